@@ -1,0 +1,134 @@
+"""Stage 6, assemble: resolved mentions -> one networkx MultiDiGraph (the contract in kg.model).
+
+Node ids are IRIs minted from stable keys, so the same input gives the same graph on every run.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import networkx as nx
+
+from kg.iri import mint
+from kg.model import ArticleExtraction
+from kg.resolve import Resolved
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+
+    def node(self, node_type: str, key: str, label: str, **attrs: object) -> str:
+        node_id = mint(node_type, key)
+        if node_id not in self.graph:
+            self.graph.add_node(node_id, type=node_type, label=label, aliases=[], **attrs)
+        else:
+            data = self.graph.nodes[node_id]
+            for name, value in attrs.items():
+                if data.get(name) in (None, "", []):
+                    data[name] = value
+        return node_id
+
+    def edge(self, source: str, target: str, rel: str, evidence: dict, **attrs: object) -> None:
+        if self.graph.has_edge(source, target, key=rel):
+            data = self.graph.edges[source, target, rel]
+            if evidence not in data["evidence"]:
+                data["evidence"].append(evidence)
+            for name in ("first_seen", "last_seen"):
+                if name in attrs and attrs[name]:
+                    old = data.get(name)
+                    pick = min if name == "first_seen" else max
+                    data[name] = pick(old, attrs[name]) if old else attrs[name]
+            return
+        self.graph.add_edge(source, target, key=rel, rel=rel, evidence=[evidence], **attrs)
+
+
+def assemble(resolved: Resolved) -> nx.MultiDiGraph:
+    builder = _Builder()
+    for ex in resolved.extractions:
+        _add_article(builder, ex, resolved)
+    graph = builder.graph
+    for key, names in resolved.aliases.items():
+        node_id = mint("Official", key)
+        if node_id in graph:
+            graph.nodes[node_id]["aliases"] = sorted(names)
+    for node_id, data in graph.nodes(data=True):
+        if data["type"] in ("Official", "Reporter"):
+            data["posts"] = sorted(graph.nodes[t]["label"] for _, t, k in graph.out_edges(node_id, keys=True)
+                                   if k == "holds")
+    slogans = [n for n, d in graph.nodes(data=True) if d["type"] == "Slogan"]
+    for node_id in slogans:
+        dates = [ev["date"] for _, _, d in graph.in_edges(node_id, data=True) for ev in d["evidence"] if ev["date"]]
+        graph.nodes[node_id]["first_seen"] = min(dates) if dates else None
+        graph.nodes[node_id]["count"] = graph.in_degree(node_id)
+    return graph
+
+
+def _add_article(b: _Builder, ex: ArticleExtraction, resolved: Resolved) -> None:
+    art = ex.article
+    article_id = b.node("Article", art.id, art.headline or f"{art.source}#{art.index + 1}", source=art.source,
+                        record=art.record, pub_date=_iso(art.pub_date) if art.date_origin != "inferred" else None,
+                        headline=art.headline, reporters=list(art.reporters), paper=art.paper, url=art.url)
+    for reporter in art.reporters:
+        rid = b.node("Reporter", f"{reporter}\x1f{art.paper or ''}", reporter, posts=[])
+        b.edge(rid, article_id, "wrote", {"article": article_id, "sentence": art.headline or "", "date": None})
+    meeting_date = next((m.date for m in ex.meetings if m.date), None)
+    seen_date = _iso(meeting_date or (art.pub_date if art.date_origin != "inferred" else None))
+
+    def official(name: str) -> str | None:
+        key = resolved.official_of.get((art.id, name))
+        if key is None:
+            return None
+        return b.node("Official", key, resolved.display_name[key], posts=[])
+
+    for person in ex.people:
+        oid = official(person.name)
+        if oid is None:
+            continue
+        for post in person.posts:
+            pid = b.node("Post", post.label, post.label, title=post.title, body=post.body)
+            evidence = {"article": article_id, "sentence": person.sentence, "date": seen_date}
+            b.edge(oid, pid, "holds", evidence, first_seen=seen_date, last_seen=seen_date)
+            if post.body:
+                bid = b.node("Body", post.body, post.body)
+                b.edge(pid, bid, "postIn", evidence)
+
+    meeting_ids: dict[int, str] = {}
+    for meeting in ex.meetings:
+        mid = b.node("Meeting", f"{meeting.label}\x1f{art.id}\x1f{meeting.key}", meeting.label,
+                     date=_iso(meeting.date), kind=meeting.kind, article=article_id)
+        meeting_ids[meeting.key] = mid
+        evidence = {"article": article_id, "sentence": meeting.sentence, "date": _iso(meeting.date)}
+        b.edge(mid, article_id, "reportedIn", evidence)
+        if meeting.organiser:
+            bid = b.node("Body", meeting.organiser, meeting.organiser)
+            b.edge(mid, bid, "organizedBy", evidence)
+
+    for part in ex.participations:
+        mid = meeting_ids[part.meeting]
+        if part.is_body:
+            source = b.node("Body", part.name, part.name)
+        else:
+            source = official(part.name)
+            if source is None:
+                continue
+        date_iso = b.graph.nodes[mid].get("date")
+        evidence = {"article": article_id, "sentence": part.sentence, "date": date_iso}
+        b.edge(source, mid, part.relation, evidence, role=part.role, order=part.order, date=date_iso)
+
+    for ref in ex.references:
+        mid = meeting_ids[ref.meeting]
+        if ref.target_type == "Official":
+            target = official(ref.label)
+            if target is None:
+                continue
+        elif ref.target_type == "Meeting":
+            target = b.node("Meeting", f"{ref.label}\x1freferenced", ref.label, date=None, kind="会议", article=None)
+        else:
+            target = b.node(ref.target_type, ref.label, ref.label)
+        date_iso = b.graph.nodes[mid].get("date")
+        b.edge(mid, target, "referenced", {"article": article_id, "sentence": ref.sentence, "date": date_iso})

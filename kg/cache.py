@@ -1,0 +1,136 @@
+"""An on-disk extraction cache, so a rebuild only extracts inputs it has not seen with this extractor.
+
+Entries are keyed by a hash of everything that can change an input's extraction: the input's text and
+container metadata (path, JSONL record, dates, URL, title, paper), the ``--date`` default, and the extractor
+version — a hash of the extractor's code and lexicon files, so editing a lexicon or the extractor
+invalidates every entry without anyone having to remember to clear the cache.
+
+The store is one SQLite file in WAL mode: many readers and one writer at a time, safe when several
+``kg build`` processes share a cache directory. Values are zlib-compressed pickles of
+``list[ArticleExtraction]`` (plain dataclasses); an entry that no longer unpickles (the model changed) is a miss.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import pickle
+import sqlite3
+import time
+import zlib
+from datetime import date
+from pathlib import Path
+
+from kg.model import ArticleExtraction, SourceText
+
+CACHE_FILE = "extractions.sqlite3"
+
+# The files whose content decides what an input extracts to. resolve/assemble run after the cache and
+# are deliberately absent: changing them must not throw away cached extractions.
+EXTRACTOR_FILES = ("model.py", "pipeline.py", "normalise.py", "segment.py", "extract.py")
+LEXICON_DIR = "lexicons"
+
+_COMMIT_EVERY_PUTS = 200
+_COMMIT_EVERY_SECONDS = 2.0
+_BUSY_TIMEOUT_SECONDS = 60.0
+
+
+@functools.lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Version of the installed ``kg`` package's extractor (computed once per process)."""
+    return version_of(Path(__file__).resolve().parent)
+
+
+def version_of(package: Path) -> str:
+    """Hash of the extractor code and lexicon files under the package directory ``package``."""
+    digest = hashlib.sha256()
+    files = [package / name for name in EXTRACTOR_FILES]
+    lexicons = package / LEXICON_DIR
+    if lexicons.is_dir():
+        files += sorted(p for p in lexicons.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def cache_key(source: SourceText, default_date: date | None, version: str | None = None) -> str:
+    """Key of one input: same text, container metadata, default date and extractor give the same key."""
+    header = json.dumps([version or extractor_version(), _iso(default_date), source.path, source.record,
+                         _iso(source.date), source.url, source.title, source.source], ensure_ascii=False)
+    digest = hashlib.sha256(header.encode())
+    digest.update(b"\0")
+    digest.update(source.text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    """get/put of an input's extractions by ``cache_key``; counts hits and misses for the build summary."""
+
+    def __init__(self, cache_dir: str | Path) -> None:
+        self.path = Path(cache_dir) / CACHE_FILE
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.hits = 0
+        self.misses = 0
+        self._pending_puts = 0
+        self._last_commit = time.monotonic()
+        self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+
+    def get(self, key: str) -> list[ArticleExtraction] | None:
+        """The cached extractions for ``key``, or None (counted as a miss) when absent or unreadable."""
+        row = self._db.execute("SELECT value FROM extraction WHERE key = ?", (key,)).fetchone()
+        value = _decode(row[0]) if row else None
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return value
+
+    def put(self, key: str, extractions: list[ArticleExtraction]) -> None:
+        """Store ``extractions``; writes are batched into transactions and committed every few seconds."""
+        if not self._db.in_transaction:
+            self._db.execute("BEGIN IMMEDIATE")
+        blob = zlib.compress(pickle.dumps(extractions, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        self._db.execute("INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)", (key, blob))
+        self._pending_puts += 1
+        if (self._pending_puts >= _COMMIT_EVERY_PUTS
+                or time.monotonic() - self._last_commit >= _COMMIT_EVERY_SECONDS):
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit pending puts so other processes (and a crash-restarted build) see them."""
+        if self._db.in_transaction:
+            self._db.execute("COMMIT")
+        self._pending_puts = 0
+        self._last_commit = time.monotonic()
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM extraction").fetchone()[0]
+
+    def close(self) -> None:
+        self.flush()
+        self._db.close()
+
+    def __enter__(self) -> ExtractionCache:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _decode(blob: bytes) -> list[ArticleExtraction] | None:
+    try:
+        value = pickle.loads(zlib.decompress(blob))
+    except Exception:  # noqa: BLE001 - a stale or damaged entry is just a miss
+        return None
+    return value if isinstance(value, list) else None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

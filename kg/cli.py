@@ -1,0 +1,196 @@
+"""The `kg` command: a thin shell over the library (kg.build and the exporters)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from kg.api import KnowledgeGraph
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from exc
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="Front-page news as a knowledge graph.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="read newspaper text and write the graph")
+    build.add_argument("inputs", nargs="+", help=".txt / .jsonl files or directories")
+    build.add_argument("-o", "--out", required=True, help="output directory")
+    build.add_argument("--date", type=_date, help="publication date when the text gives none (YYYY-MM-DD)")
+    build.add_argument("--locality", help="place the paper covers (区政协 = this place's 政协)")
+    build.add_argument("--curation", help="YAML file of merges, splits, aliases and corrections")
+    build.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    build.add_argument("--engine", choices=("local", "dask"), default="local")
+    build.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786")
+    build.add_argument("--cache", help="extraction cache directory (default: OUT/.cache)")
+    build.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
+    build.add_argument("--store", help="also load the graph into an on-disk Oxigraph store at this directory")
+    build.add_argument("--no-html", action="store_true", help="skip graph.html")
+    build.add_argument("--no-neo4j", action="store_true", help="skip the Neo4j import files")
+    build.add_argument("--strict", action="store_true", help="fail when any input is skipped")
+    build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+    query = sub.add_parser("query", help="run SPARQL over a graph.ttl or an Oxigraph store")
+    query.add_argument("graph", help="graph.ttl or a store directory")
+    query.add_argument("sparql", nargs="?", help="the query text")
+    query.add_argument("--file", help="read the query from a .rq file")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    html = sub.add_parser("html", help="render (part of) a built graph as an interactive page")
+    html.add_argument("out", help="a kg build output directory")
+    html.add_argument("--focus", help="centre on this name or label")
+    html.add_argument("--hops", type=int, default=2)
+    html.add_argument("--since", type=_date)
+    html.add_argument("--until", type=_date)
+    html.add_argument("--types", help="comma-separated node types to keep, e.g. Official,Meeting")
+    html.add_argument("--max-nodes", type=int)
+    html.add_argument("-o", "--output", help="page to write (default: OUT/graph.html or OUT/focus-….html)")
+
+    neo4j = sub.add_parser("neo4j", help="Neo4j import helpers")
+    neo_sub = neo4j.add_subparsers(dest="neo4j_command", required=True)
+    push = neo_sub.add_parser("push", help="load a built graph into a running Neo4j server")
+    push.add_argument("out", help="a kg build output directory")
+    push.add_argument("--uri", default="bolt://localhost:7687")
+    push.add_argument("--user", default="neo4j")
+    push.add_argument("--password", help="or set NEO4J_PASSWORD")
+    push.add_argument("--database")
+    push.add_argument("--batch-size", type=int, default=1000)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args)
+        if args.command == "query":
+            return _query(args)
+        if args.command == "html":
+            return _html(args)
+        if args.command == "neo4j":
+            return _neo4j_push(args)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 2
+    return 2
+
+
+def _build(args: argparse.Namespace) -> int:
+    from kg.api import build
+    from kg.export.turtle import write_turtle
+    from kg.report import write_report
+    from kg.resolve import Curation
+
+    started = time.perf_counter()
+    out = Path(args.out)
+    curation = Curation.load(args.curation) if args.curation else None
+    cache_dir = None if args.no_cache else Path(args.cache) if args.cache else out / ".cache"
+    result = build(args.inputs, pub_date=args.date, curation=curation, locality=args.locality, jobs=args.jobs,
+                   engine=args.engine, scheduler=args.scheduler, cache_dir=cache_dir, progress=not args.quiet)
+    if args.strict and any(p.fatal for p in result.problems):
+        _print_problems(result)
+        print("kg: --strict: inputs were skipped; nothing written", file=sys.stderr)
+        return 1
+    out.mkdir(parents=True, exist_ok=True)
+    written = {"turtle": out / "graph.ttl", "graph json": out / "graph.json", "report": out / "report.md"}
+    triples = write_turtle(result.graph, written["turtle"])
+    write_report(result, written["report"])
+    if not args.no_neo4j:
+        from kg.export.neo4j import write_neo4j
+
+        write_neo4j(result.graph, out / "neo4j")
+        written["neo4j"] = out / "neo4j"
+    from kg.export.html import save_graph_json, write_html
+
+    save_graph_json(result.graph, written["graph json"])
+    if not args.no_html:
+        write_html(result.graph, out / "graph.html", title="kg: " + ", ".join(args.inputs))
+        written["html"] = out / "graph.html"
+    if args.store:
+        from kg.store import build_store
+
+        build_store(written["turtle"], args.store)
+        written["store"] = Path(args.store)
+    elapsed = time.perf_counter() - started
+    _print_summary(result, triples, written, elapsed)
+    return 1 if any(p.fatal for p in result.problems) else 0
+
+
+def _print_problems(result: KnowledgeGraph) -> None:
+    for problem in result.problems:
+        kind = "skipped" if problem.fatal else "note"
+        print(f"  {kind}: {problem}", file=sys.stderr)
+
+
+def _print_summary(result: KnowledgeGraph, triples: int, written: dict[str, Path], elapsed: float) -> None:
+    counts = result.counts()
+    skipped = sum(1 for p in result.problems if p.fatal)
+    megabytes = result.stats.get("bytes", 0) / 1e6
+    print(f"kg build: {result.sources} inputs, {counts['Article']} articles in {elapsed:.1f} s "
+          f"({counts['Article'] / elapsed if elapsed else 0:.0f} articles/s, {megabytes / elapsed if elapsed else 0:.2f} MB/s)")
+    print(f"  officials {counts['Official']}  reporters {counts['Reporter']}  bodies {counts['Body']}  "
+          f"meetings {counts['Meeting']}  slogans {counts['Slogan']}  documents {counts['Document']}  posts {counts['Post']}")
+    rels = "  ".join(f"{k.split(':', 1)[1]} {v}" for k, v in counts.items() if k.startswith("edges:"))
+    print(f"  edges {counts['edges']}: {rels}")
+    print(f"  triples {triples}  warnings {len(result.warnings)}  skipped inputs {skipped}")
+    if result.stats.get("cache_hits") is not None:
+        print(f"  cache: {result.stats.get('cache_hits', 0)} hits, {result.stats.get('cache_misses', 0)} misses")
+    _print_problems(result)
+    for warning in result.warnings[:10]:
+        print(f"  warning: {warning}", file=sys.stderr)
+    if len(result.warnings) > 10:
+        print(f"  … {len(result.warnings) - 10} more warnings in report.md", file=sys.stderr)
+    for name, path in written.items():
+        print(f"  {name:<11} {path}")
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kg.query import run_query
+
+    if args.file:
+        sparql = Path(args.file).read_text(encoding="utf-8")
+    elif args.sparql:
+        sparql = args.sparql
+    else:
+        raise ValueError("give a query or --file q.rq")
+    print(run_query(args.graph, sparql, fmt=args.format))
+    return 0
+
+
+def _html(args: argparse.Namespace) -> int:
+    from kg.export.html import load_graph_json, write_html
+
+    out = Path(args.out)
+    graph = load_graph_json(out / "graph.json")
+    types = {t.strip() for t in args.types.split(",")} if args.types else None
+    target = Path(args.output) if args.output else out / (f"focus-{args.focus}.html" if args.focus else "graph.html")
+    summary = write_html(graph, target, title=f"kg: {args.focus or out}", focus=args.focus, hops=args.hops,
+                         since=args.since, until=args.until, types=types, max_nodes=args.max_nodes)
+    print(f"kg html: {summary.get('nodes')} nodes, {summary.get('edges')} edges -> {target}")
+    return 0
+
+
+def _neo4j_push(args: argparse.Namespace) -> int:
+    from kg.neo4j_push import push
+
+    password = args.password or os.environ.get("NEO4J_PASSWORD")
+    if not password:
+        raise ValueError("no password: give --password or set NEO4J_PASSWORD")
+    summary = push(Path(args.out), uri=args.uri, user=args.user, password=password, database=args.database,
+                   batch_size=args.batch_size)
+    print(f"kg neo4j push: {summary}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

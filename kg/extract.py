@@ -1,0 +1,640 @@
+"""Stage 4, extract: people with posts, bodies, meetings, participation and references from one article.
+
+Everything is a rule over the canonical text, driven by the lexicons in kg/lexicons: title chains
+(新区党工委副书记、管委会主任，区委副书记…张蕙娜), name lists closed by a role verb (周妙荣、李丰参加),
+meetings announced in the lead sentence (A、B和C召开), inspections led by their subject (X调研Y).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+from kg.lexicon import Lexicon, alternation, load
+from kg.model import (
+    Article,
+    ArticleExtraction,
+    MeetingMention,
+    Participation,
+    PersonMention,
+    PostMention,
+    Reference,
+)
+from kg.normalise import CJK
+
+SEPARATORS = "、，及和与"
+_SENTENCE = re.compile(r"[^。！？；]*[。！？；]?[”’]?")
+_QUOTE = re.compile(r"“([^“”]{1,60})”")
+_DOCUMENT = re.compile(r"《([^《》]{1,80})》")
+_NON_NAME_CHARS = set("委会党府局厅办院部处科组员书记席任区市县省镇乡村街道的了与及在是为对等上下号届次全各个该本们其这那要将把被从向以之并或也都就还又再")
+_FILLERS = re.compile(
+    r"(?:等(?:[" + CJK + r"]{0,6}?(?:领导|同志|负责人|负责同志|人员|代表))?|同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
+    r"负责人|有关负责人|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
+)
+_DATE_ABS = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DATE_MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+_DATE_REL = re.compile(r"(昨天|昨日|前天|今天|今日|本月(\d{1,2})日|上月(\d{1,2})日|(?<![\d月年])(\d{1,2})日)")
+_CONVEY = re.compile(r"(?:传达学习|学习传达|学习贯彻|传达贯彻|贯彻落实|传达)([^。；]{2,160}?)精神")
+_REFERENCE_PERSON_CONTEXT = re.compile(
+    r"^(?:近期|近日|最近|此前)?(?:重要讲话|重要指示|重要论述|重要文章|重要批示|重要回信|关于|系列重要|的重要|"
+    r"在[^，。]{0,40}?(?:上的重要讲话|上的讲话|发表的|上发表|重要讲话)|对[^，。]{0,40}?(?:重要指示|批示)|"
+    r"[^，。]{0,6}?(?:重要讲话|重要指示|重要论述|重要文章|批示精神|指示精神|思想))"
+)
+_VERBS_BEFORE_NAME = {"学习", "贯彻", "落实", "传达", "按照", "根据", "听取", "陪同", "会见", "看望", "遵循", "深入"}
+_NATIONAL_TITLES = {"总书记", "国家主席", "国务院总理", "总理", "副总理", "委员长"}
+
+
+@dataclass
+class Span:
+    """A person mention: the title chain starts at ``start``, the name sits at [name_start, end)."""
+
+    name: str
+    start: int
+    name_start: int
+    end: int
+    posts: list[PostMention] = field(default_factory=list)
+
+
+@dataclass
+class HeldEvent:
+    label: str
+    kind: str
+    start: int
+    end: int
+    organiser: str | None = None
+    leader: Span | None = None
+
+
+# ---------------------------------------------------------------- helpers over the lexicon
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = load()
+    return {
+        "title": re.compile(alternation(lex.titles)),
+        "role": re.compile(alternation(set(lex.role_verbs))),
+        "meeting_end": re.compile(f"(?:{alternation(set(lex.meeting_nouns))})$"),
+        "meeting": re.compile(alternation(set(lex.meeting_nouns))),
+        "inspect": re.compile(alternation(set(lex.inspection_verbs))),
+        "stop": re.compile(f"(?:{alternation(set(lex.stops) | set(lex.role_verbs))}|$)"),
+        "body_end": re.compile(f"(?:{alternation(set(lex.body_suffixes))})$"),
+        "place_start": re.compile(
+            f"^(?:{alternation(set(lex.place_markers))}|[{CJK}]{{2,5}}(?:省|市|区|县|州|镇|乡|街道))"
+        ),
+        "title_after": re.compile(
+            f"({alternation({t for t in lex.titles if len(t) >= 2 and t not in {'领导', '委员', '常委'}})})(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs))}|$|重要|近期)"
+        ),
+    }
+
+
+def is_name(token: str, lex: Lexicon | None = None) -> bool:
+    lex = lex or load()
+    if "·" in token:
+        parts = token.split("·")
+        return all(re.fullmatch(f"[{CJK}]{{1,8}}", p) for p in parts) and 3 <= len(token) <= 16
+    if not re.fullmatch(f"[{CJK}]{{2,4}}", token):
+        return False
+    if token[:2] in lex.compound_surnames:
+        given = token[2:]
+        ok_len = 1 <= len(given) <= 2
+    elif token[0] in lex.surnames:
+        given = token[1:]
+        ok_len = 1 <= len(given) <= 2
+    else:
+        return False
+    if not ok_len or any(ch in _NON_NAME_CHARS for ch in given):
+        return False
+    return token not in lex.common_words
+
+
+def name_at(text: str, pos: int, lex: Lexicon | None = None) -> str | None:
+    """The person name starting at ``pos``, judged by what follows it (李丰参加 vs 张蕙娜主持)."""
+    lex = lex or load()
+    stop = _patterns()["stop"]
+    dot = re.match(f"[{CJK}]{{1,8}}·[{CJK}]{{1,8}}", text[pos:])
+    if dot and stop.match(text, dot.end() + pos):
+        return dot.group(0)
+    candidates = []
+    for length in (3, 2, 4):
+        token = text[pos : pos + length]
+        if len(token) == length and is_name(token, lex) and stop.match(text, pos + length):
+            candidates.append(token)
+    if not candidates:
+        return None
+    if len(candidates) > 1 and candidates[0][-1] in "在和与及同到对向为是率赴也还就等":
+        return candidates[1]
+    return candidates[0]
+
+
+def body_before(text: str, end: int, lex: Lexicon | None = None) -> str | None:
+    """The body written right before a title (区政协 in 区政协副主席), if any."""
+    lex = lex or load()
+    pats = _patterns()
+    start = end
+    while start > 0 and (re.match(f"[{CJK}（）]", text[start - 1])) and end - start < 30:
+        start -= 1
+    run = text[start:end]
+    for i in range(len(run) - 1):
+        candidate = run[i:]
+        if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):
+            return candidate
+        if candidate in ("管委会", "党工委", "工委") or (i == 0 and candidate.startswith(("中共", "中央"))):
+            return candidate
+    return None
+
+
+def _strip_sub_organ(body: str) -> str:
+    return re.sub(r"(党组|党委|党工委|机关党委)$", "", body) or body
+
+
+# ---------------------------------------------------------------- people
+
+
+def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
+    """Person mentions with their title chains, in text order."""
+    lex = lex or load()
+    pats = _patterns()
+    spans: dict[int, Span] = {}
+    last_body: str | None = None
+    for match in pats["title"].finditer(text):
+        title, t_start, t_end = match.group(0), match.start(), match.end()
+        title, t_start = _best_title_split(text, title, t_start, lex)
+        if text.startswith("会", t_end) and title.endswith(("委员", "常委")):
+            continue  # 委员会, 常委会 are bodies, not titles
+        name = name_at(text, t_end, lex)
+        if not name:
+            continue
+        chain = _chain_before(text, t_start, title, lex)
+        posts: list[PostMention] = []
+        prev_body: str | None = None
+        for item_start, body, item_title in chain:
+            if body is None and item_title in lex.bare_titles:
+                body = _strip_sub_organ(prev_body) if prev_body else (_strip_sub_organ(last_body) if last_body else None)
+            posts.append(PostMention(label=(body or "") + item_title, title=item_title, body=body))
+            prev_body = body or prev_body
+        last_body = prev_body or last_body
+        start = chain[0][0]
+        span = Span(name=name, start=start, name_start=t_end, end=t_end + len(name), posts=posts)
+        spans[span.name_start] = span
+        # a title shared by a list: 区政协副主席陈金泉、杨帆、包莹莹
+        pos = span.end
+        while pos < len(text) and text[pos] in "、和及":
+            nxt = name_at(text, pos + 1, lex)
+            if not nxt or pats["title"].match(text, pos + 1):
+                break
+            follower = Span(name=nxt, start=pos + 1, name_start=pos + 1, end=pos + 1 + len(nxt), posts=list(posts))
+            spans[follower.name_start] = follower
+            pos = follower.end
+    # names followed by their title: 冷劲松市长, 习近平总书记
+    for match in pats["title_after"].finditer(text):
+        title, t_start = match.group(1), match.start(1)
+        for length in (3, 2):
+            start = t_start - length
+            name = text[max(start, 0) : t_start]
+            if start < 0 or not is_name(name, lex):
+                continue
+            before = text[start - 2 : start] if start >= 2 else ""
+            boundary = start == 0 or not re.match(f"[{CJK}]", text[start - 1]) or before in _VERBS_BEFORE_NAME
+            if not boundary and title not in _NATIONAL_TITLES:
+                continue
+            if start in spans or any(s.start <= start < s.end for s in spans.values()):
+                break
+            spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
+                                posts=[PostMention(label=title, title=title, body=None)])
+            break
+    return sorted(spans.values(), key=lambda s: s.name_start)
+
+
+def _best_title_split(text: str, title: str, t_start: int, lex: Lexicon) -> tuple[str, int]:
+    """新区党工委书记: prefer 新区党工委 + 书记 over 新区 + 党工委书记 when only the first leaves a body."""
+    if body_before(text, t_start, lex) or t_start == 0 or not re.match(f"[{CJK}]", text[t_start - 1]):
+        return title, t_start
+    for cut in range(1, len(title) - 1):
+        shorter = title[cut:]
+        if shorter in lex.titles and body_before(text, t_start + cut, lex):
+            return shorter, t_start + cut
+    return title, t_start
+
+
+def _chain_before(text: str, t_start: int, title: str, lex: Lexicon) -> list[tuple[int, str | None, str]]:
+    """Walk left from a title over 、/， separated [body]title items: 新区党工委副书记、管委会主任，区委副书记、代区长."""
+    pats = _patterns()
+    body = body_before(text, t_start, lex)
+    start = t_start - len(body) if body else t_start
+    items = [(start, body, title)]
+    while start > 1 and text[start - 1] in "、，":
+        sep = start - 1
+        found = None
+        for length in range(min(8, sep), 1, -1):
+            candidate = text[sep - length : sep]
+            if pats["title"].fullmatch(candidate) and candidate in lex.titles:
+                found = candidate
+                break
+        if not found:
+            break
+        t0 = sep - len(found)
+        found, t0 = _best_title_split(text, found, t0, lex)
+        b = body_before(text, t0, lex)
+        item_start = t0 - len(b) if b else t0
+        if item_start > 0 and re.match(f"[{CJK}]", text[item_start - 1]) and text[item_start - 1] not in SEPARATORS:
+            # the run before the title is not a body we recognise: the chain ends here
+            if not b:
+                break
+        items.insert(0, (item_start, b, found))
+        start = item_start
+    return items
+
+
+# ---------------------------------------------------------------- dates
+
+
+def resolve_date(expr: re.Match[str] | None, text: str, anchor: date | None, inferred: bool) -> date | None:
+    if expr is None:
+        return None
+    return _resolve(expr.group(0), anchor, inferred)
+
+
+def _resolve(token: str, anchor: date | None, inferred: bool) -> date | None:
+    m = _DATE_ABS.fullmatch(token)
+    if m:
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    if anchor is None:
+        return None
+    m = _DATE_MD.fullmatch(token)
+    if m:
+        month, day = int(m[1]), int(m[2])
+        year = anchor.year
+        candidate = _safe_date(year, month, day)
+        if candidate and not inferred and candidate > anchor + timedelta(days=1):
+            candidate = _safe_date(year - 1, month, day)
+        if candidate and inferred and candidate < anchor:
+            candidate = _safe_date(year + 1, month, day)
+        return candidate
+    if token in ("昨天", "昨日"):
+        return None if inferred else anchor - timedelta(days=1)
+    if token in ("前天",):
+        return None if inferred else anchor - timedelta(days=2)
+    if token in ("今天", "今日"):
+        return None if inferred else anchor
+    m = re.fullmatch(r"(本月|上月)?(\d{1,2})日", token)
+    if m:
+        day = int(m[2])
+        if m[1] == "上月":
+            first = anchor.replace(day=1) - timedelta(days=1)
+            return _safe_date(first.year, first.month, day)
+        if m[1] == "本月":
+            return _safe_date(anchor.year, anchor.month, day)
+        if inferred:  # anchor is a lower bound: the first such day on or after it
+            if day >= anchor.day:
+                return _safe_date(anchor.year, anchor.month, day)
+            nxt = (anchor.replace(day=1) + timedelta(days=32)).replace(day=1)
+            return _safe_date(nxt.year, nxt.month, day)
+        if day <= anchor.day:
+            return _safe_date(anchor.year, anchor.month, day)
+        prev = anchor.replace(day=1) - timedelta(days=1)
+        return _safe_date(prev.year, prev.month, day)
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(sentence: str) -> str | None:
+    """The first date expression of a sentence: 2025年12月31日, 1月12日, 今天（7日）, 30日, 昨天."""
+    best: tuple[int, str] | None = None
+    for regex in (_DATE_ABS, _DATE_MD):
+        m = regex.search(sentence)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.group(0))
+    if best:
+        return best[1]
+    m = re.search(r"(?:今天|今日|昨天|昨日)（(\d{1,2})日）", sentence)
+    if m:
+        return f"{m[1]}日"
+    m = _DATE_REL.search(sentence)
+    return m.group(0) if m else None
+
+
+# ---------------------------------------------------------------- events
+
+
+_HOLD_VERBS = "召开|举行|举办|开幕|闭幕|启动|揭牌|召集"
+
+
+def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span], headline: str | None) -> list[HeldEvent]:
+    """The meetings and visits the article reports (not the ones it merely mentions)."""
+    pats = _patterns()
+    for offset, sentence in sentences[:3]:
+        events = _held_meetings(sentence, offset, people)
+        if events:
+            return events
+        visit = _inspection(sentence, offset, people)
+        if visit:
+            return [visit]
+    if headline:
+        m = re.search(r"在(.{2,60}?)上(?:强调|讲话|指出|表示|作|发表)", headline)
+        if m and pats["meeting_end"].search(m.group(1)):
+            return [HeldEvent(label=m.group(1), kind=_kind_of(m.group(1)), start=0, end=0)]
+    return []
+
+
+def _kind_of(label: str) -> str:
+    lex = load()
+    m = _patterns()["meeting_end"].search(label)
+    return lex.meeting_nouns.get(m.group(0), "会议") if m else "会议"
+
+
+def _clean_label(label: str) -> str:
+    label = re.sub(r"^(?:上午|下午|晚上|晚|当天|日前|近日|近期)", "", label)
+    return label.strip("，、 ")
+
+
+def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
+    pats = _patterns()
+    out: list[HeldEvent] = []
+    # pattern 1: [A、B和C]召开  /  pattern 2: [body]召开[Y]  /  pattern 3: [person]主持召开[Y]
+    for verb in re.finditer(_HOLD_VERBS, sentence):
+        before = sentence[: verb.start()]
+        clause = re.split(r"[，。；：]", before)[-1]
+        clause = _strip_date(clause)
+        after = sentence[verb.end() :]
+        y = re.match(f"[^，。；：]{{0,40}}?(?:{pats['meeting'].pattern})", after)
+        if clause and pats["meeting_end"].search(clause) and not y:
+            for part in _split_joint(clause):
+                label = _clean_label(part)
+                if label:
+                    s = offset + sentence.find(part)
+                    out.append(HeldEvent(label=label, kind=_kind_of(label), start=s, end=s + len(part),
+                                         organiser=None))
+            if out:
+                return out
+        if y:
+            noun_phrase = y.group(0)
+            subject = clause
+            person = _person_ending_at(people, offset + verb.start() - (2 if before.endswith("主持") else 0))
+            if before.endswith("主持") and person:
+                label = noun_phrase if len(noun_phrase) >= 4 else f"{person.name}主持召开{noun_phrase}"
+                return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
+                                  end=offset + verb.end() + len(noun_phrase))]
+            if subject and _patterns()["body_end"].search(subject):
+                label = _clean_label(subject) + noun_phrase
+                return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
+                                  end=offset + verb.end() + len(noun_phrase), organiser=_clean_label(subject))]
+    return out
+
+
+def _strip_date(clause: str) -> str:
+    clause = re.sub(r"^.*?(?:\d{1,2}日|昨天|昨日|今天|今日|前天)(?:（\d{1,2}日）)?(?:上午|下午|晚上|晚)?", "", clause)
+    return clause
+
+
+def _split_joint(clause: str) -> list[str]:
+    """区政府党组（扩大）会议、管委会主任办公会议和区政府常务会议 -> three meetings; 暨-joined names stay whole."""
+    meeting_end = _patterns()["meeting_end"]
+    parts: list[str] = []
+    buf_start = 0
+    for sep in re.finditer(r"[、和及]", clause):
+        if meeting_end.search(clause[buf_start : sep.start()]):
+            parts.append(clause[buf_start : sep.start()])
+            buf_start = sep.end()
+    parts.append(clause[buf_start:])
+    return [p for p in parts if meeting_end.search(p)]
+
+
+def _person_ending_at(people: list[Span], end: int) -> Span | None:
+    for span in people:
+        if span.end == end:
+            return span
+    return None
+
+
+def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | None:
+    pats = _patterns()
+    lex = load()
+    for verb in pats["inspect"].finditer(sentence):
+        after = sentence[verb.end() :]
+        if re.match(r"(报告|成果|课题|组|员|文章|工作组)", after):
+            continue
+        leaders = [p for p in people if offset <= p.start and p.end <= offset + verb.start()]
+        leaders = [p for p in leaders if not _is_reference_context(sentence, p.end - offset)]
+        if not leaders:
+            continue
+        leader = leaders[0]
+        obj = re.split(r"[，。；]", after)[0][:40]
+        label = f"{leader.name}{verb.group(0)}{obj}"
+        return HeldEvent(label=label, kind=lex.inspection_verbs[verb.group(0)], start=offset + verb.start(),
+                         end=offset + verb.end() + len(obj), leader=leader)
+    return None
+
+
+def _is_reference_context(text: str, end: int) -> bool:
+    """习近平总书记重要讲话 / 关于…的重要论述: the person is cited, not present."""
+    tail = text[end : end + 20]
+    tail = re.sub(f"^(?:{alternation(_NATIONAL_TITLES)})", "", tail)
+    return bool(_REFERENCE_PERSON_CONTEXT.match(tail))
+
+
+# ---------------------------------------------------------------- participation
+
+
+def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple[str, bool, str, str, int]]:
+    """(name, is_body, relation, role as written, position) for every role-verb clause."""
+    pats = _patterns()
+    by_end = {s.end: s for s in people}
+    out: list[tuple[str, bool, str, str, int]] = []
+    for verb in pats["role"].finditer(text):
+        role = verb.group(0)
+        relation = lex.role_verbs[role]
+        pos = verb.start()
+        while True:
+            filler = _FILLERS.search(text[max(0, pos - 12) : pos])
+            if not filler or not filler.group(0):
+                break
+            pos -= len(filler.group(0))
+        found = _walk_left(text, pos, by_end, lex)
+        if role == "在会上" and not found:
+            continue
+        for item, is_body in found:
+            out.append((item, is_body, relation, role, verb.start()))
+    # 听取X、Y对…的介绍: the people heard were there
+    for heard in re.finditer(r"听取([^。；]{2,60}?)(?:的)?(?:介绍|汇报|发言|意见)", text):
+        for span in people:
+            if heard.start(1) <= span.start and span.end <= heard.end(1):
+                out.append((span.name, False, "attended", "汇报", span.start))
+    return out
+
+
+def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> list[tuple[str, bool]]:
+    """The list of people or bodies that ends at ``pos``: 周妙荣、李丰 | 区发展改革局、区商务局."""
+    items: list[tuple[str, bool]] = []
+    pats = _patterns()
+    while pos > 0:
+        span = by_end.get(pos)
+        if span is None:
+            bare = _bare_name_ending_at(text, pos, lex)
+            if bare:
+                span = Span(name=bare, start=pos - len(bare), name_start=pos - len(bare), end=pos)
+        if span is not None:
+            items.insert(0, (span.name, False))
+            pos = span.start
+        else:
+            body = _body_ending_at(text, pos)
+            if not body or not pats["body_end"].search(body):
+                break
+            items.insert(0, (body, True))
+            pos -= len(body)
+        if pos > 0 and text[pos - 1] in "、及和与":
+            pos -= 1
+            continue
+        if pos > 0 and text[pos - 1] == "，" and items and items[0][1]:
+            pos -= 1  # bodies listed with commas: 区投资集团，市规划资源局钱塘分局，白杨街道
+            continue
+        break
+    return items
+
+
+def _bare_name_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
+    for length in (3, 2, 4):
+        start = end - length
+        if start < 0:
+            continue
+        token = text[start:end]
+        before = text[start - 1] if start > 0 else "。"
+        if is_name(token, lex) and (before in "、，。；：及和与（“ " or start == 0):
+            return token
+    return None
+
+
+def _body_ending_at(text: str, end: int) -> str | None:
+    start = end
+    while start > 0 and re.match(f"[{CJK}（）]", text[start - 1]) and text[start - 1] not in "、及和与" and end - start < 24:
+        start -= 1
+    run = text[start:end]
+    return run or None
+
+
+# ---------------------------------------------------------------- references
+
+
+def find_references(text: str, people: list[Span]) -> list[tuple[str, str]]:
+    """(target type, label): quoted slogans, 《documents》, conveyed meetings, cited leaders."""
+    pats = _patterns()
+    refs: list[tuple[str, str]] = []
+    for m in _QUOTE.finditer(text):
+        label = m.group(1).strip()
+        if label and len(label) <= 50:
+            refs.append(("Slogan", label))
+    for m in _DOCUMENT.finditer(text):
+        if re.match(r"(杂志|报|日报|周刊|期刊)", text[m.end() : m.end() + 2]):
+            continue
+        refs.append(("Document", m.group(1).strip()))
+    for m in _CONVEY.finditer(text):
+        for part in re.split(r"[、，和及暨]", m.group(1)):
+            part = re.sub(r"^(?:了|学习|传达|贯彻|落实|中央|近期)+", "", part)
+            if 4 <= len(part) <= 40 and pats["meeting_end"].search(part) and "《" not in part:
+                refs.append(("Meeting", part))
+    for span in people:
+        if _is_reference_context(text, span.end):
+            refs.append(("Official", span.name))
+    seen: set[tuple[str, str]] = set()
+    return [r for r in refs if not (r in seen or seen.add(r))]
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _SENTENCE.finditer(text):
+        if m.group(0).strip():
+            out.append((m.start(), m.group(0)))
+    return out
+
+
+def _sentence_at(sentences: list[tuple[int, str]], pos: int) -> str:
+    for offset, sentence in sentences:
+        if offset <= pos < offset + len(sentence):
+            return sentence
+    return sentences[-1][1] if sentences else ""
+
+
+def extract(article: Article) -> ArticleExtraction:
+    lex = load()
+    text = article.text
+    result = ArticleExtraction(article=article)
+    sentences = split_sentences(text)
+    people = find_people(text, lex)
+    headline_people = find_people(article.headline or "", lex) if article.headline else []
+
+    referenced_people = {s.name for s in people if _is_reference_context(text, s.end)}
+    for span in people:
+        result.people.append(PersonMention(name=span.name, posts=span.posts,
+                                           sentence=_sentence_at(sentences, span.name_start)))
+
+    events = find_events(text, sentences, people, article.headline)
+    anchor = article.pub_date
+    inferred = article.date_origin == "inferred"
+    lead = sentences[0][1] if sentences else ""
+    token = find_date(lead)
+    event_date = _resolve(token, anchor, inferred) if token else None
+    if token and event_date is None:
+        result.warnings.append(f"{article.source}: article {article.index + 1}: date '{token}' has no anchor "
+                               "(no publication date); left unknown")
+    elif token and inferred:
+        result.warnings.append(f"{article.source}: article {article.index + 1}: no publication date; '{token}' "
+                               f"resolved after the issue's latest full date ({anchor})")
+
+    for key, event in enumerate(events):
+        result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=event_date,
+                                              sentence=_sentence_at(sentences, event.start), organiser=event.organiser))
+    if not events:
+        return result
+
+    seen: dict[tuple[str, str], int] = {}
+    order = 0
+    def add(name: str, is_body: bool, relation: str, role: str, pos: int) -> None:
+        nonlocal order
+        if not is_body and name in referenced_people:
+            return
+        for meeting in result.meetings:
+            key = (name, relation)
+            if key in seen:
+                continue
+            result.participations.append(Participation(meeting=meeting.key, name=name, is_body=is_body,
+                                                       relation=relation, role=role, order=order,
+                                                       sentence=_sentence_at(sentences, pos)))
+        seen[(name, relation)] = order
+        order += 1
+
+    for event in events:
+        if event.leader is not None:
+            add(event.leader.name, False, "chaired", "调研" if event.kind == "调研" else event.kind, event.start)
+    for name, is_body, relation, role, pos in sorted(find_participants(text, people, lex), key=lambda x: x[4]):
+        add(name, is_body, relation, role, pos)
+    for span in headline_people:
+        pass  # headline names are covered by the body in practice; kept for future use
+
+    # every chair also attends, so queries need no reasoner
+    chairs = [p for p in result.participations if p.relation == "chaired"]
+    have = {(p.meeting, p.name, p.relation) for p in result.participations}
+    for p in chairs:
+        if (p.meeting, p.name, "attended") not in have:
+            result.participations.append(Participation(meeting=p.meeting, name=p.name, is_body=p.is_body,
+                                                       relation="attended", role=p.role, order=p.order,
+                                                       sentence=p.sentence))
+    for target_type, label in find_references(text, people):
+        for meeting in result.meetings:
+            if target_type == "Meeting" and label == meeting.label:
+                continue
+            result.references.append(Reference(meeting=meeting.key, target_type=target_type, label=label,
+                                               sentence=_sentence_at(sentences, text.find(label))))
+    result.bodies = sorted({p.name for p in result.participations if p.is_body}
+                           | {post.body for s in people for post in s.posts if post.body})
+    return result

@@ -1,0 +1,93 @@
+"""Lexicons: data files under kg/lexicons, loaded once per process and compiled into regexes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import jieba
+
+LEXICON_FILES = ("titles.txt", "role_verbs.txt", "meeting_nouns.txt", "inspection_verbs.txt", "surnames.txt",
+                 "stop_after_name.txt", "body_suffixes.txt", "place_markers.txt")
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("kg.lexicons").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _pairs(name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        key, _, value = line.partition("\t")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def alternation(words: list[str] | set[str]) -> str:
+    """Regex alternation, longest first so 副主任 beats 主任."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[str]
+    bare_titles: frozenset[str]
+    role_verbs: dict[str, str]
+    meeting_nouns: dict[str, str]
+    inspection_verbs: dict[str, str]
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    stops: tuple[str, ...]
+    body_suffixes: tuple[str, ...]
+    place_markers: tuple[str, ...]
+    common_words: frozenset[str]  # jieba dictionary words that are not person names
+
+    @property
+    def title_re(self) -> re.Pattern[str]:
+        return _compiled(self, "title")
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    titles: set[str] = set()
+    bare: set[str] = set()
+    for line in _lines("titles.txt"):
+        word = line.rstrip("*")
+        titles.add(word)
+        if line.endswith("*"):
+            bare.add(word)
+    surnames = _lines("surnames.txt")
+    return Lexicon(
+        titles=frozenset(titles),
+        bare_titles=frozenset(bare),
+        role_verbs=_pairs("role_verbs.txt"),
+        meeting_nouns=_pairs("meeting_nouns.txt"),
+        inspection_verbs=_pairs("inspection_verbs.txt"),
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        stops=tuple(sorted(_lines("stop_after_name.txt"), key=len, reverse=True)),
+        body_suffixes=tuple(sorted(_lines("body_suffixes.txt"), key=len, reverse=True)),
+        place_markers=tuple(sorted(_lines("place_markers.txt"), key=len, reverse=True)),
+        common_words=_jieba_common_words(),
+    )
+
+
+def _jieba_common_words() -> frozenset[str]:
+    """Short dictionary words jieba does not tag as person names (nr): 区委, 常务, 方向 are not names."""
+    words = set()
+    with jieba.get_dict_file() as handle:
+        for raw in handle:
+            parts = raw.decode("utf-8").split()
+            if len(parts) >= 3 and 2 <= len(parts[0]) <= 4 and not parts[2].startswith("nr"):
+                words.add(parts[0])
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def _compiled(lexicon: Lexicon, which: str) -> re.Pattern[str]:
+    if which == "title":
+        return re.compile(alternation(lexicon.titles))
+    raise KeyError(which)

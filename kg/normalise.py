@@ -1,0 +1,133 @@
+"""Stage 2, normalise: one canonical form of the text, and what the issue's header says.
+
+PDF extraction and web crawls give the same article in many shapes: full- or half-width punctuation,
+spaced-out characters, page furniture (hotlines, 今日4版, mastheads). Later stages only ever see the
+canonical form, so their rules are written once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from kg.model import Issue, SourceText
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+# ASCII punctuation that Chinese sites emit instead of the full-width forms.
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_FULLWIDTH_ASCII = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULLWIDTH_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULLWIDTH_ASCII.update({"\u3000": " ", "\u00a0": " ", "．": "."})
+
+_HEADER_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[，,]?\s*)(星期|周)[一二三四五六日天]")
+_FURNITURE = [
+    re.compile(p)
+    for p in (
+        r"(热线|电话|邮箱|传真|邮编|投稿|订阅|征订|广告|发行|网址|定价|零售价)\S*\s*[：:]?\s*[\w.@-]*\d{5,}",
+        r"(邮箱|网址)\S*\s*[\w.-]+@|(定价|零售价)[：:\s]*\d",
+        r"今日\s*\d+\s*版|总第\s*\d+\s*期|第\s*\d+\s*期|国内统一连续出版物号|CN\s*\d",
+        r"^\s*(主办|出版|主管|承办|社址|地址)[\s：:]",
+        r"农历\S*年",
+        r"(公众号|APP|客户端|微信|微博|抖音|二维码)",
+        r"@|www\.|https?://",
+        r"^[\sA-Z0-9&.\-·•|]+$",  # QIANTANG NEW AREA DAILY, page numbers, rules
+        r"^\s*第\s*\d+\s*版\s*$|^\s*[A-Z]?\d+\s*版\s*$|^\s*要闻\s*$|^\s*(责任)?编辑[：:\s]|^\s*(美编|校对|版式)[：:\s]",
+    )
+]
+_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{CJK}，。、；：！？“”（）《》])[ \t]+(?=[{CJK}，。、；：！？“”（）《》])")
+_PAPER_NAME = re.compile(f"^[{CJK}]{{2,12}}(日报|晚报|报|新闻|时报|周报)$")
+
+
+def to_canonical(text: str) -> str:
+    """Full-width digits/letters to ASCII, ASCII punctuation in Chinese context to full-width, quotes to “”."""
+    text = unicodedata.normalize("NFC", text).translate(str.maketrans(_FULLWIDTH_ASCII))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    # ASCII punctuation next to a CJK character (not inside numbers like 1,000 or 10:30)
+    def fix(match: re.Match[str]) -> str:
+        return _HALF_TO_FULL[match.group(0)]
+
+    text = re.sub(rf"(?<=[{CJK}）”])[,:;?!]|[,:;?!](?=[{CJK}“（])", fix, text)
+    text = re.sub(rf"\((?=[^()\n]{{0,40}}[{CJK}])", "（", text)
+    text = re.sub(rf"(?<=[{CJK}0-9）])\)", "）", text)
+    text = re.sub(r"（([^（）\n]{0,60})\)", r"（\1）", text)
+    text = _pair_ascii_quotes(text)
+    text = text.replace("「", "“").replace("」", "”").replace("『", "‘").replace("』", "’")
+    return text
+
+
+def _pair_ascii_quotes(text: str) -> str:
+    """Straight double quotes alternate open/close, counted per paragraph so one stray quote cannot flip a page."""
+    if '"' not in text:
+        return text
+    out: list[str] = []
+    for paragraph in re.split(r"(\n\s*\n)", text):
+        parts = paragraph.split('"')
+        if len(parts) % 2 == 0:  # odd number of quotes: leave them alone
+            out.append(paragraph)
+            continue
+        buf = [parts[0]]
+        for i, part in enumerate(parts[1:]):
+            buf.append("“" if i % 2 == 0 else "”")
+            buf.append(part)
+        out.append("".join(buf))
+    return "".join(out)
+
+
+def squeeze_spaces(line: str) -> str:
+    """Remove the spaces PDF extraction puts between Chinese characters (增 强 活 力)."""
+    return _SPACE_BETWEEN_CJK.sub("", line)
+
+
+def is_furniture(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _HEADER_DATE.search(stripped) and len(stripped) < 40:
+        return True
+    if re.search("[，。；！？]|本报讯|本报.{0,4}讯", stripped) or len(stripped) > 60:
+        return False
+    return any(p.search(stripped) for p in _FURNITURE)
+
+
+def header_date(lines: list[str]) -> date | None:
+    for line in lines[:60]:
+        match = _HEADER_DATE.search(line)
+        if match:
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                continue
+    return None
+
+
+def paper_name(lines: list[str]) -> str | None:
+    """The masthead: a short line ending in 报 near the top, before the first article."""
+    for line in lines[:15]:
+        stripped = line.strip().replace(" ", "")
+        if "本报" in stripped:
+            break
+        if _PAPER_NAME.match(stripped):
+            return stripped
+    return None
+
+
+def normalise(source: SourceText, default_date: date | None = None) -> Issue:
+    text = to_canonical(source.text)
+    raw_lines = [line.rstrip() for line in text.split("\n")]
+    pub = header_date(raw_lines)
+    origin = "header"
+    if pub is None and source.date is not None:
+        pub, origin = source.date, ("record" if source.record is not None else "filename")
+    if pub is None and default_date is not None:
+        pub, origin = default_date, "option"
+    if pub is None:
+        origin = "none"
+    paper = source.source or paper_name(raw_lines)
+    lines = tuple("" if is_furniture(line) or (paper and line.strip().replace(" ", "") == paper) else squeeze_spaces(line)
+                  for line in raw_lines)
+    return Issue(source=source, lines=lines, paper=paper, pub_date=pub, date_origin=origin)

@@ -1,0 +1,167 @@
+"""Stage 3, segment: split an issue into articles at bylines and attach headlines.
+
+On a PDF page a headline may sit before or after its article, and several articles share a page.
+The body of an article runs from its byline to its last sentence-ending line; whatever lies between
+that and the next byline is headline material, split between the two neighbours where their words
+overlap best.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from kg.model import Article, Issue
+from kg.normalise import CJK
+
+# 本报讯, 本报杭州讯, 本网讯, 新华社北京3月5日电, 讯（记者 …）, or a bare （记者 …）byline opening a paragraph.
+_BYLINE = re.compile(
+    rf"^\s*(?:(?:本报|本网|本台|本刊)[{CJK}]{{0,6}}讯|[{CJK}]{{2,8}}(?:网|报|台)讯"
+    rf"|新华社[{CJK}]{{0,8}}(?:\d{{1,2}}月\d{{1,2}}日)?电|中新社[{CJK}]{{0,8}}电)"
+    rf"(?:\s*（[^）]{{0,60}}）)?"
+    rf"|^\s*（(?:[{CJK}]{{0,8}}(?:首席|见习|实习|特约)?记者|通讯员)[^）]{{1,60}}）"
+)
+_BYLINE_CREDIT = re.compile(r"（([^）]{1,80})）")
+_JUMP = re.compile(r"[（(]?\s*(?:下转|上接|转)第?\s*[\dA-Z一二三四五六七八九十]+\s*版[^）)]{0,6}[）)]?")
+_ENDS_SENTENCE = re.compile(r"[。！？…][”’）」]*\s*$")
+_REPORTER_ROLE = re.compile(r"(?:[首席见习实习特约]{0,2}记者|本报记者|通讯员|摄影|实习生|报道员|特约撰稿人?)")
+_CREDIT_ORG = re.compile(rf"[{CJK}]{{2,10}}(?:日报|晚报|报社|电视台|融媒体中心|新闻中心|报|网|台)$")
+_NAME_TOKEN = re.compile(rf"^[{CJK}·]{{2,6}}$")
+
+
+def article_id(text: str) -> str:
+    """Content hash of the body, so a reprinted article stays one node."""
+    key = re.sub(r"\s+", "", text)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join PDF lines: no separator between Chinese characters, one space between Latin words."""
+    out = ""
+    for line in lines:
+        piece = line.strip()
+        if not piece:
+            continue
+        if out and re.match(r"[A-Za-z0-9]", piece[0]) and re.search(r"[A-Za-z0-9]$", out):
+            out += " "
+        out += piece
+    return out
+
+
+def parse_reporters(credit: str) -> list[str]:
+    """记者 张三 李四 / 杭州日报记者 郭燕 本报记者 赵一霖 / 通讯员 王五 -> names."""
+    text = _REPORTER_ROLE.sub(" ", credit)
+    names: list[str] = []
+    for token in re.split(r"[\s、，,／/]+", text):
+        token = token.strip()
+        if not token or _CREDIT_ORG.search(token) or not _NAME_TOKEN.match(token):
+            continue
+        names.append(token)
+    return names
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = re.sub(f"[^{CJK}A-Za-z0-9]", "", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+def _overlap(headline: str, body: str) -> float:
+    grams = _bigrams(headline)
+    if not grams:
+        return 0.0
+    return len(grams & _bigrams(body[:600])) / len(grams)
+
+
+def _groups(lines: list[str]) -> list[str]:
+    """Blank-line separated groups of non-empty lines, each joined."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [join_lines(g) for g in groups if g]
+
+
+def _is_headline_text(text: str) -> bool:
+    return 4 <= len(text) <= 80 and not re.search(r"[。；]", text)
+
+
+def segment(issue: Issue) -> list[Article]:
+    lines = list(issue.lines)
+    starts = [i for i, line in enumerate(lines) if _BYLINE.match(line)]
+    source = issue.source
+    if not starts:
+        body = join_lines(lines)
+        if not body:
+            return []
+        text = _JUMP.sub("", body)
+        return [_article(issue, 0, text, source.title, [])]
+
+    # body of article k: from its byline to its last sentence-ending line before the next byline
+    spans: list[tuple[int, int]] = []
+    for k, start in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        end = start
+        for i in range(start, stop):
+            line = lines[i].strip()
+            if _ENDS_SENTENCE.search(line) or _JUMP.search(line):
+                end = i
+        if k + 1 == len(starts) and stop - end > 0:
+            # last article on the page: a trailing unterminated paragraph (cut-off text) is body, not headline
+            tail = _groups(lines[end + 1 : stop])
+            if tail and not all(_is_headline_text(t) for t in tail):
+                end = stop - 1
+        spans.append((start, end))
+
+    bodies = [join_lines(lines[s : e + 1]) for s, e in spans]
+    headlines: list[list[str]] = [[] for _ in starts]
+    # material before the first byline belongs to the first article
+    lead = [g for g in _groups(lines[: starts[0]]) if _is_headline_text(g)]
+    headlines[0].extend(lead[-2:])
+    for k in range(len(starts) - 1):
+        between = [g for g in _groups(lines[spans[k][1] + 1 : starts[k + 1]]) if _is_headline_text(g)]
+        if not between:
+            continue
+        best_split, best_score = len(between), -1.0
+        for split in range(len(between) + 1):
+            score = sum(_overlap(g, bodies[k]) for g in between[:split])
+            score += sum(_overlap(g, bodies[k + 1]) for g in between[split:])
+            # ties go to the following article: headlines usually sit above their story
+            if score > best_score + 1e-9:
+                best_split, best_score = split, score
+        headlines[k].extend(between[:best_split])
+        headlines[k + 1][:0] = between[best_split:]
+    if len(starts) and spans[-1][1] + 1 < len(lines):
+        trailing = [g for g in _groups(lines[spans[-1][1] + 1 :]) if _is_headline_text(g)]
+        headlines[-1].extend(t for t in trailing if _overlap(t, bodies[-1]) > 0.3)
+
+    articles = []
+    for k, body in enumerate(bodies):
+        credit = ""
+        match = _BYLINE.match(body)
+        if match:
+            credit_match = _BYLINE_CREDIT.search(match.group(0))
+            credit = credit_match.group(1) if credit_match else ""
+            body = body[match.end() :].lstrip("，, ")
+        text = _JUMP.sub("", body).strip()
+        headline = " ".join(headlines[k]) or (source.title if len(starts) == 1 else None)
+        articles.append(_article(issue, k, text, headline, parse_reporters(credit)))
+    return [a for a in articles if a.text]
+
+
+def _article(issue: Issue, index: int, text: str, headline: str | None, reporters: list[str]) -> Article:
+    source = issue.source
+    return Article(
+        id=article_id(text),
+        source=source.url or source.path,
+        record=source.record,
+        index=index,
+        text=text,
+        headline=headline,
+        reporters=reporters,
+        pub_date=issue.pub_date,
+        date_origin=issue.date_origin,
+        paper=issue.paper,
+        url=source.url,
+    )
