@@ -12,8 +12,10 @@ The store is one SQLite file in WAL mode: many readers and one writer at a time,
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
+import importlib.metadata
 import json
 import pickle
 import sqlite3
@@ -26,10 +28,13 @@ from kg.model import ArticleExtraction, SourceText
 
 CACHE_FILE = "extractions.sqlite3"
 
-# The files whose content decides what an input extracts to. resolve/assemble run after the cache and
-# are deliberately absent: changing them must not throw away cached extractions.
-EXTRACTOR_FILES = ("model.py", "pipeline.py", "normalise.py", "segment.py", "extract.py")
+# The extractor is kg/pipeline.py and every kg module it imports, directly or not (found by reading the
+# imports, so a module the extractor starts using is covered without editing a list here), plus the lexicon
+# files and the jieba release whose dictionary the lexicon reads. resolve/assemble run after the cache and stay
+# out: changing them must not throw away cached extractions.
+EXTRACTOR_ENTRY = "pipeline.py"
 LEXICON_DIR = "lexicons"
+EXTRACTOR_DEPENDENCIES = ("jieba",)
 
 _COMMIT_EVERY_PUTS = 200
 _COMMIT_EVERY_SECONDS = 2.0
@@ -43,18 +48,61 @@ def extractor_version() -> str:
 
 
 def version_of(package: Path) -> str:
-    """Hash of the extractor code and lexicon files under the package directory ``package``."""
+    """Hash of the extractor code, lexicon files and dependency releases for the package directory ``package``."""
     digest = hashlib.sha256()
-    files = [package / name for name in EXTRACTOR_FILES]
+    files = extractor_modules(package)
     lexicons = package / LEXICON_DIR
     if lexicons.is_dir():
         files += sorted(p for p in lexicons.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     for path in files:
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+        digest.update(path.read_bytes())
         digest.update(b"\0")
+    for distribution in EXTRACTOR_DEPENDENCIES:
+        digest.update(f"{distribution}=={_release(distribution)}\0".encode())
     return digest.hexdigest()[:16]
+
+
+def extractor_modules(package: Path) -> list[Path]:
+    """kg/pipeline.py and the kg modules it imports, transitively, in a stable order."""
+    seen: set[Path] = set()
+    todo = [package / EXTRACTOR_ENTRY]
+    while todo:
+        module = todo.pop()
+        if module in seen or not module.is_file():
+            continue
+        seen.add(module)
+        todo.extend(_imported_kg_modules(module, package))
+    return sorted(seen)
+
+
+def _imported_kg_modules(module: Path, package: Path) -> list[Path]:
+    names: list[str] = []
+    for node in ast.walk(ast.parse(module.read_bytes())):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = "kg" if node.level else (node.module or "")
+            if node.level and node.module:
+                base = f"kg.{node.module}"
+            names.append(base)
+            names += [f"{base}.{alias.name}" for alias in node.names]  # from kg import segment
+    paths = []
+    for name in names:
+        parts = name.split(".")
+        if parts[0] != "kg" or len(parts) < 2:
+            continue
+        candidate = package.joinpath(*parts[1:])
+        paths += [p for p in (candidate.with_suffix(".py"), candidate / "__init__.py") if p.is_file()]
+    return paths
+
+
+def _release(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
 
 
 def cache_key(source: SourceText, default_date: date | None, version: str | None = None) -> str:

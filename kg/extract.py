@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+import jieba
+
 from kg.lexicon import Lexicon, alternation, load
 from kg.model import (
     Article,
@@ -28,7 +30,7 @@ SEPARATORS = "、，及和与"
 _SENTENCE = re.compile(r"[^。！？；]*[。！？；]?[”’]?")
 _QUOTE = re.compile(r"“([^“”]{1,60})”")
 _DOCUMENT = re.compile(r"《([^《》]{1,80})》")
-_NON_NAME_CHARS = set("委会党府局厅办院部处科组员书记席任区市县省镇乡村街道的了与及在是为对等上下号届次全各个该本们其这那要将把被从向以之并或也都就还又再")
+_NON_NAME_CHARS = set("委会党府局厅办院部处科组员书记席任区市县省镇乡村街道的了与及在是为对等上下号届次全各个该本们其这那要将把被从以之并或也都就还又再")
 _FILLERS = re.compile(
     r"(?:等(?:[" + CJK + r"]{0,6}?(?:领导|同志|负责人|负责同志|人员|代表))?|同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
     r"负责人|有关负责人|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
@@ -90,7 +92,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def is_name(token: str, lex: Lexicon | None = None) -> bool:
+def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False) -> bool:
     lex = lex or load()
     if "·" in token:
         parts = token.split("·")
@@ -107,21 +109,31 @@ def is_name(token: str, lex: Lexicon | None = None) -> bool:
         return False
     if not ok_len or any(ch in _NON_NAME_CHARS for ch in given):
         return False
-    return token not in lex.common_words
+    tag = lex.common_words.get(token)
+    if tag is None:
+        return True
+    # right after a title a place-like word can still be a name (副区长乌兰), a verb cannot (市长强调)
+    return after_title and tag[0] in "nj" and tag not in ("n", "nt")
 
 
-def name_at(text: str, pos: int, lex: Lexicon | None = None) -> str | None:
+def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool = False) -> str | None:
     """The person name starting at ``pos``, judged by what follows it (李丰参加 vs 张蕙娜主持)."""
     lex = lex or load()
     stop = _patterns()["stop"]
-    dot = re.match(f"[{CJK}]{{1,8}}·[{CJK}]{{1,8}}", text[pos:])
-    if dot and stop.match(text, dot.end() + pos):
-        return dot.group(0)
+    dot = re.match(f"[{CJK}]{{1,8}}·", text[pos:])
+    if dot:
+        for length in range(2, 9):
+            end = pos + dot.end() + length
+            if end <= len(text) and re.fullmatch(f"[{CJK}]+", text[pos + dot.end() : end]) and stop.match(text, end):
+                return text[pos:end]
+        return None
     candidates = []
     for length in (3, 2, 4):
         token = text[pos : pos + length]
-        if len(token) == length and is_name(token, lex) and stop.match(text, pos + length):
+        if len(token) == length and is_name(token, lex, after_title) and stop.match(text, pos + length):
             candidates.append(token)
+    if not candidates and after_title:
+        return _name_by_segmentation(text, pos, lex)
     if not candidates:
         return None
     if len(candidates) > 1 and candidates[0][-1] in "在和与及同到对向为是率赴也还就等":
@@ -129,12 +141,25 @@ def name_at(text: str, pos: int, lex: Lexicon | None = None) -> str | None:
     return candidates[0]
 
 
-def body_before(text: str, end: int, lex: Lexicon | None = None) -> str | None:
-    """The body written right before a title (区政协 in 区政协副主席), if any."""
+def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
+    """No stop word follows (莫少华结合分管工作): let jieba say where the name ends."""
+    window = text[pos : pos + 10]
+    boundaries, total = set(), 0
+    for token in jieba.lcut(window, HMM=True):
+        total += len(token)
+        boundaries.add(total)
+    for length in (3, 2):
+        if length in boundaries and is_name(window[:length], lex, after_title=True):
+            return window[:length]
+    return None
+
+
+def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0) -> str | None:
+    """The body written right before a title (区政协 in 区政协副主席), if any; it cannot reach back past ``floor``."""
     lex = lex or load()
     pats = _patterns()
     start = end
-    while start > 0 and (re.match(f"[{CJK}（）]", text[start - 1])) and end - start < 30:
+    while start > floor and (re.match(f"[{CJK}（）]", text[start - 1])) and end - start < 30:
         start -= 1
     run = text[start:end]
     for i in range(len(run) - 1):
@@ -161,13 +186,14 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
     last_body: str | None = None
     for match in pats["title"].finditer(text):
         title, t_start, t_end = match.group(0), match.start(), match.end()
-        title, t_start = _best_title_split(text, title, t_start, lex)
+        floor = max((s.end for s in spans.values() if s.end <= t_start), default=0)
+        title, t_start = _best_title_split(text, title, t_start, lex, floor)
         if text.startswith("会", t_end) and title.endswith(("委员", "常委")):
             continue  # 委员会, 常委会 are bodies, not titles
-        name = name_at(text, t_end, lex)
+        name = name_at(text, t_end, lex, after_title=True)
         if not name:
             continue
-        chain = _chain_before(text, t_start, title, lex)
+        chain = _chain_before(text, t_start, title, lex, floor)
         posts: list[PostMention] = []
         prev_body: str | None = None
         for item_start, body, item_title in chain:
@@ -182,7 +208,7 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
         # a title shared by a list: 区政协副主席陈金泉、杨帆、包莹莹
         pos = span.end
         while pos < len(text) and text[pos] in "、和及":
-            nxt = name_at(text, pos + 1, lex)
+            nxt = name_at(text, pos + 1, lex, after_title=True)
             if not nxt or pats["title"].match(text, pos + 1):
                 break
             follower = Span(name=nxt, start=pos + 1, name_start=pos + 1, end=pos + 1 + len(nxt), posts=list(posts))
@@ -208,24 +234,25 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
     return sorted(spans.values(), key=lambda s: s.name_start)
 
 
-def _best_title_split(text: str, title: str, t_start: int, lex: Lexicon) -> tuple[str, int]:
+def _best_title_split(text: str, title: str, t_start: int, lex: Lexicon, floor: int = 0) -> tuple[str, int]:
     """新区党工委书记: prefer 新区党工委 + 书记 over 新区 + 党工委书记 when only the first leaves a body."""
-    if body_before(text, t_start, lex) or t_start == 0 or not re.match(f"[{CJK}]", text[t_start - 1]):
+    if body_before(text, t_start, lex, floor) or t_start == 0 or not re.match(f"[{CJK}]", text[t_start - 1]):
         return title, t_start
     for cut in range(1, len(title) - 1):
         shorter = title[cut:]
-        if shorter in lex.titles and body_before(text, t_start + cut, lex):
+        if shorter in lex.titles and body_before(text, t_start + cut, lex, floor):
             return shorter, t_start + cut
     return title, t_start
 
 
-def _chain_before(text: str, t_start: int, title: str, lex: Lexicon) -> list[tuple[int, str | None, str]]:
+def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
+                  floor: int = 0) -> list[tuple[int, str | None, str]]:
     """Walk left from a title over 、/， separated [body]title items: 新区党工委副书记、管委会主任，区委副书记、代区长."""
     pats = _patterns()
-    body = body_before(text, t_start, lex)
+    body = body_before(text, t_start, lex, floor)
     start = t_start - len(body) if body else t_start
     items = [(start, body, title)]
-    while start > 1 and text[start - 1] in "、，":
+    while start > floor + 1 and text[start - 1] in "、，":
         sep = start - 1
         found = None
         for length in range(min(8, sep), 1, -1):
@@ -236,8 +263,8 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon) -> list[tup
         if not found:
             break
         t0 = sep - len(found)
-        found, t0 = _best_title_split(text, found, t0, lex)
-        b = body_before(text, t0, lex)
+        found, t0 = _best_title_split(text, found, t0, lex, floor)
+        b = body_before(text, t0, lex, floor)
         item_start = t0 - len(b) if b else t0
         if item_start > 0 and re.match(f"[{CJK}]", text[item_start - 1]) and text[item_start - 1] not in SEPARATORS:
             # the run before the title is not a body we recognise: the chain ends here
@@ -383,7 +410,12 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 label = noun_phrase if len(noun_phrase) >= 4 else f"{person.name}主持召开{noun_phrase}"
                 return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase))]
-            if subject and _patterns()["body_end"].search(subject):
+            if subject and pats["meeting_end"].search(subject):
+                # 市人大常委会第二十三次会议举行第一次全体会议: a sitting of a named session
+                label = _clean_label(subject) + noun_phrase
+                return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
+                                  end=offset + verb.end() + len(noun_phrase))]
+            if subject and pats["body_end"].search(subject):
                 label = _clean_label(subject) + noun_phrase
                 return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase), organiser=_clean_label(subject))]
@@ -492,6 +524,9 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             pos -= len(body)
         if pos > 0 and text[pos - 1] in "、及和与":
             pos -= 1
+            continue
+        if pos > 1 and text[pos - 1] == "，" and not items[0][1] and pos - 1 in by_end:
+            pos -= 1  # groups of titled people sharing one verb: 副市长韩冰、罗敏，市政府秘书长卫东升出席
             continue
         if pos > 0 and text[pos - 1] == "，" and items and items[0][1]:
             pos -= 1  # bodies listed with commas: 区投资集团，市规划资源局钱塘分局，白杨街道

@@ -9,6 +9,8 @@ from importlib import resources
 
 import jieba
 
+jieba.setLogLevel(60)  # no 'Building prefix dict' chatter on every run
+
 LEXICON_FILES = ("titles.txt", "role_verbs.txt", "meeting_nouns.txt", "inspection_verbs.txt", "surnames.txt",
                  "stop_after_name.txt", "body_suffixes.txt", "place_markers.txt")
 
@@ -31,7 +33,7 @@ def alternation(words: list[str] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     titles: frozenset[str]
     bare_titles: frozenset[str]
@@ -43,7 +45,7 @@ class Lexicon:
     stops: tuple[str, ...]
     body_suffixes: tuple[str, ...]
     place_markers: tuple[str, ...]
-    common_words: frozenset[str]  # jieba dictionary words that are not person names
+    common_words: dict[str, str]  # jieba dictionary words that are not person names -> part-of-speech tag
 
     @property
     def title_re(self) -> re.Pattern[str]:
@@ -75,15 +77,15 @@ def load() -> Lexicon:
     )
 
 
-def _jieba_common_words() -> frozenset[str]:
+def _jieba_common_words() -> dict[str, str]:
     """Short dictionary words jieba does not tag as person names (nr): 区委, 常务, 方向 are not names."""
-    words = set()
+    words: dict[str, str] = {}
     with jieba.get_dict_file() as handle:
         for raw in handle:
             parts = raw.decode("utf-8").split()
             if len(parts) >= 3 and 2 <= len(parts[0]) <= 4 and not parts[2].startswith("nr"):
-                words.add(parts[0])
-    return frozenset(words)
+                words[parts[0]] = parts[2]
+    return words
 
 
 @lru_cache(maxsize=None)

@@ -119,9 +119,9 @@ def format_table(solutions: ox.QuerySolutions) -> str:
     rows = [[_truncate(compact_term(solution[name]), TABLE_CELL_WIDTH) for name in names] for solution in solutions]
     widths = [max([display_width(name)] + [display_width(row[i]) for row in rows]) for i, name in enumerate(names)]
     out = io.StringIO()
-    out.write("  ".join(_pad(name, w) for name, w in zip(names, widths)).rstrip() + "\n")
+    out.write("  ".join(_pad(name, w) for name, w in zip(names, widths, strict=True)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     for row in rows:
-        out.write("  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip() + "\n")
+        out.write("  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")
     out.write(f"({len(rows)} row{'' if len(rows) == 1 else 's'})\n")
     return out.getvalue()

@@ -16,7 +16,7 @@ from kg.normalise import CJK
 
 # 本报讯, 本报杭州讯, 本网讯, 新华社北京3月5日电, 讯（记者 …）, or a bare （记者 …）byline opening a paragraph.
 _BYLINE = re.compile(
-    rf"^\s*(?:(?:本报|本网|本台|本刊)[{CJK}]{{0,6}}讯|[{CJK}]{{2,8}}(?:网|报|台)讯"
+    rf"^\s*(?:(?:本报|本网|本台|本刊)[{CJK}]{{0,6}}讯|[{CJK}]{{2,8}}(?:网|报|台|融媒|新闻|媒体)讯|[{CJK}]{{2,10}}讯(?=\s*（)"
     rf"|新华社[{CJK}]{{0,8}}(?:\d{{1,2}}月\d{{1,2}}日)?电|中新社[{CJK}]{{0,8}}电)"
     rf"(?:\s*（[^）]{{0,60}}）)?"
     rf"|^\s*（(?:[{CJK}]{{0,8}}(?:首席|见习|实习|特约)?记者|通讯员)[^）]{{1,60}}）"
@@ -42,7 +42,7 @@ def join_lines(lines: list[str]) -> str:
         piece = line.strip()
         if not piece:
             continue
-        if out and re.match(r"[A-Za-z0-9]", piece[0]) and re.search(r"[A-Za-z0-9]$", out):
+        if out and re.match(r"[A-Za-z]", piece[0]) and re.search(r"[A-Za-z]$", out):
             out += " "
         out += piece
     return out

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.cache import CACHE_FILE, ExtractionCache, cache_key, extractor_version, version_of
+from kg.cache import CACHE_FILE, ExtractionCache, cache_key, extractor_modules, extractor_version, version_of
 from kg.engine import ExtractionStats, run_extraction
 from kg.model import Article, ArticleExtraction, PersonMention, SourceText
 from kg.read import iter_sources
@@ -78,16 +78,31 @@ def test_version_changes_when_a_lexicon_or_extractor_file_changes(tmp_path):
     lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n新词\n", encoding="utf-8")
     after_lexicon = version_of(package)
     assert after_lexicon != before
-    (package / "extract.py").write_text((package / "extract.py").read_text() + "\n# changed\n")
+    append(package / "extract.py", "# changed")
     assert version_of(package) != after_lexicon
+
+
+def test_a_module_the_extractor_starts_importing_becomes_part_of_the_version(tmp_path):
+    package = copy_of_extractor(tmp_path)
+    (package / "helper_rules.py").write_text("RULES = 1\n")
+    assert package / "helper_rules.py" not in extractor_modules(package)
+    append(package / "segment.py", "from kg.helper_rules import RULES  # noqa: E402")
+    assert package / "helper_rules.py" in extractor_modules(package)
+    before = version_of(package)
+    append(package / "helper_rules.py", "RULES = 2")
+    assert version_of(package) != before
 
 
 def test_version_ignores_stages_that_run_after_the_cache(tmp_path):
     package = copy_of_extractor(tmp_path)
     before = version_of(package)
-    (package / "resolve.py").write_text((package / "resolve.py").read_text() + "\n# changed\n")
-    (package / "api.py").write_text((package / "api.py").read_text() + "\n# changed\n")
+    append(package / "resolve.py", "# changed")
+    append(package / "api.py", "# changed")
     assert version_of(package) == before
+
+
+def append(path: Path, line: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
 
 
 # --- storage ---

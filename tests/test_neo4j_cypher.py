@@ -41,51 +41,53 @@ def seed_graph() -> nx.MultiDiGraph | None:
 # --------------------------------------------------------------------------- Neo4j's parser (npm)
 
 
-def lint(items: list[dict[str, str]]) -> dict[str, list[dict[str, Any]]]:
-    """Diagnostics (undefined-parameter notes already dropped) per item name, from tests/cypher_lint/lint.mjs."""
+def lint(queries: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Diagnostics (undefined-parameter notes already dropped) per query, from tests/cypher_lint/lint.mjs."""
     if shutil.which("node") is None or shutil.which("npm") is None:
         pytest.skip("node/npm not installed: cannot run Neo4j's Cypher parser (@neo4j-cypher/language-support)")
     if not (LINT_DIR / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=LINT_DIR, check=True, timeout=600,
                        capture_output=True)
+    items = [{"name": str(i), "query": q} for i, q in enumerate(queries)]
     done = subprocess.run(["node", "lint.mjs"], cwd=LINT_DIR, input=json.dumps(items), capture_output=True,
                           text=True, check=True, timeout=300)
-    return {r["name"]: r["diagnostics"] for r in json.loads(done.stdout)}
+    return {queries[int(r["name"])]: r["diagnostics"] for r in json.loads(done.stdout)}
 
 
-def lint_items(tmp_path: Path) -> list[dict[str, str]]:
+def emitted_cypher(tmp_path: Path) -> dict[str, str]:
+    """Every statement the pusher can send and every generated import.cypher, each once: query -> where from."""
     graphs = {"sample": sample_graph(), "sample-semicolon": sample_graph(semicolon_alias=True)}
     seeds = seed_graph()
     if seeds is not None:
         graphs["seeds"] = seeds
-    items = []
+    found: dict[str, str] = {}
     for name, graph in graphs.items():
-        for i, statement in enumerate(statements(graph)):
-            items += [{"name": f"{name}:push[{i}]:{p or 'default'}", "query": p + statement} for p in VERSION_PREFIXES]
+        for statement in statements(graph):
+            for prefix in VERSION_PREFIXES:
+                found.setdefault(prefix + statement, f"{name}: push statement {prefix or '(default version)'}")
         write_neo4j(graph, tmp_path / name)
-        items.append({"name": f"{name}:import.cypher",
-                      "query": (tmp_path / name / "neo4j" / "import.cypher").read_text(encoding="utf-8")})
+        found[(tmp_path / name / "neo4j" / "import.cypher").read_text(encoding="utf-8")] = f"{name}: import.cypher"
         nodes, rels = export.node_tables(graph), export.rel_tables(graph)
         delimiter = export.choose_array_delimiter([*nodes, *rels])
         loads = [export.load_csv_nodes_statement(t, delimiter) for t in nodes]
         loads += [export.load_csv_rels_statement(t, delimiter) for t in rels]
-        items += [{"name": f"{name}:load[{i}]:CYPHER 25", "query": "CYPHER 25 " + q} for i, q in enumerate(loads)]
-    return items
+        for statement in loads:
+            found.setdefault("CYPHER 25 " + statement, f"{name}: import.cypher statement as CYPHER 25")
+    return found
 
 
 def test_every_emitted_statement_passes_neo4js_parser(tmp_path):
-    items = lint_items(tmp_path)
+    emitted = emitted_cypher(tmp_path)
     controls = [
-        {"name": "control:syntax", "query": "UNWIND $rows AS row MERGE (n:Official {id: row.id)"},
-        {"name": "control:cartesian", "query": "MATCH (a:Official), (b:Meeting) RETURN a, b"},
-        {"name": "control:deprecated", "query": "LOAD CSV FROM 'file:///x.csv' AS row "
-                                                "CALL { WITH row MERGE (n:X {id: row[0]}) } IN TRANSACTIONS"},
+        "UNWIND $rows AS row MERGE (n:Official {id: row.id)",  # syntax error
+        "MATCH (a:Official), (b:Meeting) RETURN a, b",  # cartesian-product warning
+        "LOAD CSV FROM 'file:///x.csv' AS row CALL { WITH row MERGE (n:X {id: row[0]}) } IN TRANSACTIONS",  # deprecated
     ]
-    results = lint(items + controls)
-    assert all(results[c["name"]] for c in controls), "the linter must flag the known-bad controls"
-    problems = {name: found for name, found in results.items() if found and not name.startswith("control:")}
+    results = lint([*emitted, *controls])
+    assert all(results[c] for c in controls), "the linter must flag the known-bad controls"
+    problems = [{"from": where, "query": q, "diagnostics": results[q]} for q, where in emitted.items() if results[q]]
     assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
-    assert len(results) == len(items) + len(controls)
+    assert any(where.endswith("import.cypher") for where in emitted.values())
 
 
 # --------------------------------------------------------------------------- the pusher, with a recording runner
@@ -229,16 +231,25 @@ class FalkorRunner:
                 "properties_set": result.properties_set}
 
 
-@pytest.fixture
-def falkor(tmp_path):
+@pytest.fixture(scope="module")
+def falkor_server(tmp_path_factory):
+    """One embedded server for the module: starting is quick, shutting down takes seconds."""
     falkordb_client = pytest.importorskip(
         "redislite.falkordb_client",
         reason="falkordblite not installed (pip install --ignore-requires-python falkordblite)")
-    db = falkordb_client.FalkorDB(str(tmp_path / "falkor.db"))
+    db = falkordb_client.FalkorDB(str(tmp_path_factory.mktemp("falkor") / "falkor.db"))
     try:
-        yield db.select_graph("kg")
+        yield db
     finally:
         db.close()
+
+
+@pytest.fixture
+def falkor(falkor_server, request):
+    """A fresh, empty graph per test."""
+    graph = falkor_server.select_graph(request.node.name)
+    yield graph
+    graph.delete()
 
 
 def database_counts(graph: Any) -> tuple[Counter, Counter]:

@@ -1,0 +1,292 @@
+"""Benchmark ``kg.build`` on a generated corpus against ``jieba.posseg.lcut`` alone, side by side.
+
+Run by hand (not in CI):
+
+    python benchmarks/bench_build.py                      # 10,000 articles, jobs 1 and 2, full baseline
+    python benchmarks/bench_build.py --articles 2000 --profile 1000
+
+Every measurement runs in a fresh subprocess, so import costs, caches and peak memory don't leak from one
+row into the next. Peak memory is the largest sampled sum of RSS over the measuring process and all its
+descendants (psutil; pool workers included), next to getrusage's ``ru_maxrss`` of the main process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import importlib.util
+import io
+import json
+import os
+import pstats
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # benchmark the checkout this file lives in, installed or not
+TARGET_SPEEDUP_PER_CORE = 10.0
+TARGET_SECONDS_10K_ON_2_CORES = 60.0
+TARGET_PEAK_MB = 1000.0
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("generate_corpus", HERE / "generate_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- measurements, each run in its own process ---
+
+class PeakTreeRSS:
+    """Samples the summed RSS of this process and its descendants every 50 ms; None without psutil."""
+
+    def __init__(self) -> None:
+        self.peak_bytes: int | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> PeakTreeRSS:
+        try:
+            import psutil
+        except ImportError:
+            return self
+        self.peak_bytes = 0
+        me = psutil.Process()
+
+        def sample() -> None:
+            while not self._stop.wait(0.05):
+                total = 0
+                for process in [me, *me.children(recursive=True)]:
+                    try:
+                        total += process.memory_info().rss
+                    except psutil.Error:
+                        continue
+                self.peak_bytes = max(self.peak_bytes or 0, total)
+
+        self._thread = threading.Thread(target=sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
+def measure_build(corpus: Path, jobs: int, cache_dir: Path | None) -> dict:
+    import kg
+
+    started = time.perf_counter()
+    result = kg.build([corpus], jobs=jobs, cache_dir=cache_dir)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "articles": result.articles, "bytes": result.stats.get("bytes"),
+            "extract_seconds": result.stats.get("seconds"), "cache_hits": result.stats.get("cache_hits"),
+            "cache_misses": result.stats.get("cache_misses"), "nodes": result.graph.number_of_nodes(),
+            "edges": result.graph.number_of_edges(), "problems": sum(p.fatal for p in result.problems)}
+
+
+def corpus_texts(corpus: Path, limit_bytes: int | None = None) -> list[str]:
+    from kg.model import SourceText
+    from kg.read import iter_sources
+
+    texts: list[str] = []
+    total = 0
+    for item in iter_sources([corpus]):
+        if isinstance(item, SourceText):
+            texts.append(item.text)
+            total += len(item.text.encode())
+            if limit_bytes is not None and total >= limit_bytes:
+                break
+    return texts
+
+
+def measure_baseline(corpus: Path, limit_bytes: int | None) -> dict:
+    """jieba.posseg.lcut over the same input texts kg.build reads, in one process (dictionary load untimed)."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    texts = corpus_texts(corpus, limit_bytes)
+    started = time.perf_counter()
+    tokens = sum(len(jieba.posseg.lcut(text)) for text in texts)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "bytes": sum(len(t.encode()) for t in texts), "tokens": tokens, "inputs": len(texts)}
+
+
+def run_measurement(args: argparse.Namespace) -> None:
+    """Child side: run one measurement and print one JSON line with its numbers and memory peaks."""
+    corpus = Path(args.corpus)
+    with PeakTreeRSS() as tree:
+        if args.measure == "build":
+            numbers = measure_build(corpus, args.jobs, Path(args.cache_dir) if args.cache_dir else None)
+        else:
+            numbers = measure_baseline(corpus, args.baseline_bytes)
+    numbers["peak_tree_mb"] = tree.peak_bytes / 1e6 if tree.peak_bytes is not None else None
+    numbers["maxrss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    print(json.dumps(numbers))
+
+
+def in_subprocess(*options: str) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), *options]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = process.communicate()
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{err}")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+# --- profile ---
+
+def profile_extraction(corpus: Path, n_articles: int, top: int = 25) -> str:
+    """cProfile of the in-process extraction of the first ``n_articles`` articles: where the time goes."""
+    from kg.model import SourceText
+    from kg.pipeline import extract_source
+    from kg.read import iter_sources
+
+    sources: list[SourceText] = []
+    for item in iter_sources([corpus]):
+        if isinstance(item, SourceText):
+            sources.append(item)
+            if sum(source.text.count("本报讯") for source in sources) >= n_articles:
+                break
+    extract_source(sources[0])  # load lexicons and jieba outside the profile
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    extracted = sum(len(extract_source(source)) for source in sources)
+    profiler.disable()
+    seconds = time.perf_counter() - started
+    out = io.StringIO()
+    out.write(f"profile: {extracted:,} articles extracted in {seconds:.2f} s under cProfile "
+              f"({extracted / seconds:,.0f} articles/s with profiling overhead)\n")
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+# --- report ---
+
+@contextmanager
+def step(label: str):
+    print(f"... {label}", file=sys.stderr, flush=True)
+    yield
+
+
+def table(rows: list[tuple[str, dict]], baseline_mb_s: float) -> str:
+    header = (f"{'run':<28} {'wall s':>8} {'articles/s':>11} {'MB/s':>7} {'MB/s/core':>10} {'x baseline/core':>16} "
+              f"{'peak tree MB':>13} {'main proc MB':>12}")
+    lines = [header, "-" * len(header)]
+    for label, row in rows:
+        megabytes = row["bytes"] / 1e6
+        cores = row.get("cores", 1)
+        per_core = megabytes / row["seconds"] / cores
+        articles = f"{row['articles'] / row['seconds']:,.0f}" if row.get("articles") else "-"
+        peak = f"{row['peak_tree_mb']:,.0f}" if row.get("peak_tree_mb") is not None else "n/a"
+        lines.append(f"{label:<28} {row['seconds']:>8.1f} {articles:>11} {megabytes / row['seconds']:>7.2f} "
+                     f"{per_core:>10.2f} {per_core / baseline_mb_s:>16.1f} {peak:>13} {row['maxrss_self_mb']:>12,.0f}")
+    return "\n".join(lines)
+
+
+def verdicts(rows: dict[str, dict], baseline_mb_s: float, n_articles: int) -> list[str]:
+    one = rows["kg build --jobs 1"]
+    two = rows["kg build --jobs 2"]
+    speedup = one["bytes"] / 1e6 / one["seconds"] / baseline_mb_s
+    projected_two = two["seconds"] * 10_000 / max(n_articles, 1)
+    peak = max((r["peak_tree_mb"] or r["maxrss_self_mb"]) for r in rows.values())
+    return [
+        _verdict(f"extraction per core vs jieba.posseg: {speedup:.1f}x", speedup >= TARGET_SPEEDUP_PER_CORE,
+                 f">= {TARGET_SPEEDUP_PER_CORE:.0f}x"),
+        _verdict(f"10,000 articles on 2 jobs: {projected_two:.1f} s"
+                 + (" (scaled from this run)" if n_articles != 10_000 else ""),
+                 projected_two < TARGET_SECONDS_10K_ON_2_CORES, f"< {TARGET_SECONDS_10K_ON_2_CORES:.0f} s"),
+        _verdict(f"peak memory: {peak:,.0f} MB", peak < TARGET_PEAK_MB, f"< {TARGET_PEAK_MB:,.0f} MB"),
+        f"scaling 1 -> 2 jobs: {one['seconds'] / two['seconds']:.2f}x",
+    ]
+
+
+def _verdict(text: str, ok: bool, target: str) -> str:
+    return f"[{'met' if ok else 'MISSED'}] {text} (target {target})"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", type=Path, help="use this directory instead of generating one")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--baseline-mb", type=float, default=None,
+                        help="run the jieba.posseg baseline on only the first N MB (a rate; default all text)")
+    parser.add_argument("--no-cache-run", action="store_true", help="skip the cold/warm --cache-dir rows")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="also cProfile extraction of N articles")
+    parser.add_argument("--_measure", dest="measure", choices=("build", "baseline"), help=argparse.SUPPRESS)
+    parser.add_argument("--_cache-dir", dest="cache_dir", help=argparse.SUPPRESS)
+    parser.add_argument("--_baseline-bytes", dest="baseline_bytes", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        args.corpus = str(args.corpus)
+        args.jobs = args.jobs[0]
+        run_measurement(args)
+        return
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
+        corpus = args.corpus or Path(scratch) / "corpus"
+        if args.corpus is None:
+            with step(f"generating {args.articles:,} articles"):
+                counts = load_generator().write_corpus(corpus, args.articles, args.seed)
+            print(f"corpus: {counts['articles']:,} articles, {counts['files']:,} issue files, "
+                  f"{counts['bytes'] / 1e6:.1f} MB", flush=True)
+        report(args, corpus, Path(scratch))
+
+
+def report(args: argparse.Namespace, corpus: Path, scratch: Path) -> None:
+    rows: dict[str, dict] = {}
+    measure = in_subprocess
+    for jobs in args.jobs:
+        with step(f"kg build --jobs {jobs}"):
+            rows[f"kg build --jobs {jobs}"] = {**measure("--corpus", str(corpus), "--jobs", str(jobs),
+                                                         "--_measure", "build"), "cores": jobs}
+    if not args.no_cache_run:
+        cache = scratch / "cache"
+        jobs = max(args.jobs)
+        for label in ("cold cache", "warm cache"):
+            with step(f"kg build --jobs {jobs} --cache-dir ({label})"):
+                rows[f"kg build -j{jobs} {label}"] = {**measure("--corpus", str(corpus), "--jobs", str(jobs),
+                                                                "--_measure", "build", "--_cache-dir", str(cache)),
+                                                      "cores": jobs}
+    baseline_options = ["--corpus", str(corpus), "--_measure", "baseline"]
+    if args.baseline_mb:
+        baseline_options += ["--_baseline-bytes", str(int(args.baseline_mb * 1e6))]
+    with step("jieba.posseg.lcut baseline"):
+        baseline = measure(*baseline_options)
+    baseline_mb_s = baseline["bytes"] / 1e6 / baseline["seconds"]
+    ordered = [("jieba.posseg.lcut (1 core)", baseline), *rows.items()]
+    print(f"\nmachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
+          f"baseline on {baseline['bytes'] / 1e6:.1f} MB ({baseline['inputs']:,} inputs)\n")
+    print(table(ordered, baseline_mb_s))
+    first = rows[f"kg build --jobs {args.jobs[0]}"]
+    print(f"\ngraph: {first['nodes']:,} nodes, {first['edges']:,} edges from {first['articles']:,} article nodes; "
+          f"extraction stage {first['extract_seconds']:.1f} s of {first['seconds']:.1f} s at --jobs {args.jobs[0]}")
+    for label, row in rows.items():
+        if row.get("cache_hits") is not None:
+            print(f"{label}: cache {row['cache_hits']:,} hits, {row['cache_misses']:,} misses")
+    if {"kg build --jobs 1", "kg build --jobs 2"} <= rows.keys():
+        print()
+        print("\n".join(verdicts(rows, baseline_mb_s, args.articles)))
+    if args.profile:
+        print()
+        print(profile_extraction(corpus, args.profile))
+
+
+if __name__ == "__main__":
+    main()
