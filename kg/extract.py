@@ -35,6 +35,7 @@ _FILLERS = re.compile(
     r"(?:等(?:[" + CJK + r"]{0,6}?(?:领导|同志|负责人|负责同志|人员|代表))?|同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
     r"负责人|有关负责人|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
 )
+_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在)[^，。；、“”]{1,16}$")
 _DATE_ABS = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _DATE_MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 _DATE_REL = re.compile(r"(昨天|昨日|前天|今天|今日|本月(\d{1,2})日|上月(\d{1,2})日|(?<![\d月年])(\d{1,2})日)")
@@ -81,6 +82,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "meeting_end": re.compile(f"(?:{alternation(set(lex.meeting_nouns))})$"),
         "meeting": re.compile(alternation(set(lex.meeting_nouns))),
         "inspect": re.compile(alternation(set(lex.inspection_verbs))),
+        "strong_stop": re.compile(f"(?:[、，。；：]|{alternation(set(lex.role_verbs))}|等|同志)"),
         "stop": re.compile(f"(?:{alternation(set(lex.stops) | set(lex.role_verbs))}|$)"),
         "body_end": re.compile(f"(?:{alternation(set(lex.body_suffixes))})$"),
         "place_start": re.compile(
@@ -92,7 +94,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False) -> bool:
+def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False, strong_stop: bool = False) -> bool:
     lex = lex or load()
     if "·" in token:
         parts = token.split("·")
@@ -105,6 +107,8 @@ def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False) -
     elif token[0] in lex.surnames:
         given = token[1:]
         ok_len = 1 <= len(given) <= 2
+    elif strong_stop and len(token) in (2, 3):
+        given, ok_len = token[1:], True  # 副县长其木格陪同: names without a Han surname, trusted only between title and verb
     else:
         return False
     if not ok_len or any(ch in _NON_NAME_CHARS for ch in given):
@@ -132,6 +136,12 @@ def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool =
         token = text[pos : pos + length]
         if len(token) == length and is_name(token, lex, after_title) and stop.match(text, pos + length):
             candidates.append(token)
+    if not candidates and after_title:
+        strong = _patterns()["strong_stop"]
+        for length in (3, 2):
+            token = text[pos : pos + length]
+            if len(token) == length and strong.match(text, pos + length) and is_name(token, lex, True, True):
+                candidates.append(token)
     if not candidates and after_title:
         return _name_by_segmentation(text, pos, lex)
     if not candidates:
@@ -171,6 +181,24 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
     return None
 
 
+_STANDALONE_HEADS = {"管委会", "党工委", "工委"}
+
+
+def _title_start(text: str, item_start: int, title: str) -> int:
+    return text.find(title, item_start)
+
+
+def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str | None:
+    """统战部 in 县委常委、统战部部长: a body named without its place, to be placed by the chain."""
+    start = title_start
+    while start > floor and re.match(f"[{CJK}]", text[start - 1]) and text[start - 1] not in SEPARATORS:
+        start -= 1
+    run = text[start:title_start]
+    if 2 <= len(run) <= 12 and (start == 0 or text[start - 1] in "、，") and _patterns()["body_end"].search(run):
+        return run
+    return None
+
+
 def _strip_sub_organ(body: str) -> str:
     return re.sub(r"(党组|党委|党工委|机关党委)$", "", body) or body
 
@@ -190,6 +218,8 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
         title, t_start = _best_title_split(text, title, t_start, lex, floor)
         if text.startswith("会", t_end) and title.endswith(("委员", "常委")):
             continue  # 委员会, 常委会 are bodies, not titles
+        if any(text[t_end - 2 : t_end + k] in lex.common_words for k in (1, 2)):
+            continue  # 主席台, 书记处: the title is part of another word
         name = name_at(text, t_end, lex, after_title=True)
         if not name:
             continue
@@ -197,6 +227,10 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
         posts: list[PostMention] = []
         prev_body: str | None = None
         for item_start, body, item_title in chain:
+            if body is None:
+                run = _unplaced_body(text, _title_start(text, item_start, item_title), item_title, floor)
+                if run:
+                    body = run if run in _STANDALONE_HEADS or not prev_body else _strip_sub_organ(prev_body) + run
             if body is None and item_title in lex.bare_titles:
                 body = _strip_sub_organ(prev_body) if prev_body else (_strip_sub_organ(last_body) if last_body else None)
             posts.append(PostMention(label=(body or "") + item_title, title=item_title, body=body))
@@ -250,7 +284,8 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
     """Walk left from a title over 、/， separated [body]title items: 新区党工委副书记、管委会主任，区委副书记、代区长."""
     pats = _patterns()
     body = body_before(text, t_start, lex, floor)
-    start = t_start - len(body) if body else t_start
+    run = None if body else _unplaced_body(text, t_start, title, floor)
+    start = t_start - len(body or run or "")
     items = [(start, body, title)]
     while start > floor + 1 and text[start - 1] in "、，":
         sep = start - 1
@@ -265,10 +300,11 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
         t0 = sep - len(found)
         found, t0 = _best_title_split(text, found, t0, lex, floor)
         b = body_before(text, t0, lex, floor)
-        item_start = t0 - len(b) if b else t0
+        run = None if b else _unplaced_body(text, t0, found, floor)
+        item_start = t0 - len(b or run or "")
         if item_start > 0 and re.match(f"[{CJK}]", text[item_start - 1]) and text[item_start - 1] not in SEPARATORS:
             # the run before the title is not a body we recognise: the chain ends here
-            if not b:
+            if not b and not run:
                 break
         items.insert(0, (item_start, b, found))
         start = item_start
@@ -352,6 +388,7 @@ def find_date(sentence: str) -> str | None:
 # ---------------------------------------------------------------- events
 
 
+_WHEN = r"昨天|昨日|今天|今日|前天|日前|近日|\d{1,2}日)(?:上午|下午|晚上|晚)?|(?:上午|下午|晚上"
 _HOLD_VERBS = "召开|举行|举办|开幕|闭幕|启动|揭牌|召集"
 
 
@@ -391,6 +428,9 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
         before = sentence[: verb.start()]
         clause = re.split(r"[，。；：]", before)[-1]
         clause = _strip_date(clause)
+        trimmed = re.match(f"^(.*(?:{pats['meeting'].pattern}))(?:{_WHEN})?(?:在[^，。]{{1,20}})?$", clause)
+        if trimmed:
+            clause = trimmed.group(1)
         after = sentence[verb.end() :]
         y = re.match(f"[^，。；：]{{0,40}}?(?:{pats['meeting'].pattern})", after)
         if clause and pats["meeting_end"].search(clause) and not y:
@@ -423,7 +463,8 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
 
 
 def _strip_date(clause: str) -> str:
-    clause = re.sub(r"^.*?(?:\d{1,2}日|昨天|昨日|今天|今日|前天)(?:（\d{1,2}日）)?(?:上午|下午|晚上|晚)?", "", clause)
+    clause = re.sub(r"^(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|昨天|昨日|今天|今日|前天|日前|近日|(?:本|上)月\d{1,2}日)"
+                    r"(?:（\d{1,2}日）)?(?:上午|下午|晚上|晚)?", "", clause)
     return clause
 
 
@@ -491,6 +532,10 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                 break
             pos -= len(filler.group(0))
         found = _walk_left(text, pos, by_end, lex)
+        if not found:
+            gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos])
+            if gap:
+                found = _walk_left(text, pos - len(gap.group(0)), by_end, lex)
         if role == "在会上" and not found:
             continue
         for item, is_body in found:
@@ -520,6 +565,8 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             body = _body_ending_at(text, pos)
             if not body or not pats["body_end"].search(body):
                 break
+            if any(pos - len(body) < end <= pos for end in by_end) or re.search(r"代表|主持|出席|参加", body):
+                break  # 县监委主任宋立平代表县纪委常委会 is a person acting for a body, not a body
             items.insert(0, (body, True))
             pos -= len(body)
         if pos > 0 and text[pos - 1] in "、及和与":
@@ -536,6 +583,9 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
 
 
 def _bare_name_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
+    dotted = re.search(f"(?:^|(?<=[、，。；：及和与（“ ]))[{CJK}]{{1,8}}·[{CJK}]{{1,8}}$", text[max(0, end - 20) : end])
+    if dotted:
+        return dotted.group(0)
     for length in (3, 2, 4):
         start = end - length
         if start < 0:

@@ -78,9 +78,19 @@ def _pair_ascii_quotes(text: str) -> str:
     return "".join(out)
 
 
+_CREDIT = re.compile(r"[（(][^（）()]{0,40}(?:记者|通讯员|摄影|实习生)[^（）()]{0,60}[）)]")
+
+
 def squeeze_spaces(line: str) -> str:
-    """Remove the spaces PDF extraction puts between Chinese characters (增 强 活 力)."""
-    return _SPACE_BETWEEN_CJK.sub("", line)
+    """Remove the spaces PDF extraction puts between Chinese characters (增 强 活 力), but not in bylines,
+    where a space is all that separates two reporters (记者 龙小凤 薛凯)."""
+    out, pos = [], 0
+    for credit in _CREDIT.finditer(line):
+        out.append(_SPACE_BETWEEN_CJK.sub("", line[pos : credit.start()]))
+        out.append(credit.group(0))
+        pos = credit.end()
+    out.append(_SPACE_BETWEEN_CJK.sub("", line[pos:]))
+    return "".join(out)
 
 
 def is_furniture(line: str) -> bool:

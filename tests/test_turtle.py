@@ -44,7 +44,7 @@ def add_edge(graph: nx.MultiDiGraph, source: str, relation: str, target: str,
 
 
 def district_graph() -> nx.MultiDiGraph:
-    """Three articles, four officials, four meetings, posts that change over time."""
+    """Four articles, five officials, six meetings (two held jointly), posts that change hands."""
     g = nx.MultiDiGraph()
     a1 = add_node(g, "Article", "区政府党组召开会议", source="seeds/000_fac586d11c14b937.txt", record=None,
                   pub_date="2026-01-08", headline="区政府党组召开会议", reporters=["郁佳炜"], paper="钱塘新区报")
@@ -52,10 +52,13 @@ def district_graph() -> nx.MultiDiGraph:
                   record=3, pub_date="2026-03-27", headline="区委审计委员会召开会议", reporters=[], paper=None)
     a3 = add_node(g, "Article", "四套班子月度工作联席会议", source="seeds/000_fac586d11c14b937.txt", record=None,
                   pub_date="2026-01-06", headline=None, reporters=[], paper="钱塘新区报")
+    a4 = add_node(g, "Article", "区委常委会召开会议", source="seeds/000_fac586d11c14b937.txt", record=None,
+                  pub_date="2026-01-10", headline="区委常委会召开会议", reporters=[], paper="钱塘新区报")
     shen = add_node(g, "Official", "沈燕俊", posts=["区委书记"])
     zhang = add_node(g, "Official", "张蕙娜", aliases=["张慧娜"], posts=["代区长", "区长"])
     jin = add_node(g, "Official", "金志强", posts=["区政协主席"])
     zhong = add_node(g, "Official", "钟建利", posts=[])
+    wang = add_node(g, "Official", "王进", posts=["区政协主席"])
     yu = add_node(g, "Reporter", "郁佳炜", posts=[])
     gov = add_node(g, "Body", "区政府")
     cppcc = add_node(g, "Body", "区政协")
@@ -70,6 +73,8 @@ def district_graph() -> nx.MultiDiGraph:
     m2 = add_node(g, "Meeting", "区政府党组会议", date="2026-01-08", kind="会议", article=a1)
     m3 = add_node(g, "Meeting", "区委审计委员会会议", date="2026-03-27", kind="会议", article=a2)
     m4 = add_node(g, "Meeting", "区政府党组会议 2026-03-27", date="2026-03-27", kind="会议", article=a2)
+    m5 = add_node(g, "Meeting", "管委会主任办公会议", date="2026-01-08", kind="会议", article=a1)  # joint with m2
+    m6 = add_node(g, "Meeting", "区委常委会会议", date="2026-01-09", kind="会议", article=a4)
 
     s1 = "区委书记沈燕俊主持会议。区领导张蕙娜、金志强、钟建利出席。"
     add_edge(g, shen, "chaired", m1, [(a3, s1, "2026-01-06")], role="主持", order=1)
@@ -79,6 +84,13 @@ def district_graph() -> nx.MultiDiGraph:
     s2 = "区委副书记、代区长张蕙娜主持召开区政府党组会议。"
     add_edge(g, zhang, "chaired", m2, [(a1, s2, "2026-01-08")], role="主持", order=1)
     add_edge(g, zhang, "attended", m2, [(a1, s2, "2026-01-08")], role="主持", order=1)
+    s2b = "区政府党组会议暨管委会主任办公会议由张蕙娜主持。"
+    add_edge(g, zhang, "chaired", m5, [(a1, s2b, "2026-01-08")], role="主持", order=1)
+    add_edge(g, zhang, "attended", m5, [(a1, s2b, "2026-01-08")], role="主持", order=1)
+    s6 = "区委书记沈燕俊主持召开区委常委会会议。"
+    add_edge(g, shen, "chaired", m6, [(a4, s6, "2026-01-09")], role="主持", order=1)
+    add_edge(g, shen, "attended", m6, [(a4, s6, "2026-01-09")], role="主持", order=1)
+    add_edge(g, cppcc, "attended", m1, [(a3, s1, "2026-01-06")], role="出席", order=5)
     s3 = "区委书记沈燕俊主持召开区委审计委员会会议，区长张蕙娜出席。"
     add_edge(g, shen, "chaired", m3, [(a2, s3, "2026-03-27")], role="主持", order=1)
     add_edge(g, shen, "attended", m3, [(a2, s3, "2026-03-27")], role="主持", order=1)
@@ -101,9 +113,11 @@ def district_graph() -> nx.MultiDiGraph:
              first_seen="2026-01-06", last_seen="2026-03-27")
     add_edge(g, jin, "holds", chair, [(a3, "区政协主席金志强", "2026-01-06")],
              first_seen="2026-01-06", last_seen="2026-01-06")
+    add_edge(g, wang, "holds", chair, [(a2, "区政协主席王进", "2026-03-25")],
+             first_seen="2026-03-25", last_seen="2026-03-25")
     for post, body in ((acting, gov), (mayor, gov), (chair, cppcc)):
         add_edge(g, post, "postIn", body, [(a1, "", None)])
-    for meeting, article in ((m1, a3), (m2, a1), (m3, a2), (m4, a2)):
+    for meeting, article in ((m1, a3), (m2, a1), (m3, a2), (m4, a2), (m5, a1), (m6, a4)):
         add_edge(g, meeting, "reportedIn", article, [(article, "", None)])
     add_edge(g, yu, "wrote", a1, [(a1, "本报讯（记者 郁佳炜）", "2026-01-08")])
     return g

@@ -1,0 +1,208 @@
+"""ontology/kg.ttl covers the export, ontology/shapes.ttl accepts good exports and rejects broken ones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from pyshacl import validate
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import FOAF, PROV, SKOS
+from test_turtle import district_graph, nasty_graph
+
+from kg.export.turtle import KG, ORG, SCHEMA, VOCABULARY_PREFIXES, graph_to_rdf, qualified_iri, write_turtle
+from kg.iri import mint
+
+ROOT = Path(__file__).resolve().parents[1]
+ONTOLOGY = ROOT / "ontology" / "kg.ttl"
+SHAPES = ROOT / "ontology" / "shapes.ttl"
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+CORE_CLASSES = ("Official", "Reporter", "Body", "Meeting", "Slogan", "Post", "Article", "Document")
+CORE_PROPERTIES = ("chaired", "attended", "referenced", "holds", "date")
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ONTOLOGY)
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return Graph().parse(SHAPES)
+
+
+@pytest.fixture(scope="module")
+def seeds_rdf(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    import kg
+
+    path = tmp_path_factory.mktemp("seeds") / "seeds.ttl"
+    write_turtle(kg.build([ROOT / "seeds"]).graph, path)
+    return Graph().parse(path)
+
+
+def used_terms(rdf: Graph) -> set[URIRef]:
+    """Every predicate and class the export uses."""
+    return set(rdf.predicates()) | {o for o in rdf.objects(None, RDF.type) if isinstance(o, URIRef)}
+
+
+def conforms(data: Graph, shapes: Graph) -> tuple[bool, Graph]:
+    ok, report, _ = validate(data, shacl_graph=shapes, inference="none")
+    return ok, report
+
+
+# --------------------------------------------------------------------------- the ontology
+
+
+@pytest.mark.parametrize("path", [ONTOLOGY, SHAPES])
+def test_ontology_files_parse_with_both_parsers(path: Path) -> None:
+    assert len(Graph().parse(path)) == len(list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)))
+
+
+def test_core_terms_are_declared(ontology: Graph) -> None:
+    for name in CORE_CLASSES:
+        assert (KG[name], RDF.type, OWL.Class) in ontology
+    for name in CORE_PROPERTIES:
+        assert set(ontology.objects(KG[name], RDF.type)) & {OWL.ObjectProperty, OWL.DatatypeProperty}
+    assert (KG.chaired, RDFS.subPropertyOf, KG.attended) in ontology
+
+
+def test_alignment_with_standard_vocabularies(ontology: Graph) -> None:
+    for triple in [
+        (KG.Official, RDFS.subClassOf, FOAF.Person),
+        (KG.Official, RDFS.subClassOf, SCHEMA.Person),
+        (KG.Body, RDFS.subClassOf, ORG.Organization),
+        (KG.Post, RDFS.subClassOf, ORG.Post),
+        (KG.Tenure, RDFS.subClassOf, ORG.Membership),
+        (KG.Meeting, RDFS.subClassOf, SCHEMA.Event),
+        (KG.Slogan, RDFS.subClassOf, SKOS.Concept),
+        (KG.Article, RDFS.subClassOf, PROV.Entity),
+        (KG.holds, RDFS.subPropertyOf, ORG.holds),
+        (KG.attended, OWL.inverseOf, SCHEMA.attendee),
+        (KG.date, RDFS.subPropertyOf, SCHEMA.startDate),
+    ]:
+        assert triple in ontology, triple
+
+
+@pytest.mark.parametrize("source", ["district", "seeds"])
+def test_every_term_the_export_uses_is_declared_with_bilingual_label_and_definition(
+        ontology: Graph, seeds_rdf: Graph, source: str) -> None:
+    rdf = graph_to_rdf(district_graph()) if source == "district" else seeds_rdf
+    terms = used_terms(rdf)
+    assert {KG.Participation, KG.Tenure, KG.evidence, PROV.wasDerivedFrom} <= terms
+    for term in terms:
+        assert (term, RDF.type, None) in ontology, f"{term} is used by the export but not declared in kg.ttl"
+        if term.startswith(str(KG)):
+            for prop in (RDFS.label, SKOS.definition):
+                languages = {o.language for o in ontology.objects(term, prop)}
+                assert {"zh", "en"} <= languages, f"{term} lacks a zh or en {prop}"
+
+
+def test_unknown_relations_get_a_kg_predicate_in_a_declared_namespace() -> None:
+    rdf = graph_to_rdf(nasty_graph())
+    assert (None, KG.mentionedWith, None) in rdf
+
+
+# --------------------------------------------------------------------------- what neosemantics (n10s) needs
+
+
+@pytest.mark.parametrize("source", ["district", "seeds"])
+def test_export_suits_neosemantics(seeds_rdf: Graph, source: str) -> None:
+    """No blank nodes, only datatypes n10s maps natively, every vocabulary namespace has a declared prefix."""
+    rdf = graph_to_rdf(district_graph()) if source == "district" else seeds_rdf
+    namespaces = set(VOCABULARY_PREFIXES.values())
+    for subject, predicate, obj in rdf:
+        assert isinstance(subject, URIRef) and isinstance(predicate, URIRef)
+        assert isinstance(obj, URIRef | Literal)
+        if isinstance(obj, Literal):
+            assert obj.language == "zh" or obj.datatype in (None, XSD.date, XSD.integer), obj
+    for term in used_terms(rdf):
+        assert any(term.startswith(ns) and "/" not in term[len(ns):] for ns in namespaces), term
+
+
+# --------------------------------------------------------------------------- SHACL
+
+
+def test_district_export_conforms_to_shapes(shapes: Graph) -> None:
+    ok, report = conforms(graph_to_rdf(district_graph()), shapes)
+    assert ok, report.serialize(format="turtle")
+
+
+@pytest.mark.slow
+def test_seeds_export_conforms_to_shapes(seeds_rdf: Graph, shapes: Graph) -> None:
+    ok, report = conforms(seeds_rdf, shapes)
+    assert ok, report.serialize(format="turtle")
+
+
+SHEN = URIRef(mint("Official", "沈燕俊"))
+REPORTER = URIRef(mint("Reporter", "郁佳炜"))
+MEETING = URIRef(mint("Meeting", "区委审计委员会会议"))
+OTHER_MEETING = URIRef(mint("Meeting", "区政府党组会议"))
+TENURE = qualified_iri(str(SHEN), "holds", mint("Post", "区委书记"))
+PARTICIPATION = qualified_iri(str(SHEN), "chaired", str(MEETING))
+
+
+def _drop_label(rdf: Graph) -> None:
+    rdf.remove((MEETING, RDFS.label, None))
+
+
+def _untyped_date(rdf: Graph) -> None:
+    rdf.remove((MEETING, KG.date, None))
+    rdf.add((MEETING, KG.date, Literal("2026-03-27")))
+
+
+def _reporter_as_official(rdf: Graph) -> None:
+    rdf.add((REPORTER, RDF.type, KG.Official))
+
+
+def _reporter_attends(rdf: Graph) -> None:
+    rdf.add((REPORTER, KG.attended, MEETING))
+
+
+def _meeting_chairs_meeting(rdf: Graph) -> None:
+    rdf.add((MEETING, KG.chaired, OTHER_MEETING))
+
+
+def _unsourced_participation(rdf: Graph) -> None:
+    rdf.remove((PARTICIPATION, PROV.wasDerivedFrom, None))
+
+
+def _shortcut_without_statement(rdf: Graph) -> None:
+    rdf.add((SHEN, KG.chaired, OTHER_MEETING))
+
+
+def _tenure_ends_before_it_starts(rdf: Graph) -> None:
+    rdf.remove((TENURE, KG.lastSeen, None))
+    rdf.add((TENURE, KG.lastSeen, Literal("2025-01-01", datatype=XSD.date)))
+
+
+def _label_without_language(rdf: Graph) -> None:
+    rdf.add((SHEN, RDFS.label, Literal("沈燕俊")))
+
+
+# mutation -> (focus node, constraint component expected in the report)
+BROKEN: dict[str, tuple[Callable[[Graph], None], URIRef, URIRef]] = {
+    "meeting without label": (_drop_label, MEETING, SH.MinCountConstraintComponent),
+    "date not xsd:date": (_untyped_date, MEETING, SH.DatatypeConstraintComponent),
+    "reporter typed Official": (_reporter_as_official, REPORTER, SH.NotConstraintComponent),
+    "reporter attends": (_reporter_attends, REPORTER, SH.OrConstraintComponent),
+    "meeting chairs a meeting": (_meeting_chairs_meeting, MEETING, SH.OrConstraintComponent),
+    "participation without source": (_unsourced_participation, PARTICIPATION, SH.MinCountConstraintComponent),
+    "shortcut without qualified node": (_shortcut_without_statement, SHEN, SH.SPARQLConstraintComponent),
+    "tenure ends before it starts": (_tenure_ends_before_it_starts, TENURE, SH.LessThanOrEqualsConstraintComponent),
+    "label without language": (_label_without_language, SHEN, SH.DatatypeConstraintComponent),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_shapes_reject_broken_exports(shapes: Graph, case: str) -> None:
+    mutate, focus, component = BROKEN[case]
+    rdf = graph_to_rdf(district_graph())
+    mutate(rdf)
+    ok, report = conforms(rdf, shapes)
+    assert not ok
+    found = {(r.value(result, SH.focusNode), r.value(result, SH.sourceConstraintComponent))
+             for r in (report,) for result in report.subjects(RDF.type, SH.ValidationResult)}
+    assert (focus, component) in found, found
