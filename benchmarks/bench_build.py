@@ -83,6 +83,7 @@ class PeakTreeRSS:
 
 def measure_build(corpus: Path, jobs: int, cache_dir: Path | None) -> dict:
     import kg
+    from kg.cache import extractor_version
 
     started = time.perf_counter()
     result = kg.build([corpus], jobs=jobs, cache_dir=cache_dir)
@@ -90,7 +91,8 @@ def measure_build(corpus: Path, jobs: int, cache_dir: Path | None) -> dict:
     return {"seconds": seconds, "articles": result.articles, "bytes": result.stats.get("bytes"),
             "extract_seconds": result.stats.get("seconds"), "cache_hits": result.stats.get("cache_hits"),
             "cache_misses": result.stats.get("cache_misses"), "nodes": result.graph.number_of_nodes(),
-            "edges": result.graph.number_of_edges(), "problems": sum(p.fatal for p in result.problems)}
+            "edges": result.graph.number_of_edges(), "problems": sum(p.fatal for p in result.problems),
+            "extractor_version": extractor_version()}
 
 
 def corpus_texts(corpus: Path, limit_bytes: int | None = None) -> list[str]:
@@ -277,6 +279,9 @@ def report(args: argparse.Namespace, corpus: Path, scratch: Path) -> None:
     first = rows[f"kg build --jobs {args.jobs[0]}"]
     print(f"\ngraph: {first['nodes']:,} nodes, {first['edges']:,} edges from {first['articles']:,} article nodes; "
           f"extraction stage {first['extract_seconds']:.1f} s of {first['seconds']:.1f} s at --jobs {args.jobs[0]}")
+    versions = {row["extractor_version"] for row in rows.values()}
+    if len(versions) > 1:
+        print(f"WARNING: the extractor changed during the benchmark ({', '.join(sorted(versions))}); re-run it")
     for label, row in rows.items():
         if row.get("cache_hits") is not None:
             print(f"{label}: cache {row['cache_hits']:,} hits, {row['cache_misses']:,} misses")

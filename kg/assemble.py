@@ -11,7 +11,7 @@ import networkx as nx
 
 from kg.iri import mint
 from kg.model import ArticleExtraction
-from kg.resolve import Resolved
+from kg.resolve import Resolved, seen_date
 
 
 def _iso(value: date | None) -> str | None:
@@ -52,10 +52,12 @@ def assemble(resolved: Resolved) -> nx.MultiDiGraph:
     for ex in resolved.extractions:
         _add_article(builder, ex, resolved)
     graph = builder.graph
-    for key, names in resolved.aliases.items():
-        node_id = mint("Official", key)
-        if node_id in graph:
-            graph.nodes[node_id]["aliases"] = sorted(names)
+    for node_type, table in (("Official", resolved.aliases), ("Body", resolved.body_aliases),
+                             ("Post", resolved.post_aliases)):
+        for key, names in table.items():
+            node_id = mint(node_type, key)
+            if node_id in graph:
+                graph.nodes[node_id]["aliases"] = sorted(names)
     for node_id, data in graph.nodes(data=True):
         if data["type"] in ("Official", "Reporter"):
             data["posts"] = sorted(graph.nodes[t]["label"] for _, t, k in graph.out_edges(node_id, keys=True)
@@ -74,10 +76,10 @@ def _add_article(b: _Builder, ex: ArticleExtraction, resolved: Resolved) -> None
                         record=art.record, pub_date=_iso(art.pub_date) if art.date_origin != "inferred" else None,
                         headline=art.headline, reporters=list(art.reporters), paper=art.paper, url=art.url)
     for reporter in art.reporters:
-        rid = b.node("Reporter", f"{reporter}\x1f{art.paper or ''}", reporter, posts=[])
+        paper = resolved.paper_of.get(art.id, art.paper)  # an issue without a masthead: its inferred paper
+        rid = b.node("Reporter", f"{reporter}\x1f{paper or ''}", reporter, posts=[])
         b.edge(rid, article_id, "wrote", {"article": article_id, "sentence": art.headline or "", "date": None})
-    meeting_date = next((m.date for m in ex.meetings if m.date), None)
-    seen_date = _iso(meeting_date or (art.pub_date if art.date_origin != "inferred" else None))
+    seen = _iso(seen_date(ex))
 
     def official(name: str) -> str | None:
         key = resolved.official_of.get((art.id, name))
@@ -85,17 +87,21 @@ def _add_article(b: _Builder, ex: ArticleExtraction, resolved: Resolved) -> None
             return None
         return b.node("Official", key, resolved.display_name[key], posts=[])
 
+    def body(name: str) -> str:
+        key = resolved.body_key(art.id, name)
+        return b.node("Body", key, resolved.body_label.get(key, name))
+
     for person in ex.people:
         oid = official(person.name)
         if oid is None:
             continue
         for post in person.posts:
-            pid = b.node("Post", post.label, post.label, title=post.title, body=post.body)
-            evidence = {"article": article_id, "sentence": person.sentence, "date": seen_date}
-            b.edge(oid, pid, "holds", evidence, first_seen=seen_date, last_seen=seen_date)
+            key = resolved.post_key(art.id, post.label)
+            pid = b.node("Post", key, resolved.post_label.get(key, post.label), title=post.title, body=post.body)
+            evidence = {"article": article_id, "sentence": person.sentence, "date": seen}
+            b.edge(oid, pid, "holds", evidence, first_seen=seen, last_seen=seen)
             if post.body:
-                bid = b.node("Body", post.body, post.body)
-                b.edge(pid, bid, "postIn", evidence)
+                b.edge(pid, body(post.body), "postIn", evidence)
 
     meeting_ids: dict[int, str] = {}
     for meeting in ex.meetings:
@@ -105,13 +111,12 @@ def _add_article(b: _Builder, ex: ArticleExtraction, resolved: Resolved) -> None
         evidence = {"article": article_id, "sentence": meeting.sentence, "date": _iso(meeting.date)}
         b.edge(mid, article_id, "reportedIn", evidence)
         if meeting.organiser:
-            bid = b.node("Body", meeting.organiser, meeting.organiser)
-            b.edge(mid, bid, "organizedBy", evidence)
+            b.edge(mid, body(meeting.organiser), "organizedBy", evidence)
 
     for part in ex.participations:
         mid = meeting_ids[part.meeting]
         if part.is_body:
-            source = b.node("Body", part.name, part.name)
+            source = body(part.name)
         else:
             source = official(part.name)
             if source is None:

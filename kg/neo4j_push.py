@@ -148,14 +148,27 @@ class Neo4jSessionRunner:
         self._session.close()
 
 
+class Neo4jUnavailable(ConnectionError):
+    """The server could not be reached or refused the credentials (message says which)."""
+
+
 def neo4j_session_factory(uri: str, user: str, password: str, database: str | None) -> Callable[[], Any]:
     """A factory opening a driver session; the driver is imported here so kg runs without it."""
-    import neo4j
+    try:
+        import neo4j
+        from neo4j.exceptions import AuthError, ServiceUnavailable
+    except ModuleNotFoundError as exc:
+        raise ModuleNotFoundError("kg neo4j push needs the official driver: pip install neo4j") from exc
 
     def open_runner() -> Neo4jSessionRunner:
         driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
-        driver.verify_connectivity()
-        runner = Neo4jSessionRunner(driver.session(database=database))
+        try:
+            driver.verify_connectivity()
+            session = driver.session(database=database)
+        except (ServiceUnavailable, AuthError) as exc:
+            driver.close()
+            raise Neo4jUnavailable(f"cannot use Neo4j at {uri}: {exc}") from exc
+        runner = Neo4jSessionRunner(session)
         original_close = runner.close
 
         def close() -> None:

@@ -1,11 +1,53 @@
-"""OUT/report.md: what a reader should review after a build (personnel changes, duplicates, warnings)."""
+"""OUT/report.md: what a reader should review after a build (personnel changes, duplicates, warnings).
+
+Sections come from ``KnowledgeGraph.report`` (filled by kg.resolve). Each entry is a dict with a one-line
+``summary``, optional ``evidence`` lines and an optional ``undo`` hint (what to put in the curation file to
+overrule the decision); plain strings are accepted too. All text taken from the input is escaped, so a
+headline such as ``<img src=x onerror=alert(1)>`` shows as text in any Markdown viewer.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kg.api import KnowledgeGraph
 from kg.atomic import write_text
+
+SECTIONS = (
+    ("scopes", "Papers and places", "Where names are taken to be unique (one scope per paper or --locality)."),
+    ("changes", "Personnel changes", "A one-holder post changing holder between issues, or one person's title "
+                                     "changing (代区长 → 区长)."),
+    ("tenure", "Posts over time", "Holders of one-holder posts in date order, first … last seen."),
+    ("duplicates", "Possible duplicates needing review", "Not merged: the evidence was not enough, or was against."),
+    ("merged", "Merged name variants", "Merged on evidence (or by the curation file); the variant is kept as an "
+                                       "alternative label."),
+    ("unresolved", "Unresolved names", "Known by name only."),
+)
+# characters that start Markdown or HTML markup; `_` only matters at a word's edge (a_b is never emphasis)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")
+
+
+def md(text: object) -> str:
+    """Text from the input as inert Markdown: one line, special characters escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", str(text)).strip())
+
+
+def md_code(text: object) -> str:
+    """A code span (shown verbatim, never as HTML), fenced with more backticks than the text holds."""
+    flat = re.sub(r"\s+", " ", str(text)).strip()
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    return f"{fence} {flat} {fence}" if flat.startswith("`") or flat.endswith("`") else f"{fence}{flat}{fence}"
+
+
+def render_entry(entry: object) -> list[str]:
+    if not isinstance(entry, dict):
+        return [f"- {md(entry)}"]
+    lines = [f"- {md(entry.get('summary', entry))}"]
+    lines += [f"  - {md(line)}" for line in entry.get("evidence") or []]
+    if entry.get("undo"):
+        lines.append(f"  - to overrule, in the curation file: {md_code(entry['undo'])}")
+    return lines
 
 
 def render_report(result: KnowledgeGraph) -> str:
@@ -13,15 +55,14 @@ def render_report(result: KnowledgeGraph) -> str:
     lines = ["# kg build report", "", "## Counts", ""]
     lines += [f"- {name}: {value}" for name, value in counts.items()]
     report = result.report or {}
-    for section, title in (("changes", "Personnel changes"), ("duplicates", "Possible duplicates needing review"),
-                           ("merged", "Merged name variants"), ("unresolved", "Unresolved names")):
+    for section, title, note in SECTIONS:
         entries = report.get(section) or []
-        lines += ["", f"## {title}", ""]
-        lines += [f"- {entry}" for entry in entries] or ["- none"]
+        lines += ["", f"## {title}", "", f"_{note}_", ""]
+        lines += [line for entry in entries for line in render_entry(entry)] or ["- none"]
     lines += ["", "## Input problems", ""]
-    lines += [f"- {'skipped' if p.fatal else 'note'}: {p}" for p in result.problems] or ["- none"]
+    lines += [f"- {'skipped' if p.fatal else 'note'}: {md(p)}" for p in result.problems] or ["- none"]
     lines += ["", "## Warnings", ""]
-    lines += [f"- {w}" for w in result.warnings] or ["- none"]
+    lines += [f"- {md(w)}" for w in result.warnings] or ["- none"]
     return "\n".join(lines) + "\n"
 
 

@@ -1,47 +1,130 @@
-"""Stage 5, resolve: decide which mentions name the same official, body or slogan.
+"""Stage 5, resolve: decide which mentions name the same official, body or post.
 
-The unit of identity for an official is (name, locality scope): the same name in the same paper is one
-person; the same name in papers of different places is two. Curation (a YAML file) can merge, split,
-alias and correct on every build.
+Identity rules, applied on every build in this order (each decision that is not obvious is listed with its
+evidence in OUT/report.md, so a reader can check it and overrule it in the curation file):
+
+1. Scope. A name is unique within a scope: the ``--locality`` option, else the paper (masthead), else the
+   paper of the other issues in the same directory (or of the whole build) when that is unambiguous.
+2. Curation (``kg build --curation FILE``) comes first: name and post corrections, merges, splits.
+3. One name in one scope, but posts in unrelated local bodies at overlapping times: two people.
+4. Variants: names one edit apart (same surname) holding the same post close in time and never named
+   together are one person; the variant becomes an alias. Similarity alone never merges.
+5. One name in two scopes is one person only when both hold the same post of a named body (杭州市委书记).
+
+Bodies: 区政协 in a 钱塘区 paper is keyed 钱塘区政协 (the label stays as written, the qualified name becomes an
+alias); an abbreviation written after its full name in the same article (省特科院 after
+浙江省特种设备科学研究院) is the same body throughout that scope.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+import fnmatch
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path, PurePath
 
 import yaml
+from networkx.utils import UnionFind
 
-from kg.model import ArticleExtraction
+from kg.model import ArticleExtraction, PostMention
+
+VARIANT_WINDOW_DAYS = 366  # a typo of a name is written while its holder is in the news, not years later
+MODIFIERS = ("常务副", "代理", "代", "副")  # 代区长 acts as 区长; 副主席 is a different (shared) post
+SHARED_TITLE_ENDINGS = ("委员", "常委", "成员", "领导", "代表", "干部", "同志", "调研员", "巡视员", "专员")
+LEVEL_PREFIXES = ("新区", "省", "市", "区", "县")  # a body or post written relative to the paper's place
+_CJK = "\u4e00-\u9fff"
+_LOCALITY = re.compile(rf"^(?P<province>[{_CJK}]{{2,3}}?(?:省|自治区))?(?P<city>[{_CJK}]{{2,4}}?市)?"
+                       rf"(?P<district>[{_CJK}]{{1,4}}?(?:新区|区|县|市|旗))?$")
+_NAMED_PLACE = re.compile(rf"^(?:中共|中国共产党)?[{_CJK}]{{2,3}}(?:省|市)")
+_PAPER_SUFFIX = re.compile(r"(日报|晚报|晨报|时报|新闻|报)$")
+_SHORT_FORM = re.compile(rf"[（(](?:以下)?简称[：:]?[“\"「]?([{_CJK}]{{2,12}})[”\"」]?[）)]")
+CURATION_KEYS = {"locality", "papers", "merge", "not_merge", "split", "aliases", "not_people", "corrections",
+                 "bodies", "variant_window_days"}
+
+
+# ------------------------------------------------------------------------------------------------ curation
 
 
 @dataclass
 class Curation:
-    """User decisions that survive rebuilds (kg build --curation FILE)."""
+    """User decisions that survive rebuilds (kg build --curation FILE); docs/curation.md shows the format."""
 
     merges: dict[str, str] = field(default_factory=dict)  # variant name -> canonical name
     aliases: dict[str, list[str]] = field(default_factory=dict)  # canonical -> extra alternative labels
-    splits: dict[str, list[str]] = field(default_factory=dict)  # name -> scopes that are distinct people
-    locality: str | None = None
+    splits: dict[str, list[str]] = field(default_factory=dict)  # name -> papers, bodies or posts of distinct people
+    locality: str | None = None  # the place every input covers (区政协 = this place's 政协)
     drop: set[str] = field(default_factory=set)  # names that are not people (extraction errors)
+    localities: dict[str, str] = field(default_factory=dict)  # paper -> the place it covers
+    papers: dict[str, str] = field(default_factory=dict)  # source path glob -> paper (files with no masthead)
+    merge_across: set[str] = field(default_factory=set)  # canonical names that are one person in every paper
+    not_merge: set[frozenset[str]] = field(default_factory=set)  # name pairs never merged automatically
+    name_fixes: dict[str, str] = field(default_factory=dict)  # name as written -> corrected (no alias kept)
+    post_fixes: dict[str, str] = field(default_factory=dict)  # post label as written -> corrected
+    body_aliases: dict[str, str] = field(default_factory=dict)  # body as written -> the body it is
+    variant_window_days: int = VARIANT_WINDOW_DAYS
+
+    @property
+    def one_person(self) -> set[str]:
+        """Names a merge entry vouches for: never split automatically."""
+        return set(self.merges.values()) | self.merge_across
 
     @classmethod
     def load(cls, path: str | Path) -> Curation:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         if not isinstance(data, dict):
             raise ValueError(f"{path}: curation file must be a mapping")
+        unknown = sorted(set(data) - CURATION_KEYS)
+        if unknown:
+            raise ValueError(f"{path}: unknown curation keys {unknown}; known: {sorted(CURATION_KEYS)}")
+        try:
+            return cls._from_mapping(data)
+        except (TypeError, KeyError, AttributeError, ValueError) as exc:
+            raise ValueError(f"{path}: {exc}") from exc
+
+    @classmethod
+    def _from_mapping(cls, data: dict) -> Curation:
         merges: dict[str, str] = {}
-        for item in data.get("merge", []) or []:
+        across: set[str] = set()
+        for item in data.get("merge") or []:
+            if not isinstance(item, dict) or "into" not in item:
+                raise ValueError(f"merge entries need 'into' and 'names': {item!r}")
             canonical = str(item["into"])
-            for variant in item.get("names", []) or []:
-                merges[str(variant)] = canonical
+            for variant in item.get("names") or []:
+                if str(variant) != canonical:
+                    merges[str(variant)] = canonical
+            if item.get("across_papers"):
+                across.add(canonical)
+        locality = data.get("locality")
+        corrections = data.get("corrections") or {}
         return cls(
             merges=merges,
-            aliases={str(k): [str(x) for x in v] for k, v in (data.get("aliases") or {}).items()},
-            splits={str(k): [str(x) for x in v] for k, v in (data.get("split") or {}).items()},
-            locality=data.get("locality"),
-            drop={str(x) for x in data.get("not_people", []) or []},
+            aliases={str(k): _strings(v) for k, v in (data.get("aliases") or {}).items()},
+            splits={str(k): _strings(v) for k, v in (data.get("split") or {}).items()},
+            locality=str(locality) if isinstance(locality, str) else None,
+            drop=set(_strings(data.get("not_people") or [])),
+            localities={str(k): str(v) for k, v in locality.items()} if isinstance(locality, dict) else {},
+            papers={str(k): str(v) for k, v in (data.get("papers") or {}).items()},
+            merge_across=across,
+            not_merge={frozenset(_strings(pair)) for pair in data.get("not_merge") or []},
+            name_fixes={str(k): str(v) for k, v in (corrections.get("names") or {}).items()},
+            post_fixes={str(k): str(v) for k, v in (corrections.get("posts") or {}).items()},
+            body_aliases={str(k): str(v) for k, v in (data.get("bodies") or {}).items()},
+            variant_window_days=int(data.get("variant_window_days", VARIANT_WINDOW_DAYS)),
         )
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list, got {value!r}")
+    return [str(x) for x in value]
+
+
+# ------------------------------------------------------------------------------------------------ result
 
 
 @dataclass
@@ -53,6 +136,122 @@ class Resolved:
     dropped: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
     report: dict = field(default_factory=dict)
+    body_of: dict[tuple[str, str], str] = field(default_factory=dict)  # (article id, body as written) -> key
+    body_label: dict[str, str] = field(default_factory=dict)
+    body_aliases: dict[str, set[str]] = field(default_factory=dict)
+    post_of: dict[tuple[str, str], str] = field(default_factory=dict)  # (article id, post label) -> key
+    post_label: dict[str, str] = field(default_factory=dict)
+    post_aliases: dict[str, set[str]] = field(default_factory=dict)
+    scope_of: dict[str, str] = field(default_factory=dict)  # article id -> scope
+    paper_of: dict[str, str | None] = field(default_factory=dict)  # article id -> paper (inferred if unnamed)
+    locality_of: dict[str, Locality] = field(default_factory=dict)  # scope -> place hierarchy
+
+    def body_key(self, article_id: str, label: str) -> str:
+        """Graph key of a body as written in an article (the label itself when resolve never saw it)."""
+        return self.body_of.get((article_id, label), label)
+
+    def post_key(self, article_id: str, label: str) -> str:
+        return self.post_of.get((article_id, label), label)
+
+
+# ------------------------------------------------------------------------------------------------ places
+
+
+@dataclass(frozen=True)
+class Locality:
+    """The places a paper covers, by level: 区政协 in a 钱塘区 paper is 钱塘区政协."""
+
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    new_area: str | None = None
+
+    def places(self) -> list[str]:
+        return [p for p in (self.province, self.city, self.district, self.new_area) if p]
+
+    def qualify(self, label: str) -> str | None:
+        """The label with its level prefix replaced by the place; None when it names no level or one unknown."""
+        prefix = self._prefix(label)
+        place = self._place(prefix) if prefix else None
+        return place + label[len(prefix):] if prefix and place else None
+
+    def place_of(self, label: str) -> str | None:
+        """The place a level-relative label (区长, 市委) refers to, if known."""
+        prefix = self._prefix(label)
+        return self._place(prefix) if prefix else None
+
+    def anchor_of(self, label: str) -> str | None:
+        """省委 in a paper of a known city but unknown province: that city's province (the same in every paper of
+        the city), so the body can still be one node across papers without naming the province."""
+        if self._prefix(label) == "省" and not self.province and self.city:
+            return f"province of {self.city}"
+        return None
+
+    @staticmethod
+    def _prefix(label: str) -> str | None:
+        return next((p for p in LEVEL_PREFIXES if label.startswith(p) and len(label) > len(p)), None)
+
+    def _place(self, prefix: str) -> str | None:
+        if prefix == "新区":
+            return self.new_area
+        if prefix == "省":
+            return self.province
+        if prefix == "市":  # in a county-level city's paper 市委 is that city's
+            return self.district if self.district and self.district.endswith("市") else self.city
+        return self.district if self.district and self.district.endswith(prefix) else None
+
+
+def parse_locality(text: str | None) -> Locality:
+    """杭州市钱塘区, 中共杭州市钱塘区委 (a masthead's 主办 line) or 浙江省 -> its levels; unparsable -> empty."""
+    if not text:
+        return Locality()
+    place = re.sub(r"^(主办[：:\s]*)?(中共|中国共产党)", "", text.strip().replace(" ", ""))
+    place = re.sub(r"(委员会|委)$", "", place)
+    match = _LOCALITY.match(place)
+    if not match or not any(match.groupdict().values()):
+        return Locality()
+    district = match["district"]
+    return Locality(province=match["province"], city=match["city"], district=district,
+                    new_area=district if district and district.endswith("新区") else None)
+
+
+def infer_locality(paper: str | None, texts: Iterable[str]) -> Locality:
+    """Levels a paper covers, from its name and its own text: 钱塘新区报 writing 中共杭州市钱塘区委 -> 杭州市/钱塘区.
+
+    Used when neither --locality, the curation file nor a masthead 主办 line says it.
+    """
+    if not paper:
+        return Locality()
+    stem = _PAPER_SUFFIX.sub("", paper)
+    base = re.sub(r"(新区|区|县|市)$", "", stem)
+    if len(base) < 2:
+        return Locality()
+    text = "\n".join(texts)
+    counts = Counter({base + level: text.count(base + level) for level in ("区", "县", "市")})
+    district, seen = counts.most_common(1)[0]
+    if not seen:
+        return Locality(new_area=stem if stem.endswith("新区") else None)
+    cities = Counter(re.findall(rf"(?:中共)?([{_CJK}]{{2}}市){re.escape(district)}", text))
+    city = cities.most_common(1)[0][0] if cities and district.endswith(("区", "县")) else None
+    provinces = Counter(re.findall(rf"([{_CJK}]{{2}}省){re.escape(city)}", text)) if city else Counter()
+    return Locality(province=provinces.most_common(1)[0][0] if provinces else None, city=city, district=district,
+                    new_area=stem if stem.endswith("新区") else None)
+
+
+def names_a_place(label: str, known_places: set[str]) -> bool:
+    """浙江省特种设备科学研究院 or 杭州市委: the label says where it is, so it is the same body in every paper."""
+    bare = re.sub(r"^(中共|中国共产党)", "", label)
+    return bool(_NAMED_PLACE.match(label)) or any(bare.startswith(p) for p in known_places)
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+
+
+def seen_date(extraction: ArticleExtraction) -> date | None:
+    """When an article shows its people in post: its first dated meeting, else a publication date not guessed."""
+    meeting = next((m.date for m in extraction.meetings if m.date), None)
+    article = extraction.article
+    return meeting or (article.pub_date if article.date_origin != "inferred" else None)
 
 
 def scope_of(extraction: ArticleExtraction, locality: str | None) -> str:
@@ -61,35 +260,841 @@ def scope_of(extraction: ArticleExtraction, locality: str | None) -> str:
     return locality or article.paper or "default"
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """Same surname (first character) and one character replaced, dropped or added."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    return bool(_deletion_keys(a) & _deletion_keys(b))
+
+
+def _deletion_keys(name: str) -> set[str]:
+    """The name and every form with one non-first character deleted: names one edit apart share one."""
+    return {name} | {name[:i] + name[i + 1:] for i in range(1, len(name))}
+
+
+def describe_edit(canonical: str, variant: str) -> str:
+    prefix = 0
+    while prefix < min(len(canonical), len(variant)) and canonical[prefix] == variant[prefix]:
+        prefix += 1
+    a, b = canonical[prefix:], variant[prefix:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    if not b:
+        return f"one character dropped ({a})"
+    if not a:
+        return f"one character added ({b})"
+    return f"one character replaced ({a} → {b})"
+
+
+def is_shared_title(title: str) -> bool:
+    """副主任, 常委, 委员, 市领导: posts several people hold at once (a changing roster is no change of holder)."""
+    return title.startswith(("副", "常务副")) or title.endswith(SHARED_TITLE_ENDINGS)
+
+
+def split_modifier(title: str) -> tuple[str, str]:
+    """代区长 -> (代, 区长); 副主席 -> (副, 主席); 主任 -> ('', 主任)."""
+    for modifier in MODIFIERS:
+        if title.startswith(modifier) and len(title) > len(modifier):
+            return modifier, title[len(modifier):]
+    return "", title
+
+
+def _days(a: date, b: date) -> int:
+    return abs((a - b).days)
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value else "undated"
+
+
+def _span(dates: Iterable[date]) -> str:
+    ordered = sorted(dates)
+    if not ordered:
+        return "undated"
+    first, last = ordered[0].isoformat(), ordered[-1].isoformat()
+    return first if first == last else f"{first} … {last}"
+
+
+def _where(ex: ArticleExtraction) -> str:
+    article = ex.article
+    record = f":{article.record}" if article.record else ""
+    return f"{article.source}{record} #{article.index + 1}"
+
+
+# ------------------------------------------------------------------------------------------------ curation applied
+
+
+def apply_corrections(extractions: list[ArticleExtraction], curation: Curation) -> list[ArticleExtraction]:
+    """Name and post corrections rewrite the extraction (nothing of the wrong form is kept)."""
+    if not curation.name_fixes and not curation.post_fixes:
+        return extractions
+
+    def name(value: str) -> str:
+        return curation.name_fixes.get(value, value)
+
+    def post(value: PostMention) -> PostMention:
+        label = curation.post_fixes.get(value.label)
+        if label is None:
+            return value
+        body = label[: -len(value.title)] if label.endswith(value.title) and len(label) > len(value.title) else None
+        return PostMention(label=label, title=value.title, body=body or value.body)
+
+    fixed = []
+    for ex in extractions:
+        people = [replace(p, name=name(p.name), posts=[post(x) for x in p.posts]) for p in ex.people]
+        parts = [p if p.is_body else replace(p, name=name(p.name)) for p in ex.participations]
+        refs = [replace(r, label=name(r.label)) if r.target_type == "Official" else r for r in ex.references]
+        fixed.append(replace(ex, people=people, participations=parts, references=refs))
+    return fixed
+
+
+def assign_papers(extractions: list[ArticleExtraction], curation: Curation) -> dict[str, str | None]:
+    """The paper of every article; an issue without a masthead takes the one paper of its directory or build."""
+    papers: dict[str, str | None] = {}
+    for ex in extractions:
+        source = ex.article.source
+        curated = next((p for glob, p in curation.papers.items()
+                        if fnmatch.fnmatch(source, glob) or fnmatch.fnmatch(PurePath(source).name, glob)), None)
+        papers[ex.article.id] = curated or ex.article.paper
+    by_directory: dict[str, set[str]] = defaultdict(set)
+    for ex in extractions:
+        if papers[ex.article.id]:
+            by_directory[str(PurePath(ex.article.source).parent)].add(papers[ex.article.id])
+    everywhere = set().union(*by_directory.values()) if by_directory else set()
+    for ex in extractions:
+        if papers[ex.article.id]:
+            continue
+        nearby = by_directory.get(str(PurePath(ex.article.source).parent), set())
+        if len(nearby) == 1:
+            papers[ex.article.id] = next(iter(nearby))
+        elif not nearby and len(everywhere) == 1:
+            papers[ex.article.id] = next(iter(everywhere))
+    return papers
+
+
+def assign_scopes(extractions: list[ArticleExtraction], papers: dict[str, str | None],
+                  locality: str | None) -> dict[str, str]:
+    """Scope = the --locality option, else the paper; unnamed issues among several papers: their directory."""
+    named = any(papers.values())
+    scopes = {}
+    for ex in extractions:
+        paper = papers[ex.article.id]
+        unnamed = f"unnamed paper in {PurePath(ex.article.source).parent}" if named else "default"
+        scopes[ex.article.id] = locality or paper or unnamed
+    return scopes
+
+
+def scope_localities(extractions: list[ArticleExtraction], papers: dict[str, str | None], scopes: dict[str, str],
+                     locality: str | None, curation: Curation) -> dict[str, Locality]:
+    """The place hierarchy of each scope: option or curation first, then a masthead 主办 line, then inference."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    publisher: dict[str, str] = {}
+    paper_of_scope: dict[str, str | None] = {}
+    for ex in extractions:
+        scope = scopes[ex.article.id]
+        texts[scope].append(ex.article.text)
+        paper_of_scope.setdefault(scope, papers[ex.article.id])
+        # a masthead's 主办 line, when the reader keeps it (Article.publisher); absent in older models
+        owner = getattr(ex.article, "publisher", None)
+        if owner:
+            publisher.setdefault(scope, owner)
+    result = {}
+    for scope, paper in paper_of_scope.items():
+        stated = locality or (curation.localities.get(paper) if paper else None) or publisher.get(scope)
+        result[scope] = parse_locality(stated) if stated else infer_locality(paper, texts[scope])
+    return result
+
+
+# ------------------------------------------------------------------------------------------------ bodies and posts
+
+
+@dataclass
+class _BodyTable:
+    """Body and post keys per (article, label as written), with their labels and aliases."""
+
+    body_of: dict[tuple[str, str], str] = field(default_factory=dict)
+    body_forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    abbreviations: set[str] = field(default_factory=set)  # keys' written forms that are short forms
+    qualified: dict[str, str] = field(default_factory=dict)  # key -> place-qualified name
+    post_of: dict[tuple[str, str], str] = field(default_factory=dict)
+    post_forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    global_bodies: set[str] = field(default_factory=set)  # keys that mean the same body in every scope
+    global_posts: set[str] = field(default_factory=set)
+    review: list[dict] = field(default_factory=list)
+
+    def body_label(self, key: str) -> str:
+        forms = self.body_forms[key]
+        full = [f for f in forms if f not in self.abbreviations] or list(forms)
+        return max(full, key=lambda f: (forms[f], len(f), f))
+
+    def body_aliases(self, key: str) -> set[str]:
+        label = self.body_label(key)
+        extra = {self.qualified[key]} if key in self.qualified else set()
+        return (set(self.body_forms[key]) | extra) - {label}
+
+    def post_label(self, key: str) -> str:
+        forms = self.post_forms[key]
+        return max(forms, key=lambda f: (forms[f], len(f), f))
+
+
+def _written_bodies(ex: ArticleExtraction) -> set[str]:
+    found = set(ex.bodies) | {p.body for person in ex.people for p in person.posts if p.body}
+    found |= {p.name for p in ex.participations if p.is_body}
+    found |= {m.organiser for m in ex.meetings if m.organiser}
+    return found
+
+
+def find_short_forms(ex: ArticleExtraction, known: set[str]) -> dict[str, str]:
+    """Short form -> full name, where this article's text shows it.
+
+    Either declared (浙江省特种设备科学研究院（以下简称“省特科院”）) or a written body that is an in-order
+    selection of a longer body's characters, ends like it, and first appears after it (区发改局 after
+    区发展和改革局). Three characters at least: 区委 must not become 新区党工委.
+    """
+    text = ex.article.text
+    found: dict[str, str] = {}
+    for match in _SHORT_FORM.finditer(text):
+        before = text[: match.start()]
+        full = max((k for k in known if before.endswith(k)), key=len, default=None)
+        if full:
+            found[match[1]] = full
+    for short in _written_bodies(ex):
+        where = text.find(short)
+        if len(short) < 3 or short in found or where < 0:
+            continue
+        fulls = {full for full in known if _abbreviates(short, full) and 0 <= text.find(full) < where}
+        if len(fulls) == 1:
+            found[short] = fulls.pop()
+    return found
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    if len(full) < len(short) + 2 or short in full or short[-1] != full[-1]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def resolve_bodies(extractions: list[ArticleExtraction], scopes: dict[str, str], localities: dict[str, Locality],
+                   curation: Curation) -> _BodyTable:
+    table = _BodyTable()
+    known_places = {p for loc in localities.values() for p in loc.places()}
+    written_in_scope: dict[str, set[str]] = defaultdict(set)
+    for ex in extractions:
+        written_in_scope[scopes[ex.article.id]] |= _written_bodies(ex)
+    short_forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for ex in extractions:
+        scope = scopes[ex.article.id]
+        for short, full in find_short_forms(ex, written_in_scope[scope]).items():
+            short_forms[scope][short].add(full)
+    for scope, shorts in sorted(short_forms.items()):
+        for short, fulls in sorted(shorts.items()):
+            if len(fulls) > 1:
+                table.review.append({"summary": f"{short} ({scope}) may abbreviate {'、'.join(sorted(fulls))}: "
+                                     "kept as its own body", "evidence": [],
+                                     "undo": f"bodies: {{{short}: <full name>}}"})
+
+    def key_of(scope: str, written: str) -> str:
+        name = curation.body_aliases.get(written, written)
+        fulls = short_forms[scope].get(name, set())
+        if len(fulls) == 1:
+            name = next(iter(fulls))
+        locality = localities[scope]
+        qualified = locality.qualify(name)
+        anchor = locality.anchor_of(name)
+        if qualified:
+            table.qualified[qualified] = qualified
+            key = qualified
+        elif names_a_place(name, known_places):
+            key = name
+        elif anchor:
+            key = f"{name}\x1f{anchor}"
+        else:
+            return f"{name}\x1f{scope}"
+        table.global_bodies.add(key)
+        return key
+
+    for ex in extractions:
+        scope = scopes[ex.article.id]
+        for written in _written_bodies(ex):
+            key = key_of(scope, written)
+            table.body_of[(ex.article.id, written)] = key
+            table.body_forms[key][written] += 1
+            if written in short_forms[scope] or curation.body_aliases.get(written, written) != written:
+                table.abbreviations.add(written)
+        for person in ex.people:
+            for post in person.posts:
+                body_key = table.body_of.get((ex.article.id, post.body or ""))
+                key, is_global = _post_key(post, scope, localities[scope], body_key,
+                                           body_key in table.global_bodies)
+                table.post_of[(ex.article.id, post.label)] = key
+                table.post_forms[key][post.label] += 1
+                if is_global:
+                    table.global_posts.add(key)
+    return table
+
+
+def _post_key(post: PostMention, scope: str, locality: Locality, body_key: str | None,
+              body_is_global: bool) -> tuple[str, bool]:
+    """Key of a post (and whether it is the same post in every paper): the body's key with the title in it
+    (钱塘区政协 + 主席 -> 钱塘区政协主席); a body-less post (区长, 总书记) is placed by its own level prefix."""
+    if post.body and body_key:
+        body, _, where = body_key.partition("\x1f")
+        return f"{body}{post.title}" + (f"\x1f{where}" if where else ""), body_is_global
+    _, bare = split_modifier(post.label)
+    place = locality.place_of(bare)
+    anchor = locality.anchor_of(bare)
+    if place:
+        return f"{place}{post.label}", True  # 钱塘区代区长
+    if anchor:
+        return f"{post.label}\x1f{anchor}", True
+    if not bare.startswith(LEVEL_PREFIXES) and not is_shared_title(post.label) and len(post.label) >= 3:
+        return post.label, True  # 总书记: one holder nationwide
+    return f"{post.label}\x1f{scope}", False
+
+
+# ------------------------------------------------------------------------------------------------ mentions
+
+
+@dataclass
+class _Post:
+    key: str
+    label: str
+    title: str
+    body_key: str | None
+
+
+@dataclass
+class _Mention:
+    """Every way one article names one person (as written), with the posts it gives them."""
+
+    ex: ArticleExtraction
+    written: str
+    name: str  # after curation merges
+    scope: str
+    when: date | None
+    posts: dict[str, _Post] = field(default_factory=dict)
+    sentence: str = ""
+
+    @property
+    def article(self) -> str:
+        return self.ex.article.id
+
+    def bodies(self) -> set[str]:
+        return {p.body_key for p in self.posts.values() if p.body_key}
+
+
+def collect_mentions(extractions: list[ArticleExtraction], scopes: dict[str, str], table: _BodyTable,
+                     curation: Curation) -> tuple[list[_Mention], dict[str, set[frozenset[str]]]]:
+    """One mention per (article, name as written); also who is named side by side (so cannot be one person)."""
+    mentions: list[_Mention] = []
+    together: dict[str, set[frozenset[str]]] = {}
+    for ex in extractions:
+        by_name = _article_mentions(ex, scopes[ex.article.id], table, curation)
+        mentions.extend(by_name[name] for name in sorted(by_name))
+        together[ex.article.id] = _named_together(ex, set(by_name))
+    return mentions, together
+
+
+def _article_mentions(ex: ArticleExtraction, scope: str, table: _BodyTable, curation: Curation) -> dict[str, _Mention]:
+    article_id, when = ex.article.id, seen_date(ex)
+    named = [(p.name, p.sentence, p.posts) for p in ex.people if not p.is_reporter]
+    named += [(p.name, p.sentence, []) for p in ex.participations if not p.is_body]
+    named += [(r.label, r.sentence, []) for r in ex.references if r.target_type == "Official"]
+    by_name: dict[str, _Mention] = {}
+    for written, sentence, posts in named:
+        if written in curation.drop:
+            continue
+        item = by_name.setdefault(written, _Mention(ex=ex, written=written, name=curation.merges.get(written, written),
+                                                    scope=scope, when=when, sentence=sentence))
+        for post in posts:
+            key = table.post_of[(article_id, post.label)]
+            body = table.body_of.get((article_id, post.body)) if post.body else None
+            item.posts.setdefault(key, _Post(key, post.label, post.title, body))
+    return by_name
+
+
+def _named_together(ex: ArticleExtraction, names: set[str]) -> set[frozenset[str]]:
+    """Pairs of names listed in one sentence or taking part in one meeting: two different people."""
+    groups: dict[object, set[str]] = defaultdict(set)
+    for person in ex.people:
+        groups[("sentence", person.sentence)].add(person.name)
+    for part in ex.participations:
+        if not part.is_body:
+            groups[("meeting", part.meeting)].add(part.name)
+            groups[("sentence", part.sentence)].add(part.name)
+    pairs = set()
+    for group in groups.values():
+        members = sorted(group & names)
+        pairs |= {frozenset((a, b)) for i, a in enumerate(members) for b in members[i + 1:]}
+    return pairs
+
+
+# ------------------------------------------------------------------------------------------------ clusters
+
+
+@dataclass
+class _Cluster:
+    """Mentions taken to be one person before variants and papers are joined."""
+
+    name: str
+    scope: str
+    suffix: str = ""  # set when one name in one scope is split into several people
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.name}\x1f{self.scope}" + (f"\x1f{self.suffix}" if self.suffix else "")
+
+    def articles(self) -> set[str]:
+        return {m.article for m in self.mentions}
+
+    def dates(self) -> list[date]:
+        return sorted(m.when for m in self.mentions if m.when)
+
+    def posts(self) -> dict[str, list[_Mention]]:
+        held: dict[str, list[_Mention]] = defaultdict(list)
+        for m in self.mentions:
+            for key in m.posts:
+                held[key].append(m)
+        return held
+
+    def bodies(self) -> set[str]:
+        return set().union(*(m.bodies() for m in self.mentions)) if self.mentions else set()
+
+    def written(self) -> set[str]:
+        return {m.written for m in self.mentions}
+
+    def post_labels(self) -> list[str]:
+        return sorted({p.label for m in self.mentions for p in m.posts.values()})
+
+    def rank(self) -> tuple:
+        """Which cluster names a merged group: most articles, then the longer name, then the earliest seen."""
+        dates = self.dates()
+        first = dates[0].toordinal() if dates else 10**7
+        return (-len(self.articles()), -len(self.name), first, self.name, self.scope, self.suffix)
+
+
+def _related(a: str, b: str) -> bool:
+    """区委 and 区委宣传部 belong together (one is the other's department)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _components(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Mentions linked by shared (or related) bodies; mentions with no body are left out."""
+    with_bodies = [m for m in mentions if m.bodies()]
+    links = UnionFind(range(len(with_bodies)))
+    for i, a in enumerate(with_bodies):
+        for j in range(i + 1, len(with_bodies)):
+            if any(_related(x, y) for x in a.bodies() for y in with_bodies[j].bodies()):
+                links.union(i, j)
+    return [[with_bodies[i] for i in sorted(group)] for group in sorted(links.to_sets(), key=min)]
+
+
+def _local_only(mentions: list[_Mention], locality: Locality) -> bool:
+    """Bodies of this place only: a 市委常委 mentioned apart from 区委书记 is one concurrent career, not two people."""
+    higher = (*(p for p in (locality.province, locality.city) if p), "省", "市")
+    return not any(body.startswith(higher) for m in mentions for body in m.bodies())
+
+
+def _overlap(a: list[date], b: list[date]) -> bool:
+    return bool(a and b) and max(a[0], b[0]) <= min(a[-1], b[-1])
+
+
+def split_cluster(cluster: _Cluster, curation: Curation, table: _BodyTable,
+                  locality: Locality) -> tuple[list[_Cluster], list[dict]]:
+    """One name in one scope -> the people it stands for (curated splits, else bodies at overlapping times)."""
+    if cluster.name in curation.splits:
+        return _curated_split(cluster, curation.splits[cluster.name]), []
+    if cluster.name in curation.one_person:
+        return [cluster], []
+    parts = [c for c in _components(cluster.mentions) if _local_only(c, locality)]
+    if len(parts) < 2:
+        return [cluster], []
+    parts.sort(key=lambda c: (-len(c), c[0].article))
+    people: list[list[list[_Mention]]] = []  # groups of components that can be one career
+    for part in parts:
+        dates = sorted(m.when for m in part if m.when)
+        for person in people:
+            if not any(_overlap(dates, sorted(m.when for m in other if m.when)) for other in person):
+                person.append(part)
+                break
+        else:
+            people.append([part])
+    if len(people) < 2:
+        return [cluster], []
+    assigned = {id(m) for person in people for part in person for m in part}
+    result = []
+    for index, person in enumerate(people):
+        members = [m for part in person for m in part]
+        main_body = Counter(b for m in members for b in m.bodies()).most_common(1)[0][0]
+        suffix = "" if index == 0 else table.body_label(main_body)
+        result.append(_Cluster(cluster.name, cluster.scope, suffix, members))
+    loose = [m for m in cluster.mentions if id(m) not in assigned]
+    for m in loose:  # named without a post: the person named in the same issue, else the main one
+        same_issue = [c for c in result if any(x.ex.article.source == m.ex.article.source for x in c.mentions)]
+        (same_issue[0] if len(same_issue) == 1 else result[0]).mentions.append(m)
+    review = [{
+        "summary": f"{cluster.name} ({cluster.scope}): {len(result)} people kept apart — posts in unrelated bodies "
+                   "at the same time",
+        "evidence": [f"{c.name} #{i + 1}: {'、'.join(c.post_labels()) or 'no post'}, seen {_span(c.dates())}, "
+                     f"{len(c.articles())} article(s)" for i, c in enumerate(result)],
+        "undo": f"merge: [{{into: {cluster.name}, names: [{cluster.name}]}}]",
+    }]
+    return result, review
+
+
+def _curated_split(cluster: _Cluster, markers: list[str]) -> list[_Cluster]:
+    parts = {marker: _Cluster(cluster.name, cluster.scope, marker) for marker in markers}
+    main = _Cluster(cluster.name, cluster.scope)
+    for m in cluster.mentions:
+        texts = {m.scope, m.ex.article.paper or ""} | {p.label for p in m.posts.values()}
+        texts |= {p.body_key.split("\x1f")[0] for p in m.posts.values() if p.body_key}
+        marker = next((k for k in markers if any(k in t for t in texts)), None)
+        (parts[marker] if marker else main).mentions.append(m)
+    return [c for c in [main, *parts.values()] if c.mentions]
+
+
+# ------------------------------------------------------------------------------------------------ joining clusters
+
+
+class _People:
+    """Clusters joined into people, refusing any join that would make two side-by-side names one person."""
+
+    def __init__(self, clusters: list[_Cluster], together: dict[str, set[frozenset[str]]]) -> None:
+        self.clusters = clusters
+        self.together = together
+        self.links = UnionFind(range(len(clusters)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(clusters))}
+
+    def group(self, index: int) -> list[int]:
+        return self.members[self.links[index]]
+
+    def conflict(self, a: int, b: int) -> bool:
+        for i in self.group(a):
+            for j in self.group(b):
+                left, right = self.clusters[i], self.clusters[j]
+                for article in left.articles() & right.articles():
+                    pairs = self.together.get(article, set())
+                    if any(frozenset((x, y)) in pairs for x in left.written() for y in right.written()):
+                        return True
+        return False
+
+    def join(self, a: int, b: int) -> bool:
+        ra, rb = self.links[a], self.links[b]
+        if ra == rb:
+            return True
+        if self.conflict(a, b):
+            return False
+        members = self.members.pop(ra) + self.members.pop(rb)
+        self.links.union(a, b)
+        self.members[self.links[a]] = members
+        return True
+
+    def groups(self) -> list[list[_Cluster]]:
+        return [[self.clusters[i] for i in sorted(group)] for group in sorted(self.members.values(), key=min)]
+
+
+def _shared_evidence(a: _Cluster, b: _Cluster, table: _BodyTable, window: int) -> tuple[str, list[str]]:
+    """Verdict for two names one edit apart: 'merge', 'review' or 'none', with the evidence either way."""
+    posts_a, posts_b = a.posts(), b.posts()
+    shared = sorted(set(posts_a) & set(posts_b))
+    if not shared:
+        common = a.bodies() & b.bodies()
+        if not common:
+            return "none", []
+        return "review", [f"same body {'、'.join(sorted(table.body_label(x) for x in common))}, different posts"]
+    best: tuple[int, str] | None = None
+    for key in shared:
+        da = [m.when for m in posts_a[key] if m.when]
+        db = [m.when for m in posts_b[key] if m.when]
+        if da and db:
+            gap = min(_days(x, y) for x in da for y in db)
+            best = min(best, (gap, key)) if best else (gap, key)
+    labels = "、".join(table.post_label(k) for k in shared)
+    if best is None:
+        return "review", [f"same post {labels}, but no dates to tell whether close in time"]
+    gap, key = best
+    title = next(m.posts[key].title for m in posts_a[key])
+    single = not is_shared_title(title)
+    evidence = [f"same post {labels}" + (" (one holder at a time)" if single else " (several holders)"),
+                f"{a.name} seen {_span(m.when for m in posts_a[key] if m.when)}; "
+                f"{b.name} seen {_span(m.when for m in posts_b[key] if m.when)} ({gap} days apart)"]
+    if gap > window:
+        return "review", [*evidence, f"more than {window} days apart"]
+    if not single and max(len(a.name), len(b.name)) < 3:
+        return "review", [*evidence, "two-character names on a post several people hold: not enough to merge"]
+    return "merge", evidence
+
+
+def _example(cluster: _Cluster) -> str:
+    m = min(cluster.mentions, key=lambda x: (x.when or date.max, x.ex.article.source, x.ex.article.index))
+    sentence = re.sub(r"\s+", " ", m.sentence).strip()
+    return f"{m.written}: {_where(m.ex)} ({_iso(m.when)}) “{sentence[:120]}”"
+
+
+def join_variants(people: _People, curation: Curation, table: _BodyTable) -> tuple[list[dict], list[dict]]:
+    """Merge names one edit apart on the evidence of a shared post; list the doubtful pairs for review."""
+    by_scope: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, c in enumerate(people.clusters):
+        by_scope[c.scope][c.name].append(i)
+    merged, review = [], []
+    for scope in sorted(by_scope):
+        names = by_scope[scope]
+        buckets: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            for key in _deletion_keys(name):
+                buckets[key].add(name)
+        pairs = sorted({tuple(sorted((x, y))) for bucket in buckets.values() for x in bucket for y in bucket
+                        if x < y and one_edit_apart(x, y)})
+        for x, y in pairs:
+            if frozenset((x, y)) in curation.not_merge:
+                continue
+            for i in names[x]:
+                for j in names[y]:
+                    verdict = _judge(people, i, j, curation, table)
+                    if verdict:
+                        (merged if verdict["merged"] else review).append(verdict)
+    return merged, review
+
+
+def _judge(people: _People, i: int, j: int, curation: Curation, table: _BodyTable) -> dict | None:
+    a, b = people.clusters[i], people.clusters[j]
+    if people.conflict(i, j):
+        return None
+    canonical, variant = (a, b) if a.rank() <= b.rank() else (b, a)
+    verdict, evidence = _shared_evidence(canonical, variant, table, curation.variant_window_days)
+    if verdict == "none":
+        return None
+    edit = describe_edit(canonical.name, variant.name)
+    entry = {"variant": variant.name, "into": canonical.name, "scope": a.scope, "rule": edit,
+             "evidence": [edit, *evidence, "never named side by side", _example(canonical), _example(variant)]}
+    if verdict == "merge" and people.join(i, j):
+        entry.update(merged=True, summary=f"{variant.name} → {canonical.name} ({a.scope})",
+                     undo=f"not_merge: [[{canonical.name}, {variant.name}]]")
+    else:
+        entry.update(merged=False, summary=f"{variant.name} / {canonical.name} ({a.scope}): possibly one person",
+                     undo=f"merge: [{{into: {canonical.name}, names: [{variant.name}]}}]")
+    return entry
+
+
+def join_across_scopes(people: _People, curation: Curation, table: _BodyTable) -> tuple[list[dict], list[dict]]:
+    """One name in several papers: one person when they hold the same post of a named body, else kept apart."""
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(people.clusters):
+        by_name[c.name].append(i)
+    merged, review = [], []
+    for name in sorted(by_name):
+        indices = by_name[name]
+        if len({people.clusters[i].scope for i in indices}) < 2 or name in curation.splits:
+            continue
+        for x, i in enumerate(indices):
+            for j in indices[x + 1:]:
+                a, b = people.clusters[i], people.clusters[j]
+                if a.scope == b.scope:
+                    continue
+                shared = sorted((set(a.posts()) & set(b.posts())) & table.global_posts)
+                if (name in curation.merge_across or shared) and people.join(i, j):
+                    why = (f"same post {'、'.join(table.post_label(k) for k in shared)}" if shared
+                           else "curation: across_papers")
+                    merged.append({"summary": f"{name}: one person in {a.scope} and {b.scope}", "into": name,
+                                   "variant": name, "scope": f"{a.scope} + {b.scope}", "merged": True,
+                                   "evidence": [why, _example(a), _example(b)],
+                                   "undo": f"split: {{{name}: [{a.scope}, {b.scope}]}}"})
+        groups = {people.links[i] for i in indices}
+        if len(groups) > 1:
+            apart = [people.clusters[i] for i in indices]
+            review.append({"summary": f"{name}: {len(groups)} people kept apart (same name in different places)",
+                           "evidence": [f"{c.scope}{' / ' + c.suffix if c.suffix else ''}: "
+                                        f"{'、'.join(c.post_labels()) or 'no post'}, seen {_span(c.dates())}"
+                                        for c in apart],
+                           "undo": f"merge: [{{into: {name}, names: [{name}], across_papers: true}}]"})
+    return merged, review
+
+
+# ------------------------------------------------------------------------------------------------ changes
+
+
+def personnel_changes(groups: list[tuple[str, list[_Cluster]]], table: _BodyTable) -> tuple[list[dict], list[dict]]:
+    """Changes of holder of one-holder posts between dates, and changes of title of one person (代区长 → 区长).
+
+    Also returns each one-holder post's holders in order with first and last seen dates (the tenure table).
+    """
+    holders: dict[str, list[tuple[date, str, _Mention]]] = defaultdict(list)
+    display = {key: clusters[0].name for key, clusters in groups}
+    changes: list[dict] = []
+    tenure: list[dict] = []
+    for key, clusters in groups:
+        held: dict[str, list[_Mention]] = defaultdict(list)
+        for c in clusters:
+            for post, mentions in c.posts().items():
+                held[post] += mentions
+        for post, mentions in held.items():
+            if not is_shared_title(mentions[0].posts[post].title):
+                holders[post] += [(m.when, key, m) for m in mentions if m.when]
+        changes += _title_changes(display[key], held, table)
+    for post in sorted(holders, key=lambda p: (table.post_label(p), p)):
+        runs = _runs(sorted(holders[post], key=lambda x: (x[0], x[1])))
+        where = f"{table.post_label(post)} ({runs[0][0][2].scope})"
+        tenure.append({"summary": f"{where}: " + "; ".join(
+            f"{display[run[0][1]]} {_span(x[0] for x in run)}" for run in runs)})
+        for before, after in zip(runs, runs[1:], strict=False):
+            last, first = before[-1], after[0]
+            if last[0] == first[0]:
+                continue  # two holders on one day: an extraction slip or two posts with one label, not a change
+            changes.append({
+                "kind": "holder", "post": table.post_label(post),
+                "summary": f"{where}: {display[last[1]]} → {display[first[1]]} "
+                           f"(last seen {_iso(last[0])}, first seen {_iso(first[0])})",
+                "evidence": [_sentence_of(last[2]), _sentence_of(first[2])]})
+    return changes, tenure
+
+
+def _runs(ordered: list[tuple[date, str, _Mention]]) -> list[list[tuple[date, str, _Mention]]]:
+    runs: list[list[tuple[date, str, _Mention]]] = []
+    for item in ordered:
+        if runs and runs[-1][-1][1] == item[1]:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _sentence_of(m: _Mention) -> str:
+    sentence = re.sub(r"\s+", " ", m.sentence).strip()
+    return f"{_where(m.ex)} ({_iso(m.when)}) “{sentence[:120]}”"
+
+
+def _title_changes(name: str, held: dict[str, list[_Mention]], table: _BodyTable) -> list[dict]:
+    """Same person, same body: 代区长 then 区长, 副主席 then 主席."""
+    found = []
+    for before, early in held.items():
+        for after, late in held.items():
+            if before == after:
+                continue
+            old, new = early[0].posts[before], late[0].posts[after]
+            modifier, bare = split_modifier(old.title)
+            if not modifier or bare != new.title or old.body_key != new.body_key:
+                continue
+            old_dates = [m.when for m in early if m.when]
+            new_dates = [m.when for m in late if m.when]
+            if not old_dates or not new_dates or max(old_dates) > min(new_dates):
+                continue
+            found.append({"kind": "title", "official": name,
+                          "summary": f"{name}: {table.post_label(before)} → {table.post_label(after)} "
+                                     f"(last seen as {old.title} {_iso(max(old_dates))}, "
+                                     f"first seen as {new.title} {_iso(min(new_dates))})",
+                          "evidence": [_sentence_of(max(early, key=lambda m: m.when or date.min)),
+                                       _sentence_of(min(late, key=lambda m: m.when or date.max))]})
+    return found
+
+
+# ------------------------------------------------------------------------------------------------ resolve
+
+
 def resolve(extractions: list[ArticleExtraction], curation: Curation | None = None,
             locality: str | None = None) -> Resolved:
+    """Mentions -> identities of officials, bodies and posts, plus the review report (see the module doc)."""
     curation = curation or Curation()
     locality = locality or curation.locality
     unique: dict[str, ArticleExtraction] = {}
     for ex in extractions:
         unique.setdefault(ex.article.id, ex)  # a reprinted article is one article
-    kept = list(unique.values())
+    kept = apply_corrections(list(unique.values()), curation)
+
+    papers = assign_papers(kept, curation)
+    scopes = assign_scopes(kept, papers, locality)
+    localities = scope_localities(kept, papers, scopes, locality, curation)
+    table = resolve_bodies(kept, scopes, localities, curation)
+    mentions, together = collect_mentions(kept, scopes, table, curation)
+
+    by_name: dict[tuple[str, str], _Cluster] = {}
+    for m in mentions:
+        by_name.setdefault((m.scope, m.name), _Cluster(m.name, m.scope)).mentions.append(m)
+    clusters: list[_Cluster] = []
+    duplicates: list[dict] = list(table.review)
+    for scope, name in sorted(by_name):
+        parts, review = split_cluster(by_name[(scope, name)], curation, table, localities[scope])
+        clusters += parts
+        duplicates += review
+
+    people = _People(clusters, together)
+    merged, doubtful = join_variants(people, curation, table)
+    across, apart = join_across_scopes(people, curation, table)
+    duplicates += doubtful + apart
 
     official_of: dict[tuple[str, str], str] = {}
     display: dict[str, str] = {}
     aliases: dict[str, set[str]] = {}
-    for ex in kept:
-        scope = scope_of(ex, locality)
-        names = {p.name for p in ex.people} | {p.name for p in ex.participations if not p.is_body}
-        names |= {r.label for r in ex.references if r.target_type == "Official"}
-        for name in names:
-            if name in curation.drop:
-                continue
-            canonical = curation.merges.get(name, name)
-            key = f"{canonical}\x1f{scope}" if canonical not in curation.splits else f"{canonical}\x1f{scope}"
-            official_of[(ex.article.id, name)] = key
-            display[key] = canonical
-            aliases.setdefault(key, set())
-            if canonical != name:
-                aliases[key].add(name)
-    for canonical, extra in curation.aliases.items():
-        for key, label in display.items():
-            if label == canonical:
-                aliases[key].update(extra)
-    return Resolved(extractions=kept, official_of=official_of, display_name=display, aliases=aliases,
-                    dropped=set(curation.drop))
+    groups: list[tuple[str, list[_Cluster]]] = []
+    for group in people.groups():
+        head = min(group, key=lambda c: c.rank())
+        key = head.key
+        display[key] = head.name
+        names = {n for c in group for n in c.written()} | {c.name for c in group}
+        aliases[key] = (names | set(curation.aliases.get(head.name, []))) - {head.name}
+        for c in group:
+            for m in c.mentions:
+                official_of[(m.article, m.written)] = key
+        groups.append((key, [head] + [c for c in group if c is not head]))
+
+    curated = _curated_merges(mentions, curation)
+    changes, tenure = personnel_changes(groups, table)
+    unresolved = _unresolved(groups)
+    report = {"changes": changes, "duplicates": duplicates, "merged": curated + merged + across,
+              "unresolved": unresolved, "tenure": tenure,
+              "scopes": _scope_notes(kept, papers, scopes, localities)}
+    resolved = Resolved(extractions=kept, official_of=official_of, display_name=display, aliases=aliases,
+                        dropped=set(curation.drop), report=report,
+                        warnings=_unused_curation(curation, kept, mentions),
+                        body_of=table.body_of, post_of=table.post_of, scope_of=scopes, paper_of=papers,
+                        locality_of=localities)
+    resolved.body_label = {key: table.body_label(key) for key in table.body_forms}
+    resolved.body_aliases = {key: table.body_aliases(key) for key in table.body_forms}
+    resolved.post_label = {key: table.post_label(key) for key in table.post_forms}
+    resolved.post_aliases = {key: set(forms) - {table.post_label(key)} for key, forms in table.post_forms.items()}
+    return resolved
+
+
+def _curated_merges(mentions: list[_Mention], curation: Curation) -> list[dict]:
+    seen = sorted({(m.written, m.name, m.scope) for m in mentions if m.written != m.name})
+    return [{"summary": f"{written} → {name} ({scope})", "variant": written, "into": name, "scope": scope,
+             "merged": True, "evidence": ["curation: merge"], "undo": "remove it from the curation file"}
+            for written, name, scope in seen]
+
+
+def _unresolved(groups: list[tuple[str, list[_Cluster]]]) -> list[dict]:
+    """People known by name only (no post anywhere): their identity rests on the name within one scope."""
+    bare: dict[str, list[str]] = defaultdict(list)
+    for _, clusters in groups:
+        if not any(c.posts() for c in clusters):
+            head = clusters[0]
+            count = len(set().union(*(c.articles() for c in clusters)))
+            bare[head.scope].append(f"{head.name} ({count})")
+    return [{"summary": f"{scope}: no post seen for " + "、".join(sorted(names)),
+             "evidence": ["number of articles in brackets; add posts by hand or drop with not_people"]}
+            for scope, names in sorted(bare.items())]
+
+
+def _scope_notes(kept: list[ArticleExtraction], papers: dict[str, str | None], scopes: dict[str, str],
+                 localities: dict[str, Locality]) -> list[dict]:
+    notes = []
+    for scope in sorted(set(scopes.values())):
+        articles = [ex for ex in kept if scopes[ex.article.id] == scope]
+        guessed = sorted({ex.article.source for ex in articles if not ex.article.paper and papers[ex.article.id]})
+        place = " / ".join(localities[scope].places()) or "unknown"
+        evidence = [f"paper taken for {src} (no masthead): same directory or build" for src in guessed]
+        notes.append({"summary": f"{scope}: {len(articles)} articles; places {place}", "evidence": evidence})
+    return notes
+
+
+def _unused_curation(curation: Curation, kept: list[ArticleExtraction], mentions: list[_Mention]) -> list[str]:
+    """Curation entries that matched nothing: likely a typo in the file, or input that changed."""
+    written = {m.written for m in mentions} | curation.drop
+    raw = {p.name for ex in kept for p in ex.people} | {p.name for ex in kept for p in ex.participations}
+    names = {m.name for m in mentions}
+    problems = [f"curation: merge name {n!r} not found" for n in sorted(curation.merges) if n not in written]
+    problems += [f"curation: alias target {n!r} not found" for n in sorted(curation.aliases) if n not in names]
+    problems += [f"curation: split name {n!r} not found" for n in sorted(curation.splits) if n not in names]
+    problems += [f"curation: not_people name {n!r} not found" for n in sorted(curation.drop) if n not in raw]
+    return problems

@@ -89,7 +89,7 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 @pytest.fixture
 def exported(tmp_path: Path) -> tuple[nx.MultiDiGraph, Path, dict]:
     graph = sample_graph()
-    summary = write_neo4j(graph, tmp_path)
+    summary = write_neo4j(graph, tmp_path / "neo4j")
     return graph, tmp_path / "neo4j", summary
 
 
@@ -185,8 +185,8 @@ def test_reader_returns_exactly_the_tables_the_writer_was_given(exported):
 
 def test_semicolon_inside_a_list_switches_the_array_delimiter(tmp_path):
     graph = sample_graph(semicolon_alias=True)
-    summary = write_neo4j(graph, tmp_path)
     out = tmp_path / "neo4j"
+    summary = write_neo4j(graph, out)
     assert summary["array_delimiter"] == "\x1f"
     odd = mint("Official", NASTY[5])
     row = next(r for r in read_csv(out / "nodes_Official.csv")[1] if r["id:ID(Official)"] == odd)
@@ -235,6 +235,9 @@ def test_import_cypher_has_constraints_then_idempotent_loads(exported):
     assert "MERGE (n:`Official` {id: row.`id:ID(Official)`})" in text
     assert "MERGE (a)-[r:`POST_IN`]->(b)" in text
     assert "date(row.`date:date`)" in text
+    constraints = (out / "constraints.cypher").read_text().splitlines()  # for after the offline import
+    assert len(constraints) == len(NODE_TYPES)
+    assert all(line.startswith("CREATE CONSTRAINT") and line.rstrip(";") in text for line in constraints)
 
 
 def test_ids_are_the_graph_node_ids(exported):
@@ -248,8 +251,8 @@ def test_ids_are_the_graph_node_ids(exported):
 
 
 def test_same_graph_gives_byte_identical_files(tmp_path):
-    write_neo4j(sample_graph(), tmp_path / "a")
-    write_neo4j(sample_graph(), tmp_path / "b")
+    write_neo4j(sample_graph(), tmp_path / "a" / "neo4j")
+    write_neo4j(sample_graph(), tmp_path / "b" / "neo4j")
     a_files = sorted((tmp_path / "a" / "neo4j").iterdir())
     assert [p.name for p in a_files] == sorted(p.name for p in (tmp_path / "b" / "neo4j").iterdir())
     for path in a_files:
@@ -257,16 +260,16 @@ def test_same_graph_gives_byte_identical_files(tmp_path):
 
 
 def test_rewrite_replaces_the_whole_directory(tmp_path):
-    write_neo4j(sample_graph(), tmp_path)
+    write_neo4j(sample_graph(), tmp_path / "neo4j")
     stale = tmp_path / "neo4j" / "rels_OLD_Official_Meeting.csv"
     stale.write_text("left over from an older run")
-    write_neo4j(sample_graph(), tmp_path)
+    write_neo4j(sample_graph(), tmp_path / "neo4j")
     assert not stale.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["neo4j"]  # no staging or retired directories left
 
 
 def test_failed_write_keeps_the_previous_export(tmp_path, monkeypatch):
-    write_neo4j(sample_graph(), tmp_path)
+    write_neo4j(sample_graph(), tmp_path / "neo4j")
     before = {p.name: p.read_bytes() for p in (tmp_path / "neo4j").iterdir()}
 
     def broken(path, text):
@@ -276,13 +279,13 @@ def test_failed_write_keeps_the_previous_export(tmp_path, monkeypatch):
     bigger = sample_graph()
     bigger.add_node(mint("Official", "新人"), type="Official", label="新人", aliases=[], posts=[])
     with pytest.raises(OSError, match="disk full"):
-        write_neo4j(bigger, tmp_path)
+        write_neo4j(bigger, tmp_path / "neo4j")
     assert {p.name: p.read_bytes() for p in (tmp_path / "neo4j").iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["neo4j"]
 
 
 def test_empty_graph_still_writes_every_contract_file(tmp_path):
-    summary = write_neo4j(nx.MultiDiGraph(), tmp_path)
+    summary = write_neo4j(nx.MultiDiGraph(), tmp_path / "neo4j")
     assert set(summary["nodes"]) == set(NODE_TYPES) and not any(summary["nodes"].values())
     pairs = sum(len(src) * len(dst) for src, dst in RELATIONS.values())
     assert len(list((tmp_path / "neo4j").glob("rels_*.csv"))) == pairs
@@ -294,7 +297,7 @@ def test_unknown_attributes_are_exported_with_an_inferred_type(tmp_path):
     jin = mint("Official", "金志强")
     graph.nodes[jin]["confidence"] = 0.9
     graph.nodes[jin]["curated"] = True
-    write_neo4j(graph, tmp_path)
+    write_neo4j(graph, tmp_path / "neo4j")
     headers, rows = read_csv(tmp_path / "neo4j" / "nodes_Official.csv")
     assert {"confidence:double", "curated:boolean"} <= set(headers)
     row = next(r for r in rows if r["id:ID(Official)"] == jin)
@@ -305,7 +308,7 @@ def test_labels_that_are_not_identifiers_are_refused(tmp_path):
     graph = nx.MultiDiGraph()
     graph.add_node("x", type="Bad Label`)", label="x", aliases=[])
     with pytest.raises(ValueError, match="not usable"):
-        write_neo4j(graph, tmp_path)
+        write_neo4j(graph, tmp_path / "neo4j")
 
 
 def test_values_that_trip_legacy_load_csv_quoting_are_counted(exported):
@@ -326,7 +329,7 @@ def _seed_graph() -> nx.MultiDiGraph:
 
 def test_seed_issues_export_and_read_back(tmp_path):
     graph = _seed_graph()
-    summary = write_neo4j(graph, tmp_path)
+    summary = write_neo4j(graph, tmp_path / "neo4j")
     assert sum(summary["nodes"].values()) == graph.number_of_nodes() > 0
     assert sum(summary["relationships"].values()) == graph.number_of_edges() > 0
     nodes, rels = read_neo4j_dir(tmp_path)

@@ -5,14 +5,16 @@ writer, the CSV reader used by ``kg neo4j push OUT`` and the pusher itself, so t
 LOAD CSV script and the driver load cannot drift apart. Node ids are the networkx node ids (the RDF IRIs),
 so the Neo4j and RDF exports join on ``n.id``.
 
-File layout (all in ``OUT/neo4j/``, replaced as a whole directory so a failed run never leaves a mix):
+File layout (all in the directory given, ``OUT/neo4j/`` from ``kg build``, replaced as a whole so a failed
+run never leaves a mix):
 
 * ``nodes_<Label>.csv``: ``id:ID(<Label>)``, ``:LABEL``, then properties (``label``, ``aliases:string[]`` …).
   Every label is its own id space.
 * ``rels_<TYPE>_<StartLabel>_<EndLabel>.csv``: ``:START_ID(<StartLabel>)``, ``:END_ID(<EndLabel>)``,
   ``:TYPE``, then properties. One file per label pair because a header names one id space per side.
-* ``import.sh`` (the neo4j-admin command), ``import.cypher`` (constraints + LOAD CSV … CALL … IN
-  TRANSACTIONS), ``manifest.json`` (format facts the reader needs) and ``README.txt``.
+* ``import.sh`` (the neo4j-admin command), ``constraints.cypher`` (run after it), ``import.cypher``
+  (constraints + LOAD CSV … CALL … IN TRANSACTIONS), ``manifest.json`` (format facts the reader needs)
+  and ``README.txt``.
 """
 
 from __future__ import annotations
@@ -397,6 +399,8 @@ def read_neo4j_dir(directory: str | os.PathLike[str]) -> tuple[list[NodeTable], 
     path = Path(directory)
     if not (path / "manifest.json").exists() and (path / "neo4j" / "manifest.json").exists():
         path = path / "neo4j"
+    if not (path / "manifest.json").exists():
+        raise FileNotFoundError(f"{directory}: no kg Neo4j export here (manifest.json missing; run kg build)")
     manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
     delimiter = manifest["array_delimiter"]
     nodes = [read_node_csv(path / name, delimiter) for name in manifest["node_files"]]
@@ -518,7 +522,8 @@ def import_sh(nodes: list[NodeTable], rels: list[RelTable], array_delimiter: str
         "# Usage: sh import.sh [DATABASE] [extra neo4j-admin options, e.g. --overwrite-destination=true]",
         "# Stop the DBMS first (or import a database that does not exist yet, then CREATE DATABASE it).",
         "# NEO4J_ADMIN may name the binary, e.g. NEO4J_ADMIN=$NEO4J_HOME/bin/neo4j-admin.",
-        "# Afterwards run the CREATE CONSTRAINT lines of import.cypher once (the import tool creates none).",
+        "# Afterwards, with the database started: cypher-shell -d DATABASE -f constraints.cypher",
+        "# (the import tool creates no constraints; kg neo4j push and import.cypher need them to be fast).",
         "set -eu",
         'cd "$(dirname "$0")"',
         'DATABASE="${1:-neo4j}"',
@@ -551,7 +556,8 @@ def readme_text(summary: dict[str, Any]) -> str:
     lines = [
         "kg Neo4j export",
         "",
-        "Offline (new database, fastest):  sh import.sh neo4j",
+        "Offline (new database, fastest):  sh import.sh neo4j, start Neo4j, then",
+        "                                   cypher-shell -u neo4j -p PASSWORD -f constraints.cypher",
         "Running server:                    copy *.csv into the server's import directory, then",
         "                                   cypher-shell -u neo4j -p PASSWORD -f import.cypher",
         "Running server, no file access:    kg neo4j push OUT --uri neo4j://HOST:7687 --user neo4j",
@@ -606,11 +612,16 @@ def _swap_in(staging: Path, target: Path) -> None:
 
 
 def write_neo4j(graph: nx.MultiDiGraph, out_dir: str | os.PathLike[str]) -> dict[str, Any]:
-    """Write ``OUT/neo4j/`` (CSV files, import.sh, import.cypher, manifest.json, README.txt); return a summary."""
+    """Write the Neo4j files into ``out_dir`` (``OUT/neo4j``) and return a summary (files, counts, command).
+
+    The files are written into a hidden sibling directory which then replaces ``out_dir`` as a whole, so
+    a failed run leaves the previous export untouched and never a mix of old and new files.
+    """
     nodes, rels = node_tables(graph), rel_tables(graph)
     array_delimiter = choose_array_delimiter([*nodes, *rels])
+    target = Path(out_dir)
     summary: dict[str, Any] = {
-        "dir": str(Path(out_dir) / "neo4j"),
+        "dir": str(target),
         "nodes": count_by(nodes, "label"),
         "relationships": count_by(rels, "type"),
         "array_delimiter": array_delimiter,
@@ -625,9 +636,8 @@ def write_neo4j(graph: nx.MultiDiGraph, out_dir: str | os.PathLike[str]) -> dict
         "nodes": summary["nodes"],
         "relationships": summary["relationships"],
     }
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".neo4j.", suffix=".tmp", dir=out))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
         for table in nodes:
             _write_csv(staging / table.file_name, node_csv_rows(table, array_delimiter))
@@ -635,13 +645,14 @@ def write_neo4j(graph: nx.MultiDiGraph, out_dir: str | os.PathLike[str]) -> dict
             _write_csv(staging / table.file_name, rel_csv_rows(table, array_delimiter))
         _write_text(staging / "import.cypher", import_cypher(nodes, rels, array_delimiter))
         _write_text(staging / "import.sh", import_sh(nodes, rels, array_delimiter))
+        _write_text(staging / "constraints.cypher", "".join(f"{constraint_statement(t.label)};\n" for t in nodes))
         (staging / "import.sh").chmod(0o755)
         _write_text(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
         _write_text(staging / "README.txt", readme_text(summary))
-        os.chmod(staging, 0o755)
-        _swap_in(staging, out / "neo4j")
+        staging.chmod(0o755)  # mkdtemp makes 0700
+        _swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    summary["files"] = sorted(p.name for p in (out / "neo4j").iterdir())
+    summary["files"] = sorted(p.name for p in target.iterdir())
     return summary

@@ -303,9 +303,11 @@ def _edge_blocks(graph: nx.MultiDiGraph, source: str, target: str, relation: str
 
 
 def _sort_key(pair: tuple[Node, Node]) -> tuple:
+    """rdf:type first (kg: classes before standard ones), then by predicate and object."""
     predicate, obj = pair
-    return (predicate != RDF.type, str(predicate), str(obj), getattr(obj, "language", None) or "",
-            str(getattr(obj, "datatype", None) or ""))
+    is_type = predicate == RDF.type
+    return (not is_type, is_type and not str(obj).startswith(ONTOLOGY), str(predicate), str(obj),
+            getattr(obj, "language", None) or "", str(getattr(obj, "datatype", None) or ""))
 
 
 def _normalised(block: Block) -> Block:
