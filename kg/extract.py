@@ -1,7 +1,7 @@
 """Stage 4, extract: people with posts, bodies, meetings, participation and references from one article.
 
 Everything is a rule over the canonical text, driven by the lexicons in kg/lexicons: title chains
-(新区党工委副书记、管委会主任，区委副书记…张蕙娜), name lists closed by a role verb (周妙荣、李丰参加),
+(开发区党工委副书记、管委会主任，市委副书记…欧阳建国), name lists closed by a role verb (陆海涛、冯雪参加),
 meetings announced in the lead sentence (A、B和C召开), inspections led by their subject (X调研Y).
 """
 
@@ -39,7 +39,7 @@ _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|�
 _DATE_ABS = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _DATE_MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 _DATE_REL = re.compile(r"(昨天|昨日|前天|今天|今日|本月(\d{1,2})日|上月(\d{1,2})日|(?<![\d月年])(\d{1,2})日)")
-_CONVEY = re.compile(r"(?:传达学习|学习传达|学习贯彻|传达贯彻|贯彻落实|传达)([^。；]{2,160}?)精神")
+_CONVEY_VERB = re.compile(r"传达学习|学习传达|学习贯彻|传达贯彻|贯彻落实|传达")
 _REFERENCE_PERSON_CONTEXT = re.compile(
     r"^(?:近期|近日|最近|此前)?(?:重要讲话|重要指示|重要论述|重要文章|重要批示|重要回信|关于|系列重要|的重要|"
     r"在[^，。]{0,40}?(?:上的重要讲话|上的讲话|发表的|上发表|重要讲话)|对[^，。]{0,40}?(?:重要指示|批示)|"
@@ -107,8 +107,11 @@ def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False, s
     elif token[0] in lex.surnames:
         given = token[1:]
         ok_len = 1 <= len(given) <= 2
-    elif strong_stop and len(token) in (2, 3):
-        given, ok_len = token[1:], True  # 副县长其木格陪同: names without a Han surname, trusted only between title and verb
+    elif strong_stop and len(token) in (2, 3, 4):
+        # 副县长其木格陪同: names without a Han surname, trusted only between a title and a verb
+        given, ok_len = token[1:], True
+        if len(token) == 4 and (token[:2] in lex.common_words or token[2:] in lex.common_words):
+            return False  # 委员集体智慧: two ordinary words, not a name
     else:
         return False
     if not ok_len or any(ch in _NON_NAME_CHARS for ch in given):
@@ -121,7 +124,7 @@ def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False, s
 
 
 def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool = False) -> str | None:
-    """The person name starting at ``pos``, judged by what follows it (李丰参加 vs 张蕙娜主持)."""
+    """The person name starting at ``pos``, judged by what follows it (冯雪参加 vs 邵光明主持)."""
     lex = lex or load()
     stop = _patterns()["stop"]
     dot = re.match(f"[{CJK}]{{1,8}}·", text[pos:])
@@ -138,7 +141,7 @@ def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool =
             candidates.append(token)
     if not candidates and after_title:
         strong = _patterns()["strong_stop"]
-        for length in (3, 2):
+        for length in (3, 2, 4):
             token = text[pos : pos + length]
             if len(token) == length and strong.match(text, pos + length) and is_name(token, lex, True, True):
                 candidates.append(token)
@@ -239,7 +242,7 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
         start = chain[0][0]
         span = Span(name=name, start=start, name_start=t_end, end=t_end + len(name), posts=posts)
         spans[span.name_start] = span
-        # a title shared by a list: 区政协副主席陈金泉、杨帆、包莹莹
+        # a title shared by a list: 县政协副主席陆海涛、冯雪、程亮
         pos = span.end
         while pos < len(text) and text[pos] in "、和及":
             nxt = name_at(text, pos + 1, lex, after_title=True)
@@ -549,7 +552,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
 
 
 def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> list[tuple[str, bool]]:
-    """The list of people or bodies that ends at ``pos``: 周妙荣、李丰 | 区发展改革局、区商务局."""
+    """The list of people or bodies that ends at ``pos``: 陆海涛、冯雪 | 县发展改革局、县商务局."""
     items: list[tuple[str, bool]] = []
     pats = _patterns()
     while pos > 0:
@@ -576,7 +579,7 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             pos -= 1  # groups of titled people sharing one verb: 副市长韩冰、罗敏，市政府秘书长卫东升出席
             continue
         if pos > 0 and text[pos - 1] == "，" and items and items[0][1]:
-            pos -= 1  # bodies listed with commas: 区投资集团，市规划资源局钱塘分局，白杨街道
+            pos -= 1  # bodies listed with commas: 县投资集团，市规划资源局某某分局，城关街道
             continue
         break
     return items
@@ -620,9 +623,13 @@ def find_references(text: str, people: list[Span]) -> list[tuple[str, str]]:
         if re.match(r"(杂志|报|日报|周刊|期刊)", text[m.end() : m.end() + 2]):
             continue
         refs.append(("Document", m.group(1).strip()))
-    for m in _CONVEY.finditer(text):
-        for part in re.split(r"[、，和及暨]", m.group(1)):
-            part = re.sub(r"^(?:了|学习|传达|贯彻|落实|中央|近期)+", "", part)
+    for verb in _CONVEY_VERB.finditer(text):
+        scope = re.split(r"[。；]", text[verb.end() : verb.end() + 200])[0]
+        if "精神" not in scope:
+            continue
+        scope = scope[: scope.rfind("精神")]
+        for part in re.split(r"精神|[、，和及暨]", scope):
+            part = re.sub(r"^(?:了|学习|传达|贯彻|落实|中央|近期|以及)+", "", part)
             if 4 <= len(part) <= 40 and pats["meeting_end"].search(part) and "《" not in part:
                 refs.append(("Meeting", part))
     for span in people:

@@ -401,7 +401,14 @@ def scope_localities(extractions: list[ArticleExtraction], papers: dict[str, str
     result = {}
     for scope, paper in paper_of_scope.items():
         stated = locality or (curation.localities.get(paper) if paper else None) or publisher.get(scope)
-        result[scope] = parse_locality(stated) if stated else infer_locality(paper, texts[scope])
+        if not stated:
+            result[scope] = infer_locality(paper, texts[scope])
+            continue
+        place = parse_locality(stated)
+        stem = _PAPER_SUFFIX.sub("", paper or "")
+        if not place.new_area and stem.endswith("新区"):  # 新区党工委 in 钱塘新区报: 钱塘新区's, whatever else is said
+            place = replace(place, new_area=stem)
+        result[scope] = place
     return result
 
 
@@ -444,17 +451,21 @@ def _written_bodies(ex: ArticleExtraction) -> set[str]:
     return found
 
 
-def find_short_forms(ex: ArticleExtraction, known: set[str]) -> dict[str, str]:
+def find_short_forms(ex: ArticleExtraction, known: set[str], by_last: dict[str, list[str]] | None = None
+                     ) -> dict[str, str]:
     """Short form -> full name, where this article's text shows it.
 
     Either declared (浙江省特种设备科学研究院（以下简称“省特科院”）) or a written body that is an in-order
     selection of a longer body's characters, ends like it, and first appears after it (区发改局 after
-    区发展和改革局). Three characters at least: 区委 must not become 新区党工委.
+    区发展和改革局). Three characters at least: 区委 must not become 新区党工委. ``by_last`` indexes ``known``
+    by last character (built here when not given).
     """
+    if by_last is None:
+        by_last = _by_last_character(known)
     text = ex.article.text
     found: dict[str, str] = {}
     for match in _SHORT_FORM.finditer(text):
-        before = text[: match.start()]
+        before = text[max(0, match.start() - 40): match.start()]
         full = max((k for k in known if before.endswith(k)), key=len, default=None)
         if full:
             found[match[1]] = full
@@ -462,10 +473,18 @@ def find_short_forms(ex: ArticleExtraction, known: set[str]) -> dict[str, str]:
         where = text.find(short)
         if len(short) < 3 or short in found or where < 0:
             continue
-        fulls = {full for full in known if _abbreviates(short, full) and 0 <= text.find(full) < where}
+        fulls = {full for full in by_last.get(short[-1], ())
+                 if _abbreviates(short, full) and 0 <= text.find(full) < where}
         if len(fulls) == 1:
             found[short] = fulls.pop()
     return found
+
+
+def _by_last_character(labels: Iterable[str]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for label in sorted(labels):
+        index[label[-1]].append(label)
+    return index
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -483,9 +502,10 @@ def resolve_bodies(extractions: list[ArticleExtraction], scopes: dict[str, str],
     for ex in extractions:
         written_in_scope[scopes[ex.article.id]] |= _written_bodies(ex)
     short_forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    indexes = {scope: _by_last_character(labels) for scope, labels in written_in_scope.items()}
     for ex in extractions:
         scope = scopes[ex.article.id]
-        for short, full in find_short_forms(ex, written_in_scope[scope]).items():
+        for short, full in find_short_forms(ex, written_in_scope[scope], indexes[scope]).items():
             short_forms[scope][short].add(full)
     for scope, shorts in sorted(short_forms.items()):
         for short, fulls in sorted(shorts.items()):
@@ -681,14 +701,25 @@ def _related(a: str, b: str) -> bool:
 
 
 def _components(mentions: list[_Mention]) -> list[list[_Mention]]:
-    """Mentions linked by shared (or related) bodies; mentions with no body are left out."""
-    with_bodies = [m for m in mentions if m.bodies()]
-    links = UnionFind(range(len(with_bodies)))
-    for i, a in enumerate(with_bodies):
-        for j in range(i + 1, len(with_bodies)):
-            if any(_related(x, y) for x in a.bodies() for y in with_bodies[j].bodies()):
-                links.union(i, j)
-    return [[with_bodies[i] for i in sorted(group)] for group in sorted(links.to_sets(), key=min)]
+    """Mentions linked by shared (or related) bodies; mentions with no body are left out.
+
+    Bodies are linked first (a person has few), then mentions grouped by their bodies' link: linear in mentions.
+    """
+    bodies = sorted({b for m in mentions for b in m.bodies()})
+    links = UnionFind(bodies)
+    for i, x in enumerate(bodies):
+        for y in bodies[i + 1:]:
+            if _related(x, y):
+                links.union(x, y)
+    for m in mentions:
+        owned = sorted(m.bodies())
+        for other in owned[1:]:
+            links.union(owned[0], other)
+    groups: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.bodies():
+            groups[links[min(m.bodies())]].append(m)
+    return sorted(groups.values(), key=lambda group: (group[0].ex.article.source, group[0].ex.article.index))
 
 
 def _local_only(mentions: list[_Mention], locality: Locality) -> bool:
@@ -1059,7 +1090,7 @@ def resolve(extractions: list[ArticleExtraction], curation: Curation | None = No
 def _curated_merges(mentions: list[_Mention], curation: Curation) -> list[dict]:
     seen = sorted({(m.written, m.name, m.scope) for m in mentions if m.written != m.name})
     return [{"summary": f"{written} → {name} ({scope})", "variant": written, "into": name, "scope": scope,
-             "merged": True, "evidence": ["curation: merge"], "undo": "remove it from the curation file"}
+             "merged": True, "evidence": ["stated in the curation file (merge)"]}
             for written, name, scope in seen]
 
 

@@ -49,7 +49,7 @@ def join_lines(lines: list[str]) -> str:
 
 
 def parse_reporters(credit: str) -> list[str]:
-    """记者 张三 李四 / 杭州日报记者 郭燕 本报记者 赵一霖 / 通讯员 王五 -> names."""
+    """记者 张三 李四 / 某某日报记者 甲乙 本报记者 丙丁 / 通讯员 王五 -> names."""
     text = _REPORTER_ROLE.sub(" ", credit)
     names: list[str] = []
     for token in re.split(r"[\s、，,／/]+", text):

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -26,6 +27,7 @@ from kg.export.neo4j import write_neo4j
 from kg.neo4j_push import load, push, statements
 
 LINT_DIR = Path(__file__).parent / "cypher_lint"
+DOCS = Path(__file__).parent.parent / "docs" / "neo4j.md"
 VERSION_PREFIXES = ("", "CYPHER 25 ")  # the linter's default is CYPHER 5
 
 
@@ -70,7 +72,10 @@ def emitted_cypher(tmp_path: Path) -> dict[str, str]:
         if graph is None:
             continue
         write_neo4j(graph, tmp_path / name)
-        found[(tmp_path / name / "import.cypher").read_text(encoding="utf-8")] = f"{name}: import.cypher"
+        for script in ("import.cypher", "constraints.cypher"):
+            found[(tmp_path / name / script).read_text(encoding="utf-8")] = f"{name}: {script}"
+    for i, query in enumerate(documented_queries()):
+        found.setdefault(query, f"docs/neo4j.md cypher block {i + 1}")
     nodes, rels = export.node_tables(hostile), export.rel_tables(hostile)
     delimiter = export.choose_array_delimiter([*nodes, *rels])
     for statement in [export.load_csv_nodes_statement(t, delimiter) for t in nodes if t.rows] + [
@@ -80,6 +85,12 @@ def emitted_cypher(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
+def documented_queries() -> list[str]:
+    """The ```cypher blocks of docs/neo4j.md: the queries users will paste."""
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else ""
+    return [block.strip() for block in re.findall(r"```cypher\n(.*?)```", text, flags=re.DOTALL)]
+
+
 def test_every_emitted_statement_passes_neo4js_parser(tmp_path):
     emitted = emitted_cypher(tmp_path)
     controls = [

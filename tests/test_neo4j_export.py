@@ -222,6 +222,8 @@ def test_import_sh_runs_neo4j_admin_full_import_with_every_nonempty_file(exporte
     nonempty = [p.name for p in out.glob("*.csv") if len(p.read_text(encoding="utf-8").splitlines()) > 1]
     assert sorted(files) == sorted(nonempty)
     assert summary["import_command"].startswith("neo4j-admin database import full ")
+    subprocess.run(["sh", str(out / "import.sh")], check=True, env=env, cwd=tmp_path)
+    assert log.read_text().splitlines()[-1] == "neo4j"  # the default database
 
 
 def test_import_cypher_has_constraints_then_idempotent_loads(exported):

@@ -1,0 +1,171 @@
+"""Extraction rules on short articles in the genre (invented people and places, not the seeds)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.extract import find_people, resolve_date
+from kg.model import ArticleExtraction, SourceText
+from kg.pipeline import extract_source
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def read(text: str, pub: date | None = date(2026, 5, 12), path: str = "t.txt") -> list[ArticleExtraction]:
+    return extract_source(SourceText(path=path, text=text, date=pub))
+
+
+def one(text: str, pub: date | None = date(2026, 5, 12)) -> ArticleExtraction:
+    extractions = read(text, pub)
+    assert len(extractions) == 1, [e.article.text[:30] for e in extractions]
+    return extractions[0]
+
+
+def roles(ex: ArticleExtraction, relation: str) -> list[str]:
+    seen: list[str] = []
+    for p in sorted(ex.participations, key=lambda p: p.order):
+        if p.relation == relation and p.name not in seen:
+            seen.append(p.name)
+    return seen
+
+
+def posts(ex: ArticleExtraction) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for person in ex.people:
+        out.setdefault(person.name, [])
+        out[person.name] += [p.label for p in person.posts if p.label not in out[person.name]]
+    return out
+
+
+def test_title_chain_gives_every_post() -> None:
+    ex = one("本报讯（记者 王小明）11日，市政府召开常务会议。市委副书记、市长，市政府党组书记欧阳建国主持会议。")
+    assert posts(ex)["欧阳建国"] == ["市委副书记", "市长", "市政府党组书记"]
+    assert roles(ex, "chaired") == ["欧阳建国"]
+
+
+def test_shared_title_and_elided_body_are_restored() -> None:
+    ex = one("本报讯（记者 李娟）3日，县人大常委会党组召开会议。县人大常委会党组书记、主任邵光明主持。"
+             "副主任陆海涛、冯雪及秘书长程亮参加。")
+    found = posts(ex)
+    assert found["邵光明"] == ["县人大常委会党组书记", "县人大常委会主任"]
+    assert found["陆海涛"] == found["冯雪"] == ["县人大常委会副主任"]
+    assert found["程亮"] == ["县人大常委会秘书长"]
+    assert roles(ex, "attended") == ["邵光明", "陆海涛", "冯雪", "程亮"]
+
+
+def test_delegated_chair_does_not_attend() -> None:
+    ex = one("本报讯（记者 蒋平）5日，州委常委会召开会议。受州委书记杨国栋委托，州委副书记扎西多吉主持会议。"
+             "州委常委洛桑、李卫东出席会议。")
+    assert roles(ex, "chaired") == ["扎西多吉"]
+    assert "杨国栋" not in roles(ex, "attended")
+    assert roles(ex, "attended") == ["扎西多吉", "洛桑", "李卫东"]
+
+
+def test_title_after_name_and_ascii_punctuation() -> None:
+    ex = one('本报讯(记者 周敏)7日,市政府召开第12次常务会议,研究"一季度"经济工作.'
+             "金卫国市长主持会议,副市长赵强、孙丽出席。")
+    assert roles(ex, "chaired") == ["金卫国"]
+    assert posts(ex)["金卫国"] == ["市长"]
+    assert {"赵强", "孙丽"} <= set(roles(ex, "attended"))
+    assert ex.meetings[0].label == "市政府第12次常务会议"
+
+
+def test_inspection_leader_and_companions() -> None:
+    ex = one("本报讯（记者 韩雪）昨天，省委常委、市委书记诸葛明远到高新区调研生物医药产业发展工作。"
+             "市委常委、秘书长吴天，副市长买买提·艾力陪同调研。")
+    meeting = ex.meetings[0]
+    assert meeting.kind == "调研" and "调研" in meeting.label
+    assert meeting.date == date(2026, 5, 11)
+    assert roles(ex, "chaired") == ["诸葛明远"]
+    assert {"吴天", "买买提·艾力"} <= set(roles(ex, "attended"))
+
+
+def test_meetings_held_together_are_all_kept() -> None:
+    ex = one("本报讯（记者 钱程）9日，县政府党组会议、县政府第30次常务会议和县安委会全体会议召开。"
+             "县长方志勇主持会议。")
+    labels = [m.label for m in ex.meetings]
+    assert labels == ["县政府党组会议", "县政府第30次常务会议", "县安委会全体会议"]
+    assert {p.meeting for p in ex.participations if p.relation == "chaired"} == {0, 1, 2}
+
+
+def test_cited_leader_is_referenced_not_attending() -> None:
+    ex = one("本报讯（记者 许诺）2日，区委常委会召开会议，传达学习习近平总书记重要讲话精神和市委全会精神。"
+             "区委书记郑光辉主持会议。")
+    targets = {(r.target_type, r.label) for r in ex.references}
+    assert ("Official", "习近平") in targets
+    assert ("Meeting", "市委全会") in targets
+    assert "习近平" not in roles(ex, "attended")
+
+
+def test_slogans_documents_and_split_quotes() -> None:
+    ex = one("本报讯（记者 宁静）6日，市委全面深化改革委员会召开会议，审议《关于深化“一件事”改革的实施方案》。"
+             "市委书记贺新民主持会议。会议强调，要坚持“稳中求\n进”，做好“土特产”文章。")
+    slogans = {r.label for r in ex.references if r.target_type == "Slogan"}
+    documents = {r.label for r in ex.references if r.target_type == "Document"}
+    assert {"稳中求进", "土特产"} <= slogans
+    assert "关于深化“一件事”改革的实施方案" in documents
+
+
+@pytest.mark.parametrize(
+    ("token", "anchor", "expected"),
+    [
+        ("2025年12月31日", None, date(2025, 12, 31)),
+        ("1月12日", date(2026, 1, 20), date(2026, 1, 12)),
+        ("12月30日", date(2026, 1, 3), date(2025, 12, 30)),
+        ("30日", date(2026, 3, 31), date(2026, 3, 30)),
+        ("30日", date(2026, 4, 2), date(2026, 3, 30)),
+        ("昨天", date(2026, 3, 1), date(2026, 2, 28)),
+        ("上月28日", date(2026, 3, 5), date(2026, 2, 28)),
+        ("8日", None, None),
+    ],
+)
+def test_relative_dates(token: str, anchor: date | None, expected: date | None) -> None:
+    import re
+
+    match = re.match(".+", token)
+    assert resolve_date(match, token, anchor, inferred=False) == expected
+
+
+def test_today_with_day_in_brackets() -> None:
+    ex = one("本报讯（记者 汪洋）今天（7日）上午，县委理论学习中心组举行集体学习。县委书记韩立主持。", pub=date(2026, 1, 7))
+    assert ex.meetings[0].date == date(2026, 1, 7)
+
+
+def test_no_anchor_leaves_date_unknown_with_warning() -> None:
+    ex = one("本报讯（记者 汪洋）日前，镇党委召开扩大会议。镇党委书记严华主持。8日，镇里又开展巡查。", pub=None)
+    assert ex.meetings and ex.meetings[0].date is None
+
+
+def test_name_boundary_without_a_stop_word() -> None:
+    spans = find_people("县委副书记、县长莫立华结合分管工作作交流发言。")
+    assert [s.name for s in spans] == ["莫立华"]
+
+
+def test_reporters_are_never_officials() -> None:
+    ex = one("本报讯（记者 龙小凤 薛凯 通讯员 覃丽萍）12日，县委常委会召开会议。县委书记曹国庆主持会议。")
+    assert ex.article.reporters == ["龙小凤", "薛凯", "覃丽萍"]
+    assert {p.name for p in ex.people} == {"曹国庆"}
+
+
+def test_headline_after_body_is_attached() -> None:
+    text = ("本报讯（记者 甲乙）3日，县政协召开主席会议。县政协主席沈红主持。\n\n县政协召开主席会议\n\n"
+            "本报讯（记者 丙丁）4日，县委常委会召开会议。县委书记周立主持。\n")
+    first, second = read(text)
+    assert first.article.headline == "县政协召开主席会议"
+    assert second.article.headline is None
+
+
+def test_no_seed_names_in_code_or_lexicons() -> None:
+    """Generality: the seed issues' people must not appear anywhere in the package."""
+    gold = yaml.safe_load((ROOT / "tests" / "fixtures" / "seeds_gold.yaml").read_text(encoding="utf-8"))
+    names = set(gold["people"]) | set(gold["reporters"])
+    names -= {"习近平"}  # cited national leader, fine in docs but not needed in code either
+    package = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "kg").rglob("*") if p.suffix in {".py", ".txt", ".yaml"})
+    leaked = sorted(n for n in names if n in package)
+    assert leaked == []
+    for marker in ("钱塘", "白杨街道", "国风文创"):
+        assert marker not in package
