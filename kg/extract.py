@@ -110,8 +110,8 @@ def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False, s
     elif strong_stop and len(token) in (2, 3, 4):
         # 副县长其木格陪同: names without a Han surname, trusted only between a title and a verb
         given, ok_len = token[1:], True
-        if len(token) == 4 and (token[:2] in lex.common_words or token[2:] in lex.common_words):
-            return False  # 委员集体智慧: two ordinary words, not a name
+        if len(token) == 4 and any(_ordinary_word(lex.common_words.get(half)) for half in (token[:2], token[2:])):
+            return False  # 委员集体智慧: ordinary words, not a name (扎西 is a place word and a name: allowed)
     else:
         return False
     if not ok_len or any(ch in _NON_NAME_CHARS for ch in given):
@@ -121,6 +121,11 @@ def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False, s
         return True
     # right after a title a place-like word can still be a name (副区长乌兰), a verb cannot (市长强调)
     return after_title and tag[0] in "nj" and tag not in ("n", "nt")
+
+
+def _ordinary_word(tag: str | None) -> bool:
+    """A dictionary tag that rules a word out of a name: nouns, verbs, adjectives, adverbs (not place names)."""
+    return tag is not None and (tag in ("n", "vn", "an", "nt") or tag[0] in "vad")
 
 
 def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool = False) -> str | None:

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path, PurePath
 
 import yaml
@@ -593,22 +594,23 @@ class _Mention:
     name: str  # after curation merges
     scope: str
     when: date | None
-    posts: dict[str, _Post] = field(default_factory=dict)
+    article: str  # article id
+    posts: dict[str, _Post] = field(default_factory=dict)  # complete once the article is read
     sentence: str = ""
 
-    @property
-    def article(self) -> str:
-        return self.ex.article.id
+    @cached_property
+    def bodies(self) -> frozenset[str]:
+        return frozenset(p.body_key for p in self.posts.values() if p.body_key)
 
-    def bodies(self) -> set[str]:
-        return {p.body_key for p in self.posts.values() if p.body_key}
+
+Together = dict[str, dict[str, frozenset[int]]]  # article id -> name as written -> sentences/meetings named in
 
 
 def collect_mentions(extractions: list[ArticleExtraction], scopes: dict[str, str], table: _BodyTable,
-                     curation: Curation) -> tuple[list[_Mention], dict[str, set[frozenset[str]]]]:
+                     curation: Curation) -> tuple[list[_Mention], Together]:
     """One mention per (article, name as written); also who is named side by side (so cannot be one person)."""
     mentions: list[_Mention] = []
-    together: dict[str, set[frozenset[str]]] = {}
+    together: Together = {}
     for ex in extractions:
         by_name = _article_mentions(ex, scopes[ex.article.id], table, curation)
         mentions.extend(by_name[name] for name in sorted(by_name))
@@ -625,8 +627,10 @@ def _article_mentions(ex: ArticleExtraction, scope: str, table: _BodyTable, cura
     for written, sentence, posts in named:
         if written in curation.drop:
             continue
-        item = by_name.setdefault(written, _Mention(ex=ex, written=written, name=curation.merges.get(written, written),
-                                                    scope=scope, when=when, sentence=sentence))
+        if written not in by_name:
+            by_name[written] = _Mention(ex=ex, written=written, name=curation.merges.get(written, written),
+                                        scope=scope, when=when, article=article_id, sentence=sentence)
+        item = by_name[written]
         for post in posts:
             key = table.post_of[(article_id, post.label)]
             body = table.body_of.get((article_id, post.body)) if post.body else None
@@ -634,20 +638,22 @@ def _article_mentions(ex: ArticleExtraction, scope: str, table: _BodyTable, cura
     return by_name
 
 
-def _named_together(ex: ArticleExtraction, names: set[str]) -> set[frozenset[str]]:
-    """Pairs of names listed in one sentence or taking part in one meeting: two different people."""
-    groups: dict[object, set[str]] = defaultdict(set)
+def _named_together(ex: ArticleExtraction, names: set[str]) -> dict[str, frozenset[int]]:
+    """For each name, the sentences and meetings it is listed in: two names sharing one are two people."""
+    groups: dict[tuple[str, object], int] = {}
+    member: dict[str, set[int]] = defaultdict(set)
+
+    def note(name: str, where: tuple[str, object]) -> None:
+        if name in names:
+            member[name].add(groups.setdefault(where, len(groups)))
+
     for person in ex.people:
-        groups[("sentence", person.sentence)].add(person.name)
+        note(person.name, ("sentence", person.sentence))
     for part in ex.participations:
         if not part.is_body:
-            groups[("meeting", part.meeting)].add(part.name)
-            groups[("sentence", part.sentence)].add(part.name)
-    pairs = set()
-    for group in groups.values():
-        members = sorted(group & names)
-        pairs |= {frozenset((a, b)) for i, a in enumerate(members) for b in members[i + 1:]}
-    return pairs
+            note(part.name, ("meeting", part.meeting))
+            note(part.name, ("sentence", part.sentence))
+    return {name: frozenset(ids) for name, ids in member.items()}
 
 
 # ------------------------------------------------------------------------------------------------ clusters
@@ -655,44 +661,49 @@ def _named_together(ex: ArticleExtraction, names: set[str]) -> set[frozenset[str
 
 @dataclass
 class _Cluster:
-    """Mentions taken to be one person before variants and papers are joined."""
+    """Mentions taken to be one person before variants and papers are joined (fixed once made)."""
 
     name: str
     scope: str
     suffix: str = ""  # set when one name in one scope is split into several people
-    mentions: list[_Mention] = field(default_factory=list)
+    mentions: tuple[_Mention, ...] = ()
 
     @property
     def key(self) -> str:
         return f"{self.name}\x1f{self.scope}" + (f"\x1f{self.suffix}" if self.suffix else "")
 
-    def articles(self) -> set[str]:
-        return {m.article for m in self.mentions}
+    @cached_property
+    def articles(self) -> frozenset[str]:
+        return frozenset(m.article for m in self.mentions)
 
+    @cached_property
     def dates(self) -> list[date]:
         return sorted(m.when for m in self.mentions if m.when)
 
+    @cached_property
     def posts(self) -> dict[str, list[_Mention]]:
         held: dict[str, list[_Mention]] = defaultdict(list)
         for m in self.mentions:
             for key in m.posts:
                 held[key].append(m)
-        return held
+        return dict(held)
 
-    def bodies(self) -> set[str]:
-        return set().union(*(m.bodies() for m in self.mentions)) if self.mentions else set()
+    @cached_property
+    def bodies(self) -> frozenset[str]:
+        return frozenset(b for m in self.mentions for b in m.bodies)
 
-    def written(self) -> set[str]:
-        return {m.written for m in self.mentions}
+    @cached_property
+    def written(self) -> frozenset[str]:
+        return frozenset(m.written for m in self.mentions)
 
     def post_labels(self) -> list[str]:
         return sorted({p.label for m in self.mentions for p in m.posts.values()})
 
+    @cached_property
     def rank(self) -> tuple:
         """Which cluster names a merged group: most articles, then the longer name, then the earliest seen."""
-        dates = self.dates()
-        first = dates[0].toordinal() if dates else 10**7
-        return (-len(self.articles()), -len(self.name), first, self.name, self.scope, self.suffix)
+        first = self.dates[0].toordinal() if self.dates else 10**7
+        return (-len(self.articles), -len(self.name), first, self.name, self.scope, self.suffix)
 
 
 def _related(a: str, b: str) -> bool:
@@ -705,27 +716,27 @@ def _components(mentions: list[_Mention]) -> list[list[_Mention]]:
 
     Bodies are linked first (a person has few), then mentions grouped by their bodies' link: linear in mentions.
     """
-    bodies = sorted({b for m in mentions for b in m.bodies()})
+    bodies = sorted({b for m in mentions for b in m.bodies})
     links = UnionFind(bodies)
     for i, x in enumerate(bodies):
         for y in bodies[i + 1:]:
             if _related(x, y):
                 links.union(x, y)
     for m in mentions:
-        owned = sorted(m.bodies())
+        owned = sorted(m.bodies)
         for other in owned[1:]:
             links.union(owned[0], other)
     groups: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
-        if m.bodies():
-            groups[links[min(m.bodies())]].append(m)
+        if m.bodies:
+            groups[links[min(m.bodies)]].append(m)
     return sorted(groups.values(), key=lambda group: (group[0].ex.article.source, group[0].ex.article.index))
 
 
 def _local_only(mentions: list[_Mention], locality: Locality) -> bool:
     """Bodies of this place only: a 市委常委 mentioned apart from 区委书记 is one concurrent career, not two people."""
     higher = (*(p for p in (locality.province, locality.city) if p), "省", "市")
-    return not any(body.startswith(higher) for m in mentions for body in m.bodies())
+    return not any(body.startswith(higher) for m in mentions for body in m.bodies)
 
 
 def _overlap(a: list[date], b: list[date]) -> bool:
@@ -739,51 +750,55 @@ def split_cluster(cluster: _Cluster, curation: Curation, table: _BodyTable,
         return _curated_split(cluster, curation.splits[cluster.name]), []
     if cluster.name in curation.one_person:
         return [cluster], []
-    parts = [c for c in _components(cluster.mentions) if _local_only(c, locality)]
+    parts = [c for c in _components(list(cluster.mentions)) if _local_only(c, locality)]
     if len(parts) < 2:
         return [cluster], []
-    parts.sort(key=lambda c: (-len(c), c[0].article))
-    people: list[list[list[_Mention]]] = []  # groups of components that can be one career
-    for part in parts:
-        dates = sorted(m.when for m in part if m.when)
-        for person in people:
-            if not any(_overlap(dates, sorted(m.when for m in other if m.when)) for other in person):
-                person.append(part)
-                break
-        else:
-            people.append([part])
+    people = _careers(parts)
     if len(people) < 2:
         return [cluster], []
-    assigned = {id(m) for person in people for part in person for m in part}
+    assigned = {id(m) for members in people for m in members}
+    for m in cluster.mentions:  # named without a post: the person named in the same issue, else the main one
+        if id(m) not in assigned:
+            same_issue = [p for p in people if any(x.ex.article.source == m.ex.article.source for x in p)]
+            (same_issue[0] if len(same_issue) == 1 else people[0]).append(m)
     result = []
-    for index, person in enumerate(people):
-        members = [m for part in person for m in part]
-        main_body = Counter(b for m in members for b in m.bodies()).most_common(1)[0][0]
+    for index, members in enumerate(people):
+        main_body = Counter(b for m in members for b in m.bodies).most_common(1)[0][0]
         suffix = "" if index == 0 else table.body_label(main_body)
-        result.append(_Cluster(cluster.name, cluster.scope, suffix, members))
-    loose = [m for m in cluster.mentions if id(m) not in assigned]
-    for m in loose:  # named without a post: the person named in the same issue, else the main one
-        same_issue = [c for c in result if any(x.ex.article.source == m.ex.article.source for x in c.mentions)]
-        (same_issue[0] if len(same_issue) == 1 else result[0]).mentions.append(m)
+        result.append(_Cluster(cluster.name, cluster.scope, suffix, tuple(members)))
     review = [{
         "summary": f"{cluster.name} ({cluster.scope}): {len(result)} people kept apart — posts in unrelated bodies "
                    "at the same time",
-        "evidence": [f"{c.name} #{i + 1}: {'、'.join(c.post_labels()) or 'no post'}, seen {_span(c.dates())}, "
-                     f"{len(c.articles())} article(s)" for i, c in enumerate(result)],
+        "evidence": [f"{c.name} #{i + 1}: {'、'.join(c.post_labels()) or 'no post'}, seen {_span(c.dates)}, "
+                     f"{len(c.articles)} article(s)" for i, c in enumerate(result)],
         "undo": f"merge: [{{into: {cluster.name}, names: [{cluster.name}]}}]",
     }]
     return result, review
 
 
+def _careers(parts: list[list[_Mention]]) -> list[list[_Mention]]:
+    """Body components joined into careers: components seen at overlapping times cannot be one person's."""
+    parts = sorted(parts, key=lambda c: (-len(c), c[0].ex.article.source, c[0].ex.article.index))
+    careers: list[list[list[_Mention]]] = []
+    for part in parts:
+        dates = sorted(m.when for m in part if m.when)
+        for career in careers:
+            if not any(_overlap(dates, sorted(m.when for m in other if m.when)) for other in career):
+                career.append(part)
+                break
+        else:
+            careers.append([part])
+    return [[m for part in career for m in part] for career in careers]
+
+
 def _curated_split(cluster: _Cluster, markers: list[str]) -> list[_Cluster]:
-    parts = {marker: _Cluster(cluster.name, cluster.scope, marker) for marker in markers}
-    main = _Cluster(cluster.name, cluster.scope)
+    members: dict[str, list[_Mention]] = {marker: [] for marker in ["", *markers]}
     for m in cluster.mentions:
         texts = {m.scope, m.ex.article.paper or ""} | {p.label for p in m.posts.values()}
         texts |= {p.body_key.split("\x1f")[0] for p in m.posts.values() if p.body_key}
-        marker = next((k for k in markers if any(k in t for t in texts)), None)
-        (parts[marker] if marker else main).mentions.append(m)
-    return [c for c in [main, *parts.values()] if c.mentions]
+        marker = next((k for k in markers if any(k in t for t in texts)), "")
+        members[marker].append(m)
+    return [_Cluster(cluster.name, cluster.scope, marker, tuple(found)) for marker, found in members.items() if found]
 
 
 # ------------------------------------------------------------------------------------------------ joining clusters
@@ -792,7 +807,7 @@ def _curated_split(cluster: _Cluster, markers: list[str]) -> list[_Cluster]:
 class _People:
     """Clusters joined into people, refusing any join that would make two side-by-side names one person."""
 
-    def __init__(self, clusters: list[_Cluster], together: dict[str, set[frozenset[str]]]) -> None:
+    def __init__(self, clusters: list[_Cluster], together: Together) -> None:
         self.clusters = clusters
         self.together = together
         self.links = UnionFind(range(len(clusters)))
@@ -805,9 +820,10 @@ class _People:
         for i in self.group(a):
             for j in self.group(b):
                 left, right = self.clusters[i], self.clusters[j]
-                for article in left.articles() & right.articles():
-                    pairs = self.together.get(article, set())
-                    if any(frozenset((x, y)) in pairs for x in left.written() for y in right.written()):
+                for article in left.articles & right.articles:
+                    where = self.together.get(article, {})
+                    if any(where.get(x, frozenset()) & where.get(y, frozenset())
+                           for x in left.written for y in right.written):
                         return True
         return False
 
@@ -828,10 +844,10 @@ class _People:
 
 def _shared_evidence(a: _Cluster, b: _Cluster, table: _BodyTable, window: int) -> tuple[str, list[str]]:
     """Verdict for two names one edit apart: 'merge', 'review' or 'none', with the evidence either way."""
-    posts_a, posts_b = a.posts(), b.posts()
+    posts_a, posts_b = a.posts, b.posts
     shared = sorted(set(posts_a) & set(posts_b))
     if not shared:
-        common = a.bodies() & b.bodies()
+        common = a.bodies & b.bodies
         if not common:
             return "none", []
         return "review", [f"same body {'、'.join(sorted(table.body_label(x) for x in common))}, different posts"]
@@ -893,7 +909,7 @@ def _judge(people: _People, i: int, j: int, curation: Curation, table: _BodyTabl
     a, b = people.clusters[i], people.clusters[j]
     if people.conflict(i, j):
         return None
-    canonical, variant = (a, b) if a.rank() <= b.rank() else (b, a)
+    canonical, variant = (a, b) if a.rank <= b.rank else (b, a)
     verdict, evidence = _shared_evidence(canonical, variant, table, curation.variant_window_days)
     if verdict == "none":
         return None
@@ -924,7 +940,7 @@ def join_across_scopes(people: _People, curation: Curation, table: _BodyTable) -
                 a, b = people.clusters[i], people.clusters[j]
                 if a.scope == b.scope:
                     continue
-                shared = sorted((set(a.posts()) & set(b.posts())) & table.global_posts)
+                shared = sorted((set(a.posts) & set(b.posts)) & table.global_posts)
                 if (name in curation.merge_across or shared) and people.join(i, j):
                     why = (f"same post {'、'.join(table.post_label(k) for k in shared)}" if shared
                            else "curation: across_papers")
@@ -937,7 +953,7 @@ def join_across_scopes(people: _People, curation: Curation, table: _BodyTable) -
             apart = [people.clusters[i] for i in indices]
             review.append({"summary": f"{name}: {len(groups)} people kept apart (same name in different places)",
                            "evidence": [f"{c.scope}{' / ' + c.suffix if c.suffix else ''}: "
-                                        f"{'、'.join(c.post_labels()) or 'no post'}, seen {_span(c.dates())}"
+                                        f"{'、'.join(c.post_labels()) or 'no post'}, seen {_span(c.dates)}"
                                         for c in apart],
                            "undo": f"merge: [{{into: {name}, names: [{name}], across_papers: true}}]"})
     return merged, review
@@ -946,19 +962,22 @@ def join_across_scopes(people: _People, curation: Curation, table: _BodyTable) -
 # ------------------------------------------------------------------------------------------------ changes
 
 
-def personnel_changes(groups: list[tuple[str, list[_Cluster]]], table: _BodyTable) -> tuple[list[dict], list[dict]]:
+def personnel_changes(groups: list[tuple[str, list[_Cluster]]],
+                      table: _BodyTable) -> tuple[list[dict], list[dict], list[dict]]:
     """Changes of holder of one-holder posts between dates, and changes of title of one person (代区长 → 区长).
 
-    Also returns each one-holder post's holders in order with first and last seen dates (the tenure table).
+    Also returns each one-holder post's holders in order with first and last seen dates (the tenure table), and
+    posts whose holders alternate (A, B, A: a retrospective mention or a wrong post), which need review instead.
     """
     holders: dict[str, list[tuple[date, str, _Mention]]] = defaultdict(list)
     display = {key: clusters[0].name for key, clusters in groups}
     changes: list[dict] = []
     tenure: list[dict] = []
+    alternating: list[dict] = []
     for key, clusters in groups:
         held: dict[str, list[_Mention]] = defaultdict(list)
         for c in clusters:
-            for post, mentions in c.posts().items():
+            for post, mentions in c.posts.items():
                 held[post] += mentions
         for post, mentions in held.items():
             if not is_shared_title(mentions[0].posts[post].title):
@@ -969,16 +988,22 @@ def personnel_changes(groups: list[tuple[str, list[_Cluster]]], table: _BodyTabl
         where = f"{table.post_label(post)} ({runs[0][0][2].scope})"
         tenure.append({"summary": f"{where}: " + "; ".join(
             f"{display[run[0][1]]} {_span(x[0] for x in run)}" for run in runs)})
-        for before, after in zip(runs, runs[1:], strict=False):
-            last, first = before[-1], after[0]
-            if last[0] == first[0]:
-                continue  # two holders on one day: an extraction slip or two posts with one label, not a change
+        steps = [(before[-1], after[0]) for before, after in zip(runs, runs[1:], strict=False)
+                 if before[-1][0] != after[0][0]]  # two holders on one day is a slip, not a change
+        if len({last[1] for last, _ in steps}) < len(steps) or any(
+                (first[1], last[1]) in {(x[1], y[1]) for x, y in steps} for last, first in steps):
+            alternating.append({"summary": f"{where}: holders alternate — " + " → ".join(
+                f"{display[run[0][1]]} ({_span(x[0] for x in run)})" for run in runs),
+                "evidence": ["a one-holder post written for several people back and forth: a retrospective "
+                             "mention, a wrong post, or two posts sharing one label"]})
+            continue
+        for last, first in steps:
             changes.append({
                 "kind": "holder", "post": table.post_label(post),
                 "summary": f"{where}: {display[last[1]]} → {display[first[1]]} "
                            f"(last seen {_iso(last[0])}, first seen {_iso(first[0])})",
                 "evidence": [_sentence_of(last[2]), _sentence_of(first[2])]})
-    return changes, tenure
+    return changes, tenure, alternating
 
 
 def _runs(ordered: list[tuple[date, str, _Mention]]) -> list[list[tuple[date, str, _Mention]]]:
@@ -1039,13 +1064,14 @@ def resolve(extractions: list[ArticleExtraction], curation: Curation | None = No
     table = resolve_bodies(kept, scopes, localities, curation)
     mentions, together = collect_mentions(kept, scopes, table, curation)
 
-    by_name: dict[tuple[str, str], _Cluster] = {}
+    by_name: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for m in mentions:
-        by_name.setdefault((m.scope, m.name), _Cluster(m.name, m.scope)).mentions.append(m)
+        by_name[(m.scope, m.name)].append(m)
     clusters: list[_Cluster] = []
     duplicates: list[dict] = list(table.review)
     for scope, name in sorted(by_name):
-        parts, review = split_cluster(by_name[(scope, name)], curation, table, localities[scope])
+        whole = _Cluster(name, scope, "", tuple(by_name[(scope, name)]))
+        parts, review = split_cluster(whole, curation, table, localities[scope])
         clusters += parts
         duplicates += review
 
@@ -1059,10 +1085,10 @@ def resolve(extractions: list[ArticleExtraction], curation: Curation | None = No
     aliases: dict[str, set[str]] = {}
     groups: list[tuple[str, list[_Cluster]]] = []
     for group in people.groups():
-        head = min(group, key=lambda c: c.rank())
+        head = min(group, key=lambda c: c.rank)
         key = head.key
         display[key] = head.name
-        names = {n for c in group for n in c.written()} | {c.name for c in group}
+        names = {n for c in group for n in c.written} | {c.name for c in group}
         aliases[key] = (names | set(curation.aliases.get(head.name, []))) - {head.name}
         for c in group:
             for m in c.mentions:
@@ -1070,7 +1096,8 @@ def resolve(extractions: list[ArticleExtraction], curation: Curation | None = No
         groups.append((key, [head] + [c for c in group if c is not head]))
 
     curated = _curated_merges(mentions, curation)
-    changes, tenure = personnel_changes(groups, table)
+    changes, tenure, alternating = personnel_changes(groups, table)
+    duplicates += alternating
     unresolved = _unresolved(groups)
     report = {"changes": changes, "duplicates": duplicates, "merged": curated + merged + across,
               "unresolved": unresolved, "tenure": tenure,
@@ -1098,9 +1125,9 @@ def _unresolved(groups: list[tuple[str, list[_Cluster]]]) -> list[dict]:
     """People known by name only (no post anywhere): their identity rests on the name within one scope."""
     bare: dict[str, list[str]] = defaultdict(list)
     for _, clusters in groups:
-        if not any(c.posts() for c in clusters):
+        if not any(c.posts for c in clusters):
             head = clusters[0]
-            count = len(set().union(*(c.articles() for c in clusters)))
+            count = len(set().union(*(c.articles for c in clusters)))
             bare[head.scope].append(f"{head.name} ({count})")
     return [{"summary": f"{scope}: no post seen for " + "、".join(sorted(names)),
              "evidence": ["number of articles in brackets; add posts by hand or drop with not_people"]}
