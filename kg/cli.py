@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             return _html(args)
         if args.command == "neo4j":
             return _neo4j_push(args)
-    except (ValueError, FileNotFoundError) as exc:
+    except (ValueError, FileNotFoundError, ConnectionError, ModuleNotFoundError) as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2
     return 2

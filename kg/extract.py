@@ -47,6 +47,22 @@ _REFERENCE_PERSON_CONTEXT = re.compile(
 )
 _VERBS_BEFORE_NAME = {"学习", "贯彻", "落实", "传达", "按照", "根据", "听取", "陪同", "会见", "看望", "遵循", "深入"}
 _NATIONAL_TITLES = {"总书记", "国家主席", "国务院总理", "总理", "副总理", "委员长"}
+_NATIONAL_TITLE_HEAD = re.compile(f"^(?:{alternation(_NATIONAL_TITLES)})")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_OR_BRACKET = re.compile(f"[{CJK}（）]")
+_CJK_1_8 = re.compile(f"[{CJK}]{{1,8}}")
+_CJK_2_4 = re.compile(f"[{CJK}]{{2,4}}")
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_DOT_HEAD = re.compile(f"[{CJK}]{{1,8}}·")
+_DOTTED_TAIL = re.compile(f"(?:^|(?<=[、，。；：及和与（“ ]))[{CJK}]{{1,8}}·[{CJK}]{{1,8}}$")
+
+
+def _is_cjk(ch: str) -> bool:
+    return _CJK_CHAR.match(ch) is not None
+
+
+def _is_cjk_or_bracket(ch: str) -> bool:
+    return _CJK_OR_BRACKET.match(ch) is not None
 
 
 @dataclass
@@ -78,6 +94,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lex = load()
     return {
         "title": re.compile(alternation(lex.titles)),
+        "meeting_then_where": re.compile(
+            f"^(.*(?:{alternation(set(lex.meeting_nouns))})){_WHEN}(?:在[^，。]{{1,20}})?$"),
+        "meeting_after_verb": re.compile(f"[^，。；：]{{0,40}}?(?:{alternation(set(lex.meeting_nouns))})"),
         "role": re.compile(alternation(set(lex.role_verbs))),
         "meeting_end": re.compile(f"(?:{alternation(set(lex.meeting_nouns))})$"),
         "meeting": re.compile(alternation(set(lex.meeting_nouns))),
@@ -98,8 +117,8 @@ def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False, s
     lex = lex or load()
     if "·" in token:
         parts = token.split("·")
-        return all(re.fullmatch(f"[{CJK}]{{1,8}}", p) for p in parts) and 3 <= len(token) <= 16
-    if not re.fullmatch(f"[{CJK}]{{2,4}}", token):
+        return all(_CJK_1_8.fullmatch(p) for p in parts) and 3 <= len(token) <= 16
+    if not _CJK_2_4.fullmatch(token):
         return False
     if token[:2] in lex.compound_surnames:
         given = token[2:]
@@ -132,11 +151,11 @@ def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool =
     """The person name starting at ``pos``, judged by what follows it (冯雪参加 vs 邵光明主持)."""
     lex = lex or load()
     stop = _patterns()["stop"]
-    dot = re.match(f"[{CJK}]{{1,8}}·", text[pos:])
+    dot = _DOT_HEAD.match(text, pos)
     if dot:
         for length in range(2, 9):
-            end = pos + dot.end() + length
-            if end <= len(text) and re.fullmatch(f"[{CJK}]+", text[pos + dot.end() : end]) and stop.match(text, end):
+            end = dot.end() + length
+            if end <= len(text) and _CJK_RUN.fullmatch(text[dot.end() : end]) and stop.match(text, end):
                 return text[pos:end]
         return None
     candidates = []
@@ -177,7 +196,7 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
     lex = lex or load()
     pats = _patterns()
     start = end
-    while start > floor and (re.match(f"[{CJK}（）]", text[start - 1])) and end - start < 30:
+    while start > floor and _is_cjk_or_bracket(text[start - 1]) and end - start < 30:
         start -= 1
     run = text[start:end]
     for i in range(len(run) - 1):
@@ -199,7 +218,7 @@ def _title_start(text: str, item_start: int, title: str) -> int:
 def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str | None:
     """统战部 in 县委常委、统战部部长: a body named without its place, to be placed by the chain."""
     start = title_start
-    while start > floor and re.match(f"[{CJK}]", text[start - 1]) and text[start - 1] not in SEPARATORS:
+    while start > floor and _is_cjk(text[start - 1]) and text[start - 1] not in SEPARATORS:
         start -= 1
     run = text[start:title_start]
     if 2 <= len(run) <= 12 and (start == 0 or text[start - 1] in "、，") and _patterns()["body_end"].search(run):
@@ -265,7 +284,7 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
             if start < 0 or not is_name(name, lex):
                 continue
             before = text[start - 2 : start] if start >= 2 else ""
-            boundary = start == 0 or not re.match(f"[{CJK}]", text[start - 1]) or before in _VERBS_BEFORE_NAME
+            boundary = start == 0 or not _is_cjk(text[start - 1]) or before in _VERBS_BEFORE_NAME
             if not boundary and title not in _NATIONAL_TITLES:
                 continue
             if start in spans or any(s.start <= start < s.end for s in spans.values()):
@@ -278,7 +297,7 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
 
 def _best_title_split(text: str, title: str, t_start: int, lex: Lexicon, floor: int = 0) -> tuple[str, int]:
     """新区党工委书记: prefer 新区党工委 + 书记 over 新区 + 党工委书记 when only the first leaves a body."""
-    if body_before(text, t_start, lex, floor) or t_start == 0 or not re.match(f"[{CJK}]", text[t_start - 1]):
+    if body_before(text, t_start, lex, floor) or t_start == 0 or not _is_cjk(text[t_start - 1]):
         return title, t_start
     for cut in range(1, len(title) - 1):
         shorter = title[cut:]
@@ -310,7 +329,7 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
         b = body_before(text, t0, lex, floor)
         run = None if b else _unplaced_body(text, t0, found, floor)
         item_start = t0 - len(b or run or "")
-        if item_start > 0 and re.match(f"[{CJK}]", text[item_start - 1]) and text[item_start - 1] not in SEPARATORS:
+        if item_start > 0 and _is_cjk(text[item_start - 1]) and text[item_start - 1] not in SEPARATORS:
             # the run before the title is not a body we recognise: the chain ends here
             if not b and not run:
                 break
@@ -396,7 +415,7 @@ def find_date(sentence: str) -> str | None:
 # ---------------------------------------------------------------- events
 
 
-_WHEN = r"昨天|昨日|今天|今日|前天|日前|近日|\d{1,2}日)(?:上午|下午|晚上|晚)?|(?:上午|下午|晚上"
+_WHEN = r"(?:昨天|昨日|今天|今日|前天|日前|近日|\d{1,2}日)?(?:上午|下午|晚上|晚)?"
 _HOLD_VERBS = "召开|举行|举办|开幕|闭幕|启动|揭牌|召集"
 
 
@@ -436,11 +455,11 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
         before = sentence[: verb.start()]
         clause = re.split(r"[，。；：]", before)[-1]
         clause = _strip_date(clause)
-        trimmed = re.match(f"^(.*(?:{pats['meeting'].pattern}))(?:{_WHEN})?(?:在[^，。]{{1,20}})?$", clause)
+        trimmed = pats["meeting_then_where"].match(clause)
         if trimmed:
             clause = trimmed.group(1)
         after = sentence[verb.end() :]
-        y = re.match(f"[^，。；：]{{0,40}}?(?:{pats['meeting'].pattern})", after)
+        y = pats["meeting_after_verb"].match(after)
         if clause and pats["meeting_end"].search(clause) and not y:
             for part in _split_joint(clause):
                 label = _clean_label(part)
@@ -518,7 +537,7 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
 def _is_reference_context(text: str, end: int) -> bool:
     """习近平总书记重要讲话 / 关于…的重要论述: the person is cited, not present."""
     tail = text[end : end + 20]
-    tail = re.sub(f"^(?:{alternation(_NATIONAL_TITLES)})", "", tail)
+    tail = _NATIONAL_TITLE_HEAD.sub("", tail)
     return bool(_REFERENCE_PERSON_CONTEXT.match(tail))
 
 
@@ -591,7 +610,7 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
 
 
 def _bare_name_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
-    dotted = re.search(f"(?:^|(?<=[、，。；：及和与（“ ]))[{CJK}]{{1,8}}·[{CJK}]{{1,8}}$", text[max(0, end - 20) : end])
+    dotted = _DOTTED_TAIL.search(text[max(0, end - 20) : end])
     if dotted:
         return dotted.group(0)
     for length in (3, 2, 4):
@@ -607,7 +626,7 @@ def _bare_name_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
 
 def _body_ending_at(text: str, end: int) -> str | None:
     start = end
-    while start > 0 and re.match(f"[{CJK}（）]", text[start - 1]) and text[start - 1] not in "、及和与" and end - start < 24:
+    while start > 0 and _is_cjk_or_bracket(text[start - 1]) and text[start - 1] not in "、及和与" and end - start < 24:
         start -= 1
     run = text[start:end]
     return run or None
@@ -668,7 +687,6 @@ def extract(article: Article) -> ArticleExtraction:
     result = ArticleExtraction(article=article)
     sentences = split_sentences(text)
     people = find_people(text, lex)
-    headline_people = find_people(article.headline or "", lex) if article.headline else []
 
     referenced_people = {s.name for s in people if _is_reference_context(text, s.end)}
     for span in people:
@@ -715,8 +733,6 @@ def extract(article: Article) -> ArticleExtraction:
             add(event.leader.name, False, "chaired", "调研" if event.kind == "调研" else event.kind, event.start)
     for name, is_body, relation, role, pos in sorted(find_participants(text, people, lex), key=lambda x: x[4]):
         add(name, is_body, relation, role, pos)
-    for span in headline_people:
-        pass  # headline names are covered by the body in practice; kept for future use
 
     # every chair also attends, so queries need no reasoner
     chairs = [p for p in result.participations if p.relation == "chaired"]

@@ -61,6 +61,7 @@ class Curation:
     localities: dict[str, str] = field(default_factory=dict)  # paper -> the place it covers
     papers: dict[str, str] = field(default_factory=dict)  # source path glob -> paper (files with no masthead)
     merge_across: set[str] = field(default_factory=set)  # canonical names that are one person in every paper
+    vouched: set[str] = field(default_factory=set)  # `into` names of merge entries: one person, never split
     not_merge: set[frozenset[str]] = field(default_factory=set)  # name pairs never merged automatically
     name_fixes: dict[str, str] = field(default_factory=dict)  # name as written -> corrected (no alias kept)
     post_fixes: dict[str, str] = field(default_factory=dict)  # post label as written -> corrected
@@ -70,7 +71,7 @@ class Curation:
     @property
     def one_person(self) -> set[str]:
         """Names a merge entry vouches for: never split automatically."""
-        return set(self.merges.values()) | self.merge_across
+        return self.vouched | set(self.merges.values()) | self.merge_across
 
     @classmethod
     def load(cls, path: str | Path) -> Curation:
@@ -89,10 +90,12 @@ class Curation:
     def _from_mapping(cls, data: dict) -> Curation:
         merges: dict[str, str] = {}
         across: set[str] = set()
+        vouched: set[str] = set()
         for item in data.get("merge") or []:
             if not isinstance(item, dict) or "into" not in item:
                 raise ValueError(f"merge entries need 'into' and 'names': {item!r}")
             canonical = str(item["into"])
+            vouched.add(canonical)
             for variant in item.get("names") or []:
                 if str(variant) != canonical:
                     merges[str(variant)] = canonical
@@ -109,6 +112,7 @@ class Curation:
             localities={str(k): str(v) for k, v in locality.items()} if isinstance(locality, dict) else {},
             papers={str(k): str(v) for k, v in (data.get("papers") or {}).items()},
             merge_across=across,
+            vouched=vouched,
             not_merge={frozenset(_strings(pair)) for pair in data.get("not_merge") or []},
             name_fixes={str(k): str(v) for k, v in (corrections.get("names") or {}).items()},
             post_fixes={str(k): str(v) for k, v in (corrections.get("posts") or {}).items()},
@@ -816,16 +820,16 @@ class _People:
     def group(self, index: int) -> list[int]:
         return self.members[self.links[index]]
 
-    def conflict(self, a: int, b: int) -> bool:
-        for i in self.group(a):
-            for j in self.group(b):
-                left, right = self.clusters[i], self.clusters[j]
-                for article in left.articles & right.articles:
-                    where = self.together.get(article, {})
-                    if any(where.get(x, frozenset()) & where.get(y, frozenset())
-                           for x in left.written for y in right.written):
-                        return True
+    def side_by_side(self, left: _Cluster, right: _Cluster) -> bool:
+        for article in left.articles & right.articles:
+            where = self.together.get(article, {})
+            if any(where.get(x, frozenset()) & where.get(y, frozenset()) for x in left.written for y in right.written):
+                return True
         return False
+
+    def conflict(self, a: int, b: int) -> bool:
+        """Would joining a's and b's groups make one person of two names listed side by side?"""
+        return any(self.side_by_side(self.clusters[i], self.clusters[j]) for i in self.group(a) for j in self.group(b))
 
     def join(self, a: int, b: int) -> bool:
         ra, rb = self.links[a], self.links[b]
@@ -907,7 +911,7 @@ def join_variants(people: _People, curation: Curation, table: _BodyTable) -> tup
 
 def _judge(people: _People, i: int, j: int, curation: Curation, table: _BodyTable) -> dict | None:
     a, b = people.clusters[i], people.clusters[j]
-    if people.conflict(i, j):
+    if people.side_by_side(a, b):
         return None
     canonical, variant = (a, b) if a.rank <= b.rank else (b, a)
     verdict, evidence = _shared_evidence(canonical, variant, table, curation.variant_window_days)
@@ -920,6 +924,8 @@ def _judge(people: _People, i: int, j: int, curation: Curation, table: _BodyTabl
         entry.update(merged=True, summary=f"{variant.name} → {canonical.name} ({a.scope})",
                      undo=f"not_merge: [[{canonical.name}, {variant.name}]]")
     else:
+        if verdict == "merge":
+            entry["evidence"].insert(1, "but one of them is already merged with a name listed beside the other")
         entry.update(merged=False, summary=f"{variant.name} / {canonical.name} ({a.scope}): possibly one person",
                      undo=f"merge: [{{into: {canonical.name}, names: [{variant.name}]}}]")
     return entry

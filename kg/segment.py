@@ -65,11 +65,11 @@ def _bigrams(text: str) -> set[str]:
     return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
-def _overlap(headline: str, body: str) -> float:
+def _overlap(headline: str, body_grams: set[str]) -> float:
     grams = _bigrams(headline)
     if not grams:
         return 0.0
-    return len(grams & _bigrams(body[:600])) / len(grams)
+    return len(grams & body_grams) / len(grams)
 
 
 def _groups(lines: list[str]) -> list[str]:
@@ -115,6 +115,7 @@ def segment(issue: Issue) -> list[Article]:
         spans.append((start, end))
 
     bodies = [join_lines(lines[s : e + 1]) for s, e in spans]
+    body_grams = [_bigrams(body[:600]) for body in bodies]
     headlines: list[list[str]] = [[] for _ in starts]
     # material before the first byline belongs to the first article
     lead = [g for g in _groups(lines[: starts[0]]) if _is_headline_text(g)]
@@ -125,8 +126,8 @@ def segment(issue: Issue) -> list[Article]:
             continue
         best_split, best_score = len(between), -1.0
         for split in range(len(between) + 1):
-            score = sum(_overlap(g, bodies[k]) for g in between[:split])
-            score += sum(_overlap(g, bodies[k + 1]) for g in between[split:])
+            score = sum(_overlap(g, body_grams[k]) for g in between[:split])
+            score += sum(_overlap(g, body_grams[k + 1]) for g in between[split:])
             # ties go to the following article: headlines usually sit above their story
             if score > best_score + 1e-9:
                 best_split, best_score = split, score
@@ -134,7 +135,7 @@ def segment(issue: Issue) -> list[Article]:
         headlines[k + 1][:0] = between[best_split:]
     if len(starts) and spans[-1][1] + 1 < len(lines):
         trailing = [g for g in _groups(lines[spans[-1][1] + 1 :]) if _is_headline_text(g)]
-        headlines[-1].extend(t for t in trailing if _overlap(t, bodies[-1]) > 0.3)
+        headlines[-1].extend(t for t in trailing if _overlap(t, body_grams[-1]) > 0.3)
 
     articles = []
     for k, body in enumerate(bodies):

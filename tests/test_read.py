@@ -3,6 +3,7 @@ the same call is still read in full."""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -395,11 +396,15 @@ def test_seed_excerpts_round_trip_through_gb18030(excerpt: str) -> None:
     assert decode(raw) == excerpt
 
 
+@functools.cache
+def s2t_converter() -> object:
+    return pytest.importorskip("opencc").OpenCC("s2t")
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed_excerpts(min_size=12))
 def test_seed_excerpts_in_big5_are_told_from_gb18030(excerpt: str) -> None:
-    opencc = pytest.importorskip("opencc")
-    traditional = opencc.OpenCC("s2t").convert(excerpt)
+    traditional = s2t_converter().convert(excerpt)
     try:
         raw = traditional.encode("cp950")
     except UnicodeEncodeError:  # a character Big5 lacks: not a Big5 text

@@ -18,6 +18,7 @@ import hashlib
 import inspect
 import json
 import math
+import random
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -39,11 +40,17 @@ APP_CSS = HERE / "html_explorer.css"
 
 # Above this many nodes vis-network's improvedLayout (Kamada-Kawai on clusters) takes seconds: turn it off.
 IMPROVED_LAYOUT_MAX_NODES = 150
-# Above this many nodes the page switches to cheaper drawing (straight edges, edges hidden while dragging).
+# Above this many nodes positions are computed in Python (igraph, when installed) and the browser runs no physics:
+# vis-network's physics costs tens of milliseconds per step per thousand nodes, and needs hundreds of steps.
+PRECOMPUTE_LAYOUT_NODES = 300
+# Above this many nodes the page draws less (straight edges, no arrow heads, edges hidden while dragging/zooming).
 LARGE_GRAPH_NODES = 1000
-# Stabilisation steps before physics is switched off; larger graphs get fewer so the page is usable soon.
-STABILISATION_STEPS_SMALL = 600
-STABILISATION_STEPS_LARGE = 150
+# Budget of physics steps before physics is switched off: 600 for small graphs, fewer as graphs grow.
+STABILISATION_STEPS_MAX = 600
+STABILISATION_STEPS_MIN = 60
+STABILISATION_STEP_BUDGET = 180_000  # steps x nodes
+LAYOUT_SEED = 7
+EDGE_LENGTH_PX = 110  # median edge length of a precomputed layout, in vis-network canvas pixels
 LABEL_MAX_CHARS = 14
 EVIDENCE_SHOWN = 5
 LIST_SHOWN = 30
@@ -446,18 +453,22 @@ def _row(key: str, value: str | list) -> dict:
 def page_data(selected: nx.MultiDiGraph, whole: nx.MultiDiGraph, *, title: str) -> dict:
     """Everything the page's script needs, as plain JSON-able data (nodes, edges, styles, details)."""
     describer = _Describer(whole)
-    large = selected.number_of_nodes() > LARGE_GRAPH_NODES
+    node_count = selected.number_of_nodes()
+    positions = precomputed_positions(selected) if node_count > PRECOMPUTE_LAYOUT_NODES else None
     nodes = []
     for node, data in sorted(selected.nodes(data=True)):
         node_type = str(data.get("type", ""))
         label = str(data.get("label") or node)
-        nodes.append({"id": node, "label": short_label(label), "full": label, "group": node_type,
-                      "aliases": [str(a) for a in data.get("aliases") or ()],
-                      "size": node_size(node_type, importance(selected, node)), "date": node_date(data),
-                      "details": describer.node(node)})
+        record = {"id": node, "label": short_label(label), "full": label, "group": node_type,
+                  "aliases": [str(a) for a in data.get("aliases") or ()],
+                  "size": node_size(node_type, importance(selected, node)), "date": node_date(data),
+                  "details": describer.node(node)}
+        if positions:
+            record["x"], record["y"] = positions[node]
+        nodes.append(record)
     edges = []
-    for index, (source, target, key, data) in enumerate(sorted(
-            selected.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))):
+    ordered = sorted(selected.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
+    for index, (source, target, key, data) in enumerate(ordered):
         relation = str(data.get("rel") or key)
         edges.append({"id": f"e{index}", "from": source, "to": target, "rel": relation,
                       "dates": evidence_dates(data), "details": describer.edge(source, target, key, data)})
@@ -475,7 +486,7 @@ def page_data(selected: nx.MultiDiGraph, whole: nx.MultiDiGraph, *, title: str) 
         },
         "edgeStyles": {r: {"color": s.color, "width": s.width, "dashes": s.dashes}
                        for r, s in _styles_for(EDGE_STYLES, present_relations)},
-        "options": vis_options(len(nodes), large=large, node_types=present_types),
+        "options": vis_options(node_count, node_types=present_types, positioned=positions is not None),
         "dateRange": _date_range(nodes, edges),
     }
 
@@ -492,8 +503,39 @@ def _date_range(nodes: list[dict], edges: list[dict]) -> list[str | None]:
     return [min(days), max(days)] if days else [None, None]
 
 
-def vis_options(node_count: int, *, large: bool, node_types: Iterable[str] = ()) -> dict:
-    """vis-network options: physics that stabilises and is then switched off by the page, fewer steps when large."""
+def precomputed_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]] | None:
+    """Fruchterman-Reingold positions from igraph (about a second for 5,000 nodes), or None without igraph.
+
+    networkx's own spring layout needs minutes at that size, so it is no substitute. The result is the
+    same on every run: nodes are numbered in sorted order and igraph gets a seeded random generator.
+    """
+    try:
+        import igraph
+    except ImportError:
+        return None
+    nodes = sorted(graph.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v})
+    layout_graph = igraph.Graph(n=len(nodes), edges=pairs)
+    igraph.set_random_number_generator(random.Random(LAYOUT_SEED))
+    try:
+        coords = layout_graph.layout_fruchterman_reingold(niter=500, grid="auto").coords
+    finally:
+        igraph.set_random_number_generator(random)  # igraph's default: the random module
+    lengths = sorted(math.dist(coords[a], coords[b]) for a, b in pairs) or [1.0]
+    scale = EDGE_LENGTH_PX / (lengths[len(lengths) // 2] or 1.0)
+    return {node: (round(coords[i][0] * scale, 1), round(coords[i][1] * scale, 1)) for i, node in enumerate(nodes)}
+
+
+def stabilisation_steps(node_count: int) -> int:
+    """Physics steps the browser may spend before it stops physics: fewer as the graph grows."""
+    budget = STABILISATION_STEP_BUDGET // max(node_count, 1)
+    return max(STABILISATION_STEPS_MIN, min(STABILISATION_STEPS_MAX, budget))
+
+
+def vis_options(node_count: int, *, node_types: Iterable[str] = (), positioned: bool = False) -> dict:
+    """vis-network options: physics that stabilises and is then switched off by the page (none if positioned)."""
+    large = node_count > LARGE_GRAPH_NODES
     groups = {}
     for node_type in node_types:
         style = NODE_STYLES.get(node_type, FALLBACK_NODE_STYLE)
@@ -505,18 +547,18 @@ def vis_options(node_count: int, *, large: bool, node_types: Iterable[str] = ())
         "groups": groups,
         "nodes": {"borderWidth": 1, "font": {"face": CJK_FONT_FACE, "size": 14, "color": "#222222",
                                              "strokeWidth": 3, "strokeColor": "#ffffff"}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+        "edges": {"arrows": {"to": {"enabled": not large, "scaleFactor": 0.5}},
                   "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
                   "selectionWidth": 2, "hoverWidth": 1.5},
-        "layout": {"randomSeed": 7, "improvedLayout": node_count <= IMPROVED_LAYOUT_MAX_NODES},
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": node_count <= IMPROVED_LAYOUT_MAX_NODES},
         "physics": {
-            "enabled": True,
+            "enabled": not positioned,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.01, "springLength": 80,
                                  "springConstant": 0.08, "damping": 0.6, "avoidOverlap": 0.2},
             "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "fit": True, "updateInterval": 25,
-                              "iterations": STABILISATION_STEPS_LARGE if large else STABILISATION_STEPS_SMALL},
+            "stabilization": {"enabled": not positioned, "fit": True, "updateInterval": 25,
+                              "iterations": stabilisation_steps(node_count)},
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "keyboard": False,
                         "hideEdgesOnDrag": large, "hideEdgesOnZoom": large, "multiselect": False},

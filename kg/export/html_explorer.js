@@ -4,9 +4,11 @@
 (function () {
   "use strict";
 
+  var timings = { start: performance.now() };
   var payload = JSON.parse(document.getElementById("kg-data").textContent);
+  timings.parsed = performance.now();
   var SVG = "http://www.w3.org/2000/svg";
-  var state = { hiddenTypes: {}, since: "", until: "", ready: false, readyAt: null };
+  var state = { hiddenTypes: {}, since: "", until: "", ready: false };
   var byId = {};
   payload.nodes.forEach(function (node) { byId[node.id] = node; });
   var edgeById = {};
@@ -36,7 +38,9 @@
   var nodes = new vis.DataSet(payload.nodes.map(visNode));
   var edges = new vis.DataSet(payload.edges.map(visEdge));
   var container = document.getElementById("kg-network");
+  timings.datasets = performance.now();
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, payload.options);
+  timings.network = performance.now();
   var loading = document.getElementById("kg-loading");
   var loadingBar = document.querySelector("#kg-loading-bar > div");
   var loadingText = document.getElementById("kg-loading-text");
@@ -45,7 +49,7 @@
     if (state.ready) { return; }
     network.setOptions({ physics: { enabled: false } });
     state.ready = true;
-    state.readyAt = performance.now();
+    timings.ready = performance.now();
     loading.hidden = true;
     document.body.setAttribute("data-ready", "true");
   }
@@ -318,7 +322,9 @@
     network.fit();
   });
 
+  timings.controls = performance.now();
   window.kgExplorer = {
+    timings: timings,
     network: network,
     nodes: nodes,
     edges: edges,

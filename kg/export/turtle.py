@@ -6,8 +6,10 @@ statement it qualifies (``rdf:subject``/``rdf:predicate``/``rdf:object``), how i
 (kg:role, kg:order, kg:firstSeen/kg:lastSeen) and where it was read (kg:evidence sentence,
 prov:wasDerivedFrom article, one prov:Derivation per (article, sentence) pair).
 
-Triples come out grouped by subject in a fixed order, so the Turtle writer streams: it never holds
-a second copy of the graph, and the same graph always gives byte-identical output.
+Triples come out grouped by subject in a fixed order, so the writers stream: they never hold a
+second copy of the graph, and the same graph always gives byte-identical output. Internally terms
+are plain strings (IRIs) and ``Lit`` tuples, which sort and render several times faster than rdflib
+terms; ``iter_triples`` and ``graph_to_rdf`` hand out rdflib terms.
 
 Terms are escaped by pyoxigraph's N-Triples term syntax (valid Turtle) rather than rdflib's
 ``Term.n3()``: rdflib 7.6 writes ``'a\\n\\\\"'`` as an unterminated long string and emits
@@ -21,9 +23,10 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
-from typing import IO
+from typing import IO, NamedTuple
 
 import networkx as nx
 import pyoxigraph as ox
@@ -57,27 +60,49 @@ RESOURCE_PREFIXES: dict[str, str] = {
 }
 PREFIXES: dict[str, str] = {**VOCABULARY_PREFIXES, **RESOURCE_PREFIXES}
 
+
+class V:
+    """The IRIs the export writes, as plain strings (rdflib's Namespace attribute lookup is slow)."""
+
+    type = str(RDF.type)
+    subject, predicate, object = str(RDF.subject), str(RDF.predicate), str(RDF.object)
+    label, alt_label, pref_label = str(RDFS.label), str(SKOS.altLabel), str(SKOS.prefLabel)
+    xsd_date, xsd_integer, xsd_string = str(XSD.date), str(XSD.integer), str(XSD.string)
+    was_derived_from, qualified_derivation = str(PROV.wasDerivedFrom), str(PROV.qualifiedDerivation)
+    prov_entity, derivation = str(PROV.entity), str(PROV.Derivation)
+    dc_date = str(DCTERMS.date)
+    org_holds, org_member, org_organization, membership = (
+        str(ORG.holds), str(ORG.member), str(ORG.organization), str(ORG.Membership))
+    attendee, author, start_date, date_published, headline, url = (
+        str(SCHEMA.attendee), str(SCHEMA.author), str(SCHEMA.startDate), str(SCHEMA.datePublished),
+        str(SCHEMA.headline), str(SCHEMA.url))
+
+
+def kg(local: str) -> str:
+    return ONTOLOGY + local
+
+
 # standard classes every node of a kg: type also gets, so FOAF/ORG/SKOS/schema.org queries work unreasoned
-STANDARD_TYPES: dict[str, tuple[URIRef, ...]] = {
-    "Official": (FOAF.Person, SCHEMA.Person),
-    "Reporter": (FOAF.Person, SCHEMA.Person),
-    "Body": (ORG.Organization,),
-    "Meeting": (SCHEMA.Event,),
-    "Slogan": (SKOS.Concept,),
-    "Post": (ORG.Post,),
-    "Article": (SCHEMA.NewsArticle, PROV.Entity),
-    "Document": (SCHEMA.CreativeWork,),
+STANDARD_TYPES: dict[str, tuple[str, ...]] = {
+    "Official": (str(FOAF.Person), str(SCHEMA.Person)),
+    "Reporter": (str(FOAF.Person), str(SCHEMA.Person)),
+    "Body": (str(ORG.Organization),),
+    "Meeting": (str(SCHEMA.Event),),
+    "Slogan": (str(SKOS.Concept),),
+    "Post": (str(ORG.Post),),
+    "Article": (str(SCHEMA.NewsArticle), str(PROV.Entity)),
+    "Document": (str(SCHEMA.CreativeWork),),
 }
 # relation name -> shortcut predicate; relations not listed map to kg:<relation>
-RELATION_PREDICATES: dict[str, URIRef] = {
-    "chaired": KG.chaired,
-    "attended": KG.attended,
-    "referenced": KG.referenced,
-    "holds": KG.holds,
-    "postIn": ORG.postIn,
-    "organizedBy": SCHEMA.organizer,
-    "reportedIn": KG.reportedIn,
-    "wrote": KG.wrote,
+RELATION_PREDICATES: dict[str, str] = {
+    "chaired": kg("chaired"),
+    "attended": kg("attended"),
+    "referenced": kg("referenced"),
+    "holds": kg("holds"),
+    "postIn": str(ORG.postIn),
+    "organizedBy": str(SCHEMA.organizer),
+    "reportedIn": kg("reportedIn"),
+    "wrote": kg("wrote"),
 }
 QUALIFIED_CLASS: dict[str, str] = {
     "chaired": "Participation",
@@ -86,14 +111,25 @@ QUALIFIED_CLASS: dict[str, str] = {
     "holds": "Tenure",
 }
 
+
+class Lit(NamedTuple):
+    """A literal: lexical value, language tag or datatype IRI (neither means xsd:string)."""
+
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
+
+
+Term = str | Lit  # an IRI (plain str) or a literal
+PredicateObjects = list[tuple[str, Term]]
+Block = tuple[str, PredicateObjects]
 Triple = tuple[Node, Node, Node]
-PredicateObjects = list[tuple[Node, Node]]
-Block = tuple[URIRef, PredicateObjects]
 
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SAFE_LOCAL = re.compile(rf"[A-Za-z0-9_{_CJK}][A-Za-z0-9_\-{_CJK}]*")
+_CACHE_SIZE = 1 << 17
 
 
 # --------------------------------------------------------------------------- terms
@@ -104,21 +140,23 @@ def safe_iri(value: str) -> str:
     return _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
 
 
-def _iri(value: str) -> URIRef:
+@lru_cache(maxsize=_CACHE_SIZE)
+def checked_iri(value: str) -> str:
+    """``value`` as a valid absolute IRI (unsafe characters percent-encoded), else ValueError."""
     iri = safe_iri(value)
     try:
         ox.NamedNode(iri)
     except ValueError as err:
         raise ValueError(f"not an absolute IRI: {value!r} ({err})") from err
-    return URIRef(iri)
+    return iri
 
 
-def _url(value: object) -> URIRef | None:
+def _url(value: object) -> str | None:
     """An http(s) URL as an IRI, or None when it is not one."""
     if not isinstance(value, str) or not value.lower().startswith(("http://", "https://")):
         return None
     try:
-        return _iri(value)
+        return checked_iri(value)
     except ValueError:
         return None
 
@@ -128,27 +166,23 @@ def clean_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def _zh(text: str) -> Literal:
-    return Literal(clean_text(text), lang="zh")
+def _zh(text: str) -> Lit:
+    return Lit(clean_text(text), "zh")
 
 
-def _plain(text: str) -> Literal:
-    return Literal(clean_text(text))
+def _integer(value: int) -> Lit:
+    return Lit(str(int(value)), None, V.xsd_integer)
 
 
-def _integer(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=XSD.integer)
-
-
-def _iso_date(value: object) -> Literal | None:
+def _iso_date(value: object) -> Lit | None:
     """An xsd:date literal for a date, datetime or ISO string; None when there is no valid date."""
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return Literal(value.isoformat(), datatype=XSD.date)
+        return Lit(value.isoformat(), None, V.xsd_date)
     if isinstance(value, str):
         try:
-            return Literal(date.fromisoformat(value[:10]).isoformat(), datatype=XSD.date)
+            return Lit(date.fromisoformat(value[:10]).isoformat(), None, V.xsd_date)
         except ValueError:
             return None
     return None
@@ -164,28 +198,29 @@ def qualified_iri(source: str, relation: str, target: str) -> URIRef:
     return URIRef(f"{RESOURCE}{kind}/{_digest(source, relation, target)}")
 
 
-def predicate_for(relation: str) -> URIRef:
-    return RELATION_PREDICATES.get(relation) or _iri(ONTOLOGY + relation)
+def predicate_for(relation: str) -> str:
+    return RELATION_PREDICATES.get(relation) or checked_iri(kg(relation))
+
+
+def to_rdflib(term: Term) -> URIRef | Literal:
+    if isinstance(term, Lit):
+        if term.lang:
+            return Literal(term.value, lang=term.lang)
+        return Literal(term.value, datatype=URIRef(term.datatype) if term.datatype else None)
+    return URIRef(term)
 
 
 # --------------------------------------------------------------------------- graph -> triples
-
-
-def _node_type(graph: nx.MultiDiGraph, node: str) -> str:
-    node_type = graph.nodes[node].get("type")
-    if not node_type:
-        raise ValueError(f"node {node!r} has no 'type' attribute")
-    return node_type
 
 
 def _label_triples(data: dict) -> PredicateObjects:
     label = data.get("label")
     out: PredicateObjects = []
     if label:
-        out.append((RDFS.label, _zh(label)))
-    out += [(SKOS.altLabel, _zh(alias)) for alias in data.get("aliases") or () if alias and alias != label]
+        out.append((V.label, _zh(label)))
+    out += [(V.alt_label, _zh(alias)) for alias in data.get("aliases") or () if alias and alias != label]
     if label and data.get("type") == "Slogan":
-        out.append((SKOS.prefLabel, _zh(label)))
+        out.append((V.pref_label, _zh(label)))
     return out
 
 
@@ -196,36 +231,36 @@ def _attribute_triples(data: dict) -> PredicateObjects:
     if node_type == "Meeting":
         when = _iso_date(data.get("date"))
         if when is not None:
-            out += [(KG.date, when), (SCHEMA.startDate, when)]
+            out += [(kg("date"), when), (V.start_date, when)]
         if data.get("kind"):
-            out.append((KG.kind, _zh(data["kind"])))
+            out.append((kg("kind"), _zh(data["kind"])))
         if data.get("article"):
-            out.append((KG.reportedIn, _iri(data["article"])))
+            out.append((kg("reportedIn"), checked_iri(data["article"])))
     elif node_type == "Article":
         if data.get("source"):
-            out.append((KG.source, _plain(str(data["source"]))))
+            out.append((kg("source"), Lit(clean_text(str(data["source"])))))
         if data.get("record") is not None:
-            out.append((KG.record, _integer(data["record"])))
+            out.append((kg("record"), _integer(data["record"])))
         published = _iso_date(data.get("pub_date"))
         if published is not None:
-            out.append((SCHEMA.datePublished, published))
+            out.append((V.date_published, published))
         if data.get("headline"):
-            out.append((SCHEMA.headline, _zh(data["headline"])))
+            out.append((V.headline, _zh(data["headline"])))
         if data.get("paper"):
-            out.append((KG.paper, _zh(data["paper"])))
+            out.append((kg("paper"), _zh(data["paper"])))
         url = _url(data.get("url")) or _url(data.get("source"))
         if url is not None:
-            out.append((SCHEMA.url, url))
-        out += [(KG.reporterName, _zh(name)) for name in data.get("reporters") or () if name]
+            out.append((V.url, url))
+        out += [(kg("reporterName"), _zh(name)) for name in data.get("reporters") or () if name]
     elif node_type == "Post":
         if data.get("title"):
-            out.append((KG.title, _zh(data["title"])))
+            out.append((kg("title"), _zh(data["title"])))
     elif node_type == "Slogan":
         first = _iso_date(data.get("first_seen"))
         if first is not None:
-            out.append((KG.firstSeen, first))
+            out.append((kg("firstSeen"), first))
         if data.get("count") is not None:
-            out.append((KG.mentionCount, _integer(data["count"])))
+            out.append((kg("mentionCount"), _integer(data["count"])))
     return out
 
 
@@ -233,25 +268,28 @@ def _edge_shortcuts(graph: nx.MultiDiGraph, node: str) -> PredicateObjects:
     """Out-edges as plain triples, plus the standard inverses whose subject is ``node``."""
     out: PredicateObjects = []
     for _, target, relation in graph.out_edges(node, keys=True):
-        out.append((predicate_for(relation), _iri(target)))
+        out.append((predicate_for(relation), checked_iri(target)))
         if relation == "holds":
-            out.append((ORG.holds, _iri(target)))
+            out.append((V.org_holds, checked_iri(target)))
     for source, _, relation in graph.in_edges(node, keys=True):
         if relation in ("chaired", "attended"):
-            out.append((SCHEMA.attendee, _iri(source)))
+            out.append((V.attendee, checked_iri(source)))
         elif relation == "wrote":
-            out.append((SCHEMA.author, _iri(source)))
+            out.append((V.author, checked_iri(source)))
     return out
 
 
 def _node_block(graph: nx.MultiDiGraph, node: str) -> Block:
     data = graph.nodes[node]
-    node_type = _node_type(graph, node)
-    types = [(RDF.type, KG[node_type])] + [(RDF.type, cls) for cls in STANDARD_TYPES.get(node_type, ())]
-    return _iri(node), types + _label_triples(data) + _attribute_triples(data) + _edge_shortcuts(graph, node)
+    node_type = data.get("type")
+    if not node_type:
+        raise ValueError(f"node {node!r} has no 'type' attribute")
+    types: PredicateObjects = [(V.type, kg(node_type))]
+    types += [(V.type, cls) for cls in STANDARD_TYPES.get(node_type, ())]
+    return checked_iri(node), types + _label_triples(data) + _attribute_triples(data) + _edge_shortcuts(graph, node)
 
 
-def _evidence_items(data: dict) -> list[tuple[str, str, Literal | None]]:
+def _evidence_items(data: dict) -> list[tuple[str, str, Lit | None]]:
     """(article, sentence, date) for each evidence entry that names an article or a sentence."""
     items = []
     for item in data.get("evidence") or ():
@@ -264,50 +302,51 @@ def _evidence_items(data: dict) -> list[tuple[str, str, Literal | None]]:
 
 def _edge_blocks(graph: nx.MultiDiGraph, source: str, target: str, relation: str, data: dict) -> list[Block]:
     """The qualified node of one edge and its prov:Derivation nodes."""
-    node = qualified_iri(source, relation, target)
+    node = str(qualified_iri(source, relation, target))
     kind = QUALIFIED_CLASS.get(relation, "Assertion")
     props: PredicateObjects = [
-        (RDF.type, KG[kind]),
-        (RDF.subject, _iri(source)),
-        (RDF.predicate, predicate_for(relation)),
-        (RDF.object, _iri(target)),
+        (V.type, kg(kind)),
+        (V.subject, checked_iri(source)),
+        (V.predicate, predicate_for(relation)),
+        (V.object, checked_iri(target)),
     ]
     if kind == "Participation":
         if data.get("role"):
-            props.append((KG.role, _zh(data["role"])))
+            props.append((kg("role"), _zh(data["role"])))
         if data.get("order") is not None:
-            props.append((KG.order, _integer(data["order"])))
+            props.append((kg("order"), _integer(data["order"])))
     elif kind == "Tenure":
-        props += [(RDF.type, ORG.Membership), (ORG.member, _iri(source))]
-        props += [(ORG.organization, _iri(body)) for _, body, rel in graph.out_edges(target, keys=True)
+        props += [(V.type, V.membership), (V.org_member, checked_iri(source))]
+        props += [(V.org_organization, checked_iri(body)) for _, body, rel in graph.out_edges(target, keys=True)
                   if rel == "postIn"]
-        for attr, predicate in (("first_seen", KG.firstSeen), ("last_seen", KG.lastSeen)):
+        for attr, predicate in (("first_seen", kg("firstSeen")), ("last_seen", kg("lastSeen"))):
             when = _iso_date(data.get(attr))
             if when is not None:
                 props.append((predicate, when))
     blocks: list[Block] = [(node, props)]
     for article, sentence, when in _evidence_items(data):
-        derivation = URIRef(f"{RESOURCE}derivation/{_digest(str(node), article, sentence)}")
-        props.append((PROV.qualifiedDerivation, derivation))
-        derived: PredicateObjects = [(RDF.type, PROV.Derivation)]
+        derivation = f"{RESOURCE}derivation/{_digest(node, article, sentence)}"
+        props.append((V.qualified_derivation, derivation))
+        derived: PredicateObjects = [(V.type, V.derivation)]
         if article:
-            props.append((PROV.wasDerivedFrom, _iri(article)))
-            derived.append((PROV.entity, _iri(article)))
+            props.append((V.was_derived_from, checked_iri(article)))
+            derived.append((V.prov_entity, checked_iri(article)))
         if sentence:
-            props.append((KG.evidence, _zh(sentence)))
-            derived.append((KG.evidence, _zh(sentence)))
+            props.append((kg("evidence"), _zh(sentence)))
+            derived.append((kg("evidence"), _zh(sentence)))
         if when is not None:
-            derived.append((DCTERMS.date, when))
+            derived.append((V.dc_date, when))
         blocks.append((derivation, derived))
     return blocks
 
 
-def _sort_key(pair: tuple[Node, Node]) -> tuple:
-    """rdf:type first (kg: classes before standard ones), then by predicate and object."""
+def _sort_key(pair: tuple[str, Term]) -> tuple:
+    """rdf:type first (kg: classes before standard ones), then by predicate, IRIs before literals."""
     predicate, obj = pair
-    is_type = predicate == RDF.type
-    return (not is_type, is_type and not str(obj).startswith(ONTOLOGY), str(predicate), str(obj),
-            getattr(obj, "language", None) or "", str(getattr(obj, "datatype", None) or ""))
+    if isinstance(obj, Lit):
+        return (True, False, predicate, 1, obj.value, obj.lang or "", obj.datatype or "")
+    is_type = predicate == V.type
+    return (not is_type, is_type and not obj.startswith(ONTOLOGY), predicate, 0, obj, "", "")
 
 
 def _normalised(block: Block) -> Block:
@@ -332,8 +371,9 @@ def iter_blocks(graph: nx.MultiDiGraph) -> Iterator[Block]:
 def iter_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
     """Every triple of the export as rdflib terms, in a deterministic order."""
     for subject, pairs in iter_blocks(graph):
+        subject_term = URIRef(subject)
         for predicate, obj in pairs:
-            yield subject, predicate, obj
+            yield subject_term, URIRef(predicate), to_rdflib(obj)
 
 
 def graph_to_rdf(graph: nx.MultiDiGraph) -> Graph:
@@ -350,50 +390,46 @@ def graph_to_rdf(graph: nx.MultiDiGraph) -> Graph:
 
 
 class TermWriter:
-    """Turtle / N-Triples text for rdflib terms; prefixed names only where the local part is plainly safe."""
+    """Turtle or N-Triples text for terms; prefixed names only where the local part is plainly safe."""
 
     def __init__(self, prefixes: dict[str, str]):
         self._prefix_of = {namespace: prefix for prefix, namespace in prefixes.items()}
+        self.iri = lru_cache(maxsize=_CACHE_SIZE)(self._iri)
+        self.literal = lru_cache(maxsize=_CACHE_SIZE)(self._literal)
 
-    def iri(self, term: URIRef, *, compact: bool = True) -> str:
-        iri = str(term)
-        if compact:
-            cut = max(iri.rfind("#"), iri.rfind("/")) + 1
-            prefix = self._prefix_of.get(iri[:cut])
-            if prefix is not None and _SAFE_LOCAL.fullmatch(iri[cut:]):
-                return f"{prefix}:{iri[cut:]}"
+    def _iri(self, iri: str) -> str:
+        cut = max(iri.rfind("#"), iri.rfind("/")) + 1
+        prefix = self._prefix_of.get(iri[:cut])
+        if prefix is not None and _SAFE_LOCAL.fullmatch(iri[cut:]):
+            return f"{prefix}:{iri[cut:]}"
         return str(ox.NamedNode(iri))
 
-    def literal(self, term: Literal, *, compact: bool = True) -> str:
-        text = str(ox.Literal(clean_text(str(term))))
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is not None and term.datatype != XSD.string:
-            return f"{text}^^{self.iri(term.datatype, compact=compact)}"
+    def _literal(self, term: Lit) -> str:
+        text = str(ox.Literal(clean_text(term.value)))
+        if term.lang:
+            return f"{text}@{term.lang}"
+        if term.datatype and term.datatype != V.xsd_string:
+            return f"{text}^^{self.iri(term.datatype)}"
         return text
 
-    def term(self, term: Node, *, compact: bool = True) -> str:
-        if isinstance(term, URIRef):
-            return self.iri(term, compact=compact)
-        if isinstance(term, Literal):
-            return self.literal(term, compact=compact)
-        raise TypeError(f"cannot write {type(term).__name__} {term!r}")
+    def term(self, term: Term) -> str:
+        return self.literal(term) if isinstance(term, Lit) else self.iri(term)
 
 
 def turtle_prefix_lines(prefixes: dict[str, str] = PREFIXES) -> str:
     return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in prefixes.items())
 
 
-def _turtle_block(writer: TermWriter, subject: URIRef, pairs: PredicateObjects) -> str:
-    """One subject with its predicate lists: ``s\n    p o1, o2 ;\n    q o3 .``"""
+def _turtle_block(writer: TermWriter, subject: str, pairs: PredicateObjects) -> str:
+    """One subject with its predicate lists: ``s\\n    p o1, o2 ;\\n    q o3 .``"""
     statements = []
     for predicate, group in groupby(pairs, key=itemgetter(0)):
-        verb = "a" if predicate == RDF.type else writer.iri(predicate)
+        verb = "a" if predicate == V.type else writer.iri(predicate)
         statements.append(f"    {verb} " + ", ".join(writer.term(obj) for _, obj in group))
     return f"{writer.iri(subject)}\n" + " ;\n".join(statements) + " .\n\n"
 
 
-def _write_blocks(handle: IO[str], blocks: Iterable[Block]) -> int:
+def _write_turtle_blocks(handle: IO[str], blocks: Iterable[Block]) -> int:
     writer = TermWriter(PREFIXES)
     handle.write(turtle_prefix_lines())
     handle.write("\n")
@@ -408,7 +444,7 @@ def _write_blocks(handle: IO[str], blocks: Iterable[Block]) -> int:
 def write_turtle(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> int:
     """Stream the export to ``path`` as Turtle (atomically); returns the number of triples written."""
     with atomic_open(path, "w", encoding="utf-8", newline="\n") as handle:
-        return _write_blocks(handle, iter_blocks(graph))
+        return _write_turtle_blocks(handle, iter_blocks(graph))
 
 
 def write_ntriples(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> int:
@@ -416,8 +452,9 @@ def write_ntriples(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> int:
     writer = TermWriter({})
     count = 0
     with atomic_open(path, "w", encoding="utf-8", newline="\n") as handle:
-        for subject, predicate, obj in iter_triples(graph):
-            handle.write(f"{writer.iri(subject, compact=False)} {writer.iri(predicate, compact=False)} "
-                         f"{writer.term(obj, compact=False)} .\n")
-            count += 1
+        for subject, pairs in iter_blocks(graph):
+            head = f"{writer.iri(subject)} "
+            for predicate, obj in pairs:
+                handle.write(f"{head}{writer.iri(predicate)} {writer.term(obj)} .\n")
+                count += 1
     return count

@@ -1,0 +1,631 @@
+"""Entity resolution across articles and issues: merges, non-merges, variants, bodies, posts over time, curation.
+
+Two kinds of input: extractions built by hand (``extraction(...)``, exact control over every mention) and the
+multi-issue corpora in tests/fixtures/multi_issue/ run through the real pipeline (``kg.build``):
+
+* xiaoshan/ — 萧山日报, four issues (one without a masthead): 赵立兴 written for 赵立新 (merge), 李红 and 李虹
+  listed together (two people), 王建 / 王健 both 副区长 (review, not merged), 陈思远 代区长 → 区长, 区政协主席
+  王明华 → 周文斌, 杨帆 of 区政协 and 杨帆 of 宁围街道 at the same time (two people), 省特科院 after
+  浙江省特种设备科学研究院 (one body).
+* tonglu/ — 桐庐报: another 杨帆 (县政协副主席, a third person) and 刘非 as 市委书记 (one person across papers).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.api import KnowledgeGraph, assemble_graph, build
+from kg.assemble import assemble
+from kg.iri import mint
+from kg.model import Article, ArticleExtraction, MeetingMention, Participation, PersonMention, PostMention
+from kg.report import md, render_report
+from kg.resolve import (
+    Curation,
+    Locality,
+    describe_edit,
+    find_short_forms,
+    infer_locality,
+    is_shared_title,
+    one_edit_apart,
+    parse_locality,
+    resolve,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "multi_issue"
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+# --------------------------------------------------------------------------- hand-built extractions
+
+_counter = iter(range(10**6))
+
+
+def post(label: str, title: str, body: str | None = None) -> PostMention:
+    return PostMention(label=label, title=title, body=body)
+
+
+def person(name: str, *posts: PostMention, sentence: str | None = None) -> PersonMention:
+    return PersonMention(name=name, posts=list(posts), sentence=sentence or f"{name}出席。")
+
+
+def extraction(people: list[PersonMention], *, day: date | None = date(2025, 3, 1), paper: str | None = "萧山日报",
+               source: str | None = None, text: str = "", listed_together: bool = False,
+               article_id: str | None = None) -> ArticleExtraction:
+    """One article naming ``people``; ``listed_together`` makes them all attend one meeting (two different people)."""
+    aid = article_id or f"article-{next(_counter)}"
+    article = Article(id=aid, source=source or f"{paper or 'unnamed'}/{aid}.txt", record=None, index=0,
+                      text=text or "".join(p.sentence for p in people), pub_date=day, date_origin="header",
+                      paper=paper)
+    meetings = [MeetingMention(key=0, label="会议", kind="会议", date=day, sentence="会议召开。")]
+    parts = [Participation(meeting=0, name=p.name, is_body=False, relation="attended", role="出席", order=i,
+                           sentence="、".join(x.name for x in people) + "出席。" if listed_together else p.sentence)
+             for i, p in enumerate(people)]
+    bodies = sorted({x.body for p in people for x in p.posts if x.body})
+    return ArticleExtraction(article=article, people=people, bodies=bodies, meetings=meetings, participations=parts)
+
+
+def key_of(resolved, ex: ArticleExtraction, name: str) -> str:
+    return resolved.official_of[(ex.article.id, name)]
+
+
+NPC_HEAD = post("区人大常委会主任", "主任", "区人大常委会")
+NPC_DEPUTY = post("区人大常委会副主任", "副主任", "区人大常委会")
+CPPCC_HEAD = post("区政协主席", "主席", "区政协")
+CPPCC_DEPUTY = post("区政协副主席", "副主席", "区政协")
+VICE_HEAD = post("副区长", "副区长")
+
+
+# --------------------------------------------------------------------------- small rules
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("阮重晖", "阮晖", True),  # one dropped
+    ("董蒋灿", "董蒋迪", True),  # one replaced
+    ("李红", "李虹", True),
+    ("王进", "徐进", False),  # different surname
+    ("张海平", "张平", True),
+    ("张海平", "张海平", False),  # the same name is not a variant
+    ("欧阳明华", "欧阳华", True),
+    ("范国权", "范悦诚", False),  # two apart
+])
+def test_one_edit_apart(a: str, b: str, expected: bool) -> None:
+    assert one_edit_apart(a, b) is expected
+    assert one_edit_apart(b, a) is expected
+
+
+def test_describe_edit_names_the_character() -> None:
+    assert describe_edit("阮重晖", "阮晖") == "one character dropped (重)"
+    assert describe_edit("董蒋灿", "董蒋迪") == "one character replaced (灿 → 迪)"
+    assert describe_edit("张平", "张海平") == "one character added (海)"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("杭州市钱塘区", Locality(city="杭州市", district="钱塘区")),
+    ("主办 中共杭州市钱塘区委", Locality(city="杭州市", district="钱塘区")),
+    ("浙江省杭州市", Locality(province="浙江省", city="杭州市")),
+    ("桐庐县", Locality(district="桐庐县")),
+    ("杭州市钱塘新区", Locality(city="杭州市", district="钱塘新区", new_area="钱塘新区")),
+    ("Hangzhou", Locality()),
+])
+def test_parse_locality(text: str, expected: Locality) -> None:
+    assert parse_locality(text) == expected
+
+
+def test_locality_qualifies_level_relative_labels_only_at_a_known_level() -> None:
+    place = Locality(city="杭州市", district="钱塘区", new_area="钱塘新区")
+    assert place.qualify("区政协") == "钱塘区政协"
+    assert place.qualify("市委") == "杭州市委"
+    assert place.qualify("新区党工委") == "钱塘新区党工委"
+    assert place.qualify("县政协") is None  # a 区 paper knows no 县
+    assert place.qualify("省委") is None  # province unknown
+    assert place.qualify("管委会") is None  # names no level
+    assert Locality(district="建德市", city="杭州市").qualify("市委") == "建德市委"  # county-level city's own paper
+
+
+def test_infer_locality_from_paper_name_and_text() -> None:
+    texts = ["审议通过《中共杭州市钱塘区委关于制定钱塘区规划的建议》", "钱塘区召开会议"]
+    assert infer_locality("钱塘新区报", texts) == Locality(city="杭州市", district="钱塘区", new_area="钱塘新区")
+    assert infer_locality("萧山日报", ["会议在萧山区召开"]) == Locality(district="萧山区")
+    assert infer_locality("萧山日报", ["没有地名"]) == Locality()
+    assert infer_locality(None, ["钱塘区"]) == Locality()
+
+
+@pytest.mark.parametrize(("title", "shared"), [("副主任", True), ("常委", True), ("委员", True), ("市领导", True),
+                                               ("主任", False), ("书记", False), ("代区长", False)])
+def test_shared_titles(title: str, shared: bool) -> None:
+    assert is_shared_title(title) is shared
+
+
+def test_short_form_after_full_name_in_the_same_article() -> None:
+    full, short = "浙江省特种设备科学研究院", "省特科院"
+    ex = extraction([person("周明", post(full + "院长", "院长", full)),
+                     person("吴刚", post(short + "副院长", "副院长", short))],
+                    text=f"{full}院长周明出席，{short}副院长吴刚参加。")
+    assert find_short_forms(ex, {full, short}) == {short: full}
+    before = extraction([person("吴刚", post(short + "副院长", "副院长", short))], text=f"{short}副院长吴刚，{full}。")
+    assert find_short_forms(before, {full, short}) == {}  # the short form must come after the full name
+
+
+def test_declared_short_form_and_no_two_character_guess() -> None:
+    ex = extraction([person("周明", post("区发改局局长", "局长", "区发改局"))],
+                    text="区发展和改革局（以下简称“区发改局”）召开会议。区发改局局长周明出席。")
+    assert find_short_forms(ex, {"区发展和改革局", "区发改局"}) == {"区发改局": "区发展和改革局"}
+    ex = extraction([person("沈燕俊", post("区委书记", "书记", "区委"))], text="新区党工委书记、区委书记沈燕俊")
+    assert find_short_forms(ex, {"新区党工委", "区委"}) == {}  # 区委 is not short for 新区党工委
+
+
+# --------------------------------------------------------------------------- merges and non-merges
+
+
+def test_same_name_same_paper_is_one_official_across_issues() -> None:
+    a = extraction([person("王明华", CPPCC_HEAD)], day=date(2025, 3, 4))
+    b = extraction([person("王明华")], day=date(2025, 4, 9))
+    resolved = resolve([a, b])
+    assert key_of(resolved, a, "王明华") == key_of(resolved, b, "王明华")
+
+
+def test_same_name_in_papers_of_two_places_is_two_people() -> None:
+    a = extraction([person("杨帆", CPPCC_DEPUTY)], paper="萧山日报")
+    b = extraction([person("杨帆", post("县政协副主席", "副主席", "县政协"))], paper="桐庐报")
+    resolved = resolve([a, b])
+    assert key_of(resolved, a, "杨帆") != key_of(resolved, b, "杨帆")
+    assert any("杨帆: 2 people kept apart" in e["summary"] for e in resolved.report["duplicates"])
+
+
+def test_same_name_in_two_papers_holding_one_named_post_is_one_person() -> None:
+    secretary = post("杭州市委书记", "书记", "杭州市委")
+    a = extraction([person("刘非", secretary)], paper="萧山日报")
+    b = extraction([person("刘非", secretary)], paper="桐庐报")
+    resolved = resolve([a, b])
+    assert key_of(resolved, a, "刘非") == key_of(resolved, b, "刘非")
+
+
+def test_variant_on_a_one_holder_post_is_merged_with_evidence() -> None:
+    a = extraction([person("阮重晖", NPC_HEAD)], day=date(2025, 12, 31))
+    a2 = extraction([person("阮重晖", NPC_HEAD)], day=date(2026, 1, 6))
+    b = extraction([person("阮晖", NPC_HEAD)], day=date(2026, 3, 30))
+    resolved = resolve([a, a2, b])
+    key = key_of(resolved, a, "阮重晖")
+    assert key_of(resolved, b, "阮晖") == key
+    assert resolved.display_name[key] == "阮重晖"  # more articles: the canonical spelling
+    assert resolved.aliases[key] == {"阮晖"}
+    [entry] = resolved.report["merged"]
+    assert entry["variant"] == "阮晖" and entry["into"] == "阮重晖"
+    evidence = " ".join(entry["evidence"])
+    assert "区人大常委会主任" in evidence and "83 days apart" in evidence and "one character dropped (重)" in evidence
+
+
+def test_names_listed_side_by_side_are_never_merged() -> None:
+    a = extraction([person("李红", NPC_DEPUTY), person("李虹", NPC_DEPUTY)], listed_together=True)
+    b = extraction([person("李红", NPC_DEPUTY)], day=date(2025, 4, 9))
+    resolved = resolve([a, b])
+    assert key_of(resolved, a, "李红") != key_of(resolved, a, "李虹")
+    assert resolved.report["merged"] == []
+
+
+def test_similar_names_without_a_shared_post_are_not_merged() -> None:
+    """Never merge on similarity alone: 张伟明 / 张伟民 in different bodies stay two people, unreported."""
+    a = extraction([person("张伟明", post("区发改局局长", "局长", "区发改局"))])
+    b = extraction([person("张伟民", post("区教育局局长", "局长", "区教育局"))])
+    resolved = resolve([a, b])
+    assert key_of(resolved, a, "张伟明") != key_of(resolved, b, "张伟民")
+    assert resolved.report["merged"] == [] and resolved.report["duplicates"] == []
+
+
+def test_variant_far_apart_in_time_goes_to_review() -> None:
+    a = extraction([person("赵立新", NPC_HEAD)], day=date(2020, 1, 1))
+    b = extraction([person("赵立兴", NPC_HEAD)], day=date(2025, 1, 1))
+    resolved = resolve([a, b])
+    assert key_of(resolved, a, "赵立新") != key_of(resolved, b, "赵立兴")
+    [entry] = resolved.report["duplicates"]
+    assert "possibly one person" in entry["summary"] and "more than 366 days apart" in entry["evidence"]
+    widened = resolve([a, b], curation=Curation(variant_window_days=3000))
+    assert key_of(widened, a, "赵立新") == key_of(widened, b, "赵立兴")
+
+
+def test_two_character_names_on_a_shared_post_go_to_review() -> None:
+    a = extraction([person("王建", VICE_HEAD)], day=date(2025, 3, 3))
+    b = extraction([person("王健", VICE_HEAD)], day=date(2025, 4, 8))
+    resolved = resolve([a, b])
+    assert key_of(resolved, a, "王建") != key_of(resolved, b, "王健")
+    assert [e["summary"] for e in resolved.report["duplicates"]] == ["王健 / 王建 (萧山日报): possibly one person"]
+
+
+def test_three_character_variant_on_a_shared_post_is_merged() -> None:
+    a = extraction([person("董蒋灿", NPC_DEPUTY), person("李栋", NPC_DEPUTY)], listed_together=True,
+                   day=date(2025, 12, 31))
+    b = extraction([person("董蒋迪", NPC_DEPUTY), person("李栋", NPC_DEPUTY)], listed_together=True,
+                   day=date(2026, 3, 30))
+    resolved = resolve([a, b])
+    assert key_of(resolved, a, "董蒋灿") == key_of(resolved, b, "董蒋迪")
+    assert resolved.display_name[key_of(resolved, a, "董蒋灿")] == "董蒋灿"  # tie: the earlier spelling
+
+
+def test_variants_in_different_papers_are_not_merged() -> None:
+    a = extraction([person("赵立新", NPC_HEAD)], paper="萧山日报")
+    b = extraction([person("赵立兴", NPC_HEAD)], paper="余杭晨报")
+    resolved = resolve([a, b])
+    assert key_of(resolved, a, "赵立新") != key_of(resolved, b, "赵立兴")
+
+
+def test_merge_is_refused_when_the_group_would_hold_two_side_by_side_names() -> None:
+    """赵立兴 is a variant of both 赵立新 and 赵立欣, who are listed together: it may join only one of them."""
+    together = extraction([person("赵立新", NPC_DEPUTY), person("赵立欣", NPC_DEPUTY)], listed_together=True)
+    variant = extraction([person("赵立兴", NPC_DEPUTY)], day=date(2025, 3, 20))
+    resolved = resolve([together, variant])
+    keys = {key_of(resolved, together, "赵立新"), key_of(resolved, together, "赵立欣")}
+    assert len(keys) == 2
+    assert key_of(resolved, variant, "赵立兴") in keys
+    assert len(resolved.report["merged"]) == 1 and len(resolved.report["duplicates"]) == 1
+
+
+def test_one_name_in_unrelated_bodies_at_the_same_time_is_two_people() -> None:
+    street = post("宁围街道党工委书记", "党工委书记", "宁围街道")
+    a = extraction([person("杨帆", CPPCC_DEPUTY)], day=date(2025, 3, 4))
+    b = extraction([person("杨帆", street)], day=date(2025, 4, 9))
+    c = extraction([person("杨帆", CPPCC_DEPUTY)], day=date(2025, 9, 1))
+    resolved = resolve([a, b, c])
+    assert key_of(resolved, a, "杨帆") == key_of(resolved, c, "杨帆") != key_of(resolved, b, "杨帆")
+    assert any("2 people kept apart" in e["summary"] for e in resolved.report["duplicates"])
+
+
+def test_one_name_moving_between_bodies_over_time_is_one_career() -> None:
+    bureau = post("区发改局局长", "局长", "区发改局")
+    a = extraction([person("陈涛", bureau)], day=date(2021, 3, 1))
+    b = extraction([person("陈涛", VICE_HEAD, post("区政府党组成员", "党组成员", "区政府"))], day=date(2023, 5, 1))
+    resolved = resolve([a, b])
+    assert key_of(resolved, a, "陈涛") == key_of(resolved, b, "陈涛")
+
+
+def test_a_higher_level_post_mentioned_alone_does_not_split_a_person() -> None:
+    """市委常委 written apart from 区委书记 at the same time: one person holding both (兼任)."""
+    a = extraction([person("沈燕俊", post("区委书记", "书记", "区委"))], day=date(2025, 3, 1))
+    b = extraction([person("沈燕俊", post("市委常委", "常委", "市委"))], day=date(2025, 3, 5))
+    c = extraction([person("沈燕俊", post("区委书记", "书记", "区委"))], day=date(2025, 3, 9))
+    resolved = resolve([a, b, c])
+    assert len({key_of(resolved, ex, "沈燕俊") for ex in (a, b, c)}) == 1
+
+
+# --------------------------------------------------------------------------- scopes
+
+
+def test_issue_without_masthead_takes_the_paper_of_its_directory() -> None:
+    named = extraction([person("王明华", CPPCC_HEAD)], paper="萧山日报", source="xs/2025-03-05.txt")
+    unnamed = extraction([person("王明华", CPPCC_HEAD)], paper=None, source="xs/2025-06-01.txt")
+    other = extraction([person("王明华", CPPCC_HEAD)], paper="桐庐报", source="tl/2025-03-06.txt")
+    resolved = resolve([named, unnamed, other])
+    assert resolved.paper_of[unnamed.article.id] == "萧山日报"
+    assert key_of(resolved, named, "王明华") == key_of(resolved, unnamed, "王明华") != key_of(resolved, other, "王明华")
+
+
+def test_issue_without_masthead_among_several_papers_stays_apart() -> None:
+    a = extraction([person("王明华", CPPCC_HEAD)], paper="萧山日报", source="mixed/a.txt")
+    b = extraction([person("王明华", CPPCC_HEAD)], paper="桐庐报", source="mixed/b.txt")
+    c = extraction([person("王明华", CPPCC_HEAD)], paper=None, source="mixed/c.txt")
+    resolved = resolve([a, b, c])
+    assert resolved.paper_of[c.article.id] is None
+    assert len({key_of(resolved, ex, "王明华") for ex in (a, b, c)}) == 3
+
+
+def test_locality_option_makes_every_input_one_scope() -> None:
+    a = extraction([person("杨帆", CPPCC_DEPUTY)], paper="萧山日报")
+    b = extraction([person("杨帆", CPPCC_DEPUTY)], paper="萧山日报·晚刊")
+    resolved = resolve([a, b], locality="杭州市萧山区")
+    assert key_of(resolved, a, "杨帆") == key_of(resolved, b, "杨帆")
+    assert resolved.body_key(a.article.id, "区政协") == "萧山区政协"
+
+
+def test_reprinted_article_is_resolved_once() -> None:
+    a = extraction([person("王明华", CPPCC_HEAD)], article_id="same")
+    resolved = resolve([a, extraction([person("王明华", CPPCC_HEAD)], article_id="same")])
+    assert len(resolved.extractions) == 1
+
+
+def test_keys_do_not_depend_on_input_order() -> None:
+    corpus = [extraction([person("阮重晖", NPC_HEAD)], day=date(2025, 12, 31)),
+              extraction([person("阮晖", NPC_HEAD)], day=date(2026, 3, 30)),
+              extraction([person("杨帆", CPPCC_DEPUTY)], paper="桐庐报"),
+              extraction([person("杨帆", CPPCC_DEPUTY)])]
+    first = resolve(corpus).official_of
+    shuffled = corpus[:]
+    random.Random(3).shuffle(shuffled)
+    assert resolve(shuffled).official_of == first
+
+
+# --------------------------------------------------------------------------- bodies and posts in the graph
+
+
+def test_district_bodies_of_two_papers_are_two_nodes_labelled_as_written() -> None:
+    a = extraction([person("王明华", CPPCC_HEAD)], paper="萧山日报", text="萧山区政协主席王明华")
+    b = extraction([person("孙立", CPPCC_HEAD)], paper="余杭晨报", text="余杭区政协主席孙立")
+    graph = assemble(resolve([a, b]))
+    bodies = {(d["label"], tuple(d["aliases"])) for _, d in graph.nodes(data=True) if d["type"] == "Body"}
+    assert bodies == {("区政协", ("萧山区政协",)), ("区政协", ("余杭区政协",))}
+
+
+def test_full_name_and_short_form_are_one_body_throughout_the_paper() -> None:
+    full, short = "浙江省特种设备科学研究院", "省特科院"
+    a = extraction([person("周明", post(full + "院长", "院长", full)),
+                    person("吴刚", post(short + "副院长", "副院长", short))],
+                   text=f"{full}院长周明出席，{short}副院长吴刚参加。")
+    b = extraction([person("周明", post(short + "院长", "院长", short))], text=f"{short}院长周明主持会议。")
+    graph = assemble(resolve([a, b]))
+    [body] = [d for _, d in graph.nodes(data=True) if d["type"] == "Body"]
+    assert body["label"] == full and body["aliases"] == [short]
+    zhou = mint("Official", resolve([a, b]).official_of[(a.article.id, "周明")])
+    assert graph.nodes[zhou]["posts"] == [full + "院长"]  # one post, written two ways
+
+
+def test_curated_body_alias() -> None:
+    a = extraction([person("周明", post("区发改局局长", "局长", "区发改局"))], text="区发改局局长周明")
+    b = extraction([person("吴刚", post("区发展和改革局局长", "局长", "区发展和改革局"))],
+                   text="区发展和改革局局长吴刚")
+    resolved = resolve([a, b], curation=Curation(body_aliases={"区发改局": "区发展和改革局"}))
+    assert resolved.body_key(a.article.id, "区发改局") == resolved.body_key(b.article.id, "区发展和改革局")
+
+
+def test_merged_official_gets_tenure_dates_and_alias_in_graph() -> None:
+    a = extraction([person("阮重晖", NPC_HEAD)], day=date(2025, 12, 31))
+    b = extraction([person("阮晖", NPC_HEAD)], day=date(2026, 3, 30))
+    resolved = resolve([a, b])
+    graph = assemble(resolved)
+    node = mint("Official", key_of(resolved, a, "阮重晖"))
+    assert graph.nodes[node]["aliases"] == ["阮晖"]
+    [holds] = [data for _, _, key, data in graph.out_edges(node, keys=True, data=True) if key == "holds"]
+    assert (holds["first_seen"], holds["last_seen"]) == ("2025-12-31", "2026-03-30")
+    assert len(holds["evidence"]) == 2
+
+
+# --------------------------------------------------------------------------- changes
+
+
+def test_holder_change_between_issues_is_reported() -> None:
+    a = extraction([person("金志强", CPPCC_HEAD)], day=date(2025, 12, 31))
+    b = extraction([person("王进", CPPCC_HEAD)], day=date(2026, 3, 25))
+    [change] = resolve([a, b]).report["changes"]
+    assert change["summary"] == "区政协主席 (萧山日报): 金志强 → 王进 (last seen 2025-12-31, first seen 2026-03-25)"
+
+
+def test_roster_changes_of_shared_posts_and_same_holder_are_not_changes() -> None:
+    a = extraction([person("俞斌", NPC_DEPUTY), person("李栋", NPC_DEPUTY), person("赵立新", NPC_HEAD)],
+                   listed_together=True, day=date(2025, 3, 1))
+    b = extraction([person("李红", NPC_DEPUTY), person("赵立新", NPC_HEAD)], listed_together=True,
+                   day=date(2025, 6, 1))
+    assert resolve([a, b]).report["changes"] == []
+
+
+def test_acting_title_becoming_substantive_is_a_title_change() -> None:
+    acting = extraction([person("张蕙娜", post("区委副书记", "副书记", "区委"), post("代区长", "代区长"))],
+                        day=date(2026, 1, 8))
+    full = extraction([person("张蕙娜", post("区委副书记", "副书记", "区委"), post("区长", "区长"))],
+                      day=date(2026, 3, 27))
+    [change] = resolve([acting, full]).report["changes"]
+    assert change["kind"] == "title"
+    assert change["summary"] == "张蕙娜: 代区长 → 区长 (last seen as 代区长 2026-01-08, first seen as 区长 2026-03-27)"
+    assert resolve([full, acting]).report["changes"] == [change]  # input order does not matter
+    backwards = [replace_day(acting, date(2026, 5, 1)), full]
+    assert resolve(backwards).report["changes"] == []  # 区长 before 代区长 is no promotion
+
+
+def replace_day(ex: ArticleExtraction, day: date) -> ArticleExtraction:
+    ex.article.pub_date = day
+    ex.meetings[0].date = day
+    return ex
+
+
+def test_alternating_holders_go_to_review_not_changes() -> None:
+    days = [date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)]
+    corpus = [extraction([person(name, CPPCC_HEAD)], day=day) for name, day in zip(["金志强", "王进", "金志强"], days,
+                                                                                  strict=True)]
+    report = resolve(corpus).report
+    assert report["changes"] == []
+    assert any("holders alternate" in e["summary"] for e in report["duplicates"])
+
+
+# --------------------------------------------------------------------------- curation
+
+
+def write_curation(tmp_path: Path, text: str) -> Curation:
+    path = tmp_path / "curation.yaml"
+    path.write_text(text, encoding="utf-8")
+    return Curation.load(path)
+
+
+def test_example_curation_file_loads() -> None:
+    curation = Curation.load(Path(__file__).parent.parent / "docs" / "curation.example.yaml")
+    assert curation.merges == {"阮晖": "阮重晖"}
+    assert curation.merge_across == {"习近平"}
+    assert curation.not_merge == {frozenset({"李红", "李虹"})}
+    assert curation.localities == {"钱塘新区报": "杭州市钱塘区"}
+    assert curation.name_fixes == {"张惠娜": "张蕙娜"}
+    assert curation.body_aliases == {"省特科院": "浙江省特种设备科学研究院"}
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("merg: []\n", "unknown curation keys"),
+    ("- a\n- b\n", "must be a mapping"),
+    ("merge: [{names: [a]}]\n", "need 'into'"),
+    ("split: {杨帆: 3}\n", "expected a list"),
+])
+def test_bad_curation_files_are_refused_with_a_reason(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        write_curation(tmp_path, text)
+
+
+def test_curation_merge_not_merge_aliases_and_drop(tmp_path: Path) -> None:
+    curation = write_curation(tmp_path, """
+merge:
+  - {into: 阮重晖, names: [阮辉]}
+not_merge:
+  - [董蒋灿, 董蒋迪]
+aliases:
+  阮重晖: [阮 重晖]
+not_people: [老干部]
+""")
+    a = extraction([person("阮重晖", NPC_HEAD), person("董蒋灿", NPC_DEPUTY)], listed_together=True,
+                   day=date(2025, 12, 31))
+    b = extraction([person("阮辉"), person("董蒋迪", NPC_DEPUTY), person("老干部")], listed_together=True,
+                   day=date(2026, 3, 30))
+    resolved = resolve([a, b], curation=curation)
+    key = key_of(resolved, a, "阮重晖")
+    assert key_of(resolved, b, "阮辉") == key  # no shared post needed: the user said so
+    assert resolved.aliases[key] == {"阮辉", "阮 重晖"}
+    assert key_of(resolved, a, "董蒋灿") != key_of(resolved, b, "董蒋迪")
+    assert (b.article.id, "老干部") not in resolved.official_of
+    assert [e["evidence"] for e in resolved.report["merged"]] == [["stated in the curation file (merge)"]]
+
+
+def test_curation_split_and_across_papers(tmp_path: Path) -> None:
+    curation = write_curation(tmp_path, """
+merge:
+  - {into: 习近平, across_papers: true}
+split:
+  杨帆: [宁围街道]
+""")
+    a = extraction([person("杨帆", CPPCC_DEPUTY), person("习近平")], day=date(2025, 3, 1))
+    b = extraction([person("杨帆", post("宁围街道党工委书记", "党工委书记", "宁围街道"))], day=date(2026, 3, 1))
+    c = extraction([person("习近平")], paper="桐庐报")
+    resolved = resolve([a, b, c], curation=curation)
+    assert key_of(resolved, a, "杨帆") != key_of(resolved, b, "杨帆")  # not overlapping in time: split only by hand
+    assert key_of(resolved, a, "习近平") == key_of(resolved, c, "习近平")
+
+
+def test_curation_corrections_rewrite_names_and_posts(tmp_path: Path) -> None:
+    curation = write_curation(tmp_path, """
+corrections:
+  names: {张惠娜: 张蕙娜}
+  posts: {区人大常委主任: 区人大常委会主任}
+""")
+    a = extraction([person("张惠娜", post("区人大常委主任", "主任", "区人大常委"))])
+    resolved = resolve([a], curation=curation)
+    assert (a.article.id, "张蕙娜") in resolved.official_of and (a.article.id, "张惠娜") not in resolved.official_of
+    [fixed] = resolved.extractions[0].people[0].posts
+    assert fixed == PostMention("区人大常委会主任", "主任", "区人大常委会")
+    graph = assemble(resolved)
+    assert {d["label"] for _, d in graph.nodes(data=True) if d["type"] == "Official"} == {"张蕙娜"}
+
+
+def test_curation_entries_that_match_nothing_are_warned_about() -> None:
+    curation = Curation(merges={"无此人": "阮重晖"}, splits={"查无": ["区政协"]}, drop={"没有"})
+    warnings = resolve([extraction([person("阮重晖", NPC_HEAD)])], curation=curation).warnings
+    assert warnings == ["curation: merge name '无此人' not found", "curation: split name '查无' not found",
+                        "curation: not_people name '没有' not found"]
+
+
+def test_curation_locality_per_paper_qualifies_bodies() -> None:
+    a = extraction([person("王明华", CPPCC_HEAD)], paper="萧山日报")
+    resolved = resolve([a], curation=Curation(localities={"萧山日报": "杭州市萧山区"}))
+    assert resolved.body_key(a.article.id, "区政协") == "萧山区政协"
+
+
+# --------------------------------------------------------------------------- report
+
+
+def test_report_escapes_text_from_the_input() -> None:
+    evil = "<img src=x onerror=alert(1)>"
+    a = extraction([person("金志强", CPPCC_HEAD, sentence=f"金志强{evil}")], day=date(2025, 1, 1))
+    b = extraction([person("王进", CPPCC_HEAD, sentence="[link](javascript:x) *王进*")], day=date(2025, 5, 1))
+    resolved = resolve([a, b])
+    text = render_report(KnowledgeGraph(graph=assemble(resolved), report=resolved.report))
+    assert evil not in text and md(evil) in text
+    assert "[link](javascript:x)" not in text
+    assert "## Personnel changes" in text and "金志强 → 王进" in text
+
+
+def test_report_sections_are_present_when_empty() -> None:
+    resolved = resolve([])
+    text = render_report(assemble_graph([], [], 0))
+    for title in ("Personnel changes", "Posts over time", "Possible duplicates needing review", "Merged name variants",
+                  "Unresolved names"):
+        assert f"## {title}\n\n_" in text
+    assert resolved.official_of == {}
+
+
+# --------------------------------------------------------------------------- the multi-issue corpora, end to end
+
+
+@pytest.fixture(scope="module")
+def corpus_graph() -> KnowledgeGraph:
+    return build([FIXTURES], jobs=1)
+
+
+def officials(result: KnowledgeGraph, label: str) -> list[dict]:
+    return [d for _, d in result.graph.nodes(data=True) if d["type"] == "Official" and d["label"] == label]
+
+
+def summaries(result: KnowledgeGraph, section: str) -> list[str]:
+    return [e["summary"] for e in result.report[section]]
+
+
+def test_corpus_variant_merged_and_similar_names_kept(corpus_graph: KnowledgeGraph) -> None:
+    [zhao] = officials(corpus_graph, "赵立新")
+    assert zhao["aliases"] == ["赵立兴"] and not officials(corpus_graph, "赵立兴")
+    assert len(officials(corpus_graph, "李红")) == len(officials(corpus_graph, "李虹")) == 1
+    assert len(officials(corpus_graph, "王建")) == len(officials(corpus_graph, "王健")) == 1
+    assert "赵立兴 → 赵立新 (萧山日报)" in summaries(corpus_graph, "merged")
+    assert "王健 / 王建 (萧山日报): possibly one person" in summaries(corpus_graph, "duplicates")
+
+
+def test_corpus_people_apart_and_together(corpus_graph: KnowledgeGraph) -> None:
+    posts = {d["posts"][0] for d in officials(corpus_graph, "杨帆")}
+    assert posts == {"区政协副主席", "宁围街道党工委书记", "县政协副主席"}
+    [liu] = officials(corpus_graph, "刘非")
+    assert liu["posts"] == ["市委书记", "省委常委"]
+    [wang] = officials(corpus_graph, "王明华")  # the issue with no masthead joins 萧山日报
+    assert wang["posts"] == ["区政协主席", "区政协党组书记"]
+
+
+def test_corpus_changes(corpus_graph: KnowledgeGraph) -> None:
+    changes = summaries(corpus_graph, "changes")
+    assert "陈思远: 代区长 → 区长 (last seen as 代区长 2025-03-03, first seen as 区长 2025-04-08)" in changes
+    assert "区政协主席 (萧山日报): 王明华 → 周文斌 (last seen 2025-05-30, first seen 2025-09-01)" in changes
+    assert not any("区人大常委会主任" in c for c in changes)  # 赵立兴 is 赵立新: no change of holder
+
+
+def test_corpus_bodies(corpus_graph: KnowledgeGraph) -> None:
+    bodies = {d["label"]: d["aliases"] for _, d in corpus_graph.graph.nodes(data=True) if d["type"] == "Body"}
+    assert bodies["浙江省特种设备科学研究院"] == ["省特科院"] and "省特科院" not in bodies
+    assert bodies["区政协"] == ["萧山区政协"] and bodies["县政协"] == ["桐庐县政协"]
+    assert bodies["市委"] == ["杭州市委"]  # one node for both papers
+
+
+def test_corpus_turtle_carries_variant_as_alt_label(corpus_graph: KnowledgeGraph, tmp_path: Path) -> None:
+    from kg.export.turtle import write_turtle
+
+    write_turtle(corpus_graph.graph, tmp_path / "graph.ttl")
+    rdf = Graph().parse(tmp_path / "graph.ttl", format="turtle")
+    [zhao] = [s for s in rdf.subjects(RDFS.label, Literal("赵立新", lang="zh"))]
+    assert (zhao, SKOS.altLabel, Literal("赵立兴", lang="zh")) in rdf
+    assert isinstance(zhao, URIRef)
+
+
+def test_corpus_curation_overrules(tmp_path: Path) -> None:
+    curation = write_curation(tmp_path, """
+not_merge: [[赵立新, 赵立兴]]
+merge:
+  - {into: 王建, names: [王健]}
+  - {into: 杨帆, names: [杨帆]}
+""")
+    result = build([FIXTURES / "xiaoshan"], jobs=1, curation=curation)
+    assert len(officials(result, "赵立兴")) == 1 and officials(result, "赵立新")[0]["aliases"] == []
+    assert officials(result, "王建")[0]["aliases"] == ["王健"]
+    assert len(officials(result, "杨帆")) == 1  # vouched one person: no automatic split
+    assert "区人大常委会主任 (萧山日报): 赵立新 → 赵立兴 (last seen 2025-03-04, first seen 2025-04-09)" in \
+        summaries(result, "changes")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed issues not present")
+def test_seeds_variants_and_title_change() -> None:
+    result = build([SEEDS], jobs=1)
+    assert officials(result, "阮重晖")[0]["aliases"] == ["阮晖"]
+    assert officials(result, "董蒋灿")[0]["aliases"] == ["董蒋迪"]
+    assert not officials(result, "阮晖") and not officials(result, "董蒋迪")
+    assert len(officials(result, "张蕙娜")) == 1  # the issue with no masthead is the same paper
+    changes = summaries(result, "changes")
+    assert any(c.startswith("张蕙娜: 代区长 → 区长") for c in changes)
+    assert any(c.startswith("区政协主席 (钱塘新区报): 金志强 → 王进") for c in changes)
