@@ -120,30 +120,30 @@ def main() -> None:
 
         queries = {name: (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
                    for name in ("chaired_most", "coattendance_pairs", "slogans_by_first_appearance")}
-        store = timed("open on-disk store (read-only)", lambda: open_store(store_dir))
-        for name, text in queries.items():
-            timed(f"oxigraph store: {name}", lambda text=text: list(execute(store, text)))
-        del store
-        memory_store = timed("oxigraph: load Turtle into memory", lambda: open_store(ttl))
-        for name, text in queries.items():
-            timed(f"oxigraph memory: {name}", lambda text=text: list(execute(memory_store, text)))
-        del memory_store
+        for kind, source in (("store", store_dir), ("memory", ttl)):
+            store = timed(f"oxigraph {kind}: open" + (" (loads the Turtle)" if kind == "memory" else ""),
+                          lambda source=source: open_store(source))
+            for name, text in queries.items():
+                timed(f"oxigraph {kind}: {name}", lambda store=store, text=text: list(execute(store, text)))
+            del store
 
         if not args.no_rdflib:
             from rdflib import Graph
 
             rdf = timed("rdflib: parse Turtle", lambda: Graph().parse(ttl))
-            timed("rdflib: chaired_most", lambda: list(rdf.query(queries["chaired_most"])))
-            timed("rdflib: slogans_by_first_appearance", lambda: list(rdf.query(queries["slogans_by_first_appearance"])))
+            for name in ("chaired_most", "slogans_by_first_appearance"):
+                timed(f"rdflib: {name}", lambda name=name: list(rdf.query(queries[name])))
             del rdf
 
         if not args.no_memory:
             print("memory (tracemalloc peak of Python allocations)")
             graph_mb = traced_peak_mb(lambda: synthetic_graph(args.meetings))
             print(f"  {'building the networkx graph':<44} {graph_mb:8.1f} MB")
-            print(f"  {'write_turtle, on top of the graph':<44} {traced_peak_mb(lambda: write_turtle(graph, ttl)):8.1f} MB")
+            writing_mb = traced_peak_mb(lambda: write_turtle(graph, ttl))
+            print(f"  {'write_turtle, on top of the graph':<44} {writing_mb:8.1f} MB")
             if not args.no_rdflib:
-                print(f"  {'graph_to_rdf (a full second copy)':<44} {traced_peak_mb(lambda: graph_to_rdf(graph)):8.1f} MB")
+                copy_mb = traced_peak_mb(lambda: graph_to_rdf(graph))
+                print(f"  {'graph_to_rdf (a full second copy)':<44} {copy_mb:8.1f} MB")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import glob
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -25,7 +25,7 @@ _TMP_MARK = ".tmp-"
 _OLD_MARK = ".old-"
 
 
-class OutputDirError(RuntimeError):
+class OutputDirError(ValueError):
     """The output directory holds files kg did not write: replacing it would delete them."""
 
 
@@ -68,16 +68,20 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
 
 
 @contextlib.contextmanager
-def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_dir(path: str | os.PathLike[str], *, keep: Iterable[str] = (),
+               own_names: Iterable[str] = ()) -> Iterator[Path]:
     """Yield an empty temporary directory beside ``path``; on success it replaces ``path`` whole.
 
     Write every output file into the yielded directory. If the block raises (or the process dies),
     ``path`` keeps its old contents and the temporary directory is removed (or, after a kill, removed
-    by the next run). Refuses up front to replace an existing directory that holds files atomic_dir
-    did not write, so pointing the output at a folder of your own never deletes anything.
+    by the next run). Entries named in ``keep`` (e.g. ".cache") are moved from the old directory into
+    the new one unless the block wrote them itself. Refuses up front to replace an existing directory
+    holding anything but its own earlier output (marked by a manifest) or entries named in
+    ``own_names``/``keep``, so pointing the output at a folder of your own never deletes anything.
     """
     target = Path(path).absolute()
-    check_replaceable(target)
+    keep = tuple(keep)
+    check_replaceable(target, own_names=(*own_names, *keep))
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(target)
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}{_TMP_MARK}{os.getpid()}-", dir=target.parent))
@@ -85,22 +89,26 @@ def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
         os.chmod(building, _default_mode(0o777))
         yield building
         (building / MANIFEST).write_text("written by kg; the whole directory is replaced on each build\n")
-        _fsync_tree(building)
+        _fsync_tree(building)  # before moving kept entries in: they are old, and may be many files
+        for name in keep:
+            if (target / name).exists() and not (building / name).exists():
+                os.rename(target / name, building / name)
         _swap_in(building, target)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
 
 
-def check_replaceable(target: Path) -> None:
-    """Raise OutputDirError if ``target`` exists and is not empty, a kg output, or a directory."""
+def check_replaceable(target: Path, own_names: Iterable[str] = ()) -> None:
+    """Raise OutputDirError unless ``target`` is missing, empty, an earlier output (it has the manifest)
+    or holds only entries named in ``own_names``."""
     if not target.exists():
         return
     if not target.is_dir():
         raise OutputDirError(f"{target}: exists and is not a directory")
     if (target / MANIFEST).exists():
         return
-    foreign = sorted(entry.name for entry in target.iterdir())
+    foreign = sorted(entry.name for entry in target.iterdir() if entry.name not in set(own_names))
     if foreign:
         shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
         raise OutputDirError(f"{target}: not empty and not written by kg ({shown}); "

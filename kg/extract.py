@@ -211,6 +211,20 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
 _STANDALONE_HEADS = {"管委会", "党工委", "工委"}
 
 
+def _trailing_body(run: str) -> str | None:
+    """The organisation that ends a run of text (在成都会见了华西集团 -> 华西集团), by jieba's word boundaries."""
+    lex = load()
+    tokens = jieba.lcut(run)
+    kept: list[str] = []
+    for token in reversed(tokens):
+        tag = lex.common_words.get(token, "")
+        if len(token) < 2 or tag.startswith(("v", "p", "c", "u", "d", "r")):
+            break
+        kept.insert(0, token)
+    body = "".join(kept)
+    return body if 2 <= len(body) <= 14 and _patterns()["body_end"].search(body) else None
+
+
 def _title_start(text: str, item_start: int, title: str) -> int:
     return text.find(title, item_start)
 
@@ -258,6 +272,14 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
                 run = _unplaced_body(text, _title_start(text, item_start, item_title), item_title, floor)
                 if run:
                     body = run if run in _STANDALONE_HEADS or not prev_body else _strip_sub_organ(prev_body) + run
+            if body is None and not prev_body:
+                title_at = _title_start(text, item_start, item_title)
+                if title_at > floor and _is_cjk(text[title_at - 1]) and text[title_at - 1] not in SEPARATORS:
+                    # an unplaced prefix we did not recognise (会见了华西集团董事长): read it, never borrow a body
+                    # the post is labelled by its title alone, like the paper's own short form, and keeps its body
+                    outside = _trailing_body(text[max(floor, title_at - 16) : title_at])
+                    posts.append(PostMention(label=item_title, title=item_title, body=outside))
+                    continue
             if body is None and item_title in lex.bare_titles:
                 body = _strip_sub_organ(prev_body) if prev_body else (_strip_sub_organ(last_body) if last_body else None)
             posts.append(PostMention(label=(body or "") + item_title, title=item_title, body=body))
@@ -292,7 +314,45 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
             spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
                                 posts=[PostMention(label=title, title=title, body=None)])
             break
+    _add_appointments(text, spans, lex)
     return sorted(spans.values(), key=lambda s: s.name_start)
+
+
+_APPOINTED = re.compile(r"(?:同志)?(?:任命为|当选为|担任|任)(?=[^，。；]{2})")
+
+
+def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
+    """谭某某同志任市委委员、常委、书记 / 张某当选为县政协主席: posts stated by an appointment."""
+    pats = _patterns()
+    by_end = {s.end: s for s in spans.values()}
+    for verb in _APPOINTED.finditer(text):
+        person = by_end.get(verb.start())
+        if person is None:
+            bare = _bare_name_ending_at(text, verb.start(), lex)
+            if not bare:
+                continue
+            start = verb.start() - len(bare)
+            person = spans.setdefault(start, Span(name=bare, start=start, name_start=start, end=verb.start()))
+        pos, prev_body = verb.end(), None
+        new_posts: list[PostMention] = []
+        while pos < len(text):
+            title = pats["title"].search(text, pos, min(len(text), pos + 20))
+            if not title:
+                break
+            prefix = text[pos : title.start()]
+            body = prefix if prefix and pats["place_start"].match(prefix) and pats["body_end"].search(prefix) else None
+            if prefix and body is None:
+                break
+            if body is None and title.group(0) in lex.bare_titles and prev_body:
+                body = _strip_sub_organ(prev_body)
+            new_posts.append(PostMention(label=(body or "") + title.group(0), title=title.group(0), body=body))
+            prev_body = body or prev_body
+            pos = title.end()
+            if pos < len(text) and text[pos] in "、和":
+                pos += 1
+                continue
+            break
+        person.posts.extend(p for p in new_posts if p not in person.posts)
 
 
 def _best_title_split(text: str, title: str, t_start: int, lex: Lexicon, floor: int = 0) -> tuple[str, int]:

@@ -173,3 +173,29 @@ def test_output_path_that_is_a_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("x")
     with pytest.raises(OutputDirError, match="exists and is not a directory"), atomic_dir(tmp_path / "out"):
         pass
+
+
+def test_kept_entries_move_into_the_new_directory(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(out, {"graph.ttl": "old"})
+    (out / ".cache").mkdir()
+    (out / ".cache" / "a.pickle").write_text("cached")
+    with atomic_dir(out, keep=[".cache"]) as building:
+        (building / "graph.ttl").write_text("new")
+    assert contents(out) == {"graph.ttl": "new", ".cache/a.pickle": "cached"}
+
+
+def test_output_of_an_older_kg_without_manifest_is_replaceable_by_name(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("old")
+    (out / ".cache").mkdir()
+    with atomic_dir(out, keep=[".cache"], own_names=["graph.ttl", "graph.html"]) as building:
+        (building / "graph.html").write_text("new")
+    assert contents(out) == {"graph.html": "new"}
+    assert (out / ".cache").is_dir()
+    (out / atomic.MANIFEST).unlink()
+    (out / "notes.docx").write_text("mine")
+    with pytest.raises(OutputDirError, match=r"\(notes.docx\)"), \
+            atomic_dir(out, keep=[".cache"], own_names=["graph.html"]):
+        pass

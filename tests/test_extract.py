@@ -169,3 +169,20 @@ def test_no_seed_names_in_code_or_lexicons() -> None:
     assert leaked == []
     for marker in ("钱塘", "白杨街道", "国风文创"):
         assert marker not in package
+
+
+def test_appointment_states_posts() -> None:
+    ex = one("本报讯（记者 田野）17日上午，全市领导干部大会召开。省委组织部副部长罗建明宣读省委决定："
+             "谭向阳同志任市委委员、常委、书记。会议由市长卢晓峰主持。谭向阳作表态发言。")
+    assert posts(ex)["谭向阳"] == ["市委委员", "市委常委", "市委书记"]
+    assert roles(ex, "chaired") == ["卢晓峰"]
+    assert {"罗建明", "谭向阳"} <= set(roles(ex, "attended"))
+
+
+def test_company_title_does_not_borrow_a_government_body() -> None:
+    ex = one("本报讯（记者 田野）16日，省委书记林卫东会见了华西集团董事长郑海波一行。"
+             "省委常委、秘书长高志刚，副省长彭丽参加会见。")
+    chairman = next(p for p in ex.people if p.name == "郑海波")
+    assert [(p.label, p.body) for p in chairman.posts] == [("董事长", "华西集团")]
+    assert ex.meetings[0].kind == "会见" and roles(ex, "chaired") == ["林卫东"]
+    assert roles(ex, "attended") == ["林卫东", "高志刚", "彭丽"]

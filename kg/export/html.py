@@ -52,6 +52,7 @@ STABILISATION_STEP_BUDGET = 180_000  # steps x nodes
 LAYOUT_SEED = 7
 EDGE_LENGTH_PX = 110  # median edge length of a precomputed layout, in vis-network canvas pixels
 LABEL_MAX_CHARS = 14
+LABEL_PX_MIN, LABEL_PX_MAX = 11, 22
 EVIDENCE_SHOWN = 5
 LIST_SHOWN = 30
 CJK_FONT_FACE = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
@@ -293,8 +294,14 @@ def importance(graph: nx.MultiDiGraph, node: str) -> int:
 
 
 def node_size(node_type: str, weight: int) -> float:
+    """Shape size grows with the square root of importance, up to four times the type's base size."""
     base = NODE_STYLES.get(node_type, FALLBACK_NODE_STYLE).size
     return round(min(base + 4.0 * math.sqrt(weight), base * 4.0), 1)
+
+
+def label_size(weight: int) -> int:
+    """Label font size in pixels: the busy officials and meetings are the ones to read first."""
+    return min(LABEL_PX_MIN + round(2 * math.sqrt(weight)), LABEL_PX_MAX)
 
 
 def short_label(label: str) -> str:
@@ -459,9 +466,10 @@ def page_data(selected: nx.MultiDiGraph, whole: nx.MultiDiGraph, *, title: str) 
     for node, data in sorted(selected.nodes(data=True)):
         node_type = str(data.get("type", ""))
         label = str(data.get("label") or node)
+        weight = importance(selected, node)
         record = {"id": node, "label": short_label(label), "full": label, "group": node_type,
-                  "aliases": [str(a) for a in data.get("aliases") or ()],
-                  "size": node_size(node_type, importance(selected, node)), "date": node_date(data),
+                  "aliases": [str(a) for a in data.get("aliases") or ()], "size": node_size(node_type, weight),
+                  "font": label_size(weight), "date": node_date(data),
                   "details": describer.node(node)}
         if positions:
             record["x"], record["y"] = positions[node]
@@ -487,6 +495,7 @@ def page_data(selected: nx.MultiDiGraph, whole: nx.MultiDiGraph, *, title: str) 
         "edgeStyles": {r: {"color": s.color, "width": s.width, "dashes": s.dashes}
                        for r, s in _styles_for(EDGE_STYLES, present_relations)},
         "options": vis_options(node_count, node_types=present_types, positioned=positions is not None),
+        "edgeOpacity": 0.35 if node_count > LARGE_GRAPH_NODES else 0.8,
         "dateRange": _date_range(nodes, edges),
     }
 

@@ -27,12 +27,14 @@
     var style = payload.edgeStyles[edge.rel] || { color: "#aaaaaa", width: 1, dashes: false };
     return {
       id: edge.id, from: edge.from, to: edge.to, width: style.width, dashes: style.dashes,
-      color: { color: style.color, highlight: "#111111", hover: "#111111", opacity: 0.85 }
+      color: { color: style.color, highlight: "#111111", hover: "#111111", opacity: payload.edgeOpacity }
     };
   }
 
   function visNode(node) {
-    return { id: node.id, label: node.label, group: node.group, size: node.size };
+    var visible = { id: node.id, label: node.label, group: node.group, size: node.size, font: { size: node.font } };
+    if (node.x !== undefined) { visible.x = node.x; visible.y = node.y; }
+    return visible;
   }
 
   var nodes = new vis.DataSet(payload.nodes.map(visNode));
