@@ -2,7 +2,7 @@
 
     python benchmarks/html_interactive.py                 # 5,000 nodes
     python benchmarks/html_interactive.py --nodes 1000 --nodes 5000
-    python benchmarks/html_interactive.py --seeds docs/img/seeds-graph.png   # screenshot of the seeds' graph
+    python benchmarks/html_interactive.py --seeds docs/img   # README screenshots of the seeds' graph
 
 "Interactive" is the moment the page sets ``<body data-ready="true">``: vis-network has finished its
 (capped) stabilisation, physics is off, and the first frame is drawn. Also reported: the time to write the
@@ -13,6 +13,8 @@ Needs Debian's ``chromium`` and the ``playwright`` Python package (no downloaded
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import sys
 import tempfile
@@ -81,7 +83,8 @@ def _label(node_type: str, index: int, rng: random.Random) -> str:
             "Slogan": "口号{}"}[node_type].format(index)
 
 
-def open_in_chromium(html: Path, screenshot: Path | None = None, width: int = 1400, height: int = 900) -> dict:
+def open_in_chromium(html: Path, screenshot: Path | None = None, width: int = 1400, height: int = 900,
+                     before_screenshot: str | None = None) -> dict:
     """Load ``html`` from file:// with every network request blocked; return timings and counts."""
     from playwright.sync_api import sync_playwright
 
@@ -96,21 +99,25 @@ def open_in_chromium(html: Path, screenshot: Path | None = None, width: int = 14
             loaded = time.perf_counter() - started
             page.wait_for_selector("body[data-ready=true]", timeout=600_000)
             ready = time.perf_counter() - started
+            if screenshot is not None:
+                if before_screenshot:
+                    page.evaluate(before_screenshot)
+                page.wait_for_timeout(500)
+                page.screenshot(path=str(screenshot))
             redraw_ms = page.evaluate("""() => new Promise(done => {
                 const network = kgExplorer.network, t0 = performance.now();
                 network.once('afterDrawing', () => done(performance.now() - t0));
                 network.moveTo({scale: network.getScale() * 1.5});
             })""")
             counts = page.evaluate("kgExplorer.visibleCounts()")
-            if screenshot is not None:
-                page.wait_for_timeout(300)
-                page.screenshot(path=str(screenshot))
             return {"load_s": loaded, "interactive_s": ready, "redraw_ms": redraw_ms, **counts}
         finally:
             browser.close()
 
 
 def benchmark(sizes: list[int]) -> None:
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"load average before: {load} on {os.cpu_count()} cores")
     print(f"{'nodes':>6} {'edges':>6} {'write s':>8} {'MiB':>6} {'load s':>7} {'interactive s':>14} {'redraw ms':>10}")
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
@@ -124,28 +131,53 @@ def benchmark(sizes: list[int]) -> None:
                   f"{result['load_s']:>7.2f} {result['interactive_s']:>14.2f} {result['redraw_ms']:>10.1f}")
 
 
-def seeds_screenshot(target: Path) -> None:
-    """Build the seeds' graph, write its page, and screenshot it for the README."""
+def seeds_screenshots(folder: Path) -> None:
+    """Build the seeds' graph and screenshot the whole page and a focused one for the README."""
     import kg
 
     graph = kg.build([ROOT / "seeds"]).graph
+    folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "seeds.html"
-        counts = write_html(graph, path, title="seeds · 两期区报")
-        result = open_in_chromium(path, screenshot=target, width=1600, height=1000)
-    print(f"{counts['nodes']} nodes, {counts['edges']} edges; interactive after {result['interactive_s']:.2f} s; "
-          f"screenshot: {target}")
+        whole = Path(tmp) / "seeds.html"
+        counts = write_html(graph, whole, title="seeds · 两期区报")
+        show_official = f"kgExplorer.showDetails('node', {json.dumps(_node_by_label(graph, FOCUS))})"
+        result = open_in_chromium(whole, folder / "seeds-graph.png", 1600, 1000, show_official)
+        print(f"whole: {counts['nodes']} nodes, {counts['edges']} edges; "
+              f"interactive after {result['interactive_s']:.2f} s -> {folder / 'seeds-graph.png'}")
+        focused = Path(tmp) / "focus.html"
+        counts = write_html(graph, focused, title=f"{FOCUS} · 2 跳", focus=FOCUS, hops=2,
+                            types={"Official", "Meeting", "Body", "Post"})
+        meeting = _busiest_meeting(graph, FOCUS)
+        hover = (f"(() => {{ const id = {json.dumps(meeting)}; const n = kgExplorer.network;"
+                 " kgExplorer.showDetails('node', id);"
+                 " kgExplorer.showTooltip('node', id, n.canvasToDOM(n.getPositions([id])[id])); })()")
+        result = open_in_chromium(focused, folder / "seeds-focus.png", 1600, 1000, hover)
+        print(f"focus: {counts['nodes']} nodes, {counts['edges']} edges; "
+              f"interactive after {result['interactive_s']:.2f} s -> {folder / 'seeds-focus.png'}")
+
+
+FOCUS = "沈燕俊"
+
+
+def _node_by_label(graph: nx.MultiDiGraph, label: str) -> str:
+    return next(node for node, data in graph.nodes(data=True) if data["label"] == label)
+
+
+def _busiest_meeting(graph: nx.MultiDiGraph, label: str) -> str:
+    meetings = [v for _, v, key in graph.out_edges(_node_by_label(graph, label), keys=True)
+                if key in ("chaired", "attended")]
+    return max(meetings, key=lambda m: (graph.in_degree(m), m))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--nodes", type=int, action="append", help="graph size (repeatable; default 5000)")
-    parser.add_argument("--seeds", type=Path, metavar="PNG", help="instead: screenshot the seeds' graph to PNG")
+    parser.add_argument("--seeds", type=Path, metavar="DIR", help="instead: screenshots of the seeds' graph into DIR")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-wqy-microhei")
     if args.seeds:
-        seeds_screenshot(args.seeds)
+        seeds_screenshots(args.seeds)
     else:
         benchmark(args.nodes or [5000])
 

@@ -77,7 +77,7 @@ def assemble_graph(extractions: list[ArticleExtraction], problems: list[InputPro
                    *, curation: Curation | None = None, locality: str | None = None) -> KnowledgeGraph:
     resolved = resolve(extractions, curation=curation, locality=locality)
     graph = assemble(resolved)
-    warnings = [w for ex in extractions for w in ex.warnings] + resolved.warnings
+    warnings = list(dict.fromkeys([w for ex in extractions for w in ex.warnings] + resolved.warnings))
     articles = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Article")
     return KnowledgeGraph(graph=graph, articles=articles, sources=n_sources, problems=problems,
                           warnings=warnings, report=resolved.report)

@@ -96,7 +96,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "title": re.compile(alternation(lex.titles)),
         "meeting_then_where": re.compile(
             f"^(.*(?:{alternation(set(lex.meeting_nouns))})){_WHEN}(?:在[^，。]{{1,20}})?$"),
-        "meeting_after_verb": re.compile(f"[^，。；：]{{0,40}}?(?:{alternation(set(lex.meeting_nouns))})"),
+        "meeting_after_verb": re.compile(f"[^，。；：]{{0,40}}(?:{alternation(set(lex.meeting_nouns))})"),
         "role": re.compile(alternation(set(lex.role_verbs))),
         "meeting_end": re.compile(f"(?:{alternation(set(lex.meeting_nouns))})$"),
         "meeting": re.compile(alternation(set(lex.meeting_nouns))),
@@ -537,6 +537,14 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 label = noun_phrase if len(noun_phrase) >= 4 else f"{person.name}主持召开{noun_phrase}"
                 return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase))]
+            leader = next((p for p in people if offset <= p.start and p.end <= offset + verb.start()
+                           and sentence.rfind("，", 0, verb.start()) < p.start - offset), None)
+            if leader is not None and not pats["body_end"].search(subject or ""):
+                # 街道党工委书记某某带队到现场召开现场办公会: the meeting takes the convener's body
+                body = next((post.body for post in leader.posts if post.body), None)
+                label = (_strip_sub_organ(body) if body else leader.name) + noun_phrase
+                return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
+                                  end=offset + verb.end() + len(noun_phrase), organiser=body)]
             if subject and pats["meeting_end"].search(subject):
                 # 市人大常委会第二十三次会议举行第一次全体会议: a sitting of a named session
                 label = _clean_label(subject) + noun_phrase
@@ -759,12 +767,13 @@ def extract(article: Article) -> ArticleExtraction:
     lead = sentences[0][1] if sentences else ""
     token = find_date(lead)
     event_date = _resolve(token, anchor, inferred) if token else None
-    if token and event_date is None:
-        result.warnings.append(f"{article.source}: article {article.index + 1}: date '{token}' has no anchor "
-                               "(no publication date); left unknown")
-    elif token and inferred:
-        result.warnings.append(f"{article.source}: article {article.index + 1}: no publication date; '{token}' "
-                               f"resolved after the issue's latest full date ({anchor})")
+    relative = bool(token) and not _DATE_ABS.fullmatch(token or "")
+    if relative and event_date is None:
+        result.warnings.append(f"{article.source}: no publication date: relative dates such as '{token}' left unknown "
+                               "(give --date or a date in the file name)")
+    elif relative and inferred:
+        result.warnings.append(f"{article.source}: no publication date: relative dates resolved forward from the "
+                               f"issue's latest full date ({anchor})")
 
     for key, event in enumerate(events):
         result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=event_date,

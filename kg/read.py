@@ -33,6 +33,7 @@ MAX_TEXT_BYTES = 256 * 1024 * 1024  # one .txt / .json file; a newspaper issue i
 MAX_RECORD_BYTES = 32 * 1024 * 1024  # one JSONL line
 LONG_LINE_CHARS = 50_000  # a wrapped paragraph is a few thousand characters at most
 
+NO_DATE = "no publication date"
 TEXT_KEYS = ("text", "content", "body")
 DATE_KEYS = ("date", "pub_date", "published", "publish_date")
 
@@ -119,7 +120,7 @@ class Decoded:
 
     text: str
     encoding: str  # UTF-8, UTF-8 with BOM, UTF-16, GB18030, Big5, or charset-normalizer's name
-    replaced: int = 0  # bytes that could not be decoded and became U+FFFD
+    replaced: int = 0  # byte sequences that could not be decoded and became U+FFFD
     first_bad_line: int | None = None
     guessed: bool = False  # charset-normalizer's guess: worth checking by eye
 
@@ -127,26 +128,29 @@ class Decoded:
 # ---------------------------------------------------------------------------------------------- walking
 
 
-def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[SourceText | InputProblem]:
+def iter_sources(paths: Iterable[str | os.PathLike[str]], *,
+                 date_given: bool = False) -> Iterator[SourceText | InputProblem]:
     """Every readable unit under ``paths``, and a problem for everything that could not be read.
 
     Directories are walked in sorted order; hidden directories, symbolic links to directories and
     files that are not .txt/.jsonl/.json are skipped with a note. A file named twice is read once.
+    ``date_given``: the caller has a publication date for undated texts (``--date``), so texts without
+    one are not worth a note.
     """
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path, seen)
+            yield from _walk(path, seen, date_given)
         elif path.is_file():
-            yield from _read_once(path, seen)
+            yield from _read_once(path, seen, date_given)
         elif path.exists():
             yield InputProblem(str(path), "not a regular file (device, socket or pipe)")
         else:
             yield InputProblem(str(path), "no such file or directory")
 
 
-def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceText | InputProblem]:
+def _walk(folder: Path, seen: set[Path], date_given: bool) -> Iterator[SourceText | InputProblem]:
     """Entries of ``folder`` in sorted order, descending into subdirectories where they sort."""
     try:
         with os.scandir(folder) as listing:
@@ -160,7 +164,7 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceText | InputProblem]:
             if entry.name.startswith("."):
                 yield InputProblem(str(child), "skipped: hidden directory", fatal=False)
             else:
-                yield from _walk(child, seen)
+                yield from _walk(child, seen, date_given)
         elif entry.is_symlink() and entry.is_dir():
             yield InputProblem(str(child), "skipped: symbolic link to a directory", fatal=False)
         elif child.suffix.lower() not in DIRECTORY_SUFFIXES:
@@ -168,7 +172,7 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceText | InputProblem]:
         elif not entry.is_file():
             yield InputProblem(str(child), "not a regular file (broken link, device, socket or pipe)")
         else:
-            yield from _read_once(child, seen)
+            yield from _read_once(child, seen, date_given)
 
 
 def _unrelated_reason(path: Path) -> str:
@@ -178,18 +182,29 @@ def _unrelated_reason(path: Path) -> str:
     return f"skipped: not a .txt, .jsonl or .json file ({kind})"
 
 
-def _read_once(path: Path, seen: set[Path]) -> Iterator[SourceText | InputProblem]:
+def _read_once(path: Path, seen: set[Path], date_given: bool) -> Iterator[SourceText | InputProblem]:
     key = path.resolve()
     if key in seen:
         yield InputProblem(str(path), "skipped: already read (named twice)", fatal=False)
         return
     seen.add(key)
-    yield from read_file(path)
+    yield from read_file(path, date_given=date_given)
 
 
-def read_file(path: str | os.PathLike[str]) -> Iterator[SourceText | InputProblem]:
+def read_file(path: str | os.PathLike[str], *, date_given: bool = False) -> Iterator[SourceText | InputProblem]:
     """Read one file by its suffix: JSONL/NDJSON, JSON, or anything else as text (HTML stripped)."""
     path = Path(path)
+    units = _read_by_suffix(path)
+    if date_given:
+        units = (unit for unit in units if not _is_no_date_note(unit))
+    yield from units
+
+
+def _is_no_date_note(unit: SourceText | InputProblem) -> bool:
+    return isinstance(unit, InputProblem) and not unit.fatal and NO_DATE in unit.problem
+
+
+def _read_by_suffix(path: Path) -> Iterator[SourceText | InputProblem]:
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
@@ -236,8 +251,8 @@ def _read_text_file(path: Path, raw: bytes) -> Iterator[SourceText | InputProble
     file_date = date_from_filename(path.name)
     yield from (InputProblem(name, note, line=line, fatal=False) for line, note in _content_notes(cleaned.text))
     if file_date is None and not _TEXT_DATE.search(cleaned.text[:3000]):
-        yield InputProblem(name, "no publication date: none in the file name or the first lines "
-                           "(name the file like 2026-01-02.txt or pass a date)", fatal=False)
+        yield InputProblem(name, f"{NO_DATE}: none in the file name or the first lines "
+                           "(name the file like 2026-01-02.txt or pass --date)", fatal=False)
     yield SourceText(path=name, text=cleaned.text, date=file_date, title=cleaned.title)
 
 
@@ -315,7 +330,7 @@ def _utf16_without_bom(raw: bytes) -> Decoded | None:
     if min(nuls_even, nuls_odd) * 4 > max(nuls_even, nuls_odd):  # CJK like U+4E00 adds a few on the other side
         return None
     try:
-        decoded = Decoded(raw.decode("utf-16-le" if nuls_odd else "utf-16-be"), "UTF-16 (no BOM)")
+        decoded = Decoded(raw.decode("utf-16-le" if nuls_odd else "utf-16-be"), "UTF-16 without BOM")
     except UnicodeDecodeError:
         return None
     if plausibility(decoded) < MIN_PLAUSIBILITY or _control_share(decoded.text) > 0.01:
@@ -678,7 +693,7 @@ def source_from_record(path: str, record: object, number: int,
     if date_note:
         yield InputProblem(path, where + date_note, line=line, fatal=False)
     if record_date is None and date_note is None and not _TEXT_DATE.search(cleaned.text[:3000]):
-        yield InputProblem(path, where + "no publication date: no \"date\" field and none in the first lines",
+        yield InputProblem(path, where + f"{NO_DATE}: no \"date\" field and none in the first lines",
                            line=line, fatal=False)
     title = _optional_str(record.get("title")) or cleaned.title
     yield SourceText(path=path, text=cleaned.text, record=number, date=record_date,

@@ -24,7 +24,7 @@ _BYLINE = re.compile(
 _BYLINE_CREDIT = re.compile(r"（([^）]{1,80})）")
 _JUMP = re.compile(r"[（(]?\s*(?:下转|上接|转)第?\s*[\dA-Z一二三四五六七八九十]+\s*版[^）)]{0,6}[）)]?")
 _ENDS_SENTENCE = re.compile(r"[。！？…][”’）」]*\s*$")
-_REPORTER_ROLE = re.compile(r"(?:[首席见习实习特约]{0,2}记者|本报记者|通讯员|摄影|实习生|报道员|特约撰稿人?)")
+_REPORTER_ROLE = re.compile(rf"(?:[{CJK}]{{0,8}}记者|通讯员|摄影|实习生|报道员|特约撰稿人?|编辑|责编)")
 _CREDIT_ORG = re.compile(rf"[{CJK}]{{2,10}}(?:日报|晚报|报社|电视台|融媒体中心|新闻中心|报|网|台)$")
 _NAME_TOKEN = re.compile(rf"^[{CJK}·]{{2,6}}$")
 
@@ -87,16 +87,69 @@ def _is_headline_text(text: str) -> bool:
     return 4 <= len(text) <= 80 and not re.search(r"[。；]", text)
 
 
+_CREDIT_ONLY = re.compile(r"^\s*（([^）]{0,20}(?:记者|通讯员|摄影|实习生)[^）]{0,60})）\s*$")
+
+
+def _trailing_credits(lines: list[str], starts: list[int]) -> dict[int, str]:
+    """Web posts put the credit last: a credit-only line with no body after it closes the text above it."""
+    trailing: dict[int, str] = {}
+    for k, start in enumerate(starts):
+        match = _CREDIT_ONLY.match(lines[start])
+        if not match:
+            continue
+        stop = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        after = [line for line in lines[start + 1 : stop] if line.strip()]
+        if not any(_ENDS_SENTENCE.search(line.strip()) for line in after):
+            trailing[start] = match.group(1)
+    return trailing
+
+
+def _has_body(lines: list[str]) -> bool:
+    return any(_ENDS_SENTENCE.search(line.strip()) and len(line.strip()) > 20 for line in lines)
+
+
 def segment(issue: Issue) -> list[Article]:
     lines = list(issue.lines)
     starts = [i for i, line in enumerate(lines) if _BYLINE.match(line)]
+    trailing = _trailing_credits(lines, starts)
     source = issue.source
+    if trailing:
+        # turn "text … (credit)" into "(credit) text …" so every article still starts at its byline
+        reordered: list[str] = []
+        block: list[str] = []
+        for i, line in enumerate(lines):
+            if i in trailing:
+                first = next((n for n, b in enumerate(block) if _BYLINE.match(b)), None)
+                if first is None:
+                    heads = [n for n, b in enumerate(block) if b.strip() and not _ENDS_SENTENCE.search(b.strip())]
+                    lead = 0
+                    while lead < len(heads) and heads[lead] == lead and lead < 3 and not _has_body(block[: lead + 1]):
+                        lead += 1  # headline lines above the text stay above it
+                    block = block[:lead] + [f"（{trailing[i]}）" + (block[lead] if lead < len(block) else "")] + block[lead + 1 :]
+                reordered.extend(block)
+                block = []
+            else:
+                block.append(line)
+        lines = reordered + block
+        starts = [i for i, line in enumerate(lines) if _BYLINE.match(line)]
+    if starts and _has_body(lines[: starts[0]]):
+        # text before the first byline (a continued story, a post without byline) is an article, not lost
+        first_end = max(i for i in range(starts[0]) if _ENDS_SENTENCE.search(lines[i].strip()))
+        lead_text = _JUMP.sub("", join_lines(lines[: first_end + 1]))
+        rest = segment_lines(issue, lines[first_end + 1 :], [s - first_end - 1 for s in starts], offset=1)
+        return [_article(issue, 0, lead_text, None, [])] + rest
     if not starts:
         body = join_lines(lines)
         if not body:
             return []
         text = _JUMP.sub("", body)
         return [_article(issue, 0, text, source.title, [])]
+    return segment_lines(issue, lines, starts)
+
+
+def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int = 0) -> list[Article]:
+    """Articles of a page whose bylines sit at ``starts``."""
+    source = issue.source
 
     # body of article k: from its byline to its last sentence-ending line before the next byline
     spans: list[tuple[int, int]] = []
@@ -147,7 +200,7 @@ def segment(issue: Issue) -> list[Article]:
             body = body[match.end() :].lstrip("，, ")
         text = _JUMP.sub("", body).strip()
         headline = " ".join(headlines[k]) or (source.title if len(starts) == 1 else None)
-        articles.append(_article(issue, k, text, headline, parse_reporters(credit)))
+        articles.append(_article(issue, k + offset, text, headline, parse_reporters(credit)))
     return [a for a in articles if a.text]
 
 

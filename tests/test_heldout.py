@@ -170,8 +170,9 @@ def require_meeting(graph: nx.MultiDiGraph, gold: dict) -> list[str]:
     if not found:
         dates = sorted({str(iso(graph.nodes[m].get("date"))) for m in aligned(graph, gold, any_date=True)})
         hint = f"found only with date(s) {dates}" if dates else "no meeting label contains any match key"
-        pytest.fail(f"{gold['id']} ({gold['file']}): no meeting on {iso(gold.get('date'))} matching "
-                    f"{gold['match']}: {hint}")
+        pytest.fail(
+            f"{gold['id']} ({gold['file']}): no meeting on {iso(gold.get('date'))} matching {gold['match']}: {hint}"
+        )
     return found
 
 
@@ -287,8 +288,11 @@ def test_slogans_referenced(graph: nx.MultiDiGraph, meeting_id: str) -> None:
 @pytest.mark.parametrize("meeting_id", meeting_ids(lambda m: m.get("date") is None))
 def test_undated_article_gets_no_invented_date(graph: nx.MultiDiGraph, meeting_id: str) -> None:
     gold = gold_meeting(meeting_id)
-    found = [m for m in aligned(graph, gold, any_date=True)
-             if str(graph.nodes.get(graph.nodes[m].get("article"), {}).get("source", "")).endswith(gold["file"])]
+    found = [
+        m
+        for m in aligned(graph, gold, any_date=True)
+        if str(graph.nodes.get(graph.nodes[m].get("article"), {}).get("source", "")).endswith(gold["file"])
+    ]
     assert found, f"{meeting_id}: no meeting matching {gold['match']} from {gold['file']}"
     dates = {graph.nodes[m].get("date") for m in found}
     assert dates == {None}, f"{meeting_id}: the article has no date anchor, yet the meeting got {dates}"
@@ -308,11 +312,17 @@ def test_official_and_posts(graph: nx.MultiDiGraph, name: str) -> None:
 
 def test_reporters_never_officials_nor_participants(graph: nx.MultiDiGraph) -> None:
     bylines = set(REPORTERS)
-    as_officials = sorted(bylines & set().union(*(names_of(d) for _, d in graph.nodes(data=True)
-                                                   if d.get("type") == "Official")))
+    as_officials = sorted(
+        bylines & set().union(*(names_of(d) for _, d in graph.nodes(data=True) if d.get("type") == "Official"))
+    )
     assert not as_officials, f"reporters typed as officials: {as_officials}"
-    linked = sorted({graph.nodes[s].get("label") for s, _, k in graph.edges(keys=True)
-                     if k in PARTICIPATION and names_of(graph.nodes[s]) & bylines})
+    linked = sorted(
+        {
+            graph.nodes[s].get("label")
+            for s, _, k in graph.edges(keys=True)
+            if k in PARTICIPATION and names_of(graph.nodes[s]) & bylines
+        }
+    )
     assert not linked, f"reporters linked to meetings: {linked}"
 
 
@@ -327,8 +337,13 @@ def test_scorer_minimum_levels(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
 
     ttl = tmp_path / "graph.ttl"
     write_turtle(graph, ttl)
-    run = subprocess.run([sys.executable, str(SCORER), str(GOLD_PATH), str(ttl), "--json"],
-                         capture_output=True, text=True, check=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(GOLD_PATH), str(ttl), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     score = json.loads(run.stdout.strip().splitlines()[-1])
     print(json.dumps(score, ensure_ascii=False))
     assert score["violations"] == 0, score

@@ -91,7 +91,7 @@ def test_undecodable_bytes_are_replaced_and_the_line_named() -> None:
 
 @pytest.mark.parametrize(("name", "original", "encoding"), [
     ("gb18030.txt", texts.JOINT_MEETING, "GB18030"),
-    ("utf16-no-bom.txt", texts.PEOPLES_CONGRESS, "UTF-16 (no BOM)"),
+    ("utf16-no-bom.txt", texts.PEOPLES_CONGRESS, "UTF-16 without BOM"),
 ])
 def test_other_encodings_are_detected_and_noted(name: str, original: str, encoding: str) -> None:
     sources, problems = read_all(FIXTURES / name, GOOD)
@@ -507,3 +507,9 @@ def test_symlink_loops_and_pipes_never_hang(tmp_path: Path) -> None:
         ("pipe.txt", "not a regular file (broken link, device, socket or pipe)", True),
         ("pipe.txt", "not a regular file (device, socket or pipe)", True),
     ]
+
+
+def test_no_date_note_is_dropped_when_the_caller_has_a_date() -> None:
+    items = list(iter_sources([FIXTURES / "no-date.txt", FIXTURES / "image.txt"], date_given=True))
+    assert [type(i).__name__ for i in items] == ["SourceText", "InputProblem"]
+    assert items[1].problem == "binary file (a PNG image), not text"

@@ -48,7 +48,7 @@ LARGE_GRAPH_NODES = 1000
 # Budget of physics steps before physics is switched off: 600 for small graphs, fewer as graphs grow.
 STABILISATION_STEPS_MAX = 600
 STABILISATION_STEPS_MIN = 60
-STABILISATION_STEP_BUDGET = 180_000  # steps x nodes
+STABILISATION_STEP_BUDGET = 120_000  # steps x nodes
 LAYOUT_SEED = 7
 EDGE_LENGTH_PX = 110  # median edge length of a precomputed layout, in vis-network canvas pixels
 LABEL_MAX_CHARS = 14
@@ -515,25 +515,53 @@ def _date_range(nodes: list[dict], edges: list[dict]) -> list[str | None]:
 def precomputed_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]] | None:
     """Fruchterman-Reingold positions from igraph (about a second for 5,000 nodes), or None without igraph.
 
-    networkx's own spring layout needs minutes at that size, so it is no substitute. The result is the
+    networkx's own spring layout needs minutes at that size, so it is no substitute. Each connected
+    component is laid out alone and the pieces are packed in rows, largest first (a force layout of a
+    disconnected graph flings the small pieces far away and leaves the big one a dot). The result is the
     same on every run: nodes are numbered in sorted order and igraph gets a seeded random generator.
     """
     try:
         import igraph
     except ImportError:
         return None
-    nodes = sorted(graph.nodes)
-    index = {node: i for i, node in enumerate(nodes)}
-    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v})
-    layout_graph = igraph.Graph(n=len(nodes), edges=pairs)
+    undirected = nx.Graph(graph)
+    components = sorted((sorted(c) for c in nx.connected_components(undirected)), key=lambda c: (-len(c), c[0]))
     igraph.set_random_number_generator(random.Random(LAYOUT_SEED))
     try:
-        coords = layout_graph.layout_fruchterman_reingold(niter=500, grid="auto").coords
+        pieces = [_component_layout(igraph, undirected, nodes) for nodes in components]
     finally:
         igraph.set_random_number_generator(random)  # igraph's default: the random module
-    lengths = sorted(math.dist(coords[a], coords[b]) for a, b in pairs) or [1.0]
+    return _pack(pieces)
+
+
+def _component_layout(igraph: Any, graph: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
+    """One component's positions in canvas pixels, its median edge EDGE_LENGTH_PX long, top-left at (0, 0)."""
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v]))
+                    for u, v in graph.subgraph(nodes).edges() if u != v})
+    coords = igraph.Graph(n=len(nodes), edges=pairs).layout_fruchterman_reingold(niter=500, grid="auto").coords
+    lengths = sorted(math.dist(coords[a], coords[b]) for a, b in pairs)
     scale = EDGE_LENGTH_PX / (lengths[len(lengths) // 2] or 1.0)
-    return {node: (round(coords[i][0] * scale, 1), round(coords[i][1] * scale, 1)) for i, node in enumerate(nodes)}
+    left, top = min(x for x, _ in coords), min(y for _, y in coords)
+    return {node: ((coords[i][0] - left) * scale, (coords[i][1] - top) * scale) for i, node in enumerate(nodes)}
+
+
+def _pack(pieces: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:
+    """Shelf packing: pieces left to right in rows no wider than the widest piece (or a square's side)."""
+    sizes = [(max(x for x, _ in p.values()), max(y for _, y in p.values())) for p in pieces]
+    gap = EDGE_LENGTH_PX
+    row_width = max(max(w for w, _ in sizes), math.sqrt(sum((w + gap) * (h + gap) for w, h in sizes)))
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for piece, (width, height) in zip(pieces, sizes, strict=True):
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height + gap, 0.0
+        positions.update({node: (round(x + px, 1), round(y + py, 1)) for node, (px, py) in piece.items()})
+        x += width + gap
+        row_height = max(row_height, height)
+    return positions
 
 
 def stabilisation_steps(node_count: int) -> int:
@@ -555,7 +583,9 @@ def vis_options(node_count: int, *, node_types: Iterable[str] = (), positioned: 
     return {
         "groups": groups,
         "nodes": {"borderWidth": 1, "font": {"face": CJK_FONT_FACE, "size": 14, "color": "#222222",
-                                             "strokeWidth": 3, "strokeColor": "#ffffff"}},
+                                             "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  # labels smaller than this on screen are not drawn: a zoomed-out big graph shows shapes only
+                  "scaling": {"label": {"drawThreshold": 9 if large else 5}}},
         "edges": {"arrows": {"to": {"enabled": not large, "scaleFactor": 0.5}},
                   "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
                   "selectionWidth": 2, "hoverWidth": 1.5},
@@ -563,7 +593,7 @@ def vis_options(node_count: int, *, node_types: Iterable[str] = (), positioned: 
         "physics": {
             "enabled": not positioned,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.01, "springLength": 80,
+            "forceAtlas2Based": {"gravitationalConstant": -45, "centralGravity": 0.015, "springLength": 60,
                                  "springConstant": 0.08, "damping": 0.6, "avoidOverlap": 0.2},
             "minVelocity": 1.0,
             "stabilization": {"enabled": not positioned, "fit": True, "updateInterval": 25,

@@ -333,6 +333,8 @@
     state: state,
     search: search,
     focusNode: focusNode,
+    showDetails: showDetails,
+    showTooltip: showTooltip,
     applyFilters: applyFilters,
     visibleCounts: function () {
       return {

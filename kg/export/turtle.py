@@ -129,6 +129,7 @@ _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SAFE_LOCAL = re.compile(rf"[A-Za-z0-9_{_CJK}][A-Za-z0-9_\-{_CJK}]*")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
 _CACHE_SIZE = 1 << 17
 
 
@@ -392,8 +393,9 @@ def graph_to_rdf(graph: nx.MultiDiGraph) -> Graph:
 class TermWriter:
     """Turtle or N-Triples text for terms; prefixed names only where the local part is plainly safe."""
 
-    def __init__(self, prefixes: dict[str, str]):
+    def __init__(self, prefixes: dict[str, str], *, turtle: bool = True):
         self._prefix_of = {namespace: prefix for prefix, namespace in prefixes.items()}
+        self._turtle = turtle  # N-Triples has neither prefixed names nor bare integers
         self.iri = lru_cache(maxsize=_CACHE_SIZE)(self._iri)
         self.literal = lru_cache(maxsize=_CACHE_SIZE)(self._literal)
 
@@ -405,6 +407,8 @@ class TermWriter:
         return str(ox.NamedNode(iri))
 
     def _literal(self, term: Lit) -> str:
+        if self._turtle and term.datatype == V.xsd_integer and _INTEGER.fullmatch(term.value):
+            return term.value
         text = str(ox.Literal(clean_text(term.value)))
         if term.lang:
             return f"{text}@{term.lang}"
@@ -424,8 +428,11 @@ def _turtle_block(writer: TermWriter, subject: str, pairs: PredicateObjects) -> 
     """One subject with its predicate lists: ``s\\n    p o1, o2 ;\\n    q o3 .``"""
     statements = []
     for predicate, group in groupby(pairs, key=itemgetter(0)):
-        verb = "a" if predicate == V.type else writer.iri(predicate)
-        statements.append(f"    {verb} " + ", ".join(writer.term(obj) for _, obj in group))
+        if predicate == V.type:
+            statements.append("    a " + ", ".join(writer.iri(obj) for _, obj in group))
+        else:
+            objects = ",\n        ".join(writer.term(obj) for _, obj in group)
+            statements.append(f"    {writer.iri(predicate)} {objects}")
     return f"{writer.iri(subject)}\n" + " ;\n".join(statements) + " .\n\n"
 
 
@@ -449,7 +456,7 @@ def write_turtle(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> int:
 
 def write_ntriples(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> int:
     """Stream the export to ``path`` as N-Triples (one self-contained line per triple)."""
-    writer = TermWriter({})
+    writer = TermWriter({}, turtle=False)
     count = 0
     with atomic_open(path, "w", encoding="utf-8", newline="\n") as handle:
         for subject, pairs in iter_blocks(graph):
