@@ -150,6 +150,9 @@ def measure_baseline(corpus: Path, limit_bytes: int | None) -> dict:
 
 def run_measurement(args: argparse.Namespace) -> None:
     """Child side: run one measurement and print one JSON line with its numbers, CPU time and memory peak."""
+    import kg.api  # noqa: F401 - imports are not part of any measurement
+    import kg.engine  # noqa: F401
+
     corpus = Path(args.corpus)
     with ProcessTreeMonitor() as tree:
         cpu_started = time.process_time()

@@ -57,7 +57,8 @@ def synthetic_graph(total: int, seed: int = 1) -> nx.MultiDiGraph:
     officials, weights = made["Official"], [1 / (rank + 1) for rank in range(len(made["Official"]))]
 
     def edge(u: str, v: str, rel: str, article: str, day: str | None) -> None:
-        graph.add_edge(u, v, key=rel, rel=rel, evidence=[{"article": article, "sentence": f"{rel} 的原句。", "date": day}])
+        evidence = [{"article": article, "sentence": f"{rel} 的原句。", "date": day}]
+        graph.add_edge(u, v, key=rel, rel=rel, evidence=evidence)
 
     for post, body in zip(made["Post"], rng.choices(made["Body"], k=len(made["Post"])), strict=True):
         edge(post, body, "postIn", made["Article"][0], None)
@@ -135,7 +136,8 @@ def seeds_screenshots(folder: Path) -> None:
     """Build the seeds' graph and screenshot the whole page and a focused one for the README."""
     import kg
 
-    graph = kg.build([ROOT / "seeds"]).graph
+    os.chdir(ROOT)  # sources are then shown as seeds/… rather than an absolute path
+    graph = kg.build([Path("seeds")]).graph
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         whole = Path(tmp) / "seeds.html"

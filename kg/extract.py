@@ -32,10 +32,10 @@ _QUOTE = re.compile(r"“([^“”]{1,60})”")
 _DOCUMENT = re.compile(r"《([^《》]{1,80})》")
 _NON_NAME_CHARS = set("委会党府局厅办院部处科组员书记席任区市县省镇乡村街道的了与及在是为对等上下号届次全各个该本们其这那要将把被从以之并或也都就还又再")
 _FILLERS = re.compile(
-    r"(?:等(?:[" + CJK + r"]{0,6}?(?:领导|同志|负责人|负责同志|人员|代表))?|同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
+    r"(?:等(?:[" + CJK + r"]{0,10}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部))?|同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
     r"负责人|有关负责人|有关|相关|书记|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
 )
-_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在)[^，。；、“”]{1,16}$")
+_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)[^，。；、“”]{1,16}$")
 _DATE_ABS = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _DATE_MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 _DATE_REL = re.compile(r"(昨天|昨日|前天|今天|今日|本月(\d{1,2})日|上月(\d{1,2})日|(?<![\d月年])(\d{1,2})日)")
@@ -47,6 +47,7 @@ _REFERENCE_PERSON_CONTEXT = re.compile(
 )
 _VERBS_BEFORE_NAME = {"学习", "贯彻", "落实", "传达", "按照", "根据", "听取", "陪同", "会见", "看望", "遵循", "深入"}
 _NATIONAL_TITLES = {"总书记", "国家主席", "国务院总理", "总理", "副总理", "委员长"}
+_ALLOWED_IN_NON_HAN_NAMES = set("次上下全")  # 次仁, 次旦 (Tibetan), …
 _NATIONAL_TITLE_HEAD = re.compile(f"^(?:{alternation(_NATIONAL_TITLES)})")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _CJK_OR_BRACKET = re.compile(f"[{CJK}（）]")
@@ -105,7 +106,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "stop": re.compile(f"(?:{alternation(set(lex.stops) | set(lex.role_verbs))}|$)"),
         "body_end": re.compile(f"(?:{alternation(set(lex.body_suffixes))})$"),
         "place_start": re.compile(
-            f"^(?:{alternation(set(lex.place_markers))}|[{CJK}]{{2,5}}(?:省|市|区|县|州|镇|乡|街道))"
+            f"^(?:{alternation(set(lex.place_markers))}|[{CJK}]{{2,5}}(?:省|市|区|县|州|镇|乡|街道|村|社区|旗|盟|嘎查))"
         ),
         "title_after": re.compile(
             f"({alternation({t for t in lex.titles if len(t) >= 2 and t not in {'领导', '委员', '常委'}})})(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs))}|$|重要|近期)"
@@ -122,18 +123,19 @@ def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False, s
         return False
     if token[:2] in lex.compound_surnames:
         given = token[2:]
-        ok_len = 1 <= len(given) <= 2
     elif token[0] in lex.surnames:
         given = token[1:]
-        ok_len = 1 <= len(given) <= 2
-    elif strong_stop and len(token) in (2, 3, 4):
-        # 副县长其木格陪同: names without a Han surname, trusted only between a title and a verb
-        given, ok_len = token[1:], True
+    else:
+        given = ""
+    ok = 1 <= len(given) <= 2 and not any(ch in _NON_NAME_CHARS for ch in given)
+    if not ok and strong_stop and len(token) in (2, 3, 4):
+        # 副县长其木格陪同, 市委常委白玛央金、: names outside the Han pattern, trusted only between a title and a verb
+        if any(ch in _NON_NAME_CHARS and ch not in _ALLOWED_IN_NON_HAN_NAMES for ch in token[1:]):
+            return False
         if len(token) == 4 and any(_ordinary_word(lex.common_words.get(half)) for half in (token[:2], token[2:])):
             return False  # 委员集体智慧: ordinary words, not a name (扎西 is a place word and a name: allowed)
-    else:
-        return False
-    if not ok_len or any(ch in _NON_NAME_CHARS for ch in given):
+        ok = True
+    if not ok:
         return False
     tag = lex.common_words.get(token)
     if tag is None:
@@ -240,7 +242,13 @@ def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str |
     return None
 
 
-def _strip_sub_organ(body: str) -> str:
+_PARTY_COMMITTEE_TITLES = {"书记", "副书记", "常委", "委员", "秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员"}
+
+
+def _strip_sub_organ(body: str, title: str | None = None) -> str:
+    """区政协党组书记、主席 -> 区政协主席; but 自治区党委常委、秘书长 -> 自治区党委秘书长 (a post of the committee)."""
+    if title in _PARTY_COMMITTEE_TITLES and not body.endswith("党组"):
+        return body
     return re.sub(r"(党组|党委|党工委|机关党委)$", "", body) or body
 
 
@@ -271,7 +279,7 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
             if body is None:
                 run = _unplaced_body(text, _title_start(text, item_start, item_title), item_title, floor)
                 if run:
-                    body = run if run in _STANDALONE_HEADS or not prev_body else _strip_sub_organ(prev_body) + run
+                    body = run if run in _STANDALONE_HEADS or not prev_body else _strip_sub_organ(prev_body, "") + run
             if body is None and not prev_body:
                 title_at = _title_start(text, item_start, item_title)
                 if title_at > floor and _is_cjk(text[title_at - 1]) and text[title_at - 1] not in SEPARATORS:
@@ -281,7 +289,8 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
                     posts.append(PostMention(label=item_title, title=item_title, body=outside))
                     continue
             if body is None and item_title in lex.bare_titles:
-                body = _strip_sub_organ(prev_body) if prev_body else (_strip_sub_organ(last_body) if last_body else None)
+                source_body = prev_body or last_body
+                body = _strip_sub_organ(source_body, item_title) if source_body else None
             posts.append(PostMention(label=(body or "") + item_title, title=item_title, body=body))
             prev_body = body or prev_body
         last_body = prev_body or last_body
@@ -344,7 +353,7 @@ def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             if prefix and body is None:
                 break
             if body is None and title.group(0) in lex.bare_titles and prev_body:
-                body = _strip_sub_organ(prev_body)
+                body = _strip_sub_organ(prev_body, title.group(0))
             new_posts.append(PostMention(label=(body or "") + title.group(0), title=title.group(0), body=body))
             prev_body = body or prev_body
             pos = title.end()
@@ -483,10 +492,10 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     """The meetings and visits the article reports (not the ones it merely mentions)."""
     pats = _patterns()
     for offset, sentence in sentences[:3]:
-        events = _held_meetings(sentence, offset, people)
+        events = _held_meetings(sentence, offset, people) or _meeting_opening_sentence(sentence, offset)
         if events:
             return events
-        visit = _inspection(sentence, offset, people)
+        visit = _inspection(sentence, offset, people) or _activity(sentence, offset, people)
         if visit:
             return [visit]
     if headline:
@@ -557,6 +566,21 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
     return out
 
 
+def _meeting_opening_sentence(sentence: str, offset: int) -> list[HeldEvent]:
+    """政协某州第十四届委员会第五次会议圆满完成各项议程，在州人民会堂闭幕: the meeting opens the sentence."""
+    pats = _patterns()
+    if not re.search(_HOLD_VERBS, sentence):
+        return []
+    head = _strip_date(re.split(r"[，。；：]", sentence)[0] if not re.match(r"^[^，]{0,12}日", sentence) else
+                       re.split(r"[，。；：]", sentence)[1] if "，" in sentence else sentence)
+    match = re.match(f"^(.{{2,40}}?(?:{pats['meeting'].pattern}))", head)
+    if not match:
+        return []
+    label = _clean_label(match.group(1))
+    start = offset + sentence.find(match.group(1))
+    return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(label))]
+
+
 def _strip_date(clause: str) -> str:
     clause = re.sub(r"^(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|昨天|昨日|今天|今日|前天|日前|近日|(?:本|上)月\d{1,2}日)"
                     r"(?:（\d{1,2}日）)?(?:上午|下午|晚上|晚)?", "", clause)
@@ -590,6 +614,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         after = sentence[verb.end() :]
         if re.match(r"(报告|成果|课题|组|员|文章|工作组)", after):
             continue
+        if re.search(r"(参加|陪同|一同|随同)$", sentence[: verb.start()]):
+            continue  # 参加接访: the companions' verb, not the leader's
         leaders = [p for p in people if offset <= p.start and p.end <= offset + verb.start()]
         leaders = [p for p in leaders if not _is_reference_context(sentence, p.end - offset)]
         if not leaders:
@@ -600,6 +626,41 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         return HeldEvent(label=label, kind=lex.inspection_verbs[verb.group(0)], start=offset + verb.start(),
                          end=offset + verb.end() + len(obj), leader=leader)
     return None
+
+
+_ACTIVITY = re.compile(r"(?:开展|举办|组织开展|参加)([^，。；]{2,30}?活动)")
+
+
+def _activity(sentence: str, offset: int, people: list[Span]) -> HeldEvent | None:
+    """县委书记某某到接待中心开展“领导干部信访接待日”活动: an activity led by its subject."""
+    match = _ACTIVITY.search(sentence)
+    if not match:
+        return None
+    leaders = [p for p in people if offset <= p.start and p.end <= offset + match.start()
+               and not _is_reference_context(sentence, p.end - offset)]
+    if not leaders:
+        return None
+    label = match.group(1)
+    return HeldEvent(label=label, kind="活动", start=offset + match.start(), end=offset + match.end(), leader=leaders[0])
+
+
+def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
+    """省委书记甲，省长乙在成都会见…: everyone named before the verb with the leader hosts it too."""
+    leader = event.leader
+    if leader is None:
+        return []
+    clause_start = max(text.rfind("。", 0, leader.start), text.rfind("；", 0, leader.start)) + 1
+    hosts = []
+    for span in people:
+        if span is leader or not (clause_start <= span.start and span.end <= event.start):
+            continue
+        between = text[span.end : event.start]
+        if re.search(r"由|率领|受|委托", text[clause_start : span.start]) or _is_reference_context(text, span.end):
+            continue
+        if re.search(r"[。；]", between):
+            continue
+        hosts.append(span)
+    return hosts
 
 
 def _is_reference_context(text: str, end: int) -> bool:
@@ -622,7 +683,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         relation = lex.role_verbs[role]
         pos = verb.start()
         while True:
-            filler = _FILLERS.search(text[max(0, pos - 12) : pos])
+            filler = _FILLERS.search(text[max(0, pos - 20) : pos])
             if not filler or not filler.group(0):
                 break
             pos -= len(filler.group(0))
@@ -630,7 +691,10 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         if not found:
             gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos])
             if gap:
-                found = _walk_left(text, pos - len(gap.group(0)), by_end, lex)
+                pos -= len(gap.group(0))
+                while (filler := _FILLERS.search(text[max(0, pos - 20) : pos])) and filler.group(0):
+                    pos -= len(filler.group(0))
+                found = _walk_left(text, pos, by_end, lex)
         if role == "在会上" and not found:
             continue
         for item, is_body in found:
@@ -658,12 +722,15 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             pos = span.start
         else:
             body = _body_ending_at(text, pos)
-            if not body or not pats["body_end"].search(body):
+            if not body or not pats["body_end"].search(body.replace("“", "").replace("”", "")):
                 break
             if any(pos - len(body) < end <= pos for end in by_end) or re.search(r"代表|主持|出席|参加", body):
                 break  # 县监委主任宋立平代表县纪委常委会 is a person acting for a body, not a body
             items.insert(0, (body, True))
             pos -= len(body)
+        if pos > 1 and text[pos - 2 : pos] == "以及":
+            pos -= 3 if pos > 2 and text[pos - 3] == "，" else 2
+            continue
         if pos > 0 and text[pos - 1] in "、及和与":
             pos -= 1
             continue
@@ -679,7 +746,7 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
 
 def _bare_name_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
     dotted = _DOTTED_TAIL.search(text[max(0, end - 20) : end])
-    if dotted:
+    if dotted and dotted.group(0)[-1] not in "在和与及等同":
         return dotted.group(0)
     for length in (3, 2, 4):
         start = end - length
@@ -693,9 +760,18 @@ def _bare_name_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
 
 
 def _body_ending_at(text: str, end: int) -> str | None:
+    """The run of a body name ending at ``end``; 和 inside a name (省经济和信息化厅) stays, 和 before a place splits."""
+    place = _patterns()["place_start"]
     start = end
-    while start > 0 and _is_cjk_or_bracket(text[start - 1]) and text[start - 1] not in "、及和与" and end - start < 24:
+    while start > 0 and end - start < 24:
+        ch = text[start - 1]
+        if ch in "、及与" or (ch == "和" and place.match(text, start)):
+            break
+        if not (_is_cjk_or_bracket(ch) or ch in "“”"):
+            break
         start -= 1
+    if text.startswith("以及", start - 1) and start > 0:
+        start += 1
     run = text[start:end]
     return run or None
 
@@ -800,6 +876,8 @@ def extract(article: Article) -> ArticleExtraction:
     for event in events:
         if event.leader is not None:
             add(event.leader.name, False, "chaired", "调研" if event.kind == "调研" else event.kind, event.start)
+            for co_host in _co_hosts(text, people, event):
+                add(co_host.name, False, "attended", event.kind, event.start)
     for name, is_body, relation, role, pos in sorted(find_participants(text, people, lex), key=lambda x: x[4]):
         add(name, is_body, relation, role, pos)
 

@@ -38,6 +38,9 @@ _FURNITURE = [
         r"^\s*第\s*\d+\s*版\s*$|^\s*[A-Z]?\d+\s*版\s*$|^\s*要闻\s*$|^\s*(责任)?编辑[：:\s]|^\s*(美编|校对|版式)[：:\s]",
     )
 ]
+# Web-post metadata (来源：… 编辑：…) sits between a headline and its text: it marks where an article starts.
+_META = re.compile(r"^\s*(?:来源|作者|发布时间|发布日期|发布者|责任编辑|编辑|浏览次数|点击数)\s*[：:]")
+ARTICLE_BREAK = "\x1e"
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{CJK}，。、；：！？“”（）《》])[ \t]+(?=[{CJK}，。、；：！？“”（）《》])")
 _PAPER_NAME = re.compile(f"^[{CJK}]{{2,12}}(日报|晚报|报|新闻|时报|周报)$")
 
@@ -138,6 +141,7 @@ def normalise(source: SourceText, default_date: date | None = None) -> Issue:
     if pub is None:
         origin = "none"
     paper = source.source or paper_name(raw_lines)
-    lines = tuple("" if is_furniture(line) or (paper and line.strip().replace(" ", "") == paper) else squeeze_spaces(line)
+    lines = tuple(ARTICLE_BREAK if _META.match(line) else
+                  "" if is_furniture(line) or (paper and line.strip().replace(" ", "") == paper) else squeeze_spaces(line)
                   for line in raw_lines)
     return Issue(source=source, lines=lines, paper=paper, pub_date=pub, date_origin=origin)

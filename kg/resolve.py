@@ -11,7 +11,7 @@ evidence in OUT/report.md, so a reader can check it and overrule it in the curat
    together are one person; the variant becomes an alias. Similarity alone never merges.
 5. One name in two scopes is one person only when both hold the same post of a named body (杭州市委书记).
 
-Bodies: 区政协 in a 钱塘区 paper is keyed 钱塘区政协 (the label stays as written, the qualified name becomes an
+Bodies: 区政协 in a 萧山区 paper is keyed 萧山区政协 (the label stays as written, the qualified name becomes an
 alias); an abbreviation written after its full name in the same article (省特科院 after
 浙江省特种设备科学研究院) is the same body throughout that scope.
 """
@@ -164,7 +164,7 @@ class Resolved:
 
 @dataclass(frozen=True)
 class Locality:
-    """The places a paper covers, by level: 区政协 in a 钱塘区 paper is 钱塘区政协."""
+    """The places a paper covers, by level: 区政协 in a 萧山区 paper is 萧山区政协."""
 
     province: str | None = None
     city: str | None = None
@@ -207,7 +207,7 @@ class Locality:
 
 
 def parse_locality(text: str | None) -> Locality:
-    """杭州市钱塘区, 中共杭州市钱塘区委 (a masthead's 主办 line) or 浙江省 -> its levels; unparsable -> empty."""
+    """杭州市萧山区, 中共杭州市萧山区委 (a masthead's 主办 line) or 浙江省 -> its levels; unparsable -> empty."""
     if not text:
         return Locality()
     place = re.sub(r"^(主办[：:\s]*)?(中共|中国共产党)", "", text.strip().replace(" ", ""))
@@ -221,7 +221,7 @@ def parse_locality(text: str | None) -> Locality:
 
 
 def infer_locality(paper: str | None, texts: Iterable[str]) -> Locality:
-    """Levels a paper covers, from its name and its own text: 钱塘新区报 writing 中共杭州市钱塘区委 -> 杭州市/钱塘区.
+    """Levels a paper covers, from its name and its own text: 滨江新区报 writing 中共杭州市滨江区委 -> 杭州市/滨江区.
 
     Used when neither --locality, the curation file nor a masthead 主办 line says it.
     """
@@ -411,7 +411,7 @@ def scope_localities(extractions: list[ArticleExtraction], papers: dict[str, str
             continue
         place = parse_locality(stated)
         stem = _PAPER_SUFFIX.sub("", paper or "")
-        if not place.new_area and stem.endswith("新区"):  # 新区党工委 in 钱塘新区报: 钱塘新区's, whatever else is said
+        if not place.new_area and stem.endswith("新区"):  # 新区党工委 in 滨江新区报: 滨江新区's, whatever else is said
             place = replace(place, new_area=stem)
         result[scope] = place
     return result
@@ -562,7 +562,7 @@ def resolve_bodies(extractions: list[ArticleExtraction], scopes: dict[str, str],
 def _post_key(post: PostMention, scope: str, locality: Locality, body_key: str | None,
               body_is_global: bool) -> tuple[str, bool]:
     """Key of a post (and whether it is the same post in every paper): the body's key with the title in it
-    (钱塘区政协 + 主席 -> 钱塘区政协主席); a body-less post (区长, 总书记) is placed by its own level prefix."""
+    (萧山区政协 + 主席 -> 萧山区政协主席); a body-less post (区长, 总书记) is placed by its own level prefix."""
     if post.body and body_key:
         body, _, where = body_key.partition("\x1f")
         return f"{body}{post.title}" + (f"\x1f{where}" if where else ""), body_is_global
@@ -570,7 +570,7 @@ def _post_key(post: PostMention, scope: str, locality: Locality, body_key: str |
     place = locality.place_of(bare)
     anchor = locality.anchor_of(bare)
     if place:
-        return f"{place}{post.label}", True  # 钱塘区代区长
+        return f"{place}{post.label}", True  # 萧山区代区长
     if anchor:
         return f"{post.label}\x1f{anchor}", True
     if not bare.startswith(LEVEL_PREFIXES) and not is_shared_title(post.label) and len(post.label) >= 3:
@@ -986,8 +986,9 @@ def personnel_changes(groups: list[tuple[str, list[_Cluster]]],
             for post, mentions in c.posts.items():
                 held[post] += mentions
         for post, mentions in held.items():
-            if not is_shared_title(mentions[0].posts[post].title):
-                holders[post] += [(m.when, key, m) for m in mentions if m.when]
+            dated = [(m.when, key, m) for m in mentions if m.when]
+            if dated and not is_shared_title(mentions[0].posts[post].title):
+                holders[post] += dated
         changes += _title_changes(display[key], held, table)
     for post in sorted(holders, key=lambda p: (table.post_label(p), p)):
         runs = _runs(sorted(holders[post], key=lambda x: (x[0], x[1])))

@@ -12,7 +12,7 @@ import hashlib
 import re
 
 from kg.model import Article, Issue
-from kg.normalise import CJK
+from kg.normalise import ARTICLE_BREAK, CJK
 
 # 本报讯, 本报杭州讯, 本网讯, 新华社北京3月5日电, 讯（记者 …）, or a bare （记者 …）byline opening a paragraph.
 _BYLINE = re.compile(
@@ -87,6 +87,7 @@ def _is_headline_text(text: str) -> bool:
     return 4 <= len(text) <= 80 and not re.search(r"[。；]", text)
 
 
+_CLOSING_CREDIT = re.compile(r"（([^（）]{0,20}(?:记者|通讯员|实习生)[^（）]{0,60})）\s*$")
 _CREDIT_ONLY = re.compile(r"^\s*（([^）]{0,20}(?:记者|通讯员|摄影|实习生)[^）]{0,60})）\s*$")
 
 
@@ -108,9 +109,22 @@ def _has_body(lines: list[str]) -> bool:
     return any(_ENDS_SENTENCE.search(line.strip()) and len(line.strip()) > 20 for line in lines)
 
 
+def _web_post_starts(lines: list[str]) -> list[int]:
+    """After a 来源/编辑 line the text starts, with or without a byline."""
+    out = []
+    for i, line in enumerate(lines):
+        if line != ARTICLE_BREAK:
+            continue
+        following = next((j for j in range(i + 1, len(lines)) if lines[j].strip() and lines[j] != ARTICLE_BREAK), None)
+        if following is not None:
+            out.append(following)
+    return out
+
+
 def segment(issue: Issue) -> list[Article]:
     lines = list(issue.lines)
-    starts = [i for i, line in enumerate(lines) if _BYLINE.match(line)]
+    starts = sorted({i for i, line in enumerate(lines) if _BYLINE.match(line)} | set(_web_post_starts(lines)))
+    lines = ["" if line == ARTICLE_BREAK else line for line in lines]
     trailing = _trailing_credits(lines, starts)
     source = issue.source
     if trailing:
@@ -131,7 +145,7 @@ def segment(issue: Issue) -> list[Article]:
             else:
                 block.append(line)
         lines = reordered + block
-        starts = [i for i, line in enumerate(lines) if _BYLINE.match(line)]
+        starts = sorted({i for i, line in enumerate(lines) if _BYLINE.match(line)} | set(_web_post_starts(lines)))
     if starts and _has_body(lines[: starts[0]]):
         # text before the first byline (a continued story, a post without byline) is an article, not lost
         first_end = max(i for i in range(starts[0]) if _ENDS_SENTENCE.search(lines[i].strip()))
@@ -172,7 +186,10 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
     headlines: list[list[str]] = [[] for _ in starts]
     # material before the first byline belongs to the first article
     lead = [g for g in _groups(lines[: starts[0]]) if _is_headline_text(g)]
-    headlines[0].extend(lead[-2:])
+    if lead:
+        first_grams = _bigrams(bodies[0][:600])
+        headlines[0].extend(g for g in lead[-2:-1] if _overlap(g, first_grams) > 0.3)
+        headlines[0].append(lead[-1])
     for k in range(len(starts) - 1):
         between = [g for g in _groups(lines[spans[k][1] + 1 : starts[k + 1]]) if _is_headline_text(g)]
         if not between:
@@ -199,6 +216,9 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
             credit = credit_match.group(1) if credit_match else ""
             body = body[match.end() :].lstrip("，, ")
         text = _JUMP.sub("", body).strip()
+        closing = _CLOSING_CREDIT.search(text)
+        if closing and not credit:
+            credit, text = closing.group(1), text[: closing.start()].rstrip()
         headline = " ".join(headlines[k]) or (source.title if len(starts) == 1 else None)
         articles.append(_article(issue, k + offset, text, headline, parse_reporters(credit)))
     return [a for a in articles if a.text]

@@ -7,18 +7,24 @@ import hashlib
 import html
 import json
 import re
+import sys
 from datetime import date
 
 import networkx as nx
 import pytest
 
 from kg.export.html import (
+    STABILISATION_STEPS_MAX,
+    STABILISATION_STEPS_MIN,
     load_graph_json,
     page_data,
+    precomputed_positions,
     render_html,
     save_graph_json,
     script_json,
     select_subgraph,
+    stabilisation_steps,
+    vis_options,
     write_html,
 )
 from kg.iri import mint
@@ -117,6 +123,10 @@ def test_unknown_focus_raises_value_error_naming_it():
         select_subgraph(sample_graph(), focus="王五")
 
 
+def test_types_accept_one_name_in_any_case():
+    assert labels(select_subgraph(sample_graph(), types="body")) == {"区政协"}
+
+
 def test_unknown_type_is_refused():
     with pytest.raises(ValueError, match="Spaceship"):
         select_subgraph(sample_graph(), types={"Spaceship"})
@@ -204,16 +214,55 @@ def test_page_data_counts_styles_and_details():
     assert sizes["沈燕俊"] > sizes["李明"]
 
 
-def test_large_graphs_turn_improved_layout_off_and_keep_physics_short():
-    graph = nx.MultiDiGraph()
-    for i in range(1200):
-        graph.add_node(f"n{i}", type="Official", label=f"n{i}", aliases=[])
-    small = page_data(sample_graph(), sample_graph(), title="t")["options"]
-    large = page_data(graph, graph, title="t")["options"]
-    assert small["layout"]["improvedLayout"] is True
-    assert large["layout"]["improvedLayout"] is False
-    assert large["physics"]["stabilization"]["iterations"] < small["physics"]["stabilization"]["iterations"]
+def test_large_graphs_turn_improved_layout_off_and_draw_less():
+    small, large = vis_options(20), vis_options(5000)
+    assert small["layout"]["improvedLayout"] is True and large["layout"]["improvedLayout"] is False
+    assert small["edges"]["arrows"]["to"]["enabled"] is True and large["edges"]["arrows"]["to"]["enabled"] is False
     assert large["edges"]["smooth"] is False and large["interaction"]["hideEdgesOnDrag"] is True
+    assert large["nodes"]["scaling"]["label"]["drawThreshold"] > small["nodes"]["scaling"]["label"]["drawThreshold"]
+
+
+def test_physics_budget_shrinks_as_graphs_grow_and_is_off_when_positioned():
+    assert stabilisation_steps(10) == STABILISATION_STEPS_MAX
+    assert stabilisation_steps(250) > stabilisation_steps(1000) >= STABILISATION_STEPS_MIN
+    assert stabilisation_steps(100_000) == STABILISATION_STEPS_MIN
+    positioned = vis_options(5000, positioned=True)["physics"]
+    assert positioned["enabled"] is False and positioned["stabilization"]["enabled"] is False
+
+
+def chain_and_islands() -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for i in range(400):
+        graph.add_node(f"n{i:03d}", type="Official", label=f"n{i}", aliases=[])
+    for i in range(299):
+        graph.add_edge(f"n{i:03d}", f"n{i + 1:03d}", key="referenced", rel="referenced", evidence=[])
+    return graph  # one chain of 300 nodes and 100 lone nodes
+
+
+def test_big_graphs_get_deterministic_packed_positions_and_no_browser_physics():
+    pytest.importorskip("igraph")
+    graph = chain_and_islands()
+    positions = precomputed_positions(graph)
+    assert positions == precomputed_positions(graph)
+    assert set(positions) == set(graph.nodes)
+    chain_box = [positions[f"n{i:03d}"] for i in range(300)]
+    lone = [positions[f"n{i:03d}"] for i in range(300, 400)]
+    # the lone nodes sit outside the chain's bounding box, not scattered across it or flung far away
+    right, bottom = max(x for x, _ in chain_box), max(y for _, y in chain_box)
+    assert all(x > right or y > bottom for x, y in lone)
+    assert max(max(x, y) for x, y in lone) < 20 * max(right, bottom)
+    data = page_data(graph, graph, title="t")
+    assert data["options"]["physics"]["enabled"] is False
+    assert all("x" in node and "y" in node for node in data["nodes"])
+
+
+def test_without_igraph_big_graphs_fall_back_to_browser_physics(monkeypatch):
+    monkeypatch.setitem(sys.modules, "igraph", None)  # import igraph now raises ImportError
+    graph = chain_and_islands()
+    assert precomputed_positions(graph) is None
+    data = page_data(graph, graph, title="t")
+    assert data["options"]["physics"]["enabled"] is True
+    assert not any("x" in node for node in data["nodes"])
 
 
 def test_written_page_is_utf8_self_contained_and_escaped(tmp_path):

@@ -12,9 +12,13 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from test_html import AWKWARD, XSS_IMG, XSS_SCRIPT, sample_graph
 
 from kg.export.html import select_subgraph, write_html
+
+try:  # tests/ is on sys.path under pytest's default import mode; a package import otherwise
+    from test_html import AWKWARD, XSS_IMG, XSS_SCRIPT, sample_graph
+except ImportError:  # pragma: no cover
+    from tests.test_html import AWKWARD, XSS_IMG, XSS_SCRIPT, sample_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -99,6 +103,7 @@ def test_page_loads_offline_without_errors_and_shows_the_whole_graph(sample_page
     assert page.evaluate("kgExplorer.edges.length") == graph.number_of_edges()
     assert page.evaluate("kgExplorer.visibleCounts()") == {"nodes": 15, "edges": 17}
     assert page.evaluate("kgExplorer.network.body.nodeIndices.length") == graph.number_of_nodes()
+    assert page.evaluate("kgExplorer.network.physics.physicsEnabled") is False  # stabilised, then stopped
     assert page.text_content("#kg-status") == "15 个节点 · 17 条边"
     legend = page.text_content("#kg-legend")
     for name in ("官员", "会议活动", "机构", "职务", "口号提法", "文章", "主持", "出席", "提及"):
@@ -199,3 +204,12 @@ def test_the_seeds_graph_loads_and_a_known_official_is_found(browser, tmp_path):
     assert (tmp_path / "seeds.png").stat().st_size > 10_000
     watched.assert_clean()
     page.close()
+
+
+def test_an_empty_graph_still_gives_a_working_page(browser, tmp_path):
+    path = tmp_path / "empty.html"
+    assert write_html(nx.MultiDiGraph(), path) == {"nodes": 0, "edges": 0}
+    watched = open_page(browser, path)
+    assert watched.page.evaluate("kgExplorer.visibleCounts()") == {"nodes": 0, "edges": 0}
+    watched.assert_clean()
+    watched.page.close()

@@ -12,6 +12,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, PROV, SKOS
 from test_turtle import district_graph, nasty_graph
 
+import kg
 from kg.export.turtle import KG, ORG, SCHEMA, VOCABULARY_PREFIXES, graph_to_rdf, qualified_iri, write_turtle
 from kg.iri import mint
 
@@ -36,8 +37,6 @@ def shapes() -> Graph:
 
 @pytest.fixture(scope="module")
 def seeds_rdf(tmp_path_factory: pytest.TempPathFactory) -> Graph:
-    import kg
-
     path = tmp_path_factory.mktemp("seeds") / "seeds.ttl"
     write_turtle(kg.build([ROOT / "seeds"]).graph, path)
     return Graph().parse(path)

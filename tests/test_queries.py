@@ -19,6 +19,7 @@ import yaml
 from rdflib import Graph
 from test_turtle import district_graph
 
+import kg
 from kg.export.turtle import write_turtle
 from kg.query import display_width, run_query
 from kg.store import build_store
@@ -165,6 +166,14 @@ def test_bad_source_or_format_is_a_value_error(district: Path, tmp_path: Path) -
     broken.write_text("<a> <b> .\n", encoding="utf-8")
     with pytest.raises(ValueError, match="not valid"):
         run_query(broken, "ASK {}")
+    (tmp_path / "notes").mkdir()
+    with pytest.raises(ValueError, match="not an Oxigraph store"):
+        run_query(tmp_path / "notes", "ASK {}")
+
+
+def test_construct_returns_turtle(district: Path) -> None:
+    text = run_query(district, "CONSTRUCT { ?m kg:date ?d } WHERE { ?m a kg:Meeting ; kg:date ?d }")
+    assert len(Graph().parse(data=text, format="turtle")) == 6
 
 
 def test_store_answers_like_the_turtle_file_and_is_replaced_atomically(district: Path, tmp_path: Path) -> None:
@@ -215,8 +224,6 @@ def gold() -> dict:
 
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import kg
-
     path = tmp_path_factory.mktemp("seeds") / "seeds.ttl"
     write_turtle(kg.build([SEEDS]).graph, path)
     return path

@@ -9,6 +9,7 @@ facts of a good file read alongside are all still there.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -34,7 +35,10 @@ import make_fixtures as texts  # noqa: E402
 NASTY = ['"', "'", "\\", ">", "<", "&", "\n", '"""', "'''", "\\u0041", "<img src=x onerror=alert(1)>",
          "</script><script>alert(1)</script>", "${x}", "a,b", "\u2028", "\u00a0", "\ufeff", "}", "]]>", "%", "#"]
 
-PROPERTY = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# In CI the examples are the same on every run (a red build means a change broke something, not that
+# the dice found an old bug); on a developer's machine they are new each run.
+IN_CI = bool(os.environ.get("CI"))
+PROPERTY = settings(max_examples=30, deadline=None, derandomize=IN_CI, suppress_health_check=[HealthCheck.too_slow])
 
 Fact = tuple[str, str, str]
 
@@ -168,9 +172,19 @@ def test_undecodable_bytes_lose_only_the_facts_they_overwrote() -> None:
     assert len(untouched) >= 10
 
 
+@pytest.mark.xfail(strict=True, reason="resolve merges 袁月 into the cut-off variant 袁月参 ('one character "
+                                        "dropped') and labels the official with it; found by test_corrupted_seed_issues")
+def test_article_cut_off_mid_name_does_not_rename_the_official(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.txt"
+    cut.write_text(texts.GOOD[: texts.GOOD.index("袁月") + 3], encoding="utf-8")  # ends "…秘\n书长袁月参"
+    result = kg.build([cut, GOOD])
+    assert any("mid-sentence" in p.problem for p in result.problems if p.path == str(cut))
+    assert_good_facts_present(result)
+
+
 def test_huge_single_line_builds(tmp_path: Path) -> None:
     big = tmp_path / "one-line.txt"
-    big.write_text(texts.GOOD.replace("\n", "") * 3000, encoding="utf-8")  # 0.4 M characters, one line
+    big.write_text(texts.GOOD.replace("\n", "") * 1000, encoding="utf-8")  # 130,000 characters, one line
     result = kg.build([big, GOOD])
     assert any("characters long: split into" in p.problem for p in result.problems if p.path == str(big))
     assert_good_facts_present(result)
@@ -289,7 +303,7 @@ def as_html(raw: bytes, draw: Callable) -> bytes:
 CORRUPTIONS = [flip_bytes, insert_bytes, truncate, join_lines, inject_nasty, re_encode, as_html]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, derandomize=IN_CI, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_corrupted_seed_issues(data: st.DataObject) -> None:
     seed = data.draw(st.sampled_from(SEEDS))
@@ -314,7 +328,7 @@ def test_failed_build_leaves_the_previous_output_whole(tmp_path: Path, monkeypat
     from kg.export import html
 
     out = tmp_path / "out"
-    assert cli.main(["build", str(GOOD), "-o", str(out), "-q", "--no-neo4j"]) == 0
+    assert cli.main(["build", str(GOOD), "-o", str(out), "-q", "--no-neo4j", "--jobs", "1"]) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -322,6 +336,6 @@ def test_failed_build_leaves_the_previous_output_whole(tmp_path: Path, monkeypat
 
     monkeypatch.setattr(html, "write_html", broken)
     with pytest.raises(OSError, match="disk full"):
-        cli.main(["build", str(FIXTURES / "big5.txt"), "-o", str(out), "-q", "--no-neo4j"])
+        cli.main(["build", str(FIXTURES / "big5.txt"), "-o", str(out), "-q", "--no-neo4j", "--jobs", "1"])
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert after == before

@@ -6,6 +6,10 @@ the seed issues); test_queries.py and test_ontology.py import it from here.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -16,6 +20,7 @@ from hypothesis import strategies as st
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
+import kg
 from kg.export.turtle import (
     KG,
     ORG,
@@ -323,8 +328,7 @@ def test_qualified_iris_are_stable_and_distinct_per_edge() -> None:
     assert qualified_iri(a, "chaired", b) == qualified_iri(a, "chaired", b)
     assert qualified_iri(a, "chaired", b) != qualified_iri(a, "attended", b)
     assert str(qualified_iri(a, "chaired", b)) == (
-        "https://w3id.org/yaowen/id/participation/" + __import__("hashlib").sha1(
-            f"{a}\x1fchaired\x1f{b}".encode()).hexdigest()[:16])
+        "https://w3id.org/yaowen/id/participation/" + hashlib.sha1(f"{a}\x1fchaired\x1f{b}".encode()).hexdigest()[:16])
 
 
 def test_node_without_type_is_rejected() -> None:
@@ -369,8 +373,6 @@ SEEDS_GOLD = Path("/work/shared/gold/seeds.yaml")
 
 @pytest.fixture(scope="module")
 def seeds_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import kg
-
     path = tmp_path_factory.mktemp("seeds") / "seeds.ttl"
     write_turtle(kg.build([ROOT / "seeds"]).graph, path)
     return path
@@ -383,8 +385,6 @@ def test_seeds_export_reads_the_same_in_rdflib_and_pyoxigraph(seeds_ttl: Path) -
 
 
 def test_seeds_export_is_byte_identical_across_builds(seeds_ttl: Path, tmp_path: Path) -> None:
-    import kg
-
     write_turtle(kg.build([ROOT / "seeds"]).graph, tmp_path / "again.ttl")
     assert (tmp_path / "again.ttl").read_bytes() == seeds_ttl.read_bytes()
 
@@ -392,10 +392,6 @@ def test_seeds_export_is_byte_identical_across_builds(seeds_ttl: Path, tmp_path:
 @pytest.mark.skipif(not (SCORER.is_file() and SEEDS_GOLD.is_file()), reason="seed scorer not available")
 def test_scorer_finds_officials_meetings_and_edges_in_the_seeds_export(seeds_ttl: Path) -> None:
     """The mapping carries what score.py reads; how high the score is belongs to the extractor."""
-    import json
-    import subprocess
-    import sys
-
     out = subprocess.run([sys.executable, str(SCORER), str(SEEDS_GOLD), str(seeds_ttl), "--json"],
                          capture_output=True, text=True, check=True).stdout
     score = json.loads(out)

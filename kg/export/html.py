@@ -55,7 +55,9 @@ LABEL_MAX_CHARS = 14
 LABEL_PX_MIN, LABEL_PX_MAX = 11, 22
 EVIDENCE_SHOWN = 5
 LIST_SHOWN = 30
-CJK_FONT_FACE = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+# Canvas labels need a CJK font on the viewer's machine; on Debian/Ubuntu: apt-get install fonts-wqy-microhei
+CJK_FONT_FACE = ("'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
+                 "sans-serif")
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,7 @@ def select_subgraph(graph: nx.MultiDiGraph, *, focus: str | None = None, hops: i
     if since is not None or until is not None:
         selected = within_dates(selected, since, until, keep=seeds)
     if types:
-        wanted = normalise_types(types)
+        wanted = normalise_types([types] if isinstance(types, str) else types)
         selected = _induced(selected, (n for n, t in selected.nodes(data="type") if t in wanted or n in seeds))
     if seeds:
         distance = _hop_distances(selected, seeds, hops)
@@ -373,7 +375,9 @@ class _Describer:
         outgoing = list(self.graph.out_edges(node, keys=True))
         rows.append(_row("主办", self._listed((v for _, v, k in outgoing if k == "organizedBy"), with_date=False)))
         rows.append(_row("提及", self._listed((v for _, v, k in outgoing if k == "referenced"), with_date=False)))
-        articles = [v for _, v, k in outgoing if k == "reportedIn"] or ([data["article"]] if data.get("article") else [])
+        articles = [v for _, v, k in outgoing if k == "reportedIn"]
+        if not articles and data.get("article"):
+            articles = [data["article"]]
         rows.extend(self._article_rows(article) for article in articles)
         return rows
 
@@ -437,15 +441,17 @@ class _Describer:
     def edge(self, source: str, target: str, key: Any, data: dict) -> list[dict]:
         relation = str(data.get("rel") or key)
         style = EDGE_STYLES.get(relation, FALLBACK_EDGE_STYLE)
-        rows = [_row("关系", f"{style.name_zh} {relation}"), _row("从", self.label(source)), _row("到", self.label(target))]
+        rows = [_row("关系", f"{style.name_zh} {relation}"), _row("从", self.label(source)),
+                _row("到", self.label(target))]
         if data.get("role"):
             rows.append(_row("原文动词", str(data["role"])))
         if data.get("first_seen") or data.get("last_seen"):
-            rows.append(_row("首见–末见", f"{_iso(data.get('first_seen')) or '?'} – {_iso(data.get('last_seen')) or '?'}"))
+            span = f"{_iso(data.get('first_seen')) or '?'} – {_iso(data.get('last_seen')) or '?'}"
+            rows.append(_row("首见–末见", span))
         evidence = list(data.get("evidence") or ())
         if evidence:
-            rows.append({"k": f"证据（{len(evidence)}）", "v": [self._evidence(item) for item in evidence[:EVIDENCE_SHOWN]],
-                         "evidence": True})
+            shown = [self._evidence(item) for item in evidence[:EVIDENCE_SHOWN]]
+            rows.append({"k": f"证据（{len(evidence)}）", "v": shown, "evidence": True})
         return [row for row in rows if row["v"]]
 
     def _evidence(self, item: dict) -> dict:

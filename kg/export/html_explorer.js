@@ -291,13 +291,33 @@
   }
 
   var searchOptions = payload.nodes.map(function (node) {
-    return { value: node.id, text: node.full, aliases: node.aliases.join(" "), type: node.group };
+    return { value: node.id, text: node.full, aliases: node.aliases, type: node.group };
   });
+  // people and meetings first when names tie: a search for a name should land on the person, not an article
+  var TYPE_BONUS = { Official: 0.5, Meeting: 0.4, Body: 0.3, Post: 0.2, Reporter: 0.15 };
+
+  function matchScore(query) {
+    var needle = query.trim().toLowerCase();
+    return function (item) {
+      if (!needle) { return 1; }
+      var text = item.text.toLowerCase();
+      var aliases = item.aliases.map(function (alias) { return alias.toLowerCase(); });
+      var base = 0;
+      if (text === needle || aliases.indexOf(needle) >= 0) { base = 4; } else if (text.indexOf(needle) === 0) {
+        base = 3;
+      } else if (text.indexOf(needle) > 0) { base = 2; } else if (aliases.some(function (a) { return a.indexOf(needle) >= 0; })) {
+        base = 1;
+      }
+      return base && base + (TYPE_BONUS[item.type] || 0.1);
+    };
+  }
   var search = new TomSelect("#kg-search", {
     options: searchOptions,
     valueField: "value",
     labelField: "text",
-    searchField: ["text", "aliases"],
+    searchField: ["text"],
+    score: matchScore,
+    sortField: [{ field: "$score", direction: "desc" }, { field: "text", direction: "asc" }],
     maxOptions: 50,
     create: false,
     render: {

@@ -130,7 +130,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SAFE_LOCAL = re.compile(rf"[A-Za-z0-9_{_CJK}][A-Za-z0-9_\-{_CJK}]*")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
-_CACHE_SIZE = 1 << 17
+_CACHE_SIZE = 1 << 15  # bounded: rendering memory must not grow with the graph
 
 
 # --------------------------------------------------------------------------- terms
@@ -425,7 +425,7 @@ def turtle_prefix_lines(prefixes: dict[str, str] = PREFIXES) -> str:
 
 
 def _turtle_block(writer: TermWriter, subject: str, pairs: PredicateObjects) -> str:
-    """One subject with its predicate lists: ``s\\n    p o1, o2 ;\\n    q o3 .``"""
+    """One subject, then a line per predicate and per object; its classes share the ``a`` line."""
     statements = []
     for predicate, group in groupby(pairs, key=itemgetter(0)):
         if predicate == V.type:
@@ -450,18 +450,24 @@ def _write_turtle_blocks(handle: IO[str], blocks: Iterable[Block]) -> int:
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> int:
     """Stream the export to ``path`` as Turtle (atomically); returns the number of triples written."""
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as handle:
-        return _write_turtle_blocks(handle, iter_blocks(graph))
+    try:
+        with atomic_open(path, "w", encoding="utf-8", newline="\n") as handle:
+            return _write_turtle_blocks(handle, iter_blocks(graph))
+    finally:
+        checked_iri.cache_clear()
 
 
 def write_ntriples(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> int:
     """Stream the export to ``path`` as N-Triples (one self-contained line per triple)."""
     writer = TermWriter({}, turtle=False)
     count = 0
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as handle:
-        for subject, pairs in iter_blocks(graph):
-            head = f"{writer.iri(subject)} "
-            for predicate, obj in pairs:
-                handle.write(f"{head}{writer.iri(predicate)} {writer.term(obj)} .\n")
-                count += 1
+    try:
+        with atomic_open(path, "w", encoding="utf-8", newline="\n") as handle:
+            for subject, pairs in iter_blocks(graph):
+                head = f"{writer.iri(subject)} "
+                for predicate, obj in pairs:
+                    handle.write(f"{head}{writer.iri(predicate)} {writer.term(obj)} .\n")
+                    count += 1
+    finally:
+        checked_iri.cache_clear()
     return count
