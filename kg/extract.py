@@ -47,6 +47,11 @@ _REFERENCE_PERSON_CONTEXT = re.compile(
 )
 _VERBS_BEFORE_NAME = {"学习", "贯彻", "落实", "传达", "按照", "根据", "听取", "陪同", "会见", "看望", "遵循", "深入"}
 _NATIONAL_TITLES = {"总书记", "国家主席", "国务院总理", "总理", "副总理", "委员长"}
+_BODY_LEFT_BOUNDARY = re.compile(
+    "由|在|会见|会同|听取|看望|慰问|陪同|率领|带领|邀请|前往|来到|深入|走访|调研|考察|主持|出席|参加|宣读|接受|见证|"
+    "代表|以及|向|赴|受"
+)
+_FUNCTION_CHARS = set("由在和与对向为将把被从以及同到于是的了等经并")
 _ALLOWED_IN_NON_HAN_NAMES = set("次上下全")  # 次仁, 次旦 (Tibetan), …
 _NATIONAL_TITLE_HEAD = re.compile(f"^(?:{alternation(_NATIONAL_TITLES)})")
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -106,7 +111,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "stop": re.compile(f"(?:{alternation(set(lex.stops) | set(lex.role_verbs))}|$)"),
         "body_end": re.compile(f"(?:{alternation(set(lex.body_suffixes))})$"),
         "place_start": re.compile(
-            f"^(?:{alternation(set(lex.place_markers))}|[{CJK}]{{2,5}}(?:省|市|区|县|州|镇|乡|街道|村|社区|旗|盟|嘎查))"
+            f"^(?:{alternation(set(lex.place_markers))}|[{CJK}]{{2,8}}?(?:自治区|自治州|自治县|省|市|区|县|州|镇|乡|街道|村|社区|旗|盟|嘎查))"
         ),
         "title_after": re.compile(
             f"({alternation({t for t in lex.titles if len(t) >= 2 and t not in {'领导', '委员', '常委'}})})(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs))}|$|重要|近期)"
@@ -201,6 +206,11 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
     while start > floor and _is_cjk_or_bracket(text[start - 1]) and end - start < 30:
         start -= 1
     run = text[start:end]
+    cut = None
+    for cut in _BODY_LEFT_BOUNDARY.finditer(run):
+        pass
+    if cut is not None:
+        run = run[cut.end() :]  # 在成都会见由新疆维吾尔自治区党委: the body starts after the last 会见/由
     for i in range(len(run) - 1):
         candidate = run[i:]
         if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):

@@ -223,24 +223,34 @@ def parse_locality(text: str | None) -> Locality:
 def infer_locality(paper: str | None, texts: Iterable[str]) -> Locality:
     """Levels a paper covers, from its name and its own text: 滨江新区报 writing 中共杭州市滨江区委 -> 杭州市/滨江区.
 
-    Used when neither --locality, the curation file nor a masthead 主办 line says it.
+    The paper's place is whichever of X区/X县/X市/X省 its text writes most; the level above is the place written
+    right before it (杭州市滨江区 -> 杭州市). Used when neither --locality, the curation file nor a masthead
+    主办 line says it.
     """
     if not paper:
         return Locality()
     stem = _PAPER_SUFFIX.sub("", paper)
-    base = re.sub(r"(新区|区|县|市)$", "", stem)
+    base = re.sub(r"(新区|区|县|市|省)$", "", stem)
+    new_area = stem if stem.endswith("新区") else None
     if len(base) < 2:
-        return Locality()
+        return Locality(new_area=new_area)
     text = "\n".join(texts)
-    counts = Counter({base + level: text.count(base + level) for level in ("区", "县", "市")})
-    district, seen = counts.most_common(1)[0]
+    counts = Counter({base + level: text.count(base + level) for level in ("区", "县", "市", "省")})
+    place, seen = counts.most_common(1)[0]
     if not seen:
-        return Locality(new_area=stem if stem.endswith("新区") else None)
-    cities = Counter(re.findall(rf"(?:中共)?([{_CJK}]{{2}}市){re.escape(district)}", text))
-    city = cities.most_common(1)[0][0] if cities and district.endswith(("区", "县")) else None
-    provinces = Counter(re.findall(rf"([{_CJK}]{{2}}省){re.escape(city)}", text)) if city else Counter()
-    return Locality(province=provinces.most_common(1)[0][0] if provinces else None, city=city, district=district,
-                    new_area=stem if stem.endswith("新区") else None)
+        return Locality(new_area=new_area)
+    if place.endswith("省"):
+        return Locality(province=place, new_area=new_area)
+    city = place if place.endswith("市") else _written_before(place, "市", text)
+    province = _written_before(city, "省", text) if city else None
+    district = None if place.endswith("市") else place
+    return Locality(province=province, city=city, district=district, new_area=new_area)
+
+
+def _written_before(place: str, level: str, text: str) -> str | None:
+    """The two-character X市 / X省 most often written right before ``place`` (杭州市 in 杭州市滨江区)."""
+    found = Counter(re.findall(rf"([{_CJK}]{{2}}{level}){re.escape(place)}", text))
+    return found.most_common(1)[0][0] if found else None
 
 
 def names_a_place(label: str, known_places: set[str]) -> bool:
@@ -257,12 +267,6 @@ def seen_date(extraction: ArticleExtraction) -> date | None:
     meeting = next((m.date for m in extraction.meetings if m.date), None)
     article = extraction.article
     return meeting or (article.pub_date if article.date_origin != "inferred" else None)
-
-
-def scope_of(extraction: ArticleExtraction, locality: str | None) -> str:
-    """Where a name is taken to be unique: the --locality option, else the paper, else the source."""
-    article = extraction.article
-    return locality or article.paper or "default"
 
 
 def one_edit_apart(a: str, b: str) -> bool:

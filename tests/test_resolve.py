@@ -133,6 +133,16 @@ def test_infer_locality_from_paper_name_and_text() -> None:
     assert infer_locality("萧山日报", ["会议在萧山区召开"]) == Locality(district="萧山区")
     assert infer_locality("萧山日报", ["没有地名"]) == Locality()
     assert infer_locality(None, ["钱塘区"]) == Locality()
+    city_paper = infer_locality("杭州日报", ["浙江省杭州市委召开会议", "杭州市"])
+    assert city_paper == Locality(province="浙江省", city="杭州市")
+    assert infer_locality("浙江日报", ["浙江省委召开会议"]) == Locality(province="浙江省")
+
+
+def test_masthead_publisher_line_gives_the_locality_when_the_reader_keeps_it() -> None:
+    """Article.publisher (the 主办 line) is not in the model yet; when a reader sets it, resolve uses it."""
+    ex = extraction([person("王明华", CPPCC_HEAD)], paper="日报")
+    ex.article.publisher = "中共杭州市萧山区委"  # type: ignore[attr-defined]
+    assert resolve([ex]).body_key(ex.article.id, "区政协") == "萧山区政协"
 
 
 @pytest.mark.parametrize(("title", "shared"), [("副主任", True), ("常委", True), ("委员", True), ("市领导", True),
@@ -416,6 +426,15 @@ def replace_day(ex: ArticleExtraction, day: date) -> ArticleExtraction:
     ex.article.pub_date = day
     ex.meetings[0].date = day
     return ex
+
+
+def test_undated_mentions_of_a_post_give_no_tenure_and_no_change() -> None:
+    a = extraction([person("金志强", CPPCC_HEAD)], day=None)
+    a.meetings[0].date = None
+    b = extraction([person("王进", CPPCC_HEAD)], day=date(2026, 3, 25))
+    report = resolve([a, b]).report
+    assert report["changes"] == []
+    assert [e["summary"] for e in report["tenure"]] == ["区政协主席 (萧山日报): 王进 2026-03-25"]
 
 
 def test_alternating_holders_go_to_review_not_changes() -> None:
