@@ -229,17 +229,18 @@ def idle_estimate(row: dict) -> float:
 
 
 def table(rows: list[tuple[str, dict]], baseline_mb_per_cpu_s: float) -> str:
-    header = (f"{'run':<30} {'wall s':>7} {'CPU s':>7} {'idle-est s':>10} {'articles/s':>10} {'MB/s':>6} "
-              f"{'MB/CPU-s':>9} {'x posseg':>9} {'peak MB':>8}")
+    header = (f"{'run':<30} {'wall s':>7} {'main CPU':>8} {'wkr CPU':>7} {'idle-est s':>10} {'articles/s':>10} "
+              f"{'MB/s':>5} {'MB/CPU-s':>8} {'x posseg':>8} {'peak MB':>7}")
     lines = [header, "-" * len(header)]
     for label, row in rows:
         megabytes = row["bytes"] / 1e6
         per_cpu = megabytes / cpu_seconds(row)
         articles = f"{row['articles'] / row['seconds']:,.0f}" if row.get("articles") else "-"
         peak = f"{row['peak_tree_mb']:,.0f}" if row.get("peak_tree_mb") is not None else "n/a"
-        lines.append(f"{label:<30} {row['seconds']:>7.1f} {cpu_seconds(row):>7.1f} {idle_estimate(row):>10.1f} "
-                     f"{articles:>10} {megabytes / row['seconds']:>6.2f} {per_cpu:>9.3f} "
-                     f"{per_cpu / baseline_mb_per_cpu_s:>9.1f} {peak:>8}")
+        lines.append(f"{label:<30} {row['seconds']:>7.1f} {row['main_cpu_seconds']:>8.1f} "
+                     f"{row.get('worker_cpu_seconds', 0.0):>7.1f} {idle_estimate(row):>10.1f} {articles:>10} "
+                     f"{megabytes / row['seconds']:>5.2f} {per_cpu:>8.3f} {per_cpu / baseline_mb_per_cpu_s:>8.1f} "
+                     f"{peak:>7}")
     return "\n".join(lines)
 
 
@@ -323,8 +324,9 @@ def report(args: argparse.Namespace, corpus: Path, scratch: Path) -> None:
           f"{load_before:.1f} before / {os.getloadavg()[0]:.1f} after; baseline on {baseline['bytes'] / 1e6:.1f} MB "
           f"({baseline['inputs']:,} inputs)\n")
     print(table(ordered, baseline_per_cpu))
-    print("\nCPU s = main process + workers; idle-est s = main CPU + worker CPU / jobs (wall time on idle cores, "
-          "at most); x posseg = MB per CPU-second relative to the baseline's.")
+    print("\nmain/wkr CPU = CPU seconds of the main process / of all worker processes; idle-est s = main CPU + "
+          "worker CPU / jobs (wall time on idle cores, at most);\nMB/CPU-s = text per CPU-second, all processes; "
+          "x posseg = that relative to the baseline's (the per-core comparison).")
     first = rows[f"kg build --jobs {args.jobs[0]}"]
     print(f"graph: {first['nodes']:,} nodes, {first['edges']:,} edges, {first['articles']:,} article nodes; "
           f"extraction stage {first['extract_seconds']:.1f} s of {first['seconds']:.1f} s at --jobs {args.jobs[0]}")

@@ -60,7 +60,7 @@ def build(paths: Iterable[str | os.PathLike[str]], *, pub_date: date | None = No
     problems: list[InputProblem] = []
     extractions: list[ArticleExtraction] = []
     stats = ExtractionStats()
-    sources = iter_sources([Path(p) for p in paths])
+    sources = iter_sources([Path(p) for p in paths], date_given=pub_date is not None)
     for item in run_extraction(sources, default_date=pub_date, jobs=jobs, engine=engine, scheduler=scheduler,
                                cache_dir=Path(cache_dir) if cache_dir else None, progress=progress, stats=stats):
         if isinstance(item, InputProblem):

@@ -69,7 +69,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    if argv[:1] == ["query"]:
+        # options may sit between the two positionals: kg query G.ttl --format json "SELECT …"
+        query_parser = parser._subparsers._group_actions[0].choices["query"]  # noqa: SLF001
+        args = query_parser.parse_intermixed_args(argv[1:])
+        args.command = "query"
+    else:
+        args = parser.parse_args(argv)
     try:
         if args.command == "build":
             return _build(args)
@@ -87,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from kg.api import build
+    from kg.export.html import save_graph_json, write_html
     from kg.export.turtle import write_turtle
     from kg.report import write_report
     from kg.resolve import Curation
@@ -101,25 +110,35 @@ def _build(args: argparse.Namespace) -> int:
         _print_problems(result)
         print("kg: --strict: inputs were skipped; nothing written", file=sys.stderr)
         return 1
-    out.mkdir(parents=True, exist_ok=True)
-    written = {"turtle": out / "graph.ttl", "graph json": out / "graph.json", "report": out / "report.md"}
-    triples = write_turtle(result.graph, written["turtle"])
-    write_report(result, written["report"])
-    if not args.no_neo4j:
-        from kg.export.neo4j import write_neo4j
+    from kg.atomic import atomic_dir
 
-        write_neo4j(result.graph, out / "neo4j")
-        written["neo4j"] = out / "neo4j"
-    from kg.export.html import save_graph_json, write_html
+    names = ("graph.ttl", "graph.json", "report.md", "neo4j", "graph.html", "store")
+    store_inside = args.store and Path(args.store).absolute().parent == out.absolute()
+    written: dict[str, Path] = {}
+    # every output is built in a temporary directory and swapped in whole: a failed or interrupted build
+    # leaves the previous output untouched, never a mix of old and new files
+    with atomic_dir(out, keep=(".cache",), own_names=names) as building:
+        triples = write_turtle(result.graph, building / "graph.ttl")
+        save_graph_json(result.graph, building / "graph.json")
+        write_report(result, building / "report.md")
+        written.update({"turtle": out / "graph.ttl", "graph json": out / "graph.json", "report": out / "report.md"})
+        if not args.no_neo4j:
+            from kg.export.neo4j import write_neo4j
 
-    save_graph_json(result.graph, written["graph json"])
-    if not args.no_html:
-        write_html(result.graph, out / "graph.html", title="kg: " + ", ".join(args.inputs))
-        written["html"] = out / "graph.html"
-    if args.store:
+            write_neo4j(result.graph, building / "neo4j")
+            written["neo4j"] = out / "neo4j"
+        if not args.no_html:
+            write_html(result.graph, building / "graph.html", title="kg: " + ", ".join(args.inputs))
+            written["html"] = out / "graph.html"
+        if store_inside:
+            from kg.store import build_store
+
+            build_store(building / "graph.ttl", building / Path(args.store).name)
+            written["store"] = Path(args.store)
+    if args.store and not store_inside:
         from kg.store import build_store
 
-        build_store(written["turtle"], args.store)
+        build_store(out / "graph.ttl", args.store)
         written["store"] = Path(args.store)
     elapsed = time.perf_counter() - started
     _print_summary(result, triples, written, elapsed)

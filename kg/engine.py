@@ -4,10 +4,10 @@
 
 * output order is input order, whatever the engine and number of jobs, so a build is byte-identical
   at ``--jobs 1`` and ``--jobs 8``;
-* only a bounded window of inputs is in flight, so memory follows the graph, not the corpus text;
+* only a bounded window of inputs is read ahead and in flight, so the engine never holds the corpus text;
 * inputs whose extraction is in the cache are never sent to a worker.
 
-Inputs are grouped into small batches (a few dozen inputs or ~0.5 MB of text) so inter-process traffic is
+Inputs are grouped into small batches (at most 32 inputs or 256,000 characters) so inter-process traffic is
 per batch, not per article. An input whose extraction raises becomes an ``InputProblem`` naming it, so one
 odd article does not end a many-hour build; the same happens at every ``jobs`` setting.
 """
@@ -33,6 +33,7 @@ ENGINES = ("local", "dask")
 BATCH_MAX_INPUTS = 32
 BATCH_MAX_CHARS = 256_000
 BATCHES_IN_FLIGHT_PER_WORKER = 3
+DASK_WORKER_WAIT_SECONDS = 60
 
 # What one input turned into: its extractions, or the text of the error its extraction raised.
 Outcome = list[ArticleExtraction] | str
@@ -55,7 +56,7 @@ class ExtractionStats:
     articles: int = 0
     chars: int = 0
     text_bytes: int = 0
-    problems: int = 0
+    skipped: int = 0  # fatal InputProblems, including inputs whose extraction raised
     cache_hits: int = 0
     cache_misses: int = 0
     started: float = field(default_factory=time.perf_counter)
@@ -74,8 +75,8 @@ class ExtractionStats:
                 f"[{self.engine}, {self.jobs} job{'s' if self.jobs != 1 else ''}]")
         if self.cache_hits or self.cache_misses:
             line += f"; cache: {self.cache_hits:,} hits, {self.cache_misses:,} misses"
-        if self.problems:
-            line += f"; {self.problems:,} input problems"
+        if self.skipped:
+            line += f"; {self.skipped:,} inputs skipped"
         return line
 
 
@@ -103,7 +104,7 @@ def run_extraction(sources: Iterable[SourceText | InputProblem], *, default_date
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     bar = _ProgressBar(stats) if progress else None
     if engine == "dask":
-        outcomes = _dask_outcomes(sources, default_date, workers, scheduler, cache)
+        outcomes = _dask_outcomes(sources, default_date, workers, scheduler, cache, stats)
     elif workers == 1:
         outcomes = _serial_outcomes(sources, default_date, cache)
     else:
@@ -170,7 +171,7 @@ def _pool_outcomes(sources: Iterable[SourceText | InputProblem], default_date: d
 
 
 def _dask_outcomes(sources: Iterable[SourceText | InputProblem], default_date: date | None, workers: int,
-                   scheduler: str | None, cache: ExtractionCache | None) -> Iterator[Pair]:
+                   scheduler: str | None, cache: ExtractionCache | None, stats: ExtractionStats) -> Iterator[Pair]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
@@ -182,13 +183,24 @@ def _dask_outcomes(sources: Iterable[SourceText | InputProblem], default_date: d
                                dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
+        _wait_for_a_worker(client, scheduler)
         threads = max(1, sum(client.nthreads().values()))
+        stats.jobs = threads  # the cluster's worker threads, whatever --jobs said
         yield from _windowed(sources, default_date, cache, lambda batch, day: client.submit(
             extract_batch, batch, day, pure=False), threads * BATCHES_IN_FLIGHT_PER_WORKER)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _wait_for_a_worker(client: Any, scheduler: str | None) -> None:
+    """Fail with a clear message instead of waiting forever on a scheduler that has no workers."""
+    try:
+        client.wait_for_workers(1, timeout=DASK_WORKER_WAIT_SECONDS)
+    except TimeoutError as exc:
+        raise RuntimeError(f"no Dask worker joined {scheduler or 'the local cluster'} within "
+                           f"{DASK_WORKER_WAIT_SECONDS} s; start some with: dask worker {scheduler}") from exc
 
 
 @dataclass
@@ -271,7 +283,7 @@ def _store(cache: ExtractionCache | None, key: str | None, outcome: Outcome) -> 
 def _account(item: SourceText | InputProblem, outcome: Outcome | None, stats: ExtractionStats,
              bar: _ProgressBar | None) -> Iterator[ArticleExtraction | InputProblem]:
     if isinstance(item, InputProblem):
-        stats.problems += 1
+        stats.skipped += int(item.fatal)
         yield item
         return
     stats.sources += 1
@@ -279,7 +291,7 @@ def _account(item: SourceText | InputProblem, outcome: Outcome | None, stats: Ex
     size = len(item.text.encode("utf-8", "surrogatepass"))
     stats.text_bytes += size
     if isinstance(outcome, str):
-        stats.problems += 1
+        stats.skipped += 1
         yield InputProblem(item.path, outcome, line=item.record)
     else:
         stats.articles += len(outcome or [])

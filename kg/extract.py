@@ -108,7 +108,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "meeting": re.compile(alternation(set(lex.meeting_nouns))),
         "inspect": re.compile(alternation(set(lex.inspection_verbs))),
         "strong_stop": re.compile(f"(?:[、，。；：]|{alternation(set(lex.role_verbs))}|等|同志)"),
-        "stop": re.compile(f"(?:{alternation(set(lex.stops) | set(lex.role_verbs))}|$)"),
+        # no end-of-text stop: a name cut off by a truncated article (…秘书长袁月参) is no name
+        "stop": re.compile(f"(?:{alternation(set(lex.stops) | set(lex.role_verbs))})"),
         "body_end": re.compile(f"(?:{alternation(set(lex.body_suffixes))})$"),
         "place_start": re.compile(
             f"^(?:{alternation(set(lex.place_markers))}|[{CJK}]{{2,8}}?(?:自治区|自治州|自治县|省|市|区|县|州|镇|乡|街道|村|社区|旗|盟|嘎查))"
@@ -193,7 +194,7 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
         total += len(token)
         boundaries.add(total)
     for length in (3, 2):
-        if length in boundaries and is_name(window[:length], lex, after_title=True):
+        if length in boundaries and pos + length < len(text) and is_name(window[:length], lex, after_title=True):
             return window[:length]
     return None
 
@@ -800,7 +801,8 @@ def find_references(text: str, people: list[Span]) -> list[tuple[str, str]]:
     for m in _DOCUMENT.finditer(text):
         if re.match(r"(杂志|报|日报|周刊|期刊)", text[m.end() : m.end() + 2]):
             continue
-        refs.append(("Document", m.group(1).strip()))
+        if m.group(1).strip():
+            refs.append(("Document", m.group(1).strip()))
     for verb in _CONVEY_VERB.finditer(text):
         scope = re.split(r"[。；]", text[verb.end() : verb.end() + 200])[0]
         if "精神" not in scope:

@@ -23,7 +23,7 @@ def slug(text: str, limit: int = 24) -> str:
 
 def mint(node_type: str, key: str) -> str:
     """IRI for a node of ``node_type`` identified by ``key`` (any string)."""
-    digest = hashlib.sha1(f"{node_type}\x1f{key}".encode()).hexdigest()[:12]
+    digest = hashlib.sha1(f"{node_type}\x1f{key}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
     readable = slug(key.split("\x1f")[0])
     local = f"{readable}-{digest}" if readable else digest
     return f"{RESOURCE}{node_type.lower()}/{local}"

@@ -32,6 +32,7 @@ _FURNITURE = [
         r"今日\s*\d+\s*版|总第\s*\d+\s*期|第\s*\d+\s*期|国内统一连续出版物号|CN\s*\d",
         r"^\s*(主办|出版|主管|承办|社址|地址)[\s：:]",
         r"农历\S*年",
+        r"^(?:\s*[^\s，。：:]{1,12}[：:]\s*[\d-]{7,})+\s*$",  # 下沙西站：86922565 下沙东站：85090727
         r"(公众号|APP|客户端|微信|微博|抖音|二维码)",
         r"@|www\.|https?://",
         r"^[\sA-Z0-9&.\-·•|]+$",  # QIANTANG NEW AREA DAILY, page numbers, rules
@@ -48,7 +49,7 @@ _PAPER_NAME = re.compile(f"^[{CJK}]{{2,12}}(日报|晚报|报|新闻|时报|周�
 def to_canonical(text: str) -> str:
     """Full-width digits/letters to ASCII, ASCII punctuation in Chinese context to full-width, quotes to “”."""
     text = unicodedata.normalize("NFC", text).translate(str.maketrans(_FULLWIDTH_ASCII))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
     # ASCII punctuation next to a CJK character (not inside numbers like 1,000 or 10:30)
     def fix(match: re.Match[str]) -> str:

@@ -18,6 +18,7 @@ alias); an abbreviation written after its full name in the same article (省特�
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import re
 from collections import Counter, defaultdict
@@ -308,8 +309,19 @@ def split_modifier(title: str) -> tuple[str, str]:
     return "", title
 
 
-def _days(a: date, b: date) -> int:
-    return abs((a - b).days)
+def closest_gap(first: list[date], second: list[date]) -> int:
+    """Fewest days between a date of ``first`` and one of ``second`` (n log m, for officials named thousands of
+    times)."""
+    ordered = sorted(second)
+    best = None
+    for day in first:
+        at = bisect.bisect_left(ordered, day)
+        for near in ordered[max(0, at - 1): at + 1]:
+            gap = abs((day - near).days)
+            best = gap if best is None else min(best, gap)
+    if best is None:
+        raise ValueError("closest_gap needs two non-empty lists")
+    return best
 
 
 def _iso(value: date | None) -> str:
@@ -431,7 +443,7 @@ class _BodyTable:
     body_of: dict[tuple[str, str], str] = field(default_factory=dict)
     body_forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     abbreviations: set[str] = field(default_factory=set)  # keys' written forms that are short forms
-    qualified: dict[str, str] = field(default_factory=dict)  # key -> place-qualified name
+    qualified: set[str] = field(default_factory=set)  # keys that are a place-qualified name (萧山区政协)
     post_of: dict[tuple[str, str], str] = field(default_factory=dict)
     post_forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     global_bodies: set[str] = field(default_factory=set)  # keys that mean the same body in every scope
@@ -445,7 +457,7 @@ class _BodyTable:
 
     def body_aliases(self, key: str) -> set[str]:
         label = self.body_label(key)
-        extra = {self.qualified[key]} if key in self.qualified else set()
+        extra = {key} if key in self.qualified else set()
         return (set(self.body_forms[key]) | extra) - {label}
 
     def post_label(self, key: str) -> str:
@@ -532,7 +544,7 @@ def resolve_bodies(extractions: list[ArticleExtraction], scopes: dict[str, str],
         qualified = locality.qualify(name)
         anchor = locality.anchor_of(name)
         if qualified:
-            table.qualified[qualified] = qualified
+            table.qualified.add(qualified)
             key = qualified
         elif names_a_place(name, known_places):
             key = name
@@ -715,8 +727,10 @@ class _Cluster:
 
 
 def _related(a: str, b: str) -> bool:
-    """区委 and 区委宣传部 belong together (one is the other's department)."""
-    return a.startswith(b) or b.startswith(a)
+    """区委 and 区委宣传部 belong together (one is the other's department); keys compared without their scope."""
+    name_a, _, where_a = a.partition("\x1f")
+    name_b, _, where_b = b.partition("\x1f")
+    return where_a == where_b and (name_a.startswith(name_b) or name_b.startswith(name_a))
 
 
 def _components(mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -864,7 +878,7 @@ def _shared_evidence(a: _Cluster, b: _Cluster, table: _BodyTable, window: int) -
         da = [m.when for m in posts_a[key] if m.when]
         db = [m.when for m in posts_b[key] if m.when]
         if da and db:
-            gap = min(_days(x, y) for x in da for y in db)
+            gap = closest_gap(da, db)
             best = min(best, (gap, key)) if best else (gap, key)
     labels = "、".join(table.post_label(k) for k in shared)
     if best is None:
@@ -1067,7 +1081,8 @@ def resolve(extractions: list[ArticleExtraction], curation: Curation | None = No
     unique: dict[str, ArticleExtraction] = {}
     for ex in extractions:
         unique.setdefault(ex.article.id, ex)  # a reprinted article is one article
-    kept = apply_corrections(list(unique.values()), curation)
+    raw = list(unique.values())
+    kept = apply_corrections(raw, curation)
 
     papers = assign_papers(kept, curation)
     scopes = assign_scopes(kept, papers, locality)
@@ -1115,7 +1130,7 @@ def resolve(extractions: list[ArticleExtraction], curation: Curation | None = No
               "scopes": _scope_notes(kept, papers, scopes, localities)}
     resolved = Resolved(extractions=kept, official_of=official_of, display_name=display, aliases=aliases,
                         dropped=set(curation.drop), report=report,
-                        warnings=_unused_curation(curation, kept, mentions),
+                        warnings=_unused_curation(curation, raw, mentions),
                         body_of=table.body_of, post_of=table.post_of, scope_of=scopes, paper_of=papers,
                         locality_of=localities)
     resolved.body_label = {key: table.body_label(key) for key in table.body_forms}
@@ -1157,13 +1172,21 @@ def _scope_notes(kept: list[ArticleExtraction], papers: dict[str, str | None], s
     return notes
 
 
-def _unused_curation(curation: Curation, kept: list[ArticleExtraction], mentions: list[_Mention]) -> list[str]:
+def _unused_curation(curation: Curation, raw: list[ArticleExtraction], mentions: list[_Mention]) -> list[str]:
     """Curation entries that matched nothing: likely a typo in the file, or input that changed."""
-    written = {m.written for m in mentions} | curation.drop
-    raw = {p.name for ex in kept for p in ex.people} | {p.name for ex in kept for p in ex.participations}
+    written = {p.name for ex in raw for p in ex.people} | {p.name for ex in raw for p in ex.participations}
+    written |= {r.label for ex in raw for r in ex.references if r.target_type == "Official"}
+    posts = {x.label for ex in raw for p in ex.people for x in p.posts}
+    bodies = set().union(*(_written_bodies(ex) for ex in raw)) if raw else set()
+    found = {m.written for m in mentions} | curation.drop
     names = {m.name for m in mentions}
-    problems = [f"curation: merge name {n!r} not found" for n in sorted(curation.merges) if n not in written]
+    problems = [f"curation: merge name {n!r} not found" for n in sorted(curation.merges) if n not in found]
     problems += [f"curation: alias target {n!r} not found" for n in sorted(curation.aliases) if n not in names]
     problems += [f"curation: split name {n!r} not found" for n in sorted(curation.splits) if n not in names]
-    problems += [f"curation: not_people name {n!r} not found" for n in sorted(curation.drop) if n not in raw]
+    problems += [f"curation: not_people name {n!r} not found" for n in sorted(curation.drop) if n not in written]
+    problems += [f"curation: not_merge pair {sorted(pair)} not found" for pair in sorted(curation.not_merge, key=sorted)
+                 if not pair <= names]
+    problems += [f"curation: name correction {n!r} not found" for n in sorted(curation.name_fixes) if n not in written]
+    problems += [f"curation: post correction {n!r} not found" for n in sorted(curation.post_fixes) if n not in posts]
+    problems += [f"curation: body {n!r} not found" for n in sorted(curation.body_aliases) if n not in bodies]
     return problems

@@ -137,3 +137,14 @@ def test_a_dask_local_cluster_gives_the_same_results(corpus, serial_results):
         results = list(run_extraction(inputs(corpus), engine="dask", scheduler=cluster.scheduler_address))
         assert len(client.nthreads()) == 2
     assert results == serial_results
+
+
+def test_a_scheduler_without_workers_fails_with_a_clear_message(monkeypatch):
+    pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
+    monkeypatch.setattr("kg.engine.DASK_WORKER_WAIT_SECONDS", 1)
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster, \
+            pytest.raises(RuntimeError, match="no Dask worker joined"):
+        list(run_extraction([SourceText(path="a.txt", text="正文")], engine="dask",
+                            scheduler=cluster.scheduler_address))

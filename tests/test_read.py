@@ -513,3 +513,10 @@ def test_no_date_note_is_dropped_when_the_caller_has_a_date() -> None:
     items = list(iter_sources([FIXTURES / "no-date.txt", FIXTURES / "image.txt"], date_given=True))
     assert [type(i).__name__ for i in items] == ["SourceText", "InputProblem"]
     assert items[1].problem == "binary file (a PNG image), not text"
+
+
+def test_traditional_text_without_opencc_is_read_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(read, "_t2s_converter", lambda: None)
+    text, note = to_simplified(texts.TRADITIONAL)
+    assert text == texts.TRADITIONAL
+    assert note is not None and "opencc is not installed" in note

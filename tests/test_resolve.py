@@ -28,6 +28,7 @@ from kg.report import md, render_report
 from kg.resolve import (
     Curation,
     Locality,
+    closest_gap,
     describe_edit,
     find_short_forms,
     infer_locality,
@@ -96,6 +97,13 @@ VICE_HEAD = post("副区长", "副区长")
 def test_one_edit_apart(a: str, b: str, expected: bool) -> None:
     assert one_edit_apart(a, b) is expected
     assert one_edit_apart(b, a) is expected
+
+
+def test_closest_gap() -> None:
+    days = [date(2025, 1, 1), date(2025, 6, 1), date(2025, 12, 31)]
+    assert closest_gap([date(2025, 6, 20)], days) == 19
+    assert closest_gap(days, [date(2024, 12, 1)]) == 31
+    assert closest_gap([date(2026, 3, 1), date(2025, 1, 3)], days) == 2
 
 
 def test_describe_edit_names_the_character() -> None:
@@ -290,6 +298,16 @@ def test_one_name_moving_between_bodies_over_time_is_one_career() -> None:
     b = extraction([person("陈涛", VICE_HEAD, post("区政府党组成员", "党组成员", "区政府"))], day=date(2023, 5, 1))
     resolved = resolve([a, b])
     assert key_of(resolved, a, "陈涛") == key_of(resolved, b, "陈涛")
+
+
+def test_a_department_and_its_parent_body_are_one_career() -> None:
+    """管委会 and 管委会办公室 (no place known: keyed within the paper) are related bodies, not two people."""
+    head, office = post("管委会主任", "主任", "管委会"), post("管委会办公室主任", "主任", "管委会办公室")
+    a = extraction([person("陈涛", head)], paper="某报", day=date(2025, 3, 1))
+    b = extraction([person("陈涛", office)], paper="某报", day=date(2025, 3, 5))
+    c = extraction([person("陈涛", head)], paper="某报", day=date(2025, 3, 9))
+    resolved = resolve([a, b, c])
+    assert len({key_of(resolved, ex, "陈涛") for ex in (a, b, c)}) == 1
 
 
 def test_a_higher_level_post_mentioned_alone_does_not_split_a_person() -> None:
@@ -530,10 +548,18 @@ corrections:
 
 
 def test_curation_entries_that_match_nothing_are_warned_about() -> None:
-    curation = Curation(merges={"无此人": "阮重晖"}, splits={"查无": ["区政协"]}, drop={"没有"})
+    curation = Curation(merges={"无此人": "阮重晖"}, splits={"查无": ["区政协"]}, drop={"没有"},
+                        not_merge={frozenset({"阮重晖", "阮辉"})}, name_fixes={"张惠娜": "张蕙娜"},
+                        post_fixes={"区人大常委主任": "区人大常委会主任"}, body_aliases={"省特科院": "x"})
     warnings = resolve([extraction([person("阮重晖", NPC_HEAD)])], curation=curation).warnings
     assert warnings == ["curation: merge name '无此人' not found", "curation: split name '查无' not found",
-                        "curation: not_people name '没有' not found"]
+                        "curation: not_people name '没有' not found",
+                        "curation: not_merge pair ['阮辉', '阮重晖'] not found",
+                        "curation: name correction '张惠娜' not found",
+                        "curation: post correction '区人大常委主任' not found", "curation: body '省特科院' not found"]
+    used = Curation(name_fixes={"阮重辉": "阮重晖"}, post_fixes={"区人大常委会主任": "区人大常委会主任"},
+                    body_aliases={"区人大常委会": "区人大"})
+    assert resolve([extraction([person("阮重辉", NPC_HEAD)])], curation=used).warnings == []
 
 
 def test_curation_locality_per_paper_qualifies_bodies() -> None:
