@@ -76,7 +76,7 @@ class ExtractionStats:
         if self.cache_hits or self.cache_misses:
             line += f"; cache: {self.cache_hits:,} hits, {self.cache_misses:,} misses"
         if self.skipped:
-            line += f"; {self.skipped:,} inputs skipped"
+            line += f"; {self.skipped:,} input{'s' if self.skipped != 1 else ''} skipped"
         return line
 
 

@@ -51,6 +51,9 @@ _BODY_LEFT_BOUNDARY = re.compile(
     "由|在|会见|会同|听取|看望|慰问|陪同|率领|带领|邀请|前往|来到|深入|走访|调研|考察|主持|出席|参加|宣读|接受|见证|"
     "代表|以及|向|赴|受"
 )
+# characters a place name (新疆维吾尔, 枫树, 宝力格) does not contain: 传达学习省委… is no place
+_PLACE_NAME_CHAR = f"[^\\s{re.escape('的了与及和在是为对等们其这那要将把被从之并或也都就还又再传达学习贯彻落实精神议届讲话指示批示，。、；：“”（）')}]"
+_NOT_A_BODY = re.compile(r"精神|会议|全会|讲话|指示|批示|[和与及](?:省|市|区|县|州|镇|乡|中共|中央)")
 _FUNCTION_CHARS = set("由在和与对向为将把被从以及同到于是的了等经并")
 _ALLOWED_IN_NON_HAN_NAMES = set("次上下全")  # 次仁, 次旦 (Tibetan), …
 _NATIONAL_TITLE_HEAD = re.compile(f"^(?:{alternation(_NATIONAL_TITLES)})")
@@ -108,11 +111,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "meeting": re.compile(alternation(set(lex.meeting_nouns))),
         "inspect": re.compile(alternation(set(lex.inspection_verbs))),
         "strong_stop": re.compile(f"(?:[、，。；：]|{alternation(set(lex.role_verbs))}|等|同志)"),
-        # no end-of-text stop: a name cut off by a truncated article (…秘书长袁月参) is no name
+        # no end-of-text stop: a name cut off by a truncated article (…秘书长程亮参) is no name
         "stop": re.compile(f"(?:{alternation(set(lex.stops) | set(lex.role_verbs))})"),
         "body_end": re.compile(f"(?:{alternation(set(lex.body_suffixes))})$"),
         "place_start": re.compile(
-            f"^(?:{alternation(set(lex.place_markers))}|[{CJK}]{{2,8}}?(?:自治区|自治州|自治县|省|市|区|县|州|镇|乡|街道|村|社区|旗|盟|嘎查))"
+            f"^(?:{alternation(set(lex.place_markers))}|{_PLACE_NAME_CHAR}{{2,8}}?(?:自治区|自治州|自治县|省|市|区|县|州|镇|乡|街道|村|社区|旗|盟|嘎查))"
         ),
         "title_after": re.compile(
             f"({alternation({t for t in lex.titles if len(t) >= 2 and t not in {'领导', '委员', '常委'}})})(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs))}|$|重要|近期)"
@@ -214,6 +217,8 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
         run = run[cut.end() :]  # 在成都会见由新疆维吾尔自治区党委: the body starts after the last 会见/由
     for i in range(len(run) - 1):
         candidate = run[i:]
+        if _NOT_A_BODY.search(candidate):
+            continue  # 省委十四届九次全会精神和省委: a meeting and a conjunction, not one body
         if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):
             return candidate
         if candidate in ("管委会", "党工委", "工委") or (i == 0 and candidate.startswith(("中共", "中央"))):
@@ -339,12 +344,14 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
 
 
 _APPOINTED = re.compile(r"(?:同志)?(?:任命为|当选为|担任|任)(?=[^，。；]{2})")
+_ELECTED = re.compile(f"(?:选举|任命|推选|增补|决定任命|提名)([{CJK}·]{{2,12}}?)(?:同志)?为(?=[^，。；]{{2}})")
 
 
 def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """谭某某同志任市委委员、常委、书记 / 张某当选为县政协主席: posts stated by an appointment."""
     pats = _patterns()
     by_end = {s.end: s for s in spans.values()}
+    stated: list[tuple[Span, int]] = []
     for verb in _APPOINTED.finditer(text):
         person = by_end.get(verb.start())
         if person is None:
@@ -353,7 +360,15 @@ def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
                 continue
             start = verb.start() - len(bare)
             person = spans.setdefault(start, Span(name=bare, start=start, name_start=start, end=verb.start()))
-        pos, prev_body = verb.end(), None
+        stated.append((person, verb.end()))
+    for elected in _ELECTED.finditer(text):  # 选举马某某为州政协副主席
+        name, start = elected.group(1), elected.start(1)
+        if not is_name(name, lex, after_title=True, strong_stop=True):
+            continue
+        person = spans.setdefault(start, Span(name=name, start=start, name_start=start, end=elected.end(1)))
+        stated.append((person, elected.end()))
+    for person, pos in stated:
+        prev_body = None
         new_posts: list[PostMention] = []
         while pos < len(text):
             title = pats["title"].search(text, pos, min(len(text), pos + 20))

@@ -63,6 +63,7 @@ class Issue:
     paper: str | None = None
     pub_date: date | None = None
     date_origin: str = "none"  # header | record | filename | option | inferred | none
+    publisher: str | None = None  # the masthead's 主办 line: 中共某某市某某区委 tells the paper's place
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Article:
     date_origin: str = "none"
     paper: str | None = None
     url: str | None = None
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,18 @@ def paper_name(lines: list[str]) -> str | None:
     return None
 
 
+_PUBLISHER = re.compile(r"(?:主办|主管主办|主管)\s*[：:]?\s*((?:中共)?[\u4e00-\u9fff]{2,30}?(?:委员会|委|政府|日报社|报社))")
+
+
+def publisher_of(lines: list[str]) -> str | None:
+    """The 主办 (publisher) named on the masthead, e.g. 中共某某市某某区委."""
+    for line in lines[:40]:
+        match = _PUBLISHER.search(line.replace(" ", "").replace("\u3000", ""))
+        if match:
+            return match.group(1)
+    return None
+
+
 def normalise(source: SourceText, default_date: date | None = None) -> Issue:
     text = to_canonical(source.text)
     raw_lines = [line.rstrip() for line in text.split("\n")]
@@ -145,4 +157,5 @@ def normalise(source: SourceText, default_date: date | None = None) -> Issue:
     lines = tuple(ARTICLE_BREAK if _META.match(line) else
                   "" if is_furniture(line) or (paper and line.strip().replace(" ", "") == paper) else squeeze_spaces(line)
                   for line in raw_lines)
-    return Issue(source=source, lines=lines, paper=paper, pub_date=pub, date_origin=origin)
+    return Issue(source=source, lines=lines, paper=paper, pub_date=pub, date_origin=origin,
+                 publisher=publisher_of(raw_lines))

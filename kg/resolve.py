@@ -9,11 +9,11 @@ evidence in OUT/report.md, so a reader can check it and overrule it in the curat
 3. One name in one scope, but posts in unrelated local bodies at overlapping times: two people.
 4. Variants: names one edit apart (same surname) holding the same post close in time and never named
    together are one person; the variant becomes an alias. Similarity alone never merges.
-5. One name in two scopes is one person only when both hold the same post of a named body (杭州市委书记).
+5. One name in two scopes is one person only when both hold the same post of a named body (苏州市委书记).
 
-Bodies: 区政协 in a 萧山区 paper is keyed 萧山区政协 (the label stays as written, the qualified name becomes an
-alias); an abbreviation written after its full name in the same article (省特科院 after
-浙江省特种设备科学研究院) is the same body throughout that scope.
+Bodies: 区政协 in a 吴江区 paper is keyed 吴江区政协 (the label stays as written, the qualified name becomes an
+alias); an abbreviation written after its full name in the same article (省计量院 after
+江苏省计量科学研究院) is the same body throughout that scope.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
+from importlib import resources
 from pathlib import Path, PurePath
 
 import yaml
@@ -165,7 +166,7 @@ class Resolved:
 
 @dataclass(frozen=True)
 class Locality:
-    """The places a paper covers, by level: 区政协 in a 萧山区 paper is 萧山区政协."""
+    """The places a paper covers, by level: 区政协 in a 吴江区 paper is 吴江区政协."""
 
     province: str | None = None
     city: str | None = None
@@ -208,7 +209,7 @@ class Locality:
 
 
 def parse_locality(text: str | None) -> Locality:
-    """杭州市萧山区, 中共杭州市萧山区委 (a masthead's 主办 line) or 浙江省 -> its levels; unparsable -> empty."""
+    """苏州市吴江区, 中共苏州市吴江区委 (a masthead's 主办 line) or 江苏省 -> its levels; unparsable -> empty."""
     if not text:
         return Locality()
     place = re.sub(r"^(主办[：:\s]*)?(中共|中国共产党)", "", text.strip().replace(" ", ""))
@@ -222,10 +223,10 @@ def parse_locality(text: str | None) -> Locality:
 
 
 def infer_locality(paper: str | None, texts: Iterable[str]) -> Locality:
-    """Levels a paper covers, from its name and its own text: 滨江新区报 writing 中共杭州市滨江区委 -> 杭州市/滨江区.
+    """Levels a paper covers, from its name and its own text: 相城新区报 writing 中共苏州市相城区委 -> 苏州市/相城区.
 
     The paper's place is whichever of X区/X县/X市/X省 its text writes most; the level above is the place written
-    right before it (杭州市滨江区 -> 杭州市). Used when neither --locality, the curation file nor a masthead
+    right before it (苏州市相城区 -> 苏州市). Used when neither --locality, the curation file nor a masthead
     主办 line says it.
     """
     if not paper:
@@ -249,13 +250,13 @@ def infer_locality(paper: str | None, texts: Iterable[str]) -> Locality:
 
 
 def _written_before(place: str, level: str, text: str) -> str | None:
-    """The two-character X市 / X省 most often written right before ``place`` (杭州市 in 杭州市滨江区)."""
+    """The two-character X市 / X省 most often written right before ``place`` (苏州市 in 苏州市相城区)."""
     found = Counter(re.findall(rf"([{_CJK}]{{2}}{level}){re.escape(place)}", text))
     return found.most_common(1)[0][0] if found else None
 
 
 def names_a_place(label: str, known_places: set[str]) -> bool:
-    """浙江省特种设备科学研究院 or 杭州市委: the label says where it is, so it is the same body in every paper."""
+    """江苏省计量科学研究院 or 苏州市委: the label says where it is, so it is the same body in every paper."""
     bare = re.sub(r"^(中共|中国共产党)", "", label)
     return bool(_NAMED_PLACE.match(label)) or any(bare.startswith(p) for p in known_places)
 
@@ -427,7 +428,7 @@ def scope_localities(extractions: list[ArticleExtraction], papers: dict[str, str
             continue
         place = parse_locality(stated)
         stem = _PAPER_SUFFIX.sub("", paper or "")
-        if not place.new_area and stem.endswith("新区"):  # 新区党工委 in 滨江新区报: 滨江新区's, whatever else is said
+        if not place.new_area and stem.endswith("新区"):  # 新区党工委 in 相城新区报: 相城新区's, whatever else is said
             place = replace(place, new_area=stem)
         result[scope] = place
     return result
@@ -443,7 +444,7 @@ class _BodyTable:
     body_of: dict[tuple[str, str], str] = field(default_factory=dict)
     body_forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     abbreviations: set[str] = field(default_factory=set)  # keys' written forms that are short forms
-    qualified: set[str] = field(default_factory=set)  # keys that are a place-qualified name (萧山区政协)
+    qualified: set[str] = field(default_factory=set)  # keys that are a place-qualified name (吴江区政协)
     post_of: dict[tuple[str, str], str] = field(default_factory=dict)
     post_forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     global_bodies: set[str] = field(default_factory=set)  # keys that mean the same body in every scope
@@ -476,7 +477,7 @@ def find_short_forms(ex: ArticleExtraction, known: set[str], by_last: dict[str, 
                      ) -> dict[str, str]:
     """Short form -> full name, where this article's text shows it.
 
-    Either declared (浙江省特种设备科学研究院（以下简称“省特科院”）) or a written body that is an in-order
+    Either declared (江苏省计量科学研究院（以下简称“省计量院”）) or a written body that is an in-order
     selection of a longer body's characters, ends like it, and first appears after it (区发改局 after
     区发展和改革局). Three characters at least: 区委 must not become 新区党工委. ``by_last`` indexes ``known``
     by last character (built here when not given).
@@ -578,7 +579,7 @@ def resolve_bodies(extractions: list[ArticleExtraction], scopes: dict[str, str],
 def _post_key(post: PostMention, scope: str, locality: Locality, body_key: str | None,
               body_is_global: bool) -> tuple[str, bool]:
     """Key of a post (and whether it is the same post in every paper): the body's key with the title in it
-    (萧山区政协 + 主席 -> 萧山区政协主席); a body-less post (区长, 总书记) is placed by its own level prefix."""
+    (吴江区政协 + 主席 -> 吴江区政协主席); a body-less post (区长, 总书记) is placed by its own level prefix."""
     if post.body and body_key:
         body, _, where = body_key.partition("\x1f")
         return f"{body}{post.title}" + (f"\x1f{where}" if where else ""), body_is_global
@@ -586,7 +587,7 @@ def _post_key(post: PostMention, scope: str, locality: Locality, body_key: str |
     place = locality.place_of(bare)
     anchor = locality.anchor_of(bare)
     if place:
-        return f"{place}{post.label}", True  # 萧山区代区长
+        return f"{place}{post.label}", True  # 吴江区代区长
     if anchor:
         return f"{post.label}\x1f{anchor}", True
     if not bare.startswith(LEVEL_PREFIXES) and not is_shared_title(post.label) and len(post.label) >= 3:
@@ -949,6 +950,13 @@ def _judge(people: _People, i: int, j: int, curation: Curation, table: _BodyTabl
     return entry
 
 
+@lru_cache(maxsize=1)
+def _top_posts() -> frozenset[str]:
+    """Province-level single-holder posts (kg/lexicons/top_posts.txt)."""
+    text = resources.files("kg.lexicons").joinpath("top_posts.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def join_across_scopes(people: _People, curation: Curation, table: _BodyTable) -> tuple[list[dict], list[dict]]:
     """One name in several papers: one person when they hold the same post of a named body, else kept apart."""
     by_name: dict[str, list[int]] = defaultdict(list)
@@ -964,7 +972,10 @@ def join_across_scopes(people: _People, curation: Curation, table: _BodyTable) -
                 a, b = people.clusters[i], people.clusters[j]
                 if a.scope == b.scope:
                     continue
-                shared = sorted((set(a.posts) & set(b.posts)) & table.global_posts)
+                common = set(a.posts) & set(b.posts)
+                # a province-level single-holder post (省委书记) under one label: keyed by place or not, one person
+                top = ({table.post_label(k) for k in a.posts} & {table.post_label(k) for k in b.posts}) & _top_posts()
+                shared = sorted(common & table.global_posts) + sorted(k for k in a.posts if table.post_label(k) in top)
                 if (name in curation.merge_across or shared) and people.join(i, j):
                     why = (f"same post {'、'.join(table.post_label(k) for k in shared)}" if shared
                            else "curation: across_papers")

@@ -14,7 +14,7 @@ import re
 from kg.model import Article, Issue
 from kg.normalise import ARTICLE_BREAK, CJK
 
-# 本报讯, 本报杭州讯, 本网讯, 新华社北京3月5日电, 讯（记者 …）, or a bare （记者 …）byline opening a paragraph.
+# 本报讯, 本报苏州讯, 本网讯, 新华社北京3月5日电, 讯（记者 …）, or a bare （记者 …）byline opening a paragraph.
 _BYLINE = re.compile(
     rf"^\s*(?:(?:本报|本网|本台|本刊)[{CJK}]{{0,6}}讯|[{CJK}]{{2,8}}(?:网|报|台|融媒|新闻|媒体)讯|[{CJK}]{{2,10}}讯(?=\s*（)"
     rf"|新华社[{CJK}]{{0,8}}(?:\d{{1,2}}月\d{{1,2}}日)?电|中新社[{CJK}]{{0,8}}电)"
@@ -238,4 +238,5 @@ def _article(issue: Issue, index: int, text: str, headline: str | None, reporter
         date_origin=issue.date_origin,
         paper=issue.paper,
         url=source.url,
+        publisher=issue.publisher,
     )

@@ -115,10 +115,13 @@ def test_an_extraction_error_becomes_a_problem_naming_the_input(monkeypatch):
 
     monkeypatch.setattr(kg.pipeline, "extract_source", broken)
     sources = [SourceText(path="a.txt", text="好"), SourceText(path="b.jsonl", text="坏", record=7)]
-    results = list(run_extraction(sources, jobs=1))
+    stats = ExtractionStats()
+    results = list(run_extraction(sources, jobs=1, stats=stats))
     assert len(results) == 1
-    assert (results[0].path, results[0].line) == ("b.jsonl", 7)
+    assert (results[0].path, results[0].line, results[0].fatal) == ("b.jsonl", 7, True)
     assert "ValueError: unexpected layout" in results[0].problem
+    assert (stats.sources, stats.skipped) == (2, 1)
+    assert "1 input skipped" in stats.summary()
 
 
 @pytest.mark.parametrize("options", [{"jobs": 0}, {"engine": "spark"}, {"scheduler": "tcp://h:8786"}])
