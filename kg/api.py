@@ -13,7 +13,6 @@ import networkx as nx
 
 from kg.assemble import assemble
 from kg.model import ArticleExtraction, InputProblem
-from kg.pipeline import extract_source
 from kg.read import iter_sources
 from kg.resolve import Curation, resolve
 

@@ -156,9 +156,10 @@ def _print_summary(result: KnowledgeGraph, triples: int, written: dict[str, Path
     skipped = sum(1 for p in result.problems if p.fatal)
     megabytes = result.stats.get("bytes", 0) / 1e6
     print(f"kg build: {result.sources} inputs, {counts['Article']} articles in {elapsed:.1f} s "
-          f"({counts['Article'] / elapsed if elapsed else 0:.0f} articles/s, {megabytes / elapsed if elapsed else 0:.2f} MB/s)")
+          f"({counts['Article'] / max(elapsed, 1e-9):.0f} articles/s, {megabytes / max(elapsed, 1e-9):.2f} MB/s)")
     print(f"  officials {counts['Official']}  reporters {counts['Reporter']}  bodies {counts['Body']}  "
-          f"meetings {counts['Meeting']}  slogans {counts['Slogan']}  documents {counts['Document']}  posts {counts['Post']}")
+          f"meetings {counts['Meeting']}  slogans {counts['Slogan']}  documents {counts['Document']}  "
+          f"posts {counts['Post']}")
     rels = "  ".join(f"{k.split(':', 1)[1]} {v}" for k, v in counts.items() if k.startswith("edges:"))
     print(f"  edges {counts['edges']}: {rels}")
     print(f"  triples {triples}  warnings {len(result.warnings)}  skipped inputs {skipped}")

@@ -30,9 +30,13 @@ SEPARATORS = "、，及和与"
 _SENTENCE = re.compile(r"[^。！？；]*[。！？；]?[”’]?")
 _QUOTE = re.compile(r"“([^“”]{1,60})”")
 _DOCUMENT = re.compile(r"《([^《》]{1,80})》")
-_NON_NAME_CHARS = set("委会党府局厅办院部处科组员书记席任区市县省镇乡村街道的了与及在是为对等上下号届次全各个该本们其这那要将把被从以之并或也都就还又再")
+_NON_NAME_CHARS = set(
+    "委会党府局厅办院部处科组员书记席任区市县省镇乡村街道"
+    "的了与及在是为对等上下号届次全各个该本们其这那要将把被从以之并或也都就还又再"
+)
 _FILLERS = re.compile(
-    r"(?:等(?:[" + CJK + r"]{0,10}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部))?|同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
+    r"(?:等(?:[" + CJK + r"]{0,10}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部))?|"
+    r"同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
     r"负责人|有关负责人|有关|相关|书记|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
 )
 _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)[^，。；、“”]{1,16}$")
@@ -52,7 +56,11 @@ _BODY_LEFT_BOUNDARY = re.compile(
     "代表|以及|向|赴|受"
 )
 # characters a place name (新疆维吾尔, 枫树, 宝力格) does not contain: 传达学习省委… is no place
-_PLACE_NAME_CHAR = f"[^\\s{re.escape('的了与及和在是为对等们其这那要将把被从之并或也都就还又再传达学习贯彻落实精神议届讲话指示批示，。、；：“”（）')}]"
+_NOT_IN_PLACE_NAMES = (
+    "的了与及和在是为对等们其这那要将把被从之并或也都就还又再"
+    "传达学习贯彻落实精神议届讲话指示批示，。、；：“”（）"
+)
+_PLACE_NAME_CHAR = f"[^\\s{re.escape(_NOT_IN_PLACE_NAMES)}]"
 _NOT_A_BODY = re.compile(r"精神|会议|全会|讲话|指示|批示|[和与及](?:省|市|区|县|州|镇|乡|中共|中央)")
 _FUNCTION_CHARS = set("由在和与对向为将把被从以及同到于是的了等经并")
 _ALLOWED_IN_NON_HAN_NAMES = set("次上下全")  # 次仁, 次旦 (Tibetan), …
@@ -118,7 +126,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             f"^(?:{alternation(set(lex.place_markers))}|{_PLACE_NAME_CHAR}{{2,8}}?(?:自治区|自治州|自治县|省|市|区|县|州|镇|乡|街道|村|社区|旗|盟|嘎查))"
         ),
         "title_after": re.compile(
-            f"({alternation({t for t in lex.titles if len(t) >= 2 and t not in {'领导', '委员', '常委'}})})(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs))}|$|重要|近期)"
+            f"({alternation({t for t in lex.titles if len(t) >= 2 and t not in {'领导', '委员', '常委'}})})"
+            f"(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs))}|$|重要|近期)"
         ),
     }
 
@@ -210,11 +219,9 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
     while start > floor and _is_cjk_or_bracket(text[start - 1]) and end - start < 30:
         start -= 1
     run = text[start:end]
-    cut = None
-    for cut in _BODY_LEFT_BOUNDARY.finditer(run):
-        pass
-    if cut is not None:
-        run = run[cut.end() :]  # 在成都会见由新疆维吾尔自治区党委: the body starts after the last 会见/由
+    boundaries = list(_BODY_LEFT_BOUNDARY.finditer(run))
+    if boundaries:
+        run = run[boundaries[-1].end() :]  # 在成都会见由新疆维吾尔自治区党委: the body starts after the last 会见/由
     for i in range(len(run) - 1):
         candidate = run[i:]
         if _NOT_A_BODY.search(candidate):
@@ -403,7 +410,10 @@ def _best_title_split(text: str, title: str, t_start: int, lex: Lexicon, floor: 
 
 def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
                   floor: int = 0) -> list[tuple[int, str | None, str]]:
-    """Walk left from a title over 、/， separated [body]title items: 新区党工委副书记、管委会主任，区委副书记、代区长."""
+    """Walk left from a title over 、/， separated [body]title items.
+
+    新区党工委副书记、管委会主任，区委副书记、代区长 is one chain of four posts.
+    """
     pats = _patterns()
     body = body_before(text, t_start, lex, floor)
     run = None if body else _unplaced_body(text, t_start, title, floor)
@@ -424,10 +434,9 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
         b = body_before(text, t0, lex, floor)
         run = None if b else _unplaced_body(text, t0, found, floor)
         item_start = t0 - len(b or run or "")
-        if item_start > 0 and _is_cjk(text[item_start - 1]) and text[item_start - 1] not in SEPARATORS:
-            # the run before the title is not a body we recognise: the chain ends here
-            if not b and not run:
-                break
+        unrecognised = item_start > 0 and _is_cjk(text[item_start - 1]) and text[item_start - 1] not in SEPARATORS
+        if unrecognised and not b and not run:
+            break  # the run before the title is not a body we recognise: the chain ends here
         items.insert(0, (item_start, b, found))
         start = item_start
     return items
@@ -514,7 +523,8 @@ _WHEN = r"(?:昨天|昨日|今天|今日|前天|日前|近日|\d{1,2}日)?(?:上
 _HOLD_VERBS = "召开|举行|举办|开幕|闭幕|启动|揭牌|召集"
 
 
-def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span], headline: str | None) -> list[HeldEvent]:
+def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
+                headline: str | None) -> list[HeldEvent]:
     """The meetings and visits the article reports (not the ones it merely mentions)."""
     pats = _patterns()
     for offset, sentence in sentences[:3]:
@@ -667,7 +677,8 @@ def _activity(sentence: str, offset: int, people: list[Span]) -> HeldEvent | Non
     if not leaders:
         return None
     label = match.group(1)
-    return HeldEvent(label=label, kind="活动", start=offset + match.start(), end=offset + match.end(), leader=leaders[0])
+    return HeldEvent(label=label, kind="活动", start=offset + match.start(), end=offset + match.end(),
+                     leader=leaders[0])
 
 
 def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jieba
@@ -88,7 +88,7 @@ def _jieba_common_words() -> dict[str, str]:
     return words
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(lexicon: Lexicon, which: str) -> re.Pattern[str]:
     if which == "title":
         return re.compile(alternation(lexicon.titles))

@@ -130,7 +130,9 @@ def paper_name(lines: list[str]) -> str | None:
     return None
 
 
-_PUBLISHER = re.compile(r"(?:主办|主管主办|主管)\s*[：:]?\s*((?:中共)?[\u4e00-\u9fff]{2,30}?(?:委员会|委|政府|日报社|报社))")
+_PUBLISHER = re.compile(
+    r"(?:主办|主管主办|主管)\s*[：:]?\s*((?:中共)?[\u4e00-\u9fff]{2,30}?(?:委员会|委|政府|日报社|报社))"
+)
 
 
 def publisher_of(lines: list[str]) -> str | None:
@@ -140,6 +142,14 @@ def publisher_of(lines: list[str]) -> str | None:
         if match:
             return match.group(1)
     return None
+
+
+def _canonical_line(line: str, paper: str | None) -> str:
+    if _META.match(line):
+        return ARTICLE_BREAK
+    if is_furniture(line) or (paper and line.strip().replace(" ", "") == paper):
+        return ""
+    return squeeze_spaces(line)
 
 
 def normalise(source: SourceText, default_date: date | None = None) -> Issue:
@@ -154,8 +164,6 @@ def normalise(source: SourceText, default_date: date | None = None) -> Issue:
     if pub is None:
         origin = "none"
     paper = source.source or paper_name(raw_lines)
-    lines = tuple(ARTICLE_BREAK if _META.match(line) else
-                  "" if is_furniture(line) or (paper and line.strip().replace(" ", "") == paper) else squeeze_spaces(line)
-                  for line in raw_lines)
+    lines = tuple(_canonical_line(line, paper) for line in raw_lines)
     return Issue(source=source, lines=lines, paper=paper, pub_date=pub, date_origin=origin,
                  publisher=publisher_of(raw_lines))

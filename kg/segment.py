@@ -139,7 +139,8 @@ def segment(issue: Issue) -> list[Article]:
                     lead = 0
                     while lead < len(heads) and heads[lead] == lead and lead < 3 and not _has_body(block[: lead + 1]):
                         lead += 1  # headline lines above the text stay above it
-                    block = block[:lead] + [f"（{trailing[i]}）" + (block[lead] if lead < len(block) else "")] + block[lead + 1 :]
+                    opening = f"（{trailing[i]}）" + (block[lead] if lead < len(block) else "")
+                    block = [*block[:lead], opening, *block[lead + 1 :]]
                 reordered.extend(block)
                 block = []
             else:
