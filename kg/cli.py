@@ -163,8 +163,6 @@ def _print_summary(result: KnowledgeGraph, triples: int, written: dict[str, Path
     rels = "  ".join(f"{k.split(':', 1)[1]} {v}" for k, v in counts.items() if k.startswith("edges:"))
     print(f"  edges {counts['edges']}: {rels}")
     print(f"  triples {triples}  warnings {len(result.warnings)}  skipped inputs {skipped}")
-    if result.stats.get("cache_hits") is not None:
-        print(f"  cache: {result.stats.get('cache_hits', 0)} hits, {result.stats.get('cache_misses', 0)} misses")
     _print_problems(result)
     for warning in result.warnings[:10]:
         print(f"  warning: {warning}", file=sys.stderr)

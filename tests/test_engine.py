@@ -130,7 +130,6 @@ def test_bad_options_are_refused(options):
         list(run_extraction([], **options))
 
 
-@pytest.mark.slow
 def test_a_dask_local_cluster_gives_the_same_results(corpus, serial_results):
     pytest.importorskip("distributed")
     from distributed import Client, LocalCluster
