@@ -21,29 +21,35 @@ def _iso(value: date | None) -> str | None:
 class _Builder:
     def __init__(self) -> None:
         self.graph = nx.MultiDiGraph()
+        self._seen_evidence: dict[tuple[str, str, str], set[tuple]] = {}
 
     def node(self, node_type: str, key: str, label: str, **attrs: object) -> str:
         node_id = mint(node_type, key)
-        if node_id not in self.graph:
+        data = self.graph.nodes.get(node_id)
+        if data is None:
             self.graph.add_node(node_id, type=node_type, label=label, aliases=[], **attrs)
         else:
-            data = self.graph.nodes[node_id]
             for name, value in attrs.items():
                 if data.get(name) in (None, "", []):
                     data[name] = value
         return node_id
 
     def edge(self, source: str, target: str, rel: str, evidence: dict, **attrs: object) -> None:
-        if self.graph.has_edge(source, target, key=rel):
-            data = self.graph.edges[source, target, rel]
-            if evidence not in data["evidence"]:
+        # a set beside each edge keeps repeated evidence out in O(1): slogans are cited thousands of times
+        marker = (evidence["article"], evidence["sentence"], evidence["date"])
+        data = self.graph.get_edge_data(source, target, key=rel)
+        if data is not None:
+            seen = self._seen_evidence[(source, target, rel)]
+            if marker not in seen:
+                seen.add(marker)
                 data["evidence"].append(evidence)
             for name in ("first_seen", "last_seen"):
-                if name in attrs and attrs[name]:
+                if attrs.get(name):
                     old = data.get(name)
                     pick = min if name == "first_seen" else max
                     data[name] = pick(old, attrs[name]) if old else attrs[name]
             return
+        self._seen_evidence[(source, target, rel)] = {marker}
         self.graph.add_edge(source, target, key=rel, rel=rel, evidence=[evidence], **attrs)
 
 

@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
             return _html(args)
         if args.command == "neo4j":
             return _neo4j_push(args)
+    except BrokenPipeError:  # kg query … | head: the reader left, nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (ValueError, FileNotFoundError, ConnectionError, ModuleNotFoundError) as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2

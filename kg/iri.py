@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 ONTOLOGY = "https://w3id.org/yaowen/ontology#"
 RESOURCE = "https://w3id.org/yaowen/id/"
@@ -21,6 +22,7 @@ def slug(text: str, limit: int = 24) -> str:
     return _NOT_SLUG.sub("", text)[:limit]
 
 
+@lru_cache(maxsize=1 << 20)  # the assembler asks for the same node's IRI once per mention
 def mint(node_type: str, key: str) -> str:
     """IRI for a node of ``node_type`` identified by ``key`` (any string)."""
     digest = hashlib.sha1(f"{node_type}\x1f{key}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
