@@ -31,11 +31,12 @@ _SENTENCE = re.compile(r"[^。！？；]*[。！？；]?[”’]?")
 _QUOTE = re.compile(r"“([^“”]{1,60})”")
 _DOCUMENT = re.compile(r"《([^《》]{1,80})》")
 _NON_NAME_CHARS = set(
-    "委会党府局厅办院部处科组员书记席任区市县省镇乡村街道"
+    "委会党府局厅办院部处科组员书记席任区市县省镇乡村街道作"
     "的了与及在是为对等上下号届次全各个该本们其这那要将把被从以之并或也都就还又再"
 )
 _FILLERS = re.compile(
-    r"(?:等(?:[" + CJK + r"]{0,10}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部))?|"
+    r"(?:等(?:[0-9" + CJK + r"]{0,12}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部|委员|学者|专家))?|"
+    r"和其他[" + CJK + r"]{0,10}?(?:常委|成员|委员|领导|同志)|逐一|"
     r"同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
     r"负责人|有关负责人|有关|相关|书记|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
 )
@@ -132,7 +133,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False, strong_stop: bool = False) -> bool:
+def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False,
+            strong_stop: bool | str = False) -> bool:
     lex = lex or load()
     if "·" in token:
         parts = token.split("·")
@@ -158,8 +160,13 @@ def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False, s
     tag = lex.common_words.get(token)
     if tag is None:
         return True
-    # right after a title a place-like word can still be a name (副区长乌兰), a verb cannot (市长强调)
-    return after_title and tag[0] in "nj" and tag not in ("n", "nt")
+    if token in _GROUP_NOUNS or token in lex.stops:
+        return False
+    if strong_stop == "role" and token[0] in lex.surnames:
+        return True  # 部长甘露作交流发言: a surname, then a role verb at once; the dictionary's 甘露 (v) is a name here
+    # right after a title a place-like word can still be a name (副区长乌兰), a verb cannot (市长强调); a plain
+    # noun only when a verb or a comma closes it at once (部长甘露作交流发言)
+    return after_title and tag[0] in "nj" and (tag not in ("n", "nt") or strong_stop)
 
 
 def _ordinary_word(tag: str | None) -> bool:
@@ -179,12 +186,15 @@ def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool =
                 return text[pos:end]
         return None
     candidates = []
+    strong = _patterns()["strong_stop"]
     for length in (3, 2, 4):
         token = text[pos : pos + length]
-        if len(token) == length and is_name(token, lex, after_title) and stop.match(text, pos + length):
+        closed: bool | str = bool(strong.match(text, pos + length)) and token[0] in lex.surnames
+        if closed and after_title and _patterns()["role"].match(text, pos + length):
+            closed = "role"
+        if len(token) == length and is_name(token, lex, after_title, closed) and stop.match(text, pos + length):
             candidates.append(token)
     if not candidates and after_title:
-        strong = _patterns()["strong_stop"]
         for length in (3, 2, 4):
             token = text[pos : pos + length]
             if len(token) == length and strong.match(text, pos + length) and is_name(token, lex, True, True):
@@ -226,6 +236,8 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
         candidate = run[i:]
         if _NOT_A_BODY.search(candidate):
             continue  # 省委十四届九次全会精神和省委: a meeting and a conjunction, not one body
+        if i > 0 and candidate[0] in _ONE_CHAR_PLACES and _is_cjk(run[i - 1]) and run[i - 1] not in _FUNCTION_CHARS:
+            continue  # 郑州大学: 州 ends a place name here, it does not start a body
         if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):
             return candidate
         if candidate in ("管委会", "党工委", "工委") or (i == 0 and candidate.startswith(("中共", "中央"))):
@@ -233,6 +245,9 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
     return None
 
 
+_GROUP_NOUNS = {"同志", "班子", "成员", "干部", "群众", "人员", "代表", "委员", "专家", "学者", "领导", "主任", "书记"}
+_ONE_CHAR_PLACES = set("省市区县州镇乡村盟旗")
+_SUB_ORGANS = ("机关", "办公室", "党组", "纪检监察组")  # parts of the body named before them
 _STANDALONE_HEADS = {"管委会", "党工委", "工委"}
 
 
@@ -302,7 +317,10 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
             if body is None:
                 run = _unplaced_body(text, _title_start(text, item_start, item_title), item_title, floor)
                 if run:
-                    body = run if run in _STANDALONE_HEADS or not prev_body else _strip_sub_organ(prev_body, "") + run
+                    # 统战部部长 after 县委常委: the chain's body places it; 机关党委书记 first in its chain: the
+                    # body named last in the article does (某某发展改革委…、机关党委书记)
+                    placed_by = prev_body or (last_body if run.startswith(_SUB_ORGANS) else None)
+                    body = run if run in _STANDALONE_HEADS or not placed_by else _strip_sub_organ(placed_by, "") + run
             if body is None and not prev_body:
                 title_at = _title_start(text, item_start, item_title)
                 if title_at > floor and _is_cjk(text[title_at - 1]) and text[title_at - 1] not in SEPARATORS:

@@ -60,6 +60,8 @@ def to_canonical(text: str) -> str:
     text = re.sub(rf"(?<=[{CJK}0-9）])\)", "）", text)
     text = re.sub(r"（([^（）\n]{0,60})\)", r"（\1）", text)
     text = _pair_ascii_quotes(text)
+    # the middle dot of minority names comes in many code points: 古丽米拉•阿不都拉, 买买提・艾力
+    text = re.sub(rf"(?<=[{CJK}])[•・‧･∙⋅·](?=[{CJK}])", "·", text)
     text = text.replace("「", "“").replace("」", "”").replace("『", "‘").replace("』", "’")
     return text
 
@@ -101,16 +103,32 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if _HEADER_DATE.search(stripped) and len(stripped) < 40:
+    if (_HEADER_DATE.search(stripped) or _STANDALONE_DATE.match(stripped)) and len(stripped) < 40:
+        return True
+    if re.fullmatch(r"(星期|周)[一二三四五六日天]|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S*", stripped):
         return True
     if re.search("[，。；！？]|本报讯|本报.{0,4}讯", stripped) or len(stripped) > 60:
         return False
     return any(p.search(stripped) for p in _FURNITURE)
 
 
+_STANDALONE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+
+
 def header_date(lines: list[str]) -> date | None:
+    """The issue's date: 2026年3月31日 星期二 on the masthead, or a date alone on a masthead line above the first
+    article (the weekday on the next line)."""
     for line in lines[:60]:
         match = _HEADER_DATE.search(line)
+        if match:
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                continue
+    for line in lines[:30]:
+        if re.search(r"本报讯|本报.{0,4}讯|记者", line):
+            break
+        match = _STANDALONE_DATE.match(line)
         if match:
             try:
                 return date(int(match[1]), int(match[2]), int(match[3]))
