@@ -47,8 +47,10 @@ _DATE_REL = re.compile(r"(昨天|昨日|前天|今天|今日|本月(\d{1,2})日|
 _CONVEY_VERB = re.compile(r"传达学习|学习传达|学习贯彻|传达贯彻|贯彻落实|传达")
 _REFERENCE_PERSON_CONTEXT = re.compile(
     r"^(?:近期|近日|最近|此前)?(?:重要讲话|重要指示|重要论述|重要文章|重要批示|重要回信|关于|系列重要|的重要|"
-    r"在[^，。]{0,40}?(?:上的重要讲话|上的讲话|发表的|上发表|重要讲话)|对[^，。]{0,40}?(?:重要指示|批示)|"
-    r"[^，。]{0,6}?(?:重要讲话|重要指示|重要论述|重要文章|批示精神|指示精神|思想))"
+    r"在(?![^，。]{0,6}?(?:会上|讲话中))[^，。]{0,40}?(?:上的重要讲话|上的讲话|发表的|上发表|重要讲话)|"
+    r"对[^，。]{0,40}?(?:重要指示|批示)|"
+    # …重要讲话 close behind the name is a citation, unless he gave it here (出席会议并作重要讲话)
+    r"(?![^，。]{0,6}?(?:作|发表|出席|主持|致辞))[^，。]{0,6}?(?:重要讲话|重要指示|重要论述|重要文章|批示精神|指示精神|思想))"
 )
 _VERBS_BEFORE_NAME = {"学习", "贯彻", "落实", "传达", "按照", "根据", "听取", "陪同", "会见", "看望", "遵循", "深入"}
 _NATIONAL_TITLES = {"总书记", "国家主席", "国务院总理", "总理", "副总理", "委员长"}
@@ -102,6 +104,7 @@ class HeldEvent:
     end: int
     organiser: str | None = None
     leader: Span | None = None
+    group: int = 0  # meetings reported together share a group; a follow-up meeting (会后…召开) starts another
 
 
 # ---------------------------------------------------------------- helpers over the lexicon
@@ -166,7 +169,8 @@ def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False,
         return True  # 部长甘露作交流发言: a surname, then a role verb at once; the dictionary's 甘露 (v) is a name here
     # right after a title a place-like word can still be a name (副区长乌兰), a verb cannot (市长强调); a plain
     # noun only when a verb or a comma closes it at once (部长甘露作交流发言)
-    return after_title and tag[0] in "nj" and (tag not in ("n", "nt") or strong_stop)
+    noun_allowed = bool(strong_stop and token[0] in lex.surnames)
+    return after_title and tag[0] in "nj" and (tag not in ("n", "nt") or noun_allowed)
 
 
 def _ordinary_word(tag: str | None) -> bool:
@@ -187,6 +191,8 @@ def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool =
         return None
     candidates = []
     strong = _patterns()["strong_stop"]
+    if _patterns()["role"].match(text, pos):
+        return None  # 州领导应邀出席: the verb starts here, no name
     for length in (3, 2, 4):
         token = text[pos : pos + length]
         closed: bool | str = bool(strong.match(text, pos + length)) and token[0] in lex.surnames
@@ -236,7 +242,8 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
         candidate = run[i:]
         if _NOT_A_BODY.search(candidate):
             continue  # 省委十四届九次全会精神和省委: a meeting and a conjunction, not one body
-        if i > 0 and candidate[0] in _ONE_CHAR_PLACES and _is_cjk(run[i - 1]) and run[i - 1] not in _FUNCTION_CHARS:
+        if i > 0 and candidate[0] in _ONE_CHAR_PLACES and _is_cjk(run[i - 1]) \
+                and run[i - 1] not in _FUNCTION_CHARS and run[i - 1] not in _NOT_IN_PLACE_NAMES:
             continue  # 郑州大学: 州 ends a place name here, it does not start a body
         if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):
             return candidate
@@ -307,6 +314,8 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
             continue  # 委员会, 常委会 are bodies, not titles
         if any(text[t_end - 2 : t_end + k] in lex.common_words for k in (1, 2)):
             continue  # 主席台, 书记处: the title is part of another word
+        if text.startswith(("会议", "会上", "办公会", "扩大会"), t_end):
+            continue  # 县政协十届十二次主席会议: a meeting, not a 主席 named 会议
         name = name_at(text, t_end, lex, after_title=True)
         if not name:
             continue
@@ -368,7 +377,7 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
     return sorted(spans.values(), key=lambda s: s.name_start)
 
 
-_APPOINTED = re.compile(r"(?:同志)?(?:任命为|当选为|担任|任)(?=[^，。；]{2})")
+_APPOINTED = re.compile(r"(?<!不再)(?<!不再担)(?:同志)?(?:任命为|当选为|担任|任)(?=[^，。；]{2})")
 _ELECTED = re.compile(f"(?:选举|任命|推选|增补|决定任命|提名)([{CJK}·]{{2,12}}?)(?:同志)?为(?=[^，。；]{{2}})")
 
 
@@ -545,18 +554,32 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
                 headline: str | None) -> list[HeldEvent]:
     """The meetings and visits the article reports (not the ones it merely mentions)."""
     pats = _patterns()
-    for offset, sentence in sentences[:3]:
+    for index, (offset, sentence) in enumerate(sentences[:3]):
         events = _held_meetings(sentence, offset, people) or _meeting_opening_sentence(sentence, offset)
+        if not events:
+            visit = _inspection(sentence, offset, people) or _activity(sentence, offset, people)
+            events = [visit] if visit else []
         if events:
-            return events
-        visit = _inspection(sentence, offset, people) or _activity(sentence, offset, people)
-        if visit:
-            return [visit]
+            return events + _follow_ups(sentences[index + 1 :], people)
     if headline:
         m = re.search(r"在(.{2,60}?)上(?:强调|讲话|指出|表示|作|发表)", headline)
         if m and pats["meeting_end"].search(m.group(1)):
             return [HeldEvent(label=m.group(1), kind=_kind_of(m.group(1)), start=0, end=0)]
     return []
+
+
+_FOLLOW_UP = re.compile(r"^(?:会后|随后|紧接着|当天下午|当天晚上|当天|同日|次日)")
+
+
+def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[HeldEvent]:
+    """会后，我县紧接着召开全县防汛工作部署会: a second meeting in the same report, with its own people."""
+    out: list[HeldEvent] = []
+    for group, (offset, sentence) in enumerate((s for s in sentences if _FOLLOW_UP.match(s[1])), start=1):
+        for event in _held_meetings(sentence, offset, people):
+            event.group = group
+            event.start = offset  # participants named after this sentence belong to it
+            out.append(event)
+    return out
 
 
 def _kind_of(label: str) -> str:
@@ -612,6 +635,10 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 # 市人大常委会第二十三次会议举行第一次全体会议: a sitting of a named session
                 label = _clean_label(subject) + noun_phrase
                 return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
+                                  end=offset + verb.end() + len(noun_phrase))]
+            if len(noun_phrase) >= 5 and not (subject and pats["body_end"].search(subject)):
+                # 我县紧接着召开全县防汛工作部署会: the meeting names itself
+                return [HeldEvent(label=noun_phrase, kind=_kind_of(noun_phrase), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase))]
             if subject and pats["body_end"].search(subject):
                 label = _clean_label(subject) + noun_phrase
@@ -913,20 +940,24 @@ def extract(article: Article) -> ArticleExtraction:
     if not events:
         return result
 
-    seen: dict[tuple[str, str], int] = {}
+    group_of = {key: event.group for key, event in enumerate(events)}
+    group_starts = sorted({(event.start, event.group) for event in events if event.group})
+    seen: set[tuple[str, str, int]] = set()
     order = 0
+
     def add(name: str, is_body: bool, relation: str, role: str, pos: int) -> None:
         nonlocal order
         if not is_body and name in referenced_people:
             return
+        group = max((g for start, g in group_starts if start <= pos), default=0)
+        if (name, relation, group) in seen:
+            return
         for meeting in result.meetings:
-            key = (name, relation)
-            if key in seen:
-                continue
-            result.participations.append(Participation(meeting=meeting.key, name=name, is_body=is_body,
-                                                       relation=relation, role=role, order=order,
-                                                       sentence=_sentence_at(sentences, pos)))
-        seen[(name, relation)] = order
+            if group_of[meeting.key] == group:
+                result.participations.append(Participation(meeting=meeting.key, name=name, is_body=is_body,
+                                                           relation=relation, role=role, order=order,
+                                                           sentence=_sentence_at(sentences, pos)))
+        seen.add((name, relation, group))
         order += 1
 
     for event in events:
