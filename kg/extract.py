@@ -35,7 +35,7 @@ _NON_NAME_CHARS = set(
     "的了与及在是为对等上下号届次全各个该本们其这那要将把被从以之并或也都就还又再"
 )
 _FILLERS = re.compile(
-    r"(?:等(?:[0-9" + CJK + r"]{0,12}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部|委员|学者|专家))?|"
+    r"(?:等(?:[0-9" + CJK + r"]{0,12}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部|委员|常委|学者|专家))?|"
     r"和其他[" + CJK + r"]{0,10}?(?:常委|成员|委员|领导|同志)|逐一|"
     r"同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
     r"负责人|有关负责人|有关|相关|书记|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
@@ -117,7 +117,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "title": re.compile(alternation(lex.titles)),
         "meeting_then_where": re.compile(
             f"^(.*(?:{alternation(set(lex.meeting_nouns))})){_WHEN}(?:在[^，。]{{1,20}})?$"),
-        "meeting_after_verb": re.compile(f"[^，。；：]{{0,40}}(?:{alternation(set(lex.meeting_nouns))})"),
+        "meeting_after_verb": re.compile(f"[^，。；：]{{0,80}}(?:{alternation(set(lex.meeting_nouns))})"),
         "role": re.compile(alternation(set(lex.role_verbs))),
         "meeting_end": re.compile(f"(?:{alternation(set(lex.meeting_nouns))})$"),
         "meeting": re.compile(alternation(set(lex.meeting_nouns))),
@@ -242,8 +242,8 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
         candidate = run[i:]
         if _NOT_A_BODY.search(candidate):
             continue  # 省委十四届九次全会精神和省委: a meeting and a conjunction, not one body
-        if i > 0 and candidate[0] in _ONE_CHAR_PLACES and _is_cjk(run[i - 1]) \
-                and run[i - 1] not in _FUNCTION_CHARS and run[i - 1] not in _NOT_IN_PLACE_NAMES:
+        if i > 0 and candidate[0] in _ONE_CHAR_PLACES and run[i - 1] not in _FUNCTION_CHARS \
+                and lex.common_words.get(run[i - 1 : i + 1], "").startswith("ns"):
             continue  # 郑州大学: 州 ends a place name here, it does not start a body
         if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):
             return candidate
@@ -312,8 +312,9 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
         title, t_start = _best_title_split(text, title, t_start, lex, floor)
         if text.startswith("会", t_end) and title.endswith(("委员", "常委")):
             continue  # 委员会, 常委会 are bodies, not titles
-        if any(text[t_end - 2 : t_end + k] in lex.common_words for k in (1, 2)):
-            continue  # 主席台, 书记处: the title is part of another word
+        if any(text[t_end - 2 : t_end + k] in lex.common_words for k in (1, 2)) \
+                and text[t_end : t_end + 2] not in lex.compound_surnames:
+            continue  # 主席台, 书记处: the title is part of another word (but 主席令狐某: a compound surname)
         if text.startswith(("会议", "会上", "办公会", "扩大会"), t_end):
             continue  # 县政协十届十二次主席会议: a meeting, not a 主席 named 会议
         name = name_at(text, t_end, lex, after_title=True)
@@ -329,7 +330,8 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
                     # 统战部部长 after 县委常委: the chain's body places it; 机关党委书记 first in its chain: the
                     # body named last in the article does (某某发展改革委…、机关党委书记)
                     placed_by = prev_body or (last_body if run.startswith(_SUB_ORGANS) else None)
-                    body = run if run in _STANDALONE_HEADS or not placed_by else _strip_sub_organ(placed_by, "") + run
+                    parent = re.sub(r"党组$", "", placed_by) if placed_by else None  # 自治区党委 + 统战部
+                    body = run if run in _STANDALONE_HEADS or not parent else parent + run
             if body is None and not prev_body:
                 title_at = _title_start(text, item_start, item_title)
                 if title_at > floor and _is_cjk(text[title_at - 1]) and text[title_at - 1] not in SEPARATORS:
@@ -620,9 +622,10 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
             subject = clause
             person = _person_ending_at(people, offset + verb.start() - (2 if before.endswith("主持") else 0))
             if before.endswith("主持") and person:
-                label = noun_phrase if len(noun_phrase) >= 4 else f"{person.name}主持召开{noun_phrase}"
-                return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
-                                  end=offset + verb.end() + len(noun_phrase))]
+                parts = _split_joint(noun_phrase) or [noun_phrase]
+                return [HeldEvent(label=part if len(part) >= 4 else f"{person.name}主持召开{part}",
+                                  kind=_kind_of(part), start=offset + verb.start(),
+                                  end=offset + verb.end() + len(noun_phrase)) for part in parts]
             leader = next((p for p in people if offset <= p.start and p.end <= offset + verb.start()
                            and sentence.rfind("，", 0, verb.start()) < p.start - offset), None)
             if leader is not None and not pats["body_end"].search(subject or ""):
@@ -781,6 +784,11 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             continue
         for item, is_body in found:
             out.append((item, is_body, relation, role, verb.start()))
+    # 出席会议的还有A、B，C: the list follows the verb
+    for also in re.finditer(r"(出席|参加|列席)(?:会议|活动|座谈会)?的(?:还有|有)([^。；]{2,120})", text):
+        for span in people:
+            if also.start(2) <= span.start and span.end <= also.end(2):
+                out.append((span.name, False, "attended", also.group(1), span.start))
     # 听取X、Y对…的介绍: the people heard were there
     for heard in re.finditer(r"听取([^。；]{2,60}?)(?:的)?(?:介绍|汇报|发言|意见)", text):
         for span in people:
