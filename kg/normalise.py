@@ -119,22 +119,25 @@ def header_date(lines: list[str]) -> date | None:
     """The issue's date: 2026年3月31日 星期二 on the masthead, or a date alone on a masthead line above the first
     article (the weekday on the next line)."""
     for line in lines[:60]:
-        match = _HEADER_DATE.search(line)
-        if match:
-            try:
-                return date(int(match[1]), int(match[2]), int(match[3]))
-            except ValueError:
-                continue
+        found = _ymd(_HEADER_DATE.search(line))
+        if found:
+            return found
     for line in lines[:30]:
         if re.search(r"本报讯|本报.{0,4}讯|记者", line):
             break
-        match = _STANDALONE_DATE.match(line)
-        if match:
-            try:
-                return date(int(match[1]), int(match[2]), int(match[3]))
-            except ValueError:
-                continue
+        found = _ymd(_STANDALONE_DATE.match(line))
+        if found:
+            return found
     return None
+
+
+def _ymd(match: re.Match[str] | None) -> date | None:
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
 
 
 def paper_name(lines: list[str]) -> str | None:
