@@ -40,11 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="fail when any input is skipped")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
-    query = sub.add_parser("query", help="run SPARQL over a graph.ttl or an Oxigraph store")
-    query.add_argument("graph", help="graph.ttl or a store directory")
-    query.add_argument("sparql", nargs="?", help="the query text")
-    query.add_argument("--file", help="read the query from a .rq file")
-    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _add_query_arguments(sub.add_parser("query", help="run SPARQL over a graph.ttl or an Oxigraph store"))
 
     html = sub.add_parser("html", help="render (part of) a built graph as an interactive page")
     html.add_argument("out", help="a kg build output directory")
@@ -68,13 +64,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_query_arguments(query: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    query.add_argument("graph", help="graph.ttl or a store directory")
+    query.add_argument("sparql", nargs="?", help="the query text")
+    query.add_argument("--file", help="read the query from a .rq file")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    return query
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
     if argv[:1] == ["query"]:
         # options may sit between the two positionals: kg query G.ttl --format json "SELECT …"
-        query_parser = parser._subparsers._group_actions[0].choices["query"]  # noqa: SLF001
-        args = query_parser.parse_intermixed_args(argv[1:])
+        args = _add_query_arguments(argparse.ArgumentParser(prog="kg query")).parse_intermixed_args(argv[1:])
         args.command = "query"
     else:
         args = parser.parse_args(argv)
