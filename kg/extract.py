@@ -474,13 +474,9 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
 # ---------------------------------------------------------------- dates
 
 
-def resolve_date(expr: re.Match[str] | None, text: str, anchor: date | None, inferred: bool) -> date | None:
-    if expr is None:
-        return None
-    return _resolve(expr.group(0), anchor, inferred)
-
-
-def _resolve(token: str, anchor: date | None, inferred: bool) -> date | None:
+def resolve_date(token: str, anchor: date | None, inferred: bool = False) -> date | None:
+    """A date expression (2025年12月31日, 1月12日, 30日, 昨天, 上月28日) against the publication date ``anchor``;
+    ``inferred``: the anchor is only a lower bound (an issue with no date of its own)."""
     m = _DATE_ABS.fullmatch(token)
     if m:
         return _safe_date(int(m[1]), int(m[2]), int(m[3]))
@@ -933,7 +929,7 @@ def extract(article: Article) -> ArticleExtraction:
     inferred = article.date_origin == "inferred"
     lead = sentences[0][1] if sentences else ""
     token = find_date(lead)
-    event_date = _resolve(token, anchor, inferred) if token else None
+    event_date = resolve_date(token, anchor, inferred) if token else None
     relative = bool(token) and not _DATE_ABS.fullmatch(token or "")
     if relative and event_date is None:
         result.warnings.append(f"{article.source}: no publication date: relative dates such as '{token}' left unknown "
