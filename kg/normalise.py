@@ -90,6 +90,8 @@ _CREDIT = re.compile(r"[（(][^（）()]{0,40}(?:记者|通讯员|摄影|实习�
 def squeeze_spaces(line: str) -> str:
     """Remove the spaces PDF extraction puts between Chinese characters (增 强 活 力), but not in bylines,
     where a space is all that separates two reporters (记者 龙小凤 薛凯)."""
+    if " " not in line and "\t" not in line:
+        return line
     out, pos = [], 0
     for credit in _CREDIT.finditer(line):
         out.append(_SPACE_BETWEEN_CJK.sub("", line[pos : credit.start()]))
@@ -103,7 +105,7 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if (_HEADER_DATE.search(stripped) or _STANDALONE_DATE.match(stripped)) and len(stripped) < 40:
+    if len(stripped) < 40 and (_HEADER_DATE.search(stripped) or _STANDALONE_DATE.match(stripped)):
         return True
     if re.fullmatch(r"(星期|周)[一二三四五六日天]|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S*", stripped):
         return True

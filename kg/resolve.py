@@ -22,7 +22,7 @@ import bisect
 import fnmatch
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -32,7 +32,15 @@ from pathlib import Path, PurePath
 import yaml
 from networkx.utils import UnionFind
 
-from kg.model import ArticleExtraction, PostMention
+from kg.model import Article, ArticleExtraction, PostMention
+
+# How resolution gets an article's text: from the Article itself, or from wherever kg.build moved it.
+TextOf = Callable[[Article], str]
+
+
+def article_text(article: Article) -> str:
+    return article.text
+
 
 VARIANT_WINDOW_DAYS = 366  # a typo of a name is written while its holder is in the news, not years later
 MODIFIERS = ("常务副", "代理", "代", "副")  # 代区长 acts as 区长; 副主席 is a different (shared) post
@@ -227,7 +235,7 @@ def infer_locality(paper: str | None, texts: Iterable[str]) -> Locality:
 
     The paper's place is whichever of X区/X县/X市/X省 its text writes most; the level above is the place written
     right before it (苏州市相城区 -> 苏州市). Used when neither --locality, the curation file nor a masthead
-    主办 line says it.
+    主办 line says it. ``texts`` is read at most twice and one text at a time, so it may stream from disk.
     """
     if not paper:
         return Locality()
@@ -236,22 +244,27 @@ def infer_locality(paper: str | None, texts: Iterable[str]) -> Locality:
     new_area = stem if stem.endswith("新区") else None
     if len(base) < 2:
         return Locality(new_area=new_area)
-    text = "\n".join(texts)
-    counts = Counter({base + level: text.count(base + level) for level in ("区", "县", "市", "省")})
+    counts = Counter({base + level: 0 for level in ("区", "县", "市", "省")})
+    for text in texts:
+        for place in counts:
+            counts[place] += text.count(place)
     place, seen = counts.most_common(1)[0]
     if not seen:
         return Locality(new_area=new_area)
     if place.endswith("省"):
         return Locality(province=place, new_area=new_area)
-    city = place if place.endswith("市") else _written_before(place, "市", text)
-    province = _written_before(city, "省", text) if city else None
+    city = place if place.endswith("市") else _written_before(place, "市", texts)
+    province = _written_before(city, "省", texts) if city else None
     district = None if place.endswith("市") else place
     return Locality(province=province, city=city, district=district, new_area=new_area)
 
 
-def _written_before(place: str, level: str, text: str) -> str | None:
+def _written_before(place: str, level: str, texts: Iterable[str]) -> str | None:
     """The two-character X市 / X省 most often written right before ``place`` (苏州市 in 苏州市相城区)."""
-    found = Counter(re.findall(rf"([{_CJK}]{{2}}{level}){re.escape(place)}", text))
+    pattern = re.compile(rf"([{_CJK}]{{2}}{level}){re.escape(place)}")
+    found: Counter[str] = Counter()
+    for text in texts:
+        found.update(pattern.findall(text))
     return found.most_common(1)[0][0] if found else None
 
 
@@ -406,15 +419,25 @@ def assign_scopes(extractions: list[ArticleExtraction], papers: dict[str, str | 
     return scopes
 
 
+class _Texts:
+    """The texts of some articles, fetched again on every pass: with a spilled corpus they stream from disk."""
+
+    def __init__(self, articles: list[Article], text_of: TextOf) -> None:
+        self.articles, self.text_of = articles, text_of
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.text_of(article) for article in self.articles)
+
+
 def scope_localities(extractions: list[ArticleExtraction], papers: dict[str, str | None], scopes: dict[str, str],
-                     locality: str | None, curation: Curation) -> dict[str, Locality]:
+                     locality: str | None, curation: Curation, text_of: TextOf = article_text) -> dict[str, Locality]:
     """The place hierarchy of each scope: option or curation first, then a masthead 主办 line, then inference."""
-    texts: dict[str, list[str]] = defaultdict(list)
+    members: dict[str, list[Article]] = defaultdict(list)
     publisher: dict[str, str] = {}
     paper_of_scope: dict[str, str | None] = {}
     for ex in extractions:
         scope = scopes[ex.article.id]
-        texts[scope].append(ex.article.text)
+        members[scope].append(ex.article)
         paper_of_scope.setdefault(scope, papers[ex.article.id])
         # a masthead's 主办 line, when the reader keeps it (Article.publisher); absent in older models
         owner = getattr(ex.article, "publisher", None)
@@ -424,7 +447,7 @@ def scope_localities(extractions: list[ArticleExtraction], papers: dict[str, str
     for scope, paper in paper_of_scope.items():
         stated = locality or (curation.localities.get(paper) if paper else None) or publisher.get(scope)
         if not stated:
-            result[scope] = infer_locality(paper, texts[scope])
+            result[scope] = infer_locality(paper, _Texts(members[scope], text_of))
             continue
         place = parse_locality(stated)
         stem = _PAPER_SUFFIX.sub("", paper or "")
@@ -473,18 +496,19 @@ def _written_bodies(ex: ArticleExtraction) -> set[str]:
     return found
 
 
-def find_short_forms(ex: ArticleExtraction, known: set[str], by_last: dict[str, list[str]] | None = None
-                     ) -> dict[str, str]:
+def find_short_forms(ex: ArticleExtraction, known: set[str], by_last: dict[str, list[str]] | None = None,
+                     text: str | None = None) -> dict[str, str]:
     """Short form -> full name, where this article's text shows it.
 
     Either declared (江苏省计量科学研究院（以下简称“省计量院”）) or a written body that is an in-order
     selection of a longer body's characters, ends like it, and first appears after it (区发改局 after
     区发展和改革局). Three characters at least: 区委 must not become 新区党工委. ``by_last`` indexes ``known``
-    by last character (built here when not given).
+    by last character (built here when not given); ``text`` is the article's text when it is not kept on the article.
     """
     if by_last is None:
         by_last = _by_last_character(known)
-    text = ex.article.text
+    if text is None:
+        text = ex.article.text
     found: dict[str, str] = {}
     for match in _SHORT_FORM.finditer(text):
         before = text[max(0, match.start() - 40): match.start()]
@@ -517,7 +541,7 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 def resolve_bodies(extractions: list[ArticleExtraction], scopes: dict[str, str], localities: dict[str, Locality],
-                   curation: Curation) -> _BodyTable:
+                   curation: Curation, text_of: TextOf = article_text) -> _BodyTable:
     table = _BodyTable()
     known_places = {p for loc in localities.values() for p in loc.places()}
     written_in_scope: dict[str, set[str]] = defaultdict(set)
@@ -527,7 +551,8 @@ def resolve_bodies(extractions: list[ArticleExtraction], scopes: dict[str, str],
     indexes = {scope: _by_last_character(labels) for scope, labels in written_in_scope.items()}
     for ex in extractions:
         scope = scopes[ex.article.id]
-        for short, full in find_short_forms(ex, written_in_scope[scope], indexes[scope]).items():
+        short_forms_here = find_short_forms(ex, written_in_scope[scope], indexes[scope], text_of(ex.article))
+        for short, full in short_forms_here.items():
             short_forms[scope][short].add(full)
     for scope, shorts in sorted(short_forms.items()):
         for short, fulls in sorted(shorts.items()):
@@ -1085,8 +1110,11 @@ def _title_changes(name: str, held: dict[str, list[_Mention]], table: _BodyTable
 
 
 def resolve(extractions: list[ArticleExtraction], curation: Curation | None = None,
-            locality: str | None = None) -> Resolved:
-    """Mentions -> identities of officials, bodies and posts, plus the review report (see the module doc)."""
+            locality: str | None = None, text_of: TextOf = article_text) -> Resolved:
+    """Mentions -> identities of officials, bodies and posts, plus the review report (see the module doc).
+
+    ``text_of`` gives an article's text; ``kg.build`` passes one that reads texts it has moved to disk.
+    """
     curation = curation or Curation()
     locality = locality or curation.locality
     unique: dict[str, ArticleExtraction] = {}
@@ -1097,8 +1125,8 @@ def resolve(extractions: list[ArticleExtraction], curation: Curation | None = No
 
     papers = assign_papers(kept, curation)
     scopes = assign_scopes(kept, papers, locality)
-    localities = scope_localities(kept, papers, scopes, locality, curation)
-    table = resolve_bodies(kept, scopes, localities, curation)
+    localities = scope_localities(kept, papers, scopes, locality, curation, text_of)
+    table = resolve_bodies(kept, scopes, localities, curation, text_of)
     mentions, together = collect_mentions(kept, scopes, table, curation)
 
     by_name: dict[tuple[str, str], list[_Mention]] = defaultdict(list)

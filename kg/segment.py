@@ -60,16 +60,24 @@ def parse_reporters(credit: str) -> list[str]:
     return names
 
 
+_NOT_COMPARED = re.compile(f"[^{CJK}A-Za-z0-9]")
+
+
+def _comparable(text: str) -> str:
+    return _NOT_COMPARED.sub("", text)
+
+
 def _bigrams(text: str) -> set[str]:
-    chars = re.sub(f"[^{CJK}A-Za-z0-9]", "", text)
+    chars = _comparable(text)
     return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
-def _overlap(headline: str, body_grams: set[str]) -> float:
+def _overlap(headline: str, body_chars: str) -> float:
+    """Share of the headline's character bigrams found in the body's opening (``_comparable`` text)."""
     grams = _bigrams(headline)
     if not grams:
         return 0.0
-    return len(grams & body_grams) / len(grams)
+    return sum(gram in body_chars for gram in grams) / len(grams)
 
 
 def _groups(lines: list[str]) -> list[str]:
@@ -183,13 +191,13 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
         spans.append((start, end))
 
     bodies = [join_lines(lines[s : e + 1]) for s, e in spans]
-    body_grams = [_bigrams(body[:600]) for body in bodies]
+    body_chars = [_comparable(body[:600]) for body in bodies]
     headlines: list[list[str]] = [[] for _ in starts]
     # material before the first byline belongs to the first article
     lead = [g for g in _groups(lines[: starts[0]]) if _is_headline_text(g)]
     if lead:
-        first_grams = _bigrams(bodies[0][:600])
-        headlines[0].extend(g for g in lead[-2:-1] if _overlap(g, first_grams) > 0.3)
+        first_chars = body_chars[0]
+        headlines[0].extend(g for g in lead[-2:-1] if _overlap(g, first_chars) > 0.3)
         headlines[0].append(lead[-1])
     for k in range(len(starts) - 1):
         between = [g for g in _groups(lines[spans[k][1] + 1 : starts[k + 1]]) if _is_headline_text(g)]
@@ -197,8 +205,8 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
             continue
         best_split, best_score = len(between), -1.0
         for split in range(len(between) + 1):
-            score = sum(_overlap(g, body_grams[k]) for g in between[:split])
-            score += sum(_overlap(g, body_grams[k + 1]) for g in between[split:])
+            score = sum(_overlap(g, body_chars[k]) for g in between[:split])
+            score += sum(_overlap(g, body_chars[k + 1]) for g in between[split:])
             # ties go to the following article: headlines usually sit above their story
             if score > best_score + 1e-9:
                 best_split, best_score = split, score
@@ -206,7 +214,7 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
         headlines[k + 1][:0] = between[best_split:]
     if len(starts) and spans[-1][1] + 1 < len(lines):
         trailing = [g for g in _groups(lines[spans[-1][1] + 1 :]) if _is_headline_text(g)]
-        headlines[-1].extend(t for t in trailing if _overlap(t, body_grams[-1]) > 0.3)
+        headlines[-1].extend(t for t in trailing if _overlap(t, body_chars[-1]) > 0.3)
 
     articles = []
     for k, body in enumerate(bodies):

@@ -1,0 +1,69 @@
+"""Article texts moved to disk while a build runs, so its memory grows with the graph and not with the corpus.
+
+Resolution reads an article's text long after extraction, and only twice at most: to infer a paper's place and
+to find abbreviations (省计量院 after 江苏省计量科学研究院). ``kg.build`` therefore appends every text to one
+temporary file as its extraction arrives, keeps only where it went, and hands resolution ``SpilledTexts.text_of``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import replace
+from types import TracebackType
+
+from kg.model import Article, ArticleExtraction
+
+_ENCODING = "utf-8"
+_ERRORS = "surrogatepass"  # whatever the reader produced comes back unchanged
+
+
+class SpilledTexts:
+    """An append-only temporary file of article texts, addressed by article id; deleted on ``close``."""
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
+        self._file = tempfile.TemporaryFile(prefix="kg-texts-", dir=directory)  # noqa: SIM115 - closed by close()
+        self._where: dict[str, tuple[int, int]] = {}
+        self._end = 0
+        self._at_end = True  # the file position is where the next text goes
+        self.bytes = 0
+
+    def spill(self, extraction: ArticleExtraction) -> ArticleExtraction:
+        """The same extraction with its article's text on disk instead of in memory.
+
+        A reprint (same id, hence same text) is written once.
+        """
+        article = extraction.article
+        if article.id not in self._where:
+            data = article.text.encode(_ENCODING, _ERRORS)
+            if not self._at_end:
+                self._file.seek(self._end)
+                self._at_end = True
+            self._file.write(data)
+            self._where[article.id] = (self._end, len(data))
+            self._end += len(data)
+            self.bytes += len(data)
+        return replace(extraction, article=replace(article, text=""))
+
+    def text_of(self, article: Article) -> str:
+        """The text of a spilled article; an article that was never spilled keeps its own."""
+        where = self._where.get(article.id)
+        if where is None:
+            return article.text
+        offset, size = where
+        self._file.seek(offset)
+        self._at_end = False
+        return self._file.read(size).decode(_ENCODING, _ERRORS)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> SpilledTexts:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()

@@ -1,0 +1,104 @@
+"""A build keeps article texts on disk, not in memory, and resolution still reads them (issue 7: streaming)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kg.api
+from kg.api import assemble_graph, build
+from kg.engine import run_extraction
+from kg.model import Article, ArticleExtraction
+from kg.read import iter_sources
+from kg.spill import SpilledTexts
+
+# No masthead 主办 line: the paper's place (临江区, in 江州市) must be inferred from the texts. 区发改局 is only
+# recognisable as 区发展和改革局 by reading the article: the full name is written first.
+ISSUE = """临江日报
+2025年3月4日 星期二
+
+区委常委会召开会议
+本报讯（记者 陈晓）3月3日，中共江州市临江区委常委会召开会议，区委书记韩立新主持会议。区委副书记、区长宋国平，\
+区委常委、常务副区长袁志清出席会议。会议强调，要坚持“产业强区”战略，扎实推进临江区高质量发展。
+
+全区重点项目推进会召开
+本报讯 3月3日，全区重点项目推进会召开。区委常委、常务副区长袁志清出席会议并讲话。区发展和改革局局长罗文彬通报了\
+全区重点项目进展情况，区发改局副局长钟雪梅参加会议。
+"""
+
+
+def _article(text: str, article_id: str) -> ArticleExtraction:
+    return ArticleExtraction(Article(id=article_id, source="x.txt", record=None, index=0, text=text,
+                                     headline="标题", reporters=["陈晓"]))
+
+
+def test_spilled_texts_come_back_unchanged_whatever_the_order() -> None:
+    texts = {"a": "区委常委会召开会议。", "b": "𠮷野家与\ud800孤立代理项", "c": "", "d": "会议强调，" * 5000}
+    with SpilledTexts() as spilled:
+        kept = {}
+        for key in ("a", "b"):
+            kept[key] = spilled.spill(_article(texts[key], key))
+        assert spilled.text_of(kept["a"].article) == texts["a"]
+        for key in ("c", "d"):  # writing after a read must not overwrite what was read
+            kept[key] = spilled.spill(_article(texts[key], key))
+        again = spilled.spill(_article(texts["a"], "a"))  # a reprint: same id, same text
+        assert len(spilled) == 4
+        assert spilled.bytes == sum(len(t.encode("utf-8", "surrogatepass")) for t in texts.values())
+        for key, extraction in kept.items():
+            assert extraction.article.text == ""
+            assert extraction.article.headline == "标题" and extraction.article.reporters == ["陈晓"]
+            assert spilled.text_of(extraction.article) == texts[key]
+        assert spilled.text_of(again.article) == texts["a"]
+        assert spilled.text_of(_article("not spilled", "z").article) == "not spilled"
+
+
+def test_build_resolves_from_spilled_texts_without_holding_them(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "2025-03-04.txt").write_text(ISSUE, encoding="utf-8")
+    seen: dict[str, object] = {}
+    real_resolve = kg.api.resolve
+
+    def watching_resolve(extractions: list[ArticleExtraction], **options: object):  # noqa: ANN202
+        seen["texts"] = [ex.article.text for ex in extractions]
+        seen["read"] = [options["text_of"](ex.article) for ex in extractions]  # type: ignore[operator]
+        return real_resolve(extractions, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kg.api, "resolve", watching_resolve)
+    graph = build([tmp_path]).graph
+    assert seen["texts"] == ["", ""]  # nothing of the corpus text is held while resolving
+    assert all("本报讯" not in text and "区委" in text for text in seen["read"])  # type: ignore[union-attr]
+    bodies = {data["label"]: set(data["aliases"]) for _, data in graph.nodes(data=True) if data["type"] == "Body"}
+    assert "区发改局" in bodies["区发展和改革局"]  # the abbreviation was found in the spilled text
+    assert "临江区委" in bodies["区委"]  # and the paper's place inferred from it
+
+
+def test_spilled_build_equals_resolution_with_texts_in_memory(tmp_path: Path) -> None:
+    (tmp_path / "2025-03-04.txt").write_text(ISSUE, encoding="utf-8")
+    (tmp_path / "2025-03-05.txt").write_text(ISSUE.replace("3月4日", "3月5日").replace("3月3日", "3月4日"),
+                                             encoding="utf-8")
+    extractions = [item for item in run_extraction(iter_sources([tmp_path]), jobs=1)
+                   if isinstance(item, ArticleExtraction)]
+    assert all(ex.article.text for ex in extractions)
+    in_memory = assemble_graph(extractions, [], 2).graph
+    spilled = build([tmp_path]).graph
+    assert sorted(spilled.nodes(data=True)) == sorted(in_memory.nodes(data=True))
+    assert sorted(spilled.edges(keys=True, data=True)) == sorted(in_memory.edges(keys=True, data=True))
+
+
+def test_build_pauses_cycle_collection_and_restores_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    (tmp_path / "2025-03-04.txt").write_text(ISSUE, encoding="utf-8")
+    during: list[bool] = []
+    real_resolve = kg.api.resolve
+    monkeypatch.setattr(kg.api, "resolve", lambda *a, **k: during.append(gc.isenabled()) or real_resolve(*a, **k))
+    assert gc.isenabled()
+    build([tmp_path])
+    assert during == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        build([tmp_path])  # a caller that turned it off keeps it off
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
