@@ -7,10 +7,12 @@ meetings announced in the lead sentence (A、B和C召开), inspections led by th
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import itemgetter
 
 import jieba
 
@@ -906,8 +908,11 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
 
 
 def _sentence_at(sentences: list[tuple[int, str]], pos: int) -> str:
-    for offset, sentence in sentences:
-        if offset <= pos < offset + len(sentence):
+    """The sentence holding ``pos`` (sentences are in text order and do not overlap); else the last one."""
+    index = bisect.bisect_right(sentences, pos, key=itemgetter(0)) - 1
+    if index >= 0:
+        offset, sentence = sentences[index]
+        if pos < offset + len(sentence):
             return sentence
     return sentences[-1][1] if sentences else ""
 

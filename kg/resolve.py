@@ -383,6 +383,11 @@ def apply_corrections(extractions: list[ArticleExtraction], curation: Curation) 
     return fixed
 
 
+@lru_cache(maxsize=1 << 16)  # a page file holds several articles; a year of papers a few thousand files
+def _directory_of(source: str) -> str:
+    return str(PurePath(source).parent)
+
+
 def assign_papers(extractions: list[ArticleExtraction], curation: Curation) -> dict[str, str | None]:
     """The paper of every article; an issue without a masthead takes the one paper of its directory or build."""
     papers: dict[str, str | None] = {}
@@ -394,12 +399,12 @@ def assign_papers(extractions: list[ArticleExtraction], curation: Curation) -> d
     by_directory: dict[str, set[str]] = defaultdict(set)
     for ex in extractions:
         if papers[ex.article.id]:
-            by_directory[str(PurePath(ex.article.source).parent)].add(papers[ex.article.id])
+            by_directory[_directory_of(ex.article.source)].add(papers[ex.article.id])
     everywhere = set().union(*by_directory.values()) if by_directory else set()
     for ex in extractions:
         if papers[ex.article.id]:
             continue
-        nearby = by_directory.get(str(PurePath(ex.article.source).parent), set())
+        nearby = by_directory.get(_directory_of(ex.article.source), set())
         if len(nearby) == 1:
             papers[ex.article.id] = next(iter(nearby))
         elif not nearby and len(everywhere) == 1:
@@ -414,7 +419,7 @@ def assign_scopes(extractions: list[ArticleExtraction], papers: dict[str, str | 
     scopes = {}
     for ex in extractions:
         paper = papers[ex.article.id]
-        unnamed = f"unnamed paper in {PurePath(ex.article.source).parent}" if named else "default"
+        unnamed = f"unnamed paper in {_directory_of(ex.article.source)}" if named else "default"
         scopes[ex.article.id] = locality or paper or unnamed
     return scopes
 
@@ -1213,6 +1218,8 @@ def _scope_notes(kept: list[ArticleExtraction], papers: dict[str, str | None], s
 
 def _unused_curation(curation: Curation, raw: list[ArticleExtraction], mentions: list[_Mention]) -> list[str]:
     """Curation entries that matched nothing: likely a typo in the file, or input that changed."""
+    if curation == Curation():
+        return []
     written = {p.name for ex in raw for p in ex.people} | {p.name for ex in raw for p in ex.participations}
     written |= {r.label for ex in raw for r in ex.references if r.target_type == "Official"}
     posts = {x.label for ex in raw for p in ex.people for x in p.posts}

@@ -29,6 +29,11 @@ _CREDIT_ORG = re.compile(rf"[{CJK}]{{2,10}}(?:日报|晚报|报社|电视台|融
 _NAME_TOKEN = re.compile(rf"^[{CJK}·]{{2,6}}$")
 
 
+def _drop_jumps(text: str) -> str:
+    """Remove 下转第2版 and the like (every one names a 版, and most articles have none: skip the scan)."""
+    return _JUMP.sub("", text) if "版" in text else text
+
+
 def article_id(text: str) -> str:
     """Content hash of the body, so a reprinted article stays one node."""
     key = re.sub(r"\s+", "", text)
@@ -158,14 +163,14 @@ def segment(issue: Issue) -> list[Article]:
     if starts and _has_body(lines[: starts[0]]):
         # text before the first byline (a continued story, a post without byline) is an article, not lost
         first_end = max(i for i in range(starts[0]) if _ENDS_SENTENCE.search(lines[i].strip()))
-        lead_text = _JUMP.sub("", join_lines(lines[: first_end + 1]))
+        lead_text = _drop_jumps(join_lines(lines[: first_end + 1]))
         rest = segment_lines(issue, lines[first_end + 1 :], [s - first_end - 1 for s in starts], offset=1)
         return [_article(issue, 0, lead_text, None, [])] + rest
     if not starts:
         body = join_lines(lines)
         if not body:
             return []
-        text = _JUMP.sub("", body)
+        text = _drop_jumps(body)
         return [_article(issue, 0, text, source.title, [])]
     return segment_lines(issue, lines, starts)
 
@@ -181,7 +186,7 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
         end = start
         for i in range(start, stop):
             line = lines[i].strip()
-            if _ENDS_SENTENCE.search(line) or _JUMP.search(line):
+            if _ENDS_SENTENCE.search(line) or ("版" in line and _JUMP.search(line)):
                 end = i
         if k + 1 == len(starts) and stop - end > 0:
             # last article on the page: a trailing unterminated paragraph (cut-off text) is body, not headline
@@ -204,9 +209,10 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
         if not between:
             continue
         best_split, best_score = len(between), -1.0
+        with_previous = [_overlap(g, body_chars[k]) for g in between]
+        with_next = [_overlap(g, body_chars[k + 1]) for g in between]
         for split in range(len(between) + 1):
-            score = sum(_overlap(g, body_chars[k]) for g in between[:split])
-            score += sum(_overlap(g, body_chars[k + 1]) for g in between[split:])
+            score = sum(with_previous[:split]) + sum(with_next[split:])
             # ties go to the following article: headlines usually sit above their story
             if score > best_score + 1e-9:
                 best_split, best_score = split, score
@@ -224,7 +230,7 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
             credit_match = _BYLINE_CREDIT.search(match.group(0))
             credit = credit_match.group(1) if credit_match else ""
             body = body[match.end() :].lstrip("，, ")
-        text = _JUMP.sub("", body).strip()
+        text = _drop_jumps(body).strip()
         closing = _CLOSING_CREDIT.search(text)
         if closing and not credit:
             credit, text = closing.group(1), text[: closing.start()].rstrip()
