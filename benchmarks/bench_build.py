@@ -117,6 +117,22 @@ def measure_extraction(corpus: Path) -> dict:
     return {"seconds": time.perf_counter() - started, "articles": articles, "bytes": stats.text_bytes}
 
 
+def measure_command(corpus: Path, jobs: int, out: Path) -> dict:
+    """The ``kg build`` command with every output (Turtle, JSON, Neo4j, HTML, report), as a user runs it."""
+    from contextlib import redirect_stdout
+
+    from kg.cli import main as kg_main
+
+    printed = io.StringIO()
+    started = time.perf_counter()
+    with redirect_stdout(printed):
+        code = kg_main(["build", str(corpus), "-o", str(out), "--jobs", str(jobs), "--no-cache", "-q"])
+    seconds = time.perf_counter() - started
+    stages = next((line.split("time:", 1)[1].strip() for line in printed.getvalue().splitlines()
+                   if line.strip().startswith("time:")), "")
+    return {"seconds": seconds, "exit": code, "stages": stages}
+
+
 def corpus_texts(corpus: Path, limit_bytes: int | None = None) -> list[str]:
     from kg.model import SourceText
     from kg.read import iter_sources
@@ -158,6 +174,8 @@ def run_measurement(args: argparse.Namespace) -> None:
         cpu_started = time.process_time()
         if args.measure == "build":
             numbers = measure_build(corpus, args.jobs, Path(args.cache_dir) if args.cache_dir else None)
+        elif args.measure == "command":
+            numbers = measure_command(corpus, args.jobs, Path(args.out))
         elif args.measure == "extract":
             numbers = measure_extraction(corpus)
         else:
@@ -277,7 +295,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="run the jieba.posseg baseline on only the first N MB (a rate; default all text)")
     parser.add_argument("--no-cache-run", action="store_true", help="skip the cold/warm --cache-dir rows")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="also cProfile extraction of N articles")
-    parser.add_argument("--_measure", dest="measure", choices=("build", "extract", "baseline"), help=argparse.SUPPRESS)
+    parser.add_argument("--_measure", dest="measure", choices=("build", "extract", "baseline", "command"),
+                        help=argparse.SUPPRESS)
+    parser.add_argument("--_out", dest="out", help=argparse.SUPPRESS)
     parser.add_argument("--_cache-dir", dest="cache_dir", help=argparse.SUPPRESS)
     parser.add_argument("--_baseline-bytes", dest="baseline_bytes", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -310,6 +330,12 @@ def report(args: argparse.Namespace, corpus: Path, scratch: Path) -> None:
                 rows[f"kg build -j{jobs} {label}"] = {**in_subprocess(
                     "--corpus", str(corpus), "--jobs", str(jobs), "--_measure", "build",
                     "--_cache-dir", str(scratch / "cache")), "jobs": jobs}
+    jobs = max(args.jobs)
+    with step(f"the kg build command, all outputs, --jobs {jobs}"):
+        command = {**in_subprocess("--corpus", str(corpus), "--jobs", str(jobs), "--_measure", "command",
+                                   "--_out", str(scratch / "out")), "jobs": jobs}
+        command["bytes"] = rows[f"kg build --jobs {jobs}"]["bytes"]
+        command["articles"] = rows[f"kg build --jobs {jobs}"]["articles"]
     with step("read + extract only, in one process"):
         extraction = in_subprocess("--corpus", str(corpus), "--_measure", "extract")
     baseline_options = ["--corpus", str(corpus), "--_measure", "baseline"]
@@ -319,7 +345,8 @@ def report(args: argparse.Namespace, corpus: Path, scratch: Path) -> None:
         baseline = in_subprocess(*baseline_options)
     baseline_per_cpu = baseline["bytes"] / 1e6 / cpu_seconds(baseline)
     ordered = [("jieba.posseg.lcut (baseline)", baseline), *rows.items(), ("read + extract only, 1 process",
-                                                                           extraction)]
+                                                                           extraction),
+               (f"kg build command -j{jobs}, all out", command)]
     print(f"\nmachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average "
           f"{load_before:.1f} before / {os.getloadavg()[0]:.1f} after; baseline on {baseline['bytes'] / 1e6:.1f} MB "
           f"({baseline['inputs']:,} inputs)\n")
@@ -330,6 +357,7 @@ def report(args: argparse.Namespace, corpus: Path, scratch: Path) -> None:
     first = rows[f"kg build --jobs {args.jobs[0]}"]
     print(f"graph: {first['nodes']:,} nodes, {first['edges']:,} edges, {first['articles']:,} article nodes; "
           f"extraction stage {first['extract_seconds']:.1f} s of {first['seconds']:.1f} s at --jobs {args.jobs[0]}")
+    print(f"kg build command --jobs {jobs}, all outputs: exit {command['exit']}; {command['stages']}")
     versions = {row["extractor_version"] for row in rows.values()}
     if len(versions) > 1:
         print(f"WARNING: the extractor changed during the benchmark ({', '.join(sorted(versions))}); re-run it")

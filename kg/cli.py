@@ -6,6 +6,8 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +19,11 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from exc
+
+
+# Above this many nodes a whole-graph page gets slow to open and big to keep (a 21,000-node graph: 90 MB, a
+# 2,000-node page: 18 MB that is interactive in a few seconds); larger corpora are explored with kg html --focus.
+HTML_MAX_NODES = 2000
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
     build.add_argument("--store", help="also load the graph into an on-disk Oxigraph store at this directory")
     build.add_argument("--no-html", action="store_true", help="skip graph.html")
+    build.add_argument("--html-max-nodes", type=int, default=HTML_MAX_NODES, metavar="N",
+                       help=f"graph.html shows at most the N most connected nodes (default {HTML_MAX_NODES}; "
+                            "0: all); kg html OUT --focus NAME explores the rest")
     build.add_argument("--no-neo4j", action="store_true", help="skip the Neo4j import files")
     build.add_argument("--strict", action="store_true", help="fail when any input is skipped")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -100,6 +110,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from kg.api import without_cycle_collection
+
+    if args.html_max_nodes < 0:
+        raise ValueError(f"--html-max-nodes must be 0 (all) or more, not {args.html_max_nodes}")
+    with without_cycle_collection():  # the exports, too, allocate much and free little
+        return _build_and_export(args)
+
+
+def _build_and_export(args: argparse.Namespace) -> int:
     from kg.api import build
     from kg.export.html import save_graph_json, write_html
     from kg.export.turtle import write_turtle
@@ -119,23 +138,36 @@ def _build(args: argparse.Namespace) -> int:
     from kg.atomic import atomic_dir
 
     names = ("graph.ttl", "graph.json", "report.md", "neo4j", "graph.html", "store")
+    notes: list[str] = []
     store_inside = args.store and Path(args.store).absolute().parent == out.absolute()
     written: dict[str, Path] = {}
     # every output is built in a temporary directory and swapped in whole: a failed or interrupted build
     # leaves the previous output untouched, never a mix of old and new files
     with atomic_dir(out, keep=(".cache",), own_names=names) as building:
-        triples = write_turtle(result.graph, building / "graph.ttl")
-        save_graph_json(result.graph, building / "graph.json")
+        timings = {"extract": result.stats.get("seconds", 0.0),
+                   "resolve+assemble": result.stats.get("resolve_seconds", 0.0)}
+        with _timed(timings, "turtle"):
+            triples = write_turtle(result.graph, building / "graph.ttl")
+        with _timed(timings, "json"):
+            save_graph_json(result.graph, building / "graph.json")
         write_report(result, building / "report.md")
         written.update({"turtle": out / "graph.ttl", "graph json": out / "graph.json", "report": out / "report.md"})
         if not args.no_neo4j:
             from kg.export.neo4j import write_neo4j
 
-            write_neo4j(result.graph, building / "neo4j")
+            with _timed(timings, "neo4j"):
+                write_neo4j(result.graph, building / "neo4j")
             written["neo4j"] = out / "neo4j"
         if not args.no_html:
-            write_html(result.graph, building / "graph.html", title="kg: " + ", ".join(args.inputs))
+            limit = args.html_max_nodes or None
+            with _timed(timings, "html"):
+                shown = write_html(result.graph, building / "graph.html", title="kg: " + ", ".join(args.inputs),
+                                   max_nodes=limit)
             written["html"] = out / "graph.html"
+            total = result.graph.number_of_nodes()
+            if shown["nodes"] < total:
+                notes.append(f"graph.html shows the {shown['nodes']:,} most connected of {total:,} nodes; "
+                             f"explore the rest with: kg html {out} --focus NAME (or --html-max-nodes 0)")
         if store_inside:
             from kg.store import build_store
 
@@ -148,7 +180,17 @@ def _build(args: argparse.Namespace) -> int:
         written["store"] = Path(args.store)
     elapsed = time.perf_counter() - started
     _print_summary(result, triples, written, elapsed)
+    print("  time: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in timings.items()))
+    for note in notes:
+        print(f"  note: {note}")
     return 1 if any(p.fatal for p in result.problems) else 0
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    timings[stage] = time.perf_counter() - started
 
 
 def _print_problems(result: KnowledgeGraph) -> None:

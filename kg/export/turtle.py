@@ -24,8 +24,6 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
-from itertools import groupby
-from operator import itemgetter
 from typing import IO, NamedTuple
 
 import networkx as nx
@@ -195,8 +193,12 @@ def _digest(*parts: str) -> str:
 
 def qualified_iri(source: str, relation: str, target: str) -> URIRef:
     """The qualified node of edge (source, relation, target): same edge, same IRI, everywhere."""
+    return URIRef(_qualified(source, relation, target))
+
+
+def _qualified(source: str, relation: str, target: str) -> str:
     kind = QUALIFIED_CLASS.get(relation, "Assertion").lower()
-    return URIRef(f"{RESOURCE}{kind}/{_digest(source, relation, target)}")
+    return f"{RESOURCE}{kind}/{_digest(source, relation, target)}"
 
 
 def predicate_for(relation: str) -> str:
@@ -302,8 +304,8 @@ def _evidence_items(data: dict) -> list[tuple[str, str, Lit | None]]:
 
 
 def _edge_blocks(graph: nx.MultiDiGraph, source: str, target: str, relation: str, data: dict) -> list[Block]:
-    """The qualified node of one edge and its prov:Derivation nodes."""
-    node = str(qualified_iri(source, relation, target))
+    """The qualified node of one edge (pairs unsorted), then its prov:Derivation nodes (already in order)."""
+    node = _qualified(source, relation, target)
     kind = QUALIFIED_CLASS.get(relation, "Assertion")
     props: PredicateObjects = [
         (V.type, kg(kind)),
@@ -328,15 +330,16 @@ def _edge_blocks(graph: nx.MultiDiGraph, source: str, target: str, relation: str
     for article, sentence, when in _evidence_items(data):
         derivation = f"{RESOURCE}derivation/{_digest(node, article, sentence)}"
         props.append((V.qualified_derivation, derivation))
+        # built in _sort_key order (type, then dcterms:date < prov:entity < kg:evidence), so it needs no sorting
         derived: PredicateObjects = [(V.type, V.derivation)]
+        if when is not None:
+            derived.append((V.dc_date, when))
         if article:
             props.append((V.was_derived_from, checked_iri(article)))
             derived.append((V.prov_entity, checked_iri(article)))
         if sentence:
             props.append((kg("evidence"), _zh(sentence)))
             derived.append((kg("evidence"), _zh(sentence)))
-        if when is not None:
-            derived.append((V.dc_date, when))
         blocks.append((derivation, derived))
     return blocks
 
@@ -365,8 +368,9 @@ def iter_blocks(graph: nx.MultiDiGraph) -> Iterator[Block]:
         yield _normalised(_node_block(graph, node))
         edges = sorted(graph.out_edges(node, keys=True, data=True), key=lambda e: (e[2], e[1]))
         for _, target, relation, data in edges:
-            for block in _edge_blocks(graph, node, target, relation, data):
-                yield _normalised(block)
+            qualified, *derivations = _edge_blocks(graph, node, target, relation, data)
+            yield _normalised(qualified)
+            yield from derivations
 
 
 def iter_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
@@ -398,6 +402,8 @@ class TermWriter:
         self._turtle = turtle  # N-Triples has neither prefixed names nor bare integers
         self.iri = lru_cache(maxsize=_CACHE_SIZE)(self._iri)
         self.literal = lru_cache(maxsize=_CACHE_SIZE)(self._literal)
+        # one cache in front of both: a hit then costs no Python call at all (1.5 million terms per 10,000 articles)
+        self.term = lru_cache(maxsize=_CACHE_SIZE)(self._term)
 
     def _iri(self, iri: str) -> str:
         cut = max(iri.rfind("#"), iri.rfind("/")) + 1
@@ -416,7 +422,7 @@ class TermWriter:
             return f"{text}^^{self.iri(term.datatype)}"
         return text
 
-    def term(self, term: Term) -> str:
+    def _term(self, term: Term) -> str:
         return self.literal(term) if isinstance(term, Lit) else self.iri(term)
 
 
@@ -426,14 +432,20 @@ def turtle_prefix_lines(prefixes: dict[str, str] = PREFIXES) -> str:
 
 def _turtle_block(writer: TermWriter, subject: str, pairs: PredicateObjects) -> str:
     """One subject, then a line per predicate and per object; its classes share the ``a`` line."""
-    statements = []
-    for predicate, group in groupby(pairs, key=itemgetter(0)):
-        if predicate == V.type:
-            statements.append("    a " + ", ".join(writer.iri(obj) for _, obj in group))
+    term = writer.term
+    parts = [term(subject), "\n"]
+    previous = None
+    for predicate, obj in pairs:  # sorted: a predicate's objects are adjacent
+        if predicate == previous:
+            parts.append(", " if predicate == V.type else ",\n        ")
         else:
-            objects = ",\n        ".join(writer.term(obj) for _, obj in group)
-            statements.append(f"    {writer.iri(predicate)} {objects}")
-    return f"{writer.iri(subject)}\n" + " ;\n".join(statements) + " .\n\n"
+            if previous is not None:
+                parts.append(" ;\n")
+            parts.append("    a " if predicate == V.type else f"    {term(predicate)} ")
+            previous = predicate
+        parts.append(term(obj))
+    parts.append(" .\n\n")
+    return "".join(parts)
 
 
 def _write_turtle_blocks(handle: IO[str], blocks: Iterable[Block]) -> int:
