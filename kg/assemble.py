@@ -38,7 +38,7 @@ class _Builder:
         if data is None:
             self.graph.add_node(node_id, type=node_type, label=label, aliases=[], **attrs)
             self.nodes[node_id] = self.graph.nodes[node_id]
-        else:
+        elif attrs:
             for name, value in attrs.items():
                 if data.get(name) in (None, "", []):
                     data[name] = value
@@ -104,15 +104,20 @@ def _add_article(b: _Builder, ex: ArticleExtraction, resolved: Resolved) -> None
         b.edge(rid, article_id, "wrote", {"article": article_id, "sentence": art.headline or "", "date": None})
     seen = _iso(seen_date(ex))
 
+    officials: dict[str, str | None] = {}  # an official is named several times in one article
+    bodies: dict[str, str] = {}
+
     def official(name: str) -> str | None:
-        key = resolved.official_of.get((art.id, name))
-        if key is None:
-            return None
-        return b.node("Official", key, resolved.display_name[key], posts=[])
+        if name not in officials:
+            key = resolved.official_of.get((art.id, name))
+            officials[name] = None if key is None else b.node("Official", key, resolved.display_name[key], posts=[])
+        return officials[name]
 
     def body(name: str) -> str:
-        key = resolved.body_key(art.id, name)
-        return b.node("Body", key, resolved.body_label.get(key, name))
+        if name not in bodies:
+            key = resolved.body_key(art.id, name)
+            bodies[name] = b.node("Body", key, resolved.body_label.get(key, name))
+        return bodies[name]
 
     for person in ex.people:
         oid = official(person.name)

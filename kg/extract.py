@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -381,8 +382,15 @@ def find_people(text: str, lex: Lexicon | None = None) -> list[Span]:
     return sorted(spans.values(), key=lambda s: s.name_start)
 
 
-_APPOINTED = re.compile(r"(?<!不再)(?<!不再担)(?:同志)?(?:任命为|当选为|担任|任)(?=[^，。；]{2})")
+_APPOINTED = re.compile(r"(?:同志)?(?:任命为|当选为|担任|任)(?=[^，。；]{2})")  # not after 不再: _appointment_verbs
 _ELECTED = re.compile(f"(?:选举|任命|推选|增补|决定任命|提名)([{CJK}·]{{2,12}}?)(?:同志)?为(?=[^，。；]{{2}})")
+
+
+def _appointment_verbs(text: str) -> Iterator[re.Match[str]]:
+    """任/担任/当选为, not in 不再担任 (a lookbehind at the start of _APPOINTED would be tried at every position)."""
+    for verb in _APPOINTED.finditer(text):
+        if not text.endswith(("不再", "不再担"), 0, verb.start()):
+            yield verb
 
 
 def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
@@ -390,7 +398,7 @@ def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     pats = _patterns()
     by_end = {s.end: s for s in spans.values()}
     stated: list[tuple[Span, int]] = []
-    for verb in _APPOINTED.finditer(text):
+    for verb in _appointment_verbs(text):
         person = by_end.get(verb.start())
         if person is None:
             bare = _bare_name_ending_at(text, verb.start(), lex)
