@@ -221,7 +221,7 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     """No stop word follows (莫少华结合分管工作): let jieba say where the name ends."""
     window = text[pos : pos + 10]
     boundaries, total = set(), 0
-    for token in jieba.lcut(window, HMM=True):
+    for token in _words(window):
         total += len(token)
         boundaries.add(total)
     for length in (3, 2):
@@ -261,10 +261,17 @@ _SUB_ORGANS = ("机关", "办公室", "党组", "纪检监察组")  # parts of t
 _STANDALONE_HEADS = {"管委会", "党工委", "工委"}
 
 
+@lru_cache(maxsize=1 << 14)
+def _words(snippet: str) -> tuple[str, ...]:
+    """jieba's words of a short snippet. Papers repeat their phrases (the same leader, the same body, the same
+    verb after them), so the same few-character windows come back again and again."""
+    return tuple(jieba.lcut(snippet, HMM=True))
+
+
 def _trailing_body(run: str) -> str | None:
     """The organisation that ends a run of text (在成都会见了华西集团 -> 华西集团), by jieba's word boundaries."""
     lex = load()
-    tokens = jieba.lcut(run)
+    tokens = _words(run)
     kept: list[str] = []
     for token in reversed(tokens):
         tag = lex.common_words.get(token, "")
