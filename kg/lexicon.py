@@ -93,11 +93,13 @@ def _jieba_common_words() -> dict[str, str]:
         identity = f"{jieba.__version__}|{getattr(handle, 'name', '')}|{stat.st_size}|{stat.st_mtime_ns}"
         saved = Path(tempfile.gettempdir()) / f"kg-jieba-tags-{hashlib.sha1(identity.encode()).hexdigest()[:16]}"
         try:
+            if _written_by_someone_else(saved):
+                raise ValueError(f"{saved} belongs to another user")  # a shared /tmp: never load their file
             words = marshal.loads(saved.read_bytes())
             if isinstance(words, dict):
                 return words
         except (OSError, ValueError, EOFError, TypeError):
-            pass  # not saved yet, or unreadable: read the dictionary
+            pass  # not saved yet, unreadable or not ours: read the dictionary
         text = handle.read().decode("utf-8")
     words = {word: tag for word, tag in _TAGGED_WORD.findall(text) if not tag.startswith("nr")}
     try:
@@ -107,6 +109,11 @@ def _jieba_common_words() -> dict[str, str]:
     except OSError:
         pass  # a read-only temporary directory only costs the 0.3 s again
     return words
+
+
+def _written_by_someone_else(path: Path) -> bool:
+    getuid = getattr(os, "getuid", None)  # POSIX only; elsewhere the temporary directory is per user anyway
+    return getuid is not None and path.stat().st_uid != getuid()
 
 
 _TAGGED_WORD = re.compile(r"^(\S{2,4}) \S+ (\S+)", re.MULTILINE)  # jieba dictionary line: word, frequency, tag

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import marshal
+import os
 import tempfile
 from pathlib import Path
 
@@ -24,3 +26,12 @@ def test_saved_tag_table_equals_the_dictionary_and_survives_corruption(tmp_path:
     assert lexicon._jieba_common_words() == fresh
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
     assert lexicon._jieba_common_words() == fresh  # nowhere to save: still correct
+
+
+def test_a_saved_table_of_another_user_is_not_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    fresh = lexicon._jieba_common_words()
+    saved = next(tmp_path.glob("kg-jieba-tags-*"))
+    saved.write_bytes(marshal.dumps({"区委": "nr"}))  # a planted table that would make 区委 a name
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(saved).st_uid + 1)  # the file now belongs to someone else
+    assert lexicon._jieba_common_words() == fresh
