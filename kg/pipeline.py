@@ -23,6 +23,16 @@ def extract_source(source: SourceText, default_date: date | None = None) -> list
     return [extract(article) for article in articles]
 
 
+def warm_up() -> None:
+    """Load the lexicons and jieba's dictionary now rather than inside the first article's extraction."""
+    import jieba
+
+    from kg.lexicon import load
+
+    load()
+    jieba.initialize()
+
+
 def infer_anchor(articles: list[Article]) -> list[Article]:
     """No publication date: the issue appeared on or after the latest full date in its datelines.
 

@@ -150,3 +150,23 @@ def test_a_scheduler_without_workers_fails_with_a_clear_message(monkeypatch):
             pytest.raises(RuntimeError, match="no Dask worker joined"):
         list(run_extraction([SourceText(path="a.txt", text="正文")], engine="dask",
                             scheduler=cluster.scheduler_address))
+
+
+def test_pool_worker_starts_with_the_lexicons_loaded_and_frozen_out_of_collection() -> None:
+    import gc
+    import signal
+
+    import jieba
+
+    from kg import engine, lexicon
+
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        engine._init_worker()
+        assert lexicon.load.cache_info().currsize == 1  # loaded before the first batch arrives
+        assert jieba.dt.initialized
+        assert gc.get_freeze_count() > 0
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # Ctrl-C is the parent's to handle
+    finally:
+        gc.unfreeze()
+        signal.signal(signal.SIGINT, handler)
