@@ -141,11 +141,11 @@ def _build_and_export(args: argparse.Namespace) -> int:
     notes: list[str] = []
     store_inside = args.store and Path(args.store).absolute().parent == out.absolute()
     written: dict[str, Path] = {}
-    # every output is built in a temporary directory and swapped in whole: a failed or interrupted build
-    # leaves the previous output untouched, never a mix of old and new files
     if not args.quiet:  # the progress bar has ended; on a big corpus the exports take a while longer
         print(f"writing {result.graph.number_of_nodes():,} nodes and {result.graph.number_of_edges():,} edges "
               f"to {out} …", file=sys.stderr, flush=True)
+    # every output is built in a temporary directory and swapped in whole: a failed or interrupted build
+    # leaves the previous output untouched, never a mix of old and new files
     with atomic_dir(out, keep=(".cache",), own_names=names) as building:
         timings = {"extract": result.stats.get("seconds", 0.0),
                    "resolve+assemble": result.stats.get("resolve_seconds", 0.0)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -13,6 +14,8 @@ from importlib import resources
 from pathlib import Path
 
 import jieba
+
+from kg.atomic import atomic_open
 
 jieba.setLogLevel(60)  # no 'Building prefix dict' chatter on every run
 
@@ -92,23 +95,26 @@ def _jieba_common_words() -> dict[str, str]:
         stat = os.fstat(handle.fileno())
         identity = f"{jieba.__version__}|{getattr(handle, 'name', '')}|{stat.st_size}|{stat.st_mtime_ns}"
         saved = Path(tempfile.gettempdir()) / f"kg-jieba-tags-{hashlib.sha1(identity.encode()).hexdigest()[:16]}"
-        try:
-            if _written_by_someone_else(saved):
-                raise ValueError(f"{saved} belongs to another user")  # a shared /tmp: never load their file
-            words = marshal.loads(saved.read_bytes())
-            if isinstance(words, dict):
-                return words
-        except (OSError, ValueError, EOFError, TypeError):
-            pass  # not saved yet, unreadable or not ours: read the dictionary
+        words = _load_saved(saved)
+        if words is not None:
+            return words
         text = handle.read().decode("utf-8")
     words = {word: tag for word, tag in _TAGGED_WORD.findall(text) if not tag.startswith("nr")}
-    try:
-        with tempfile.NamedTemporaryFile(dir=saved.parent, prefix=saved.name, delete=False) as out:
-            out.write(marshal.dumps(words))
-        os.replace(out.name, saved)  # atomic: a concurrent worker reads the old state or the whole file
-    except OSError:
-        pass  # a read-only temporary directory only costs the 0.3 s again
+    # atomic: a concurrent worker reads the old state or the whole file; a read-only directory costs the 0.3 s again
+    with contextlib.suppress(OSError), atomic_open(saved, "wb") as out:
+        out.write(marshal.dumps(words))
     return words
+
+
+def _load_saved(path: Path) -> dict[str, str] | None:
+    """The saved table, if there is one, it is ours (a shared /tmp: never load another user's) and it is whole."""
+    try:
+        if _written_by_someone_else(path):
+            return None
+        words = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return words if isinstance(words, dict) else None
 
 
 def _written_by_someone_else(path: Path) -> bool:

@@ -65,7 +65,8 @@ def to_canonical(text: str) -> str:
     text = _TO_ASCII.sub(lambda match: _FULLWIDTH_ASCII[match.group(0)], text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
-    text = _between(text, _ASCII_PUNCT, _OPENS_FULL_PUNCT, _CLOSES_FULL_PUNCT, _HALF_TO_FULL.get, either=True)
+    text = _between(text, _ASCII_PUNCT, _OPENS_FULL_PUNCT, _CLOSES_FULL_PUNCT, _HALF_TO_FULL.__getitem__,
+                    either=True)
     text = re.sub(rf"\((?=[^()\n]{{0,40}}[{CJK}])", "（", text)
     text = _between(text, re.compile(r"\)"), _AFTER_CLOSING_PAREN, None, lambda _: "）")
     text = re.sub(r"（([^（）\n]{0,60})\)", r"（\1）", text)
@@ -77,14 +78,14 @@ def to_canonical(text: str) -> str:
 
 
 def _between(text: str, target: re.Pattern[str], before: re.Pattern[str] | None, after: re.Pattern[str] | None,
-             replacement: Callable[[str], str | None], *, either: bool = False) -> str:
+             replacement: Callable[[str], str], *, either: bool = False) -> str:
     """Replace each ``target`` character whose neighbours match ``before`` and ``after`` (or either, if asked)."""
     def fix(match: re.Match[str]) -> str:
         at = match.start()
         left = before is None or (at > 0 and before.match(text, at - 1) is not None)
         right = after is None or after.match(text, at + 1) is not None
         if (left or right) if either else (left and right):
-            return replacement(match.group(0)) or match.group(0)
+            return replacement(match.group(0))
         return match.group(0)
 
     return target.sub(fix, text)

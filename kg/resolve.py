@@ -235,7 +235,7 @@ def infer_locality(paper: str | None, texts: Iterable[str]) -> Locality:
 
     The paper's place is whichever of X区/X县/X市/X省 its text writes most; the level above is the place written
     right before it (苏州市相城区 -> 苏州市). Used when neither --locality, the curation file nor a masthead
-    主办 line says it. ``texts`` is read at most twice and one text at a time, so it may stream from disk.
+    主办 line says it. ``texts`` is read up to three times, one text at a time, so it may stream from disk.
     """
     if not paper:
         return Locality()

@@ -24,9 +24,8 @@ class SpilledTexts:
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
         self._file = tempfile.TemporaryFile(prefix="kg-texts-", dir=directory)  # noqa: SIM115 - closed by close()
         self._where: dict[str, tuple[int, int]] = {}
-        self._end = 0
         self._at_end = True  # the file position is where the next text goes
-        self.bytes = 0
+        self.bytes = 0  # written so far: where the next text goes
 
     def spill(self, extraction: ArticleExtraction) -> ArticleExtraction:
         """The same extraction with its article's text on disk instead of in memory.
@@ -37,11 +36,10 @@ class SpilledTexts:
         if article.id not in self._where:
             data = article.text.encode(_ENCODING, _ERRORS)
             if not self._at_end:
-                self._file.seek(self._end)
+                self._file.seek(self.bytes)
                 self._at_end = True
             self._file.write(data)
-            self._where[article.id] = (self._end, len(data))
-            self._end += len(data)
+            self._where[article.id] = (self.bytes, len(data))
             self.bytes += len(data)
         return replace(extraction, article=replace(article, text=""))
 
