@@ -1,0 +1,107 @@
+"""Stage 4, extract: people with posts, bodies, meetings, participation and references from one article.
+
+Everything is a rule over the canonical text, driven by the lexicons in kg/lexicons: title chains
+(开发区党工委副书记、管委会主任，市委副书记…欧阳建国), name lists closed by a role verb (陆海涛、冯雪参加),
+meetings announced in the lead sentence (A、B和C召开), inspections led by their subject (X调研Y).
+"""
+
+
+from __future__ import annotations
+
+from kg.extract.common import _sentence_at, split_sentences
+from kg.extract.dates import _DATE_ABS, find_date, resolve_date
+from kg.extract.events import _co_hosts, find_events
+from kg.extract.participation import find_participants
+from kg.extract.people import find_people
+from kg.extract.references import _is_reference_context, find_references
+from kg.lexicon import load
+from kg.model import (
+    Article,
+    ArticleExtraction,
+    MeetingMention,
+    Participation,
+    PersonMention,
+    Reference,
+)
+
+# ---------------------------------------------------------------- the stage
+
+
+
+def extract(article: Article) -> ArticleExtraction:
+    lex = load()
+    text = article.text
+    result = ArticleExtraction(article=article)
+    sentences = split_sentences(text)
+    people = find_people(text, lex)
+
+    referenced_people = {s.name for s in people if _is_reference_context(text, s.end)}
+    for span in people:
+        result.people.append(PersonMention(name=span.name, posts=span.posts,
+                                           sentence=_sentence_at(sentences, span.name_start)))
+
+    events = find_events(text, sentences, people, article.headline)
+    anchor = article.pub_date
+    inferred = article.date_origin == "inferred"
+    lead = sentences[0][1] if sentences else ""
+    token = find_date(lead)
+    event_date = resolve_date(token, anchor, inferred) if token else None
+    relative = bool(token) and not _DATE_ABS.fullmatch(token or "")
+    if relative and event_date is None:
+        result.warnings.append(f"{article.source}: no publication date: relative dates such as '{token}' left unknown "
+                               "(give --date or a date in the file name)")
+    elif relative and inferred:
+        result.warnings.append(f"{article.source}: no publication date: relative dates resolved forward from the "
+                               f"issue's latest full date ({anchor})")
+
+    for key, event in enumerate(events):
+        result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=event_date,
+                                              sentence=_sentence_at(sentences, event.start), organiser=event.organiser))
+    if not events:
+        return result
+
+    group_of = {key: event.group for key, event in enumerate(events)}
+    group_starts = sorted({(event.start, event.group) for event in events if event.group})
+    seen: set[tuple[str, str, int]] = set()
+    order = 0
+
+    def add(name: str, is_body: bool, relation: str, role: str, pos: int) -> None:
+        nonlocal order
+        if not is_body and name in referenced_people:
+            return
+        group = max((g for start, g in group_starts if start <= pos), default=0)
+        if (name, relation, group) in seen:
+            return
+        for meeting in result.meetings:
+            if group_of[meeting.key] == group:
+                result.participations.append(Participation(meeting=meeting.key, name=name, is_body=is_body,
+                                                           relation=relation, role=role, order=order,
+                                                           sentence=_sentence_at(sentences, pos)))
+        seen.add((name, relation, group))
+        order += 1
+
+    for event in events:
+        if event.leader is not None:
+            add(event.leader.name, False, "chaired", "调研" if event.kind == "调研" else event.kind, event.start)
+            for co_host in _co_hosts(text, people, event):
+                add(co_host.name, False, "attended", event.kind, event.start)
+    for name, is_body, relation, role, pos in sorted(find_participants(text, people, lex), key=lambda x: x[4]):
+        add(name, is_body, relation, role, pos)
+
+    # every chair also attends, so queries need no reasoner
+    chairs = [p for p in result.participations if p.relation == "chaired"]
+    have = {(p.meeting, p.name, p.relation) for p in result.participations}
+    for p in chairs:
+        if (p.meeting, p.name, "attended") not in have:
+            result.participations.append(Participation(meeting=p.meeting, name=p.name, is_body=p.is_body,
+                                                       relation="attended", role=p.role, order=p.order,
+                                                       sentence=p.sentence))
+    for target_type, label in find_references(text, people):
+        for meeting in result.meetings:
+            if target_type == "Meeting" and label == meeting.label:
+                continue
+            result.references.append(Reference(meeting=meeting.key, target_type=target_type, label=label,
+                                               sentence=_sentence_at(sentences, text.find(label))))
+    result.bodies = sorted({p.name for p in result.participations if p.is_body}
+                           | {post.body for s in people for post in s.posts if post.body})
+    return result

@@ -1,0 +1,117 @@
+"""Shared pieces of the extract stage: spans, sentences, the compiled lexicon patterns, jieba snippets."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
+
+import jieba
+
+from kg.lexicon import alternation, load
+from kg.model import (
+    PostMention,
+)
+from kg.normalise import CJK
+
+# characters a place name (新疆维吾尔, 枫树, 宝力格) does not contain: 传达学习省委… is no place
+_NOT_IN_PLACE_NAMES = (
+    "的了与及和在是为对等们其这那要将把被从之并或也都就还又再"
+    "传达学习贯彻落实精神议届讲话指示批示，。、；：“”（）"
+)
+_PLACE_NAME_CHAR = f"[^\\s{re.escape(_NOT_IN_PLACE_NAMES)}]"
+
+SEPARATORS = "、，及和与"
+_SENTENCE = re.compile(r"[^。！？；]*[。！？；]?[”’]?")
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_OR_BRACKET = re.compile(f"[{CJK}（）]")
+
+def _is_cjk(ch: str) -> bool:
+    return _CJK_CHAR.match(ch) is not None
+
+
+def _is_cjk_or_bracket(ch: str) -> bool:
+    return _CJK_OR_BRACKET.match(ch) is not None
+
+
+@dataclass
+class Span:
+    """A person mention: the title chain starts at ``start``, the name sits at [name_start, end)."""
+
+    name: str
+    start: int
+    name_start: int
+    end: int
+    posts: list[PostMention] = field(default_factory=list)
+
+
+@dataclass
+class HeldEvent:
+    label: str
+    kind: str
+    start: int
+    end: int
+    organiser: str | None = None
+    leader: Span | None = None
+    group: int = 0  # meetings reported together share a group; a follow-up meeting (会后…召开) starts another
+
+
+# ---------------------------------------------------------------- helpers over the lexicon
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = load()
+    return {
+        "title": re.compile(alternation(lex.titles)),
+        "meeting_then_where": re.compile(
+            f"^(.*(?:{alternation(set(lex.meeting_nouns))})){_WHEN}(?:在[^，。]{{1,20}})?$"),
+        "meeting_after_verb": re.compile(f"[^，。；：]{{0,80}}(?:{alternation(set(lex.meeting_nouns))})"),
+        "role": re.compile(alternation(set(lex.role_verbs))),
+        "meeting_end": re.compile(f"(?:{alternation(set(lex.meeting_nouns))})$"),
+        "meeting": re.compile(alternation(set(lex.meeting_nouns))),
+        "inspect": re.compile(alternation(set(lex.inspection_verbs))),
+        "strong_stop": re.compile(f"(?:[、，。；：]|{alternation(set(lex.role_verbs))}|等|同志)"),
+        # no end-of-text stop: a name cut off by a truncated article (…秘书长程亮参) is no name
+        "stop": re.compile(f"(?:{alternation(set(lex.stops) | set(lex.role_verbs))})"),
+        "body_end": re.compile(f"(?:{alternation(set(lex.body_suffixes))})$"),
+        "place_start": re.compile(
+            f"^(?:{alternation(set(lex.place_markers))}|{_PLACE_NAME_CHAR}{{2,8}}?(?:自治区|自治州|自治县|省|市|区|县|州|镇|乡|街道|村|社区|旗|盟|嘎查))"
+        ),
+        "title_after": re.compile(
+            f"({alternation({t for t in lex.titles if len(t) >= 2 and t not in {'领导', '委员', '常委'}})})"
+            f"(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs))}|$|重要|近期)"
+        ),
+    }
+
+
+@lru_cache(maxsize=1 << 14)
+def _words(snippet: str) -> tuple[str, ...]:
+    """jieba's words of a short snippet. Papers repeat their phrases (the same leader, the same body, the same
+    verb after them), so the same few-character windows come back again and again."""
+    return tuple(jieba.lcut(snippet, HMM=True))
+
+
+_WHEN = r"(?:昨天|昨日|今天|今日|前天|日前|近日|\d{1,2}日)?(?:上午|下午|晚上|晚)?"
+_HOLD_VERBS = "召开|举行|举办|开幕|闭幕|启动|揭牌|召集"
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _SENTENCE.finditer(text):
+        if m.group(0).strip():
+            out.append((m.start(), m.group(0)))
+    return out
+
+
+def _sentence_at(sentences: list[tuple[int, str]], pos: int) -> str:
+    """The sentence holding ``pos`` (sentences are in text order and do not overlap); else the last one."""
+    index = bisect.bisect_right(sentences, pos, key=itemgetter(0)) - 1
+    if index >= 0:
+        offset, sentence = sentences[index]
+        if pos < offset + len(sentence):
+            return sentence
+    return sentences[-1][1] if sentences else ""
+

@@ -1,0 +1,81 @@
+"""Dates: find a date expression and resolve it against the publication date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_DATE_ABS = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DATE_MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+_DATE_REL = re.compile(r"(昨天|昨日|前天|今天|今日|本月(\d{1,2})日|上月(\d{1,2})日|(?<![\d月年])(\d{1,2})日)")
+
+# ---------------------------------------------------------------- dates
+
+
+def resolve_date(token: str, anchor: date | None, inferred: bool = False) -> date | None:
+    """A date expression (2025年12月31日, 1月12日, 30日, 昨天, 上月28日) against the publication date ``anchor``;
+    ``inferred``: the anchor is only a lower bound (an issue with no date of its own)."""
+    m = _DATE_ABS.fullmatch(token)
+    if m:
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    if anchor is None:
+        return None
+    m = _DATE_MD.fullmatch(token)
+    if m:
+        month, day = int(m[1]), int(m[2])
+        year = anchor.year
+        candidate = _safe_date(year, month, day)
+        if candidate and not inferred and candidate > anchor + timedelta(days=1):
+            candidate = _safe_date(year - 1, month, day)
+        if candidate and inferred and candidate < anchor:
+            candidate = _safe_date(year + 1, month, day)
+        return candidate
+    if token in ("昨天", "昨日"):
+        return None if inferred else anchor - timedelta(days=1)
+    if token in ("前天",):
+        return None if inferred else anchor - timedelta(days=2)
+    if token in ("今天", "今日"):
+        return None if inferred else anchor
+    m = re.fullmatch(r"(本月|上月)?(\d{1,2})日", token)
+    if m:
+        day = int(m[2])
+        if m[1] == "上月":
+            first = anchor.replace(day=1) - timedelta(days=1)
+            return _safe_date(first.year, first.month, day)
+        if m[1] == "本月":
+            return _safe_date(anchor.year, anchor.month, day)
+        if inferred:  # anchor is a lower bound: the first such day on or after it
+            if day >= anchor.day:
+                return _safe_date(anchor.year, anchor.month, day)
+            nxt = (anchor.replace(day=1) + timedelta(days=32)).replace(day=1)
+            return _safe_date(nxt.year, nxt.month, day)
+        if day <= anchor.day:
+            return _safe_date(anchor.year, anchor.month, day)
+        prev = anchor.replace(day=1) - timedelta(days=1)
+        return _safe_date(prev.year, prev.month, day)
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(sentence: str) -> str | None:
+    """The first date expression of a sentence: 2025年12月31日, 1月12日, 今天（7日）, 30日, 昨天."""
+    best: tuple[int, str] | None = None
+    for regex in (_DATE_ABS, _DATE_MD):
+        m = regex.search(sentence)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.group(0))
+    if best:
+        return best[1]
+    m = re.search(r"(?:今天|今日|昨天|昨日)（(\d{1,2})日）", sentence)
+    if m:
+        return f"{m[1]}日"
+    m = _DATE_REL.search(sentence)
+    return m.group(0) if m else None
+
+

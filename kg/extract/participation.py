@@ -1,0 +1,116 @@
+"""Participation: who chaired and who attended, from role-verb clauses and lists."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.common import Span, _is_cjk_or_bracket, _patterns
+from kg.extract.names import _bare_name_ending_at
+from kg.lexicon import Lexicon
+from kg.normalise import CJK
+
+_FILLERS = re.compile(
+    r"(?:等(?:[0-9" + CJK + r"]{0,12}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部|委员|常委|学者|专家))?|"
+    r"和其他[" + CJK + r"]{0,10}?(?:常委|成员|委员|领导|同志)|逐一|"
+    r"同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
+    r"负责人|有关负责人|有关|相关|书记|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
+)
+_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)[^，。；、“”]{1,16}$")
+
+# ---------------------------------------------------------------- participation
+
+
+def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple[str, bool, str, str, int]]:
+    """(name, is_body, relation, role as written, position) for every role-verb clause."""
+    pats = _patterns()
+    by_end = {s.end: s for s in people}
+    out: list[tuple[str, bool, str, str, int]] = []
+    for verb in pats["role"].finditer(text):
+        role = verb.group(0)
+        relation = lex.role_verbs[role]
+        pos = verb.start()
+        while True:
+            filler = _FILLERS.search(text[max(0, pos - 20) : pos])
+            if not filler or not filler.group(0):
+                break
+            pos -= len(filler.group(0))
+        found = _walk_left(text, pos, by_end, lex)
+        if not found:
+            gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos])
+            if gap:
+                pos -= len(gap.group(0))
+                while (filler := _FILLERS.search(text[max(0, pos - 20) : pos])) and filler.group(0):
+                    pos -= len(filler.group(0))
+                found = _walk_left(text, pos, by_end, lex)
+        if role == "在会上" and not found:
+            continue
+        for item, is_body in found:
+            out.append((item, is_body, relation, role, verb.start()))
+    # 出席会议的还有A、B，C: the list follows the verb
+    for also in re.finditer(r"(出席|参加|列席)(?:会议|活动|座谈会)?的(?:还有|有)([^。；]{2,120})", text):
+        for span in people:
+            if also.start(2) <= span.start and span.end <= also.end(2):
+                out.append((span.name, False, "attended", also.group(1), span.start))
+    # 听取X、Y对…的介绍: the people heard were there
+    for heard in re.finditer(r"听取([^。；]{2,60}?)(?:的)?(?:介绍|汇报|发言|意见)", text):
+        for span in people:
+            if heard.start(1) <= span.start and span.end <= heard.end(1):
+                out.append((span.name, False, "attended", "汇报", span.start))
+    return out
+
+
+def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> list[tuple[str, bool]]:
+    """The list of people or bodies that ends at ``pos``: 陆海涛、冯雪 | 县发展改革局、县商务局."""
+    items: list[tuple[str, bool]] = []
+    pats = _patterns()
+    while pos > 0:
+        span = by_end.get(pos)
+        if span is None:
+            bare = _bare_name_ending_at(text, pos, lex)
+            if bare:
+                span = Span(name=bare, start=pos - len(bare), name_start=pos - len(bare), end=pos)
+        if span is not None:
+            items.insert(0, (span.name, False))
+            pos = span.start
+        else:
+            body = _body_ending_at(text, pos)
+            if not body or not pats["body_end"].search(body.replace("“", "").replace("”", "")):
+                break
+            if any(pos - len(body) < end <= pos for end in by_end) or re.search(r"代表|主持|出席|参加", body):
+                break  # 县监委主任宋立平代表县纪委常委会 is a person acting for a body, not a body
+            items.insert(0, (body, True))
+            pos -= len(body)
+        if pos > 1 and text[pos - 2 : pos] == "以及":
+            pos -= 3 if pos > 2 and text[pos - 3] == "，" else 2
+            continue
+        if pos > 0 and text[pos - 1] in "、及和与":
+            pos -= 1
+            continue
+        if pos > 1 and text[pos - 1] == "，" and not items[0][1] and pos - 1 in by_end:
+            pos -= 1  # groups of titled people sharing one verb: 副市长韩冰、罗敏，市政府秘书长卫东升出席
+            continue
+        if pos > 0 and text[pos - 1] == "，" and items and items[0][1]:
+            pos -= 1  # bodies listed with commas: 县投资集团，市规划资源局某某分局，城关街道
+            continue
+        break
+    return items
+
+
+
+def _body_ending_at(text: str, end: int) -> str | None:
+    """The run of a body name ending at ``end``; 和 inside a name (省经济和信息化厅) stays, 和 before a place splits."""
+    place = _patterns()["place_start"]
+    start = end
+    while start > 0 and end - start < 24:
+        ch = text[start - 1]
+        if ch in "、及与" or (ch == "和" and place.match(text, start)):
+            break
+        if not (_is_cjk_or_bracket(ch) or ch in "“”"):
+            break
+        start -= 1
+    if text.startswith("以及", start - 1) and start > 0:
+        start += 1
+    run = text[start:end]
+    return run or None
+
+

@@ -1,0 +1,129 @@
+"""Titles and the bodies they belong to: title chains, bodies written before a title, sub-organs."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.common import SEPARATORS, _is_cjk, _is_cjk_or_bracket, _patterns, _words
+from kg.lexicon import Lexicon, load
+
+_BODY_LEFT_BOUNDARY = re.compile(
+    "由|在|会见|会同|听取|看望|慰问|陪同|率领|带领|邀请|前往|来到|深入|走访|调研|考察|主持|出席|参加|宣读|接受|见证|"
+    "代表|以及|向|赴|受"
+)
+_NOT_A_BODY = re.compile(r"精神|会议|全会|讲话|指示|批示|[和与及](?:省|市|区|县|州|镇|乡|中共|中央)")
+_FUNCTION_CHARS = set("由在和与对向为将把被从以及同到于是的了等经并")
+
+def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0) -> str | None:
+    """The body written right before a title (区政协 in 区政协副主席), if any; it cannot reach back past ``floor``."""
+    lex = lex or load()
+    pats = _patterns()
+    start = end
+    while start > floor and _is_cjk_or_bracket(text[start - 1]) and end - start < 30:
+        start -= 1
+    run = text[start:end]
+    boundaries = list(_BODY_LEFT_BOUNDARY.finditer(run))
+    if boundaries:
+        run = run[boundaries[-1].end() :]  # 在成都会见由新疆维吾尔自治区党委: the body starts after the last 会见/由
+    for i in range(len(run) - 1):
+        candidate = run[i:]
+        if _NOT_A_BODY.search(candidate):
+            continue  # 省委十四届九次全会精神和省委: a meeting and a conjunction, not one body
+        if i > 0 and candidate[0] in _ONE_CHAR_PLACES and run[i - 1] not in _FUNCTION_CHARS \
+                and lex.common_words.get(run[i - 1 : i + 1], "").startswith("ns"):
+            continue  # 郑州大学: 州 ends a place name here, it does not start a body
+        if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):
+            return candidate
+        if candidate in ("管委会", "党工委", "工委") or (i == 0 and candidate.startswith(("中共", "中央"))):
+            return candidate
+    return None
+
+
+
+_ONE_CHAR_PLACES = set("省市区县州镇乡村盟旗")
+_SUB_ORGANS = ("机关", "办公室", "党组", "纪检监察组")  # parts of the body named before them
+_STANDALONE_HEADS = {"管委会", "党工委", "工委"}
+
+def _trailing_body(run: str) -> str | None:
+    """The organisation that ends a run of text (在成都会见了华西集团 -> 华西集团), by jieba's word boundaries."""
+    lex = load()
+    tokens = _words(run)
+    kept: list[str] = []
+    for token in reversed(tokens):
+        tag = lex.common_words.get(token, "")
+        if len(token) < 2 or tag.startswith(("v", "p", "c", "u", "d", "r")):
+            break
+        kept.insert(0, token)
+    body = "".join(kept)
+    return body if 2 <= len(body) <= 14 and _patterns()["body_end"].search(body) else None
+
+
+def _title_start(text: str, item_start: int, title: str) -> int:
+    return text.find(title, item_start)
+
+
+def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str | None:
+    """统战部 in 县委常委、统战部部长: a body named without its place, to be placed by the chain."""
+    start = title_start
+    while start > floor and _is_cjk(text[start - 1]) and text[start - 1] not in SEPARATORS:
+        start -= 1
+    run = text[start:title_start]
+    if 2 <= len(run) <= 12 and (start == 0 or text[start - 1] in "、，") and _patterns()["body_end"].search(run):
+        return run
+    return None
+
+
+_PARTY_COMMITTEE_TITLES = {"书记", "副书记", "常委", "委员", "秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员"}
+
+
+def _strip_sub_organ(body: str, title: str | None = None) -> str:
+    """区政协党组书记、主席 -> 区政协主席; but 自治区党委常委、秘书长 -> 自治区党委秘书长 (a post of the committee)."""
+    if title in _PARTY_COMMITTEE_TITLES and not body.endswith("党组"):
+        return body
+    return re.sub(r"(党组|党委|党工委|机关党委)$", "", body) or body
+
+
+def _best_title_split(text: str, title: str, t_start: int, lex: Lexicon, floor: int = 0) -> tuple[str, int]:
+    """新区党工委书记: prefer 新区党工委 + 书记 over 新区 + 党工委书记 when only the first leaves a body."""
+    if body_before(text, t_start, lex, floor) or t_start == 0 or not _is_cjk(text[t_start - 1]):
+        return title, t_start
+    for cut in range(1, len(title) - 1):
+        shorter = title[cut:]
+        if shorter in lex.titles and body_before(text, t_start + cut, lex, floor):
+            return shorter, t_start + cut
+    return title, t_start
+
+
+def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
+                  floor: int = 0) -> list[tuple[int, str | None, str]]:
+    """Walk left from a title over 、/， separated [body]title items.
+
+    新区党工委副书记、管委会主任，区委副书记、代区长 is one chain of four posts.
+    """
+    pats = _patterns()
+    body = body_before(text, t_start, lex, floor)
+    run = None if body else _unplaced_body(text, t_start, title, floor)
+    start = t_start - len(body or run or "")
+    items = [(start, body, title)]
+    while start > floor + 1 and text[start - 1] in "、，":
+        sep = start - 1
+        found = None
+        for length in range(min(8, sep), 1, -1):
+            candidate = text[sep - length : sep]
+            if pats["title"].fullmatch(candidate) and candidate in lex.titles:
+                found = candidate
+                break
+        if not found:
+            break
+        t0 = sep - len(found)
+        found, t0 = _best_title_split(text, found, t0, lex, floor)
+        b = body_before(text, t0, lex, floor)
+        run = None if b else _unplaced_body(text, t0, found, floor)
+        item_start = t0 - len(b or run or "")
+        unrecognised = item_start > 0 and _is_cjk(text[item_start - 1]) and text[item_start - 1] not in SEPARATORS
+        if unrecognised and not b and not run:
+            break  # the run before the title is not a body we recognise: the chain ends here
+        items.insert(0, (item_start, b, found))
+        start = item_start
+    return items
+
