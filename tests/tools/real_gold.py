@@ -59,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         ids = records_of(args.gold)
         found = write_items(args.corpus, ids, items)
         if found != len(set(ids)):
-            print(f"real_gold: {len(set(ids)) - found} of {len(set(ids))} records not in {args.corpus}", file=sys.stderr)
+            missing = len(set(ids)) - found
+            print(f"real_gold: {missing} of {len(set(ids))} records not in {args.corpus}", file=sys.stderr)
         out = args.out or Path(tmp) / "out"
         subprocess.run([sys.executable, "-m", "kg.cli", "build", str(items), "-o", str(out), "--jobs", "1"],
                        check=True, stdout=subprocess.DEVNULL)
