@@ -18,7 +18,11 @@ Graph contract (networkx.MultiDiGraph built by ``kg.assemble``):
     - ``rel``: the relation name again (handy when iterating without keys)
     - ``evidence``: list of {"article": node id, "sentence": str, "date": ISO|None}
     - chaired/attended: ``role`` (verb as written: 主持, 出席, 列席 …) and ``order`` (int, listing order)
-    - holds: ``first_seen`` / ``last_seen`` (ISO|None)
+    - holds: ``first_seen`` / ``last_seen`` (ISO|None: the first and last dates the papers show the post held);
+      optional ``stated_start`` / ``stated_end`` (ISO: an appointment, election, removal or resignation report says
+      so), ``past`` (True when every mention writes the post as former: 时任, 原, 前), and, once tenures are inferred
+      (kg.analyse.tenures), ``start`` / ``end`` (ISO|None) with ``start_basis`` / ``end_basis``
+      ("stated" | "inferred" | "seen")
 """
 
 from __future__ import annotations
