@@ -22,7 +22,9 @@ jieba.setLogLevel(60)  # no 'Building prefix dict' chatter on every run
 LEXICON_FILES = ("titles.txt", "role_verbs.txt", "meeting_nouns.txt", "inspection_verbs.txt", "surnames.txt",
                  "stop_after_name.txt", "body_suffixes.txt", "place_markers.txt", "countries.txt",
                  "foreign_titles.txt", "transliteration_chars.txt", "minority_name_syllables.txt",
-                 "given_name_excluded.txt", "speech_verbs.txt", "tense_markers.txt", "standalone_bodies.txt")
+                 "given_name_excluded.txt", "speech_verbs.txt", "tense_markers.txt", "standalone_bodies.txt",
+                 "body_left_boundary.txt", "org_endings.txt",
+                 "weak_surnames.txt", "person_markers.txt")
 
 
 def _lines(name: str) -> list[str]:
@@ -64,6 +66,10 @@ class Lexicon:
     speech_verbs: tuple[str, ...]
     tense_markers: dict[str, str]  # 时任 -> past, 候任 -> elect
     standalone_bodies: frozenset[str]  # bodies with no ending of their own (国家, 中共中央)
+    body_left_boundary: tuple[str, ...]  # words a body never runs across to its left (由, 会见)
+    org_endings: tuple[str, ...]  # endings of organisations named without a place (…党, …联盟)
+    weak_surnames: frozenset[str]  # surnames that are also everyday characters (和, 年): need a firm stop
+    person_markers: tuple[str, ...]  # words a name follows that are no post (夫人, 专家学者)
 
     @property
     def title_re(self) -> re.Pattern[str]:
@@ -100,6 +106,10 @@ def load() -> Lexicon:
         speech_verbs=_longest_first(_lines("speech_verbs.txt")),
         tense_markers=_pairs("tense_markers.txt"),
         standalone_bodies=frozenset(_lines("standalone_bodies.txt")),
+        body_left_boundary=_longest_first(_lines("body_left_boundary.txt")),
+        org_endings=_longest_first(_lines("org_endings.txt")),
+        weak_surnames=frozenset("".join(_lines("weak_surnames.txt"))),
+        person_markers=_longest_first(_lines("person_markers.txt")),
     )
 
 

@@ -91,6 +91,7 @@ class PostMention:
     label: str  # title as written, with an elided body prefix restored (区政协秘书长)
     title: str  # the title word (秘书长)
     body: str | None  # the body it belongs to (区政协), if any
+    tense: str = "current"  # current | past (时任, 原, 前: not held at the article's date) | elect (当选, 候任)
 
 
 @dataclass

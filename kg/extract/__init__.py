@@ -8,13 +8,15 @@ meetings announced in the lead sentence (A、B和C召开), inspections led by th
 
 from __future__ import annotations
 
-from kg.extract.common import _sentence_at, split_sentences
+from dataclasses import replace
+
+from kg.extract.common import Span, _sentence_at, split_sentences
 from kg.extract.dates import _DATE_ABS, find_date, resolve_date
 from kg.extract.events import _co_hosts, find_events
 from kg.extract.participation import find_participants
 from kg.extract.people import find_people
 from kg.extract.references import _is_reference_context, find_references
-from kg.lexicon import load
+from kg.lexicon import Lexicon, load
 from kg.model import (
     Article,
     ArticleExtraction,
@@ -28,12 +30,28 @@ from kg.model import (
 
 
 
+def _people_of(article: Article, lex: Lexicon) -> tuple[list[Span], list[Span]]:
+    """People of the body, and of the headline: both are read together, so a name the headline gives (李克强会见希腊
+    总理) is known in a body that never titles it, and a body's titled name is known in the headline."""
+    headline = (article.headline or "").strip()
+    if not headline or article.text.startswith(headline):
+        return find_people(article.text, lex), []
+    prefix = headline + "\n"
+    found = find_people(prefix + article.text, lex, headline_end=len(headline))
+    offset = len(prefix)
+    body = [replace(s, start=s.start - offset, name_start=s.name_start - offset, end=s.end - offset)
+            for s in found if s.start >= offset]
+    return body, [s for s in found if s.end <= len(headline)]
+
+
 def extract(article: Article) -> ArticleExtraction:
     lex = load()
     text = article.text
     result = ArticleExtraction(article=article)
     sentences = split_sentences(text)
-    people = find_people(text, lex)
+    people, headline_people = _people_of(article, lex)
+    for span in headline_people:
+        result.people.append(PersonMention(name=span.name, posts=span.posts, sentence=article.headline or ""))
 
     referenced_people = {s.name for s in people if _is_reference_context(text, s.end)}
     for span in people:

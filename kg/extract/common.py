@@ -115,3 +115,20 @@ def _sentence_at(sentences: list[tuple[int, str]], pos: int) -> str:
             return sentence
     return sentences[-1][1] if sentences else ""
 
+
+# words between a list of people and its verb: 王毅等参加, 各区县主要负责同志出席, 甲、乙分别致辞
+_FILLERS = re.compile(
+    r"(?:等(?:[0-9" + CJK + r"]{0,12}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部|委员|常委|学者|专家))?|"
+    r"和其他[" + CJK + r"]{0,10}?(?:常委|成员|委员|领导|同志)|逐一|"
+    r"同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
+    r"负责人|有关负责人|有关|相关|书记|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
+)
+
+
+def before_fillers(text: str, pos: int) -> int:
+    """Where a list of names ends when its verb starts at ``pos``: back over 等, 同志, 分别 and the like."""
+    while True:
+        filler = _FILLERS.search(text[max(0, pos - 20) : pos])
+        if not filler or not filler.group(0):
+            return pos
+        pos -= len(filler.group(0))

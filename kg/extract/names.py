@@ -74,8 +74,13 @@ def stop_at(text: str, end: int) -> tuple[int, int]:
     for strength, pattern in zip((3, 2, 1), _stop_words(), strict=True):
         match = pattern.match(text, end)
         if match:
+            if strength == 2 and match.group(0) in _ADVERBS_BEFORE_ROLE and _stop_words()[0].match(text, match.end()):
+                return 3, len(match.group(0))  # 奥斯特罗姆分别致辞: an adverb, then a role verb
             return strength, len(match.group(0))
     return 0, 0
+
+
+_ADVERBS_BEFORE_ROLE = {"分别", "共同", "一同", "先后", "亲切", "专程", "应邀"}
 
 
 def _given(token: str, lex: Lexicon) -> str | None:
@@ -147,13 +152,14 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         return 0
     tag = _common(token, lex)
     if is_han_name(token, lex):
+        if token[0] in lex.weak_surnames and strength < 2:
+            return 0  # 领导和党的建设, 总理和夫人: an everyday character before a weak stop is no surname
         if tag is None:
             return 2
         # a dictionary word can still be a name right after a title: closed by a role verb at once (部长甘露作交流
-        # 发言: the dictionary's 甘露 is a verb), a place word (副区长乌兰和…), a noun closed by punctuation; a verb
-        # closed by anything else never is (市长强调)
-        if after_title and (strength == 3 or tag.startswith("ns")
-                            or (strength == 4 and tag[0] in "nj" and tag != "nt")):
+        # 发言: the dictionary's 甘露 is a verb), or any word but a verb, pronoun, conjunction or particle (副区长乌兰,
+        # 大使徐步也到: 徐步 is an adverb in the dictionary); a verb closed by anything else never is (市长强调)
+        if after_title and (strength == 3 or tag[0] not in "vrpcuy"):
             return 2
     if is_syllabic_name(token, lex) and (after_title or strength >= 3) and (
             tag is None or tag.startswith("ns") or strength >= 3):
@@ -205,43 +211,63 @@ def best_reading(text: str, pos: int, readings: list[Reading], confirmed: frozen
         return None
     if len(readings) == 1:
         return readings[0].name
-    boundaries = _jieba_boundaries(text, pos)
+    name_ends = _jieba_name_ends(text, pos)
 
     def rank(reading: Reading) -> tuple:
         n = len(reading.name)
-        return (reading.name in confirmed, reading.shaped, reading.strength >= 2, len(reading.name) in boundaries,
+        return (reading.name in confirmed, reading.shaped, reading.strength >= 2, len(reading.name) in name_ends,
                 reading.strength, reading.stop_length, {3: 3, 2: 2, 4: 1}.get(n, 0), n)
 
     return max(readings, key=rank).name
 
 
-def _jieba_boundaries(text: str, pos: int) -> set[int]:
-    total, ends = 0, set()
-    for word in _words(text[pos : pos + 12]):
-        total += len(word)
-        ends.add(total)
+def _jieba_name_ends(text: str, pos: int) -> set[int]:
+    """Where jieba would end a name starting at ``pos``: after its first word, or after its first two when the first
+    is a lone surname (邵|光明主持)."""
+    words = _words(text[pos : pos + 12])
+    if not words:
+        return set()
+    ends = {len(words[0])}
+    if len(words[0]) == 1 and len(words) > 1:
+        ends.add(1 + len(words[1]))
     return ends
 
 
 def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool = False, *, foreign: bool = False,
-            confirmed: frozenset[str] = frozenset()) -> str | None:
-    """The person name starting at ``pos``, judged by what follows it (冯雪参加 vs 邵光明主持)."""
+            confirmed: frozenset[str] = frozenset(), tagged_fallback: bool = True) -> str | None:
+    """The person name starting at ``pos``, judged by what follows it (冯雪参加 vs 邵光明主持). With no stop after it,
+    ``tagged_fallback`` lets jieba's part-of-speech tagger say whether a name starts here (莫少华结合分管工作)."""
     found = readings_at(text, pos, foreign=foreign, after_title=after_title, lex=lex, confirmed=confirmed)
-    if not found and after_title:
-        return _name_by_segmentation(text, pos, lex or load())
+    if not found and after_title and tagged_fallback:
+        return _tagged_name(text, pos, lex or load())
     return best_reading(text, pos, found, confirmed)
 
 
-def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
-    """No stop follows (莫少华结合分管工作): a Han name that jieba's words end where the name would."""
-    boundaries = _jieba_boundaries(text, pos)
+def _tagged_name(text: str, pos: int, lex: Lexicon) -> str | None:
+    """No stop follows (莫少华结合分管工作): the first word, if jieba tags it a person name and it is Han-shaped.
+    Run on a short window only, and only when no stop closes a name: the tagger is slow."""
+    words = _tagged_words(text[pos : pos + 10])
+    if words and words[0][1].startswith("nr") and pos + len(words[0][0]) < len(text):
+        token = words[0][0]
+        if 2 <= len(token) <= 4 and is_han_name(token, lex):
+            return token
+    if text[pos] in lex.weak_surnames:
+        return None
+    # the tagger may split a name it does not know (莫|少华): a surname and jieba's next word still make one
     lengths = (4, 3) if text[pos : pos + 2] in lex.compound_surnames else (3, 2)
+    ends = _jieba_name_ends(text, pos)
     for length in lengths:
         token = text[pos : pos + length]
-        if length in boundaries and pos + length < len(text) and is_han_name(token, lex) \
-                and _common(token, lex) is None:
+        if length in ends and pos + length < len(text) and is_han_name(token, lex) and _common(token, lex) is None:
             return token
     return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _tagged_words(snippet: str) -> tuple[tuple[str, str], ...]:
+    import jieba.posseg
+
+    return tuple((w.word, w.flag) for w in jieba.posseg.lcut(snippet))
 
 
 # what may stand right before a bare name in a list or as an object: punctuation, a conjunction, or a verb

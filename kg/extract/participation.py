@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.common import Span, _is_cjk_or_bracket, _patterns
+from kg.extract.common import Span, _is_cjk_or_bracket, _patterns, before_fillers
 from kg.extract.names import _bare_name_ending_at
 from kg.lexicon import Lexicon
-from kg.normalise import CJK
 
-_FILLERS = re.compile(
-    r"(?:等(?:[0-9" + CJK + r"]{0,12}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部|委员|常委|学者|专家))?|"
-    r"和其他[" + CJK + r"]{0,10}?(?:常委|成员|委员|领导|同志)|逐一|"
-    r"同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
-    r"负责人|有关负责人|有关|相关|书记|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
-)
 _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)[^，。；、“”]{1,16}$")
 
 # ---------------------------------------------------------------- participation
@@ -29,18 +22,13 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         role = verb.group(0)
         relation = lex.role_verbs[role]
         pos = verb.start()
-        while True:
-            filler = _FILLERS.search(text[max(0, pos - 20) : pos])
-            if not filler or not filler.group(0):
-                break
-            pos -= len(filler.group(0))
+        pos = before_fillers(text, pos)
         found = _walk_left(text, pos, by_end, lex)
         if not found:
             gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos])
             if gap:
                 pos -= len(gap.group(0))
-                while (filler := _FILLERS.search(text[max(0, pos - 20) : pos])) and filler.group(0):
-                    pos -= len(filler.group(0))
+                pos = before_fillers(text, pos)
                 found = _walk_left(text, pos, by_end, lex)
         if role == "在会上" and not found:
             continue
