@@ -110,16 +110,12 @@ def is_joined_name(token: str) -> bool:
 
 def is_syllabic_name(token: str, lex: Lexicon | None = None) -> bool:
     """One to three minority-name syllables (次仁白玛 = 次仁 + 白玛)."""
-    lex = lex or load()
-    return 2 <= len(token) <= 9 and _syllables(token, lex.name_syllables, 3)
+    return 2 <= len(token) <= 9 and _syllabic_pattern().fullmatch(token) is not None
 
 
-def _syllables(token: str, syllables: tuple[str, ...], budget: int) -> bool:
-    if not token:
-        return True
-    if budget == 0:
-        return False
-    return any(token.startswith(s) and _syllables(token[len(s):], syllables, budget - 1) for s in syllables)
+@lru_cache(maxsize=1)
+def _syllabic_pattern() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation(set(load().name_syllables))}){{1,3}}")
 
 
 def is_transliteration(token: str, lex: Lexicon | None = None) -> bool:
@@ -234,40 +230,30 @@ def _jieba_name_ends(text: str, pos: int) -> set[int]:
 
 
 def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool = False, *, foreign: bool = False,
-            confirmed: frozenset[str] = frozenset(), tagged_fallback: bool = True) -> str | None:
+            confirmed: frozenset[str] = frozenset(), segmented: bool = True) -> str | None:
     """The person name starting at ``pos``, judged by what follows it (冯雪参加 vs 邵光明主持). With no stop after it,
-    ``tagged_fallback`` lets jieba's part-of-speech tagger say whether a name starts here (莫少华结合分管工作)."""
+    ``segmented`` lets jieba's word boundaries say where a Han name ends (莫少华结合分管工作)."""
     found = readings_at(text, pos, foreign=foreign, after_title=after_title, lex=lex, confirmed=confirmed)
-    if not found and after_title and tagged_fallback:
-        return _tagged_name(text, pos, lex or load())
+    if not found and after_title and segmented:
+        return _name_by_segmentation(text, pos, lex or load())
     return best_reading(text, pos, found, confirmed)
 
 
-def _tagged_name(text: str, pos: int, lex: Lexicon) -> str | None:
-    """No stop follows (莫少华结合分管工作): the first word, if jieba tags it a person name and it is Han-shaped.
-    Run on a short window only, and only when no stop closes a name: the tagger is slow."""
-    words = _tagged_words(text[pos : pos + 10])
-    if words and words[0][1].startswith("nr") and pos + len(words[0][0]) < len(text):
-        token = words[0][0]
-        if 2 <= len(token) <= 4 and is_han_name(token, lex):
-            return token
-    if text[pos] in lex.weak_surnames:
+def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
+    """No stop follows (莫少华结合分管工作): a Han name that ends where jieba's first words end (莫|少华), after a real
+    surname (not an everyday character: 年初对中国 has no name)."""
+    if text[pos] not in lex.surnames and text[pos : pos + 2] not in lex.compound_surnames:
         return None
-    # the tagger may split a name it does not know (莫|少华): a surname and jieba's next word still make one
     lengths = (4, 3) if text[pos : pos + 2] in lex.compound_surnames else (3, 2)
     ends = _jieba_name_ends(text, pos)
     for length in lengths:
         token = text[pos : pos + length]
-        if length in ends and pos + length < len(text) and is_han_name(token, lex) and _common(token, lex) is None:
-            return token
+        if length not in ends or pos + length >= len(text) or not is_han_name(token, lex) or _common(token, lex):
+            continue
+        if token[0] in lex.weak_surnames and _common(token[1:], lex):
+            continue  # 和夫人: an everyday character and a word (县长和丽娟 is a name: 丽娟 is no dictionary word)
+        return token
     return None
-
-
-@lru_cache(maxsize=1 << 12)
-def _tagged_words(snippet: str) -> tuple[tuple[str, str], ...]:
-    import jieba.posseg
-
-    return tuple((w.word, w.flag) for w in jieba.posseg.lcut(snippet))
 
 
 # what may stand right before a bare name in a list or as an object: punctuation, a conjunction, or a verb
