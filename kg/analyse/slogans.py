@@ -44,7 +44,7 @@ class SloganProfile:
     first_sentence: str = ""
     mentions: int = 0
     articles: int = 0
-    meetings: int = 0
+    meetings: int = 0  # meetings that referenced it (two meetings citing one sentence count twice)
     papers: int = 0
     monthly: dict[str, int] = field(default_factory=dict)  # YYYY-MM -> mentions
     monthly_papers: dict[str, int] = field(default_factory=dict)  # YYYY-MM -> papers quoting it that month
@@ -92,7 +92,7 @@ def slogan_profiles(graph: nx.MultiDiGraph, mentions: list[Mention] | None = Non
                                 first.paper, first.meeting, _leaders(graph, first.meeting), first.sentence)
         profile.mentions = len(found)
         profile.articles = len({m.article for m in found})
-        profile.meetings = len({m.meeting for m in found})
+        profile.meetings = sum(1 for _, _, key in graph.in_edges(slogan, keys=True) if key == "referenced")
         profile.papers = len({m.paper for m in found})
         monthly: Counter[str] = Counter(m.date[:7] for m in found)
         papers: dict[str, set[str]] = defaultdict(set)
