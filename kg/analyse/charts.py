@@ -115,6 +115,9 @@ def rank_chart(found: Iterable[Listing], labels: dict[str, str], base: Path, tit
         points = [(_day(x.date), x.rank) for x in found if x.official == official and x.date]
         axes.plot([p[0] for p in points], [p[1] for p in points], marker="o", markersize=3, linewidth=1,
                   color=_COLOURS[index % len(_COLOURS)], label=labels.get(official, official))
+    from matplotlib.ticker import MaxNLocator
+
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.invert_yaxis()
     axes.set_ylabel("position in the list")
     axes.set_title(title, fontsize=10)

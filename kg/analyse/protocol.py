@@ -71,16 +71,19 @@ def role_group(role: str | None) -> str:
     return role or "?"
 
 
-def meeting_series(graph: nx.MultiDiGraph, meeting: str) -> str:
+def meeting_series(graph: nx.MultiDiGraph, meeting: str, names: set[str] | None = None) -> str:
     """A key shared by the same body's regular meetings: the organiser when the graph names one, else the label
-    without numbers, sessions, dates, brackets and a leading chair's name (李克强国务院常务会议 → 国务院常务会议)."""
+    without numbers, sessions, dates, brackets and a leading official's name (李克强国务院常务会议 → 国务院常务会议).
+    ``names``: labels of the graph's officials (default: those taking part in the meeting)."""
     organisers = sorted(graph.nodes[body].get("label", body) for _, body, key in graph.out_edges(meeting, keys=True)
                         if key == "organizedBy")
     label = graph.nodes[meeting].get("label") or ""
-    for person, _, key in graph.in_edges(meeting, keys=True):
-        name = graph.nodes[person].get("label") or ""
-        if key in PARTICIPATION and name and label.startswith(name) and len(label) > len(name):
-            label = label[len(name):]
+    if names is None:
+        names = {graph.nodes[person].get("label") or "" for person, _, key in graph.in_edges(meeting, keys=True)
+                 if key in PARTICIPATION}
+    for length in (4, 3, 2):
+        if label[:length] in names and len(label) >= length + 2:
+            label = label[length:]
             break
     core = _SERIES_NOISE.sub("", label) or label
     return f"{organisers[0]}:{core}" if organisers else core
@@ -99,12 +102,13 @@ def listings(graph: nx.MultiDiGraph, meetings: Iterable[str] | None = None) -> l
     """Every official's place in every role group of every meeting (or of ``meetings``), by date then meeting."""
     chosen = meetings if meetings is not None else [
         n for n, data in graph.nodes(data=True) if data.get("type") == "Meeting"]
+    names = {data.get("label") or "" for _, data in graph.nodes(data=True) if data.get("type") == "Official"}
     found: list[Listing] = []
     for meeting in chosen:
         placings = _placings(graph, meeting)
         if not placings:
             continue
-        series, day = meeting_series(graph, meeting), graph.nodes[meeting].get("date")
+        series, day = meeting_series(graph, meeting, names), graph.nodes[meeting].get("date")
         groups: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         for official, (order, role) in placings.items():
             groups[role_group(role)].append((order, official, role))

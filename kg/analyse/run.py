@@ -79,11 +79,11 @@ def write_charts(analysis: Analysis, folder: Path, slogans: Sequence[str] = (), 
     rows = [r for r in tenure_rows(a.graph) if (r["official_id"], r["post_id"]) in pairs]
     rows.sort(key=lambda r: (r["post"], r["start"] or "", r["official"]))
     drawn += charts.tenure_chart(rows, folder / "tenures", title="Holders of the most reported one-holder posts")
-    if a.series:
-        meetings: dict[tuple[str, str], set[str]] = {}
+    if a.series:  # the series with the most listings: many meetings, long lists
+        listed: dict[tuple[str, str], int] = {}
         for (name, group, _), items in a.series.items():
-            meetings.setdefault((name, group), set()).update(x.meeting for x in items)
-        top = min(meetings, key=lambda k: (-len(meetings[k]), k))
+            listed[(name, group)] = listed.get((name, group), 0) + len(items)
+        top = min(listed, key=lambda k: (-listed[k], k))
         found = [x for key, items in a.series.items() if key[:2] == top for x in items]
         labels = {x.official: a.label(x.official) for x in found}
         drawn += charts.rank_chart(found, labels, folder / "protocol_rank",

@@ -62,7 +62,11 @@ def _evidence(item: dict, analysis: Analysis) -> str:
     article = analysis.graph.nodes.get(item.get("article")) or {}
     where = article.get("url") or article.get("source") or ""
     record = f":{article['record']}" if article.get("record") else ""
-    return f"“{md(sentence[:160])}” ({md(where + record)}, {item.get('date') or 'undated'})"
+    return f"“{md(_clip(sentence))}” ({md(where + record)}, {item.get('date') or 'undated'})"
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def tenure_changes(a: Analysis, limit: int) -> list[str]:
@@ -144,7 +148,7 @@ def _slogan_line(a: Analysis, p, extra: str) -> list[str]:
     by = "、".join(md(a.label(o)) for o in p.first_by)
     line = (f"- “{md(p.label)}” first seen {p.first} in {md(p.first_paper or '?')}"
             f"{f' ({md(a.label(p.first_meeting))}, {by})' if by else ''}: {extra}")
-    return [line] + ([f"  - “{md(p.first_sentence[:160])}”"] if p.first_sentence else [])
+    return [line] + ([f"  - “{md(_clip(p.first_sentence))}”"] if p.first_sentence else [])
 
 
 def new_slogans(a: Analysis, limit: int) -> list[str]:

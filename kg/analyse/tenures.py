@@ -87,9 +87,12 @@ def infer_tenures(graph: nx.MultiDiGraph) -> TenureAnalysis:
              if key == "holds"}
     inferred_end: dict[State, tuple[str, Succession]] = {}
     run_of: dict[State, Run] = {}
+    by_post: dict[str, list[State]] = defaultdict(list)
+    for state in holds:
+        by_post[state[1]].append(state)
     for seat in one_holder_seats(graph):
         analysis.seats += 1
-        mentions = seat_mentions(holds, seat)
+        mentions = seat_mentions(holds, seat, by_post)
         if not mentions:
             continue
         runs, disagreement = segment(mentions)
@@ -211,17 +214,21 @@ def _holders(graph: nx.MultiDiGraph, post: str) -> set[str]:
     return {official for official, _, key in graph.in_edges(post, keys=True) if key == "holds"}
 
 
-def seat_mentions(holds: dict[State, dict], seat: Sequence[str]) -> list[tuple[str, State]]:
+def seat_mentions(holds: dict[State, dict], seat: Sequence[str],
+                  by_post: dict[str, list[State]] | None = None) -> list[tuple[str, State]]:
     """Dated mentions of a seat as (ISO date, (official, post)), in date order; posts written as former are left
-    out (a retrospective 原区长 says nothing about who holds the seat that day)."""
+    out (a retrospective 原区长 says nothing about who holds the seat that day). ``by_post``: the holds keys of
+    each post, when the caller has them indexed."""
     found = []
-    members = set(seat)
-    for state, data in holds.items():
-        if state[1] not in members or data.get("past"):
-            continue
-        found += [(item["date"], state) for item in data.get("evidence") or () if item.get("date")]
-        if not data.get("evidence"):  # a graph without evidence items: the two seen days stand for them
-            found += [(data[attr], state) for attr in ("first_seen", "last_seen") if data.get(attr)]
+    for post in seat:
+        states = by_post.get(post, ()) if by_post is not None else [s for s in holds if s[1] == post]
+        for state in states:
+            data = holds[state]
+            if data.get("past"):
+                continue
+            found += [(item["date"], state) for item in data.get("evidence") or () if item.get("date")]
+            if not data.get("evidence"):  # a graph without evidence items: the two seen days stand for them
+                found += [(data[attr], state) for attr in ("first_seen", "last_seen") if data.get(attr)]
     return sorted(found)
 
 
