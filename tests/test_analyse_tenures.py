@@ -148,7 +148,11 @@ def test_a_stray_mention_in_a_busy_post_is_outvoted_and_the_handover_is_found():
     new_days = every_week("2013-03-15", 80)
     old = town.holds("甲一", premier, old_days)
     new = town.holds("乙二", premier, ["2012-09-03", *new_days])  # a nominee called 总理 once before the vote
+    misread = town.holds("的人选", premier, ["2012-06-01", "2012-06-01"])  # not a name: extraction noise
     analysis = infer_tenures(town.graph)
+    assert analysis.outvoted == [("official:的人选", premier)]
+    assert dates(misread) == (None, None, None, None) and misread["first_seen"] == "2012-06-01"
+    assert held_on(town.graph, premier, "2012-06-01") == ["official:甲一"]
     assert [(s.before, s.after, s.date) for s in analysis.successions] == [
         ("official:甲一", "official:乙二", "2013-03-15")]
     assert dates(old)[2:] == ("2013-03-15", "inferred")

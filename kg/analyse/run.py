@@ -46,7 +46,7 @@ def run_report(out: Path, period: Period, *, output: str | Path | None = None, c
     analysis = analyse(graph, period)
     target = Path(output) if output else (out if out.is_dir() else out.parent) / "analytics.md"
     write_text(target, render_analytics(analysis, str(out), limit))
-    summary = [f"kg report: {analysis.period.describe()} of {analysis.span.describe()}",
+    summary = [f"kg report: {analysis.period.describe()} (the papers cover {analysis.span.describe()})",
                f"  tenure changes {len(analysis.successions)}  stated starts/ends {len(analysis.stated)}  "
                f"seats to review {len(analysis.tenures.ambiguous)}",
                f"  meetings with a listed order {len({x.meeting for x in analysis.listings})}  "

@@ -15,8 +15,10 @@ Posts written only as former (时任, 原, 前: ``past``) get no dates from the 
 Real text is noisy: a nominee is called 总理 before the vote, a retrospective mention names the old holder, a
 misread name holds a post once. So holders of a seat are read as a sequence of runs: the fewest changes of holder
 that explain the dated mentions (``segment``), where a change costs more the more often the post is mentioned.
-A stray mention inside another holder's run is outvoted; a post whose mentions no single sequence of holders
-explains (two posts sharing one label, holders alternating) gets no inferred ends and is listed for review.
+A stray mention inside another holder's run is outvoted: the holder it names gets no dates from it (their
+first/last seen stay as the papers showed them), so "who held the post that day" does not answer with a
+misread name. A post whose mentions no single sequence of holders explains (two posts sharing one label,
+holders alternating) gets no inferred ends and is listed for review.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ BASES = ("stated", "inferred", "seen")
 ACTING = ("代", "代理")  # acting forms of a post: the same seat as the full post
 MAX_DISAGREEMENT = 0.25  # a seat where more mentions than this contradict the best holder sequence is ambiguous
 
-State = tuple[str, str]  # (official, post): who held the seat, under which form of the post
+State = tuple[str, str]  # (official, post) of a holds edge, or (official, form) of a seat's holder
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class Run:
     """One holder's consecutive stretch in a seat, from the first to the last day the papers show them in it."""
 
     official: str
-    post: str
+    form: str  # "" for the post itself, 代 / 代理 for its acting form
     first: str  # ISO date
     last: str
     mentions: int  # mentions of this holder inside the run
@@ -70,6 +72,7 @@ class TenureAnalysis:
 
     successions: list[Succession] = field(default_factory=list)
     ambiguous: list[dict] = field(default_factory=list)  # {"posts", "holders", "reason"}
+    outvoted: list[State] = field(default_factory=list)  # (official, post) of stray mentions: no seen dates
     seats: int = 0
 
 
@@ -85,40 +88,65 @@ def infer_tenures(graph: nx.MultiDiGraph) -> TenureAnalysis:
     analysis = TenureAnalysis()
     holds = {(official, post): data for official, post, key, data in graph.edges(keys=True, data=True)
              if key == "holds"}
-    inferred_end: dict[State, tuple[str, Succession]] = {}
+    inferred_end: dict[State, str] = {}
     run_of: dict[State, Run] = {}
+    unseated: set[State] = set()
     by_post: dict[str, list[State]] = defaultdict(list)
-    for state in holds:
-        by_post[state[1]].append(state)
+    for edge in holds:
+        by_post[edge[1]].append(edge)
     for seat in one_holder_seats(graph):
         analysis.seats += 1
-        mentions = seat_mentions(holds, seat, by_post)
+        edges = _seat_edges(graph, seat, by_post)  # (official, form) -> that holder's edges in the seat
+        mentions = seat_mentions(holds, edges)
         if not mentions:
             continue
         runs, disagreement = segment(mentions)
-        states = [(run.official, run.post) for run in runs]
+        states = [(run.official, run.form) for run in runs]
         if len(set(states)) < len(states) or disagreement > MAX_DISAGREEMENT:
             reason = ("holders alternate" if len(set(states)) < len(states)
                       else f"{disagreement:.0%} of mentions contradict any one holder at a time")
-            analysis.ambiguous.append({"posts": sorted(seat), "reason": reason,
-                                       "holders": [(r.official, r.post, r.first, r.last) for r in runs]})
+            analysis.ambiguous.append({"posts": sorted(seat), "reason": reason, "holders": [
+                (r.official, _main_edge(holds, edges[(r.official, r.form)])[1], r.first, r.last) for r in runs]})
             continue
         for run in runs:
-            run_of[(run.official, run.post)] = run
+            run_of.update({edge: run for edge in edges[(run.official, run.form)]})
+        outvoted = sorted(edge for state in {state for _, state in mentions} - set(states) for edge in edges[state])
+        analysis.outvoted += outvoted
+        unseated.update(outvoted)
         for before, after in zip(runs, runs[1:], strict=False):
-            successor = holds[(after.official, after.post)]
-            start, basis = (successor["stated_start"], "stated") if successor.get("stated_start") else (
-                after.first, "seen")
-            evidence = (_evidence_on(holds[(before.official, before.post)], before.last),
-                        _evidence_on(successor, after.first))
-            succession = Succession(before.official, before.post, after.official, after.post, start, basis,
-                                    before.last, evidence, before.mentions + after.mentions)
-            analysis.successions.append(succession)
-            inferred_end[(before.official, before.post)] = (start, succession)
-    for state, data in holds.items():
-        _set_dates(data, run_of.get(state), inferred_end.get(state, (None, None))[0])
+            before_edge = _main_edge(holds, edges[(before.official, before.form)])
+            after_edge = _main_edge(holds, edges[(after.official, after.form)])
+            stated = sorted(holds[e]["stated_start"] for e in edges[(after.official, after.form)]
+                            if holds[e].get("stated_start"))
+            start, basis = (_iso(stated[0]), "stated") if stated else (after.first, "seen")
+            evidence = (_evidence_on(holds[before_edge], before.last), _evidence_on(holds[after_edge], after.first))
+            analysis.successions.append(Succession(before.official, before_edge[1], after.official, after_edge[1],
+                                                   start, basis, before.last, evidence,
+                                                   before.mentions + after.mentions))
+            inferred_end.update({edge: start for edge in edges[(before.official, before.form)]})
+    for edge, data in holds.items():
+        _set_dates(data, run_of.get(edge), inferred_end.get(edge), edge in unseated)
     analysis.successions.sort(key=lambda s: (s.date, s.before_post, s.before, s.after))
     return analysis
+
+
+def _seat_edges(graph: nx.MultiDiGraph, seat: Sequence[str],
+                by_post: dict[str, list[State]]) -> dict[tuple[str, str], list[State]]:
+    """A seat's holders as (official, form) -> their holds edges: one holder of two nodes of one post (国务院总理
+    written two ways) is one holder; the acting form (代区长) and the full post (区长) are two, so that 代区长 →
+    区长 is a change."""
+    found: dict[tuple[str, str], list[State]] = defaultdict(list)
+    for post in seat:
+        data = graph.nodes[post]
+        form = split_modifier(data.get("title") or data.get("label") or "")[0]
+        for edge in by_post.get(post, ()):
+            found[(edge[0], form if form in ACTING else "")].append(edge)
+    return {state: sorted(found[state]) for state in sorted(found)}
+
+
+def _main_edge(holds: dict[State, dict], edges: list[State]) -> State:
+    """The holds edge that speaks for a holder with several (the most evidence, then by id)."""
+    return min(edges, key=lambda e: (-len(holds[e].get("evidence") or ()), e))
 
 
 def held_on(graph: nx.MultiDiGraph, post: str, day: str) -> list[str]:
@@ -143,7 +171,7 @@ def tenure_rows(graph: nx.MultiDiGraph) -> list[dict]:
                      "start_basis": data.get("start_basis") or "", "end": data.get("end") or "",
                      "end_basis": data.get("end_basis") or "", "first_seen": data.get("first_seen") or "",
                      "last_seen": data.get("last_seen") or "", "stated_start": data.get("stated_start") or "",
-                     "stated_end": data.get("stated_end") or "", "past": bool(data.get("past")),
+                     "stated_end": data.get("stated_end") or "", "past": "yes" if data.get("past") else "",
                      "mentions": len(data.get("evidence") or ()), "official_id": official, "post_id": post})
     rows.sort(key=lambda r: (r["post"], r["start"] or "9999", r["official"], r["post_id"], r["official_id"]))
     return rows
@@ -214,16 +242,13 @@ def _holders(graph: nx.MultiDiGraph, post: str) -> set[str]:
     return {official for official, _, key in graph.in_edges(post, keys=True) if key == "holds"}
 
 
-def seat_mentions(holds: dict[State, dict], seat: Sequence[str],
-                  by_post: dict[str, list[State]] | None = None) -> list[tuple[str, State]]:
-    """Dated mentions of a seat as (ISO date, (official, post)), in date order; posts written as former are left
-    out (a retrospective 原区长 says nothing about who holds the seat that day). ``by_post``: the holds keys of
-    each post, when the caller has them indexed."""
+def seat_mentions(holds: dict[State, dict], edges: dict[tuple[str, str], list[State]]) -> list[tuple[str, State]]:
+    """Dated mentions of a seat as (ISO date, (official, form)), in date order; posts written as former are left
+    out (a retrospective 原区长 says nothing about who holds the seat that day)."""
     found = []
-    for post in seat:
-        states = by_post.get(post, ()) if by_post is not None else [s for s in holds if s[1] == post]
-        for state in states:
-            data = holds[state]
+    for state, members in edges.items():
+        for edge in members:
+            data = holds[edge]
             if data.get("past"):
                 continue
             found += [(item["date"], state) for item in data.get("evidence") or () if item.get("date")]
@@ -288,8 +313,8 @@ def _merge_adjacent(runs: list[Run]) -> list[Run]:
     merged: list[Run] = []
     for run in runs:
         last = merged[-1] if merged else None
-        if last and (last.official, last.post) == (run.official, run.post):
-            merged[-1] = Run(run.official, run.post, last.first, run.last, last.mentions + run.mentions)
+        if last and (last.official, last.form) == (run.official, run.form):
+            merged[-1] = Run(run.official, run.form, last.first, run.last, last.mentions + run.mentions)
         else:
             merged.append(run)
     return merged
@@ -298,10 +323,10 @@ def _merge_adjacent(runs: list[Run]) -> list[Run]:
 # ------------------------------------------------------------------------------------------------ edge dates
 
 
-def _set_dates(data: dict, run: Run | None, successor_start: str | None) -> None:
+def _set_dates(data: dict, run: Run | None, successor_start: str | None, outvoted: bool = False) -> None:
     """Start and end of one holds edge from what is known, strongest evidence first."""
-    if data.get("past"):
-        seen_start = seen_end = None  # a former post: the article names it, it does not date it
+    if data.get("past") or outvoted:
+        seen_start = seen_end = None  # a former post, or mentions the seat's holders outvote: no dates from them
     elif run is not None:
         seen_start, seen_end = run.first, run.last
     else:
