@@ -68,7 +68,7 @@ def test_meeting_series_drops_numbers_sessions_and_a_leading_chair():
     m = Meetings()
     first = m.meeting("2024-01-05", "十五届县委常委会第12次会议", ("主持", ["甲"]))
     second = m.meeting("2024-02-05", "十五届县委常委会第13次会议（扩大）", ("主持", ["甲"]))
-    named = m.meeting("2024-02-06", "甲县政府常务会议", ("主持", ["甲"]))
+    named = m.meeting("2024-02-06", "王甲县政府常务会议", ("主持", ["王甲"]))
     organised = m.meeting("2024-02-07", "第3次会议", ("主持", ["甲"]), organiser="县人大常委会")
     assert meeting_series(m.graph, first) == meeting_series(m.graph, second) == "县委常委会会议"
     assert meeting_series(m.graph, named) == "县政府常务会议"
