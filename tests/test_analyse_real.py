@@ -72,9 +72,12 @@ def test_2018_npc_chairman(real: Analysis):
     assert "2018-03-05" <= change[2] <= "2018-03-25"
 
 
-def test_2018_cppcc_chairman(real: Analysis):
+def test_2018_cppcc_chairman_and_procurator_general(real: Analysis):
     (change,) = [s for s in successions(real, "全国政协主席") if s[:2] == ("俞正声", "汪洋")]
     assert "2018-03-03" <= change[2] <= "2018-03-25"  # elected 14 March 2018
+    procurator = [(real.label(s.before_post), s.date) for s in real.successions
+                  if (real.label(s.before), real.label(s.after)) == ("曹建明", "张军")]
+    assert procurator and all("检察长" in post and "2018-03-03" <= day <= "2018-03-25" for post, day in procurator)
 
 
 @pytest.mark.xfail(strict=False, reason="extraction does not read stated dates from 任命/免去 reports yet "
