@@ -62,6 +62,17 @@ def _parser() -> argparse.ArgumentParser:
     html.add_argument("--max-nodes", type=int)
     html.add_argument("-o", "--output", help="page to write (default: OUT/graph.html or OUT/focus-….html)")
 
+    report = sub.add_parser("report", help="analyse a built graph: tenures, protocol rank, slogans, co-attendance")
+    report.add_argument("out", help="a kg build output directory")
+    report.add_argument("--since", type=_date, help="first day of the period to analyse (YYYY-MM-DD)")
+    report.add_argument("--until", type=_date, help="last day of the period to analyse (YYYY-MM-DD)")
+    report.add_argument("--csv", metavar="DIR", help="also write the tables as CSV files into DIR")
+    report.add_argument("--charts", metavar="DIR", help="also draw charts (PNG and SVG) into DIR")
+    report.add_argument("--slogan", action="append", default=[], metavar="LABEL",
+                        help="chart this slogan's monthly mentions (repeatable; default: the most quoted)")
+    report.add_argument("--limit", type=int, default=30, help="entries per report section (default 30)")
+    report.add_argument("-o", "--output", help="Markdown file to write (default: OUT/analytics.md)")
+
     neo4j = sub.add_parser("neo4j", help="Neo4j import helpers")
     neo_sub = neo4j.add_subparsers(dest="neo4j_command", required=True)
     push = neo_sub.add_parser("push", help="load a built graph into a running Neo4j server")
@@ -98,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
             return _query(args)
         if args.command == "html":
             return _html(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "neo4j":
             return _neo4j_push(args)
     except BrokenPipeError:  # kg query … | head: the reader left, nothing is wrong
@@ -246,6 +259,19 @@ def _html(args: argparse.Namespace) -> int:
     summary = write_html(graph, target, title=f"kg: {args.focus or out}", focus=args.focus, hops=args.hops,
                          since=args.since, until=args.until, types=types, max_nodes=args.max_nodes)
     print(f"kg html: {summary.get('nodes')} nodes, {summary.get('edges')} edges -> {target}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from kg.analyse.period import Period
+    from kg.analyse.run import run_report
+
+    if args.limit < 1:
+        raise ValueError(f"--limit must be 1 or more, not {args.limit}")
+    summary = run_report(Path(args.out), Period(args.since, args.until), output=args.output, csv_dir=args.csv,
+                         charts_dir=args.charts, limit=args.limit, slogans=args.slogan)
+    for line in summary:
+        print(line)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""OUT/report.md: what a reader should review after a build (personnel changes, duplicates, warnings).
+"""OUT/report.md: what a reader should review after a build (personnel changes, duplicates, warnings), and the
+analyses of the graph (tenure changes, protocol rank shifts, new and spreading slogans, co-attendance).
 
 Sections come from ``KnowledgeGraph.report`` (filled by kg.resolve). Each entry is a dict with a one-line
 ``summary``, optional ``evidence`` lines and an optional ``undo`` hint (what to put in the curation file to
@@ -59,11 +60,20 @@ def render_report(result: KnowledgeGraph) -> str:
         entries = report.get(section) or []
         lines += ["", f"## {title}", "", f"_{note}_", ""]
         lines += [line for entry in entries for line in render_entry(entry)] or ["- none"]
+    lines += analysis_lines(result)
     lines += ["", "## Input problems", ""]
     lines += [f"- {'skipped' if p.fatal else 'note'}: {md(p)}" for p in result.problems] or ["- none"]
     lines += ["", "## Warnings", ""]
     lines += [f"- {md(w)}" for w in result.warnings] or ["- none"]
     return "\n".join(lines) + "\n"
+
+
+def analysis_lines(result: KnowledgeGraph) -> list[str]:
+    """The analyses of the graph (tenures, protocol, slogans, co-attendance), each section bounded in size."""
+    from kg.analyse.overview import analyse
+    from kg.analyse.sections import render_sections
+
+    return render_sections(analyse(result.graph))
 
 
 def write_report(result: KnowledgeGraph, path: str | Path) -> None:

@@ -13,6 +13,7 @@ from rdflib.namespace import FOAF, PROV, SKOS
 from test_turtle import district_graph, nasty_graph
 
 import kg
+from kg.analyse.tenures import infer_tenures
 from kg.export.turtle import KG, ORG, SCHEMA, VOCABULARY_PREFIXES, graph_to_rdf, qualified_iri, write_turtle
 from kg.iri import mint
 
@@ -45,6 +46,16 @@ def seeds_rdf(tmp_path_factory: pytest.TempPathFactory) -> Graph:
 def used_terms(rdf: Graph) -> set[URIRef]:
     """Every predicate and class the export uses."""
     return set(rdf.predicates()) | {o for o in rdf.objects(None, RDF.type) if isinstance(o, URIRef)}
+
+
+def tenured_district():
+    """The district graph as kg.build leaves it: tenure starts and ends inferred; one post written as former."""
+    graph = district_graph()
+    for official, _, key, data in graph.edges(keys=True, data=True):
+        if key == "holds" and graph.nodes[official]["label"] == "沈燕俊":
+            data["past"] = True
+    infer_tenures(graph)
+    return graph
 
 
 def conforms(data: Graph, shapes: Graph) -> tuple[bool, Graph]:
@@ -110,13 +121,13 @@ def test_unknown_relations_get_a_kg_predicate_in_a_declared_namespace() -> None:
 @pytest.mark.parametrize("source", ["district", "seeds"])
 def test_export_suits_neosemantics(seeds_rdf: Graph, source: str) -> None:
     """No blank nodes, only datatypes n10s maps natively, every vocabulary namespace has a declared prefix."""
-    rdf = graph_to_rdf(district_graph()) if source == "district" else seeds_rdf
+    rdf = graph_to_rdf(tenured_district()) if source == "district" else seeds_rdf
     namespaces = set(VOCABULARY_PREFIXES.values())
     for subject, predicate, obj in rdf:
         assert isinstance(subject, URIRef) and isinstance(predicate, URIRef)
         assert isinstance(obj, URIRef | Literal)
         if isinstance(obj, Literal):
-            assert obj.language == "zh" or obj.datatype in (None, XSD.date, XSD.integer), obj
+            assert obj.language == "zh" or obj.datatype in (None, XSD.date, XSD.integer, XSD.boolean), obj
     for term in used_terms(rdf):
         assert any(term.startswith(ns) and "/" not in term[len(ns):] for ns in namespaces), term
 
@@ -127,6 +138,13 @@ def test_export_suits_neosemantics(seeds_rdf: Graph, source: str) -> None:
 def test_district_export_conforms_to_shapes(shapes: Graph) -> None:
     ok, report = conforms(graph_to_rdf(district_graph()), shapes)
     assert ok, report.serialize(format="turtle")
+    rdf = graph_to_rdf(tenured_district())
+    ok, report = conforms(rdf, shapes)
+    assert ok, report.serialize(format="turtle")
+    assert (JIN_TENURE, KG.end, Literal("2026-03-25", datatype=XSD.date)) in rdf
+    assert (JIN_TENURE, KG.endBasis, Literal("inferred")) in rdf
+    shen = qualified_iri(str(SHEN), "holds", mint("Post", "区委书记"))
+    assert (shen, KG.pastOnly, Literal(True)) in rdf and (shen, KG.start, None) not in rdf
 
 
 @pytest.mark.slow
@@ -141,6 +159,7 @@ MEETING = URIRef(mint("Meeting", "区委审计委员会会议"))
 OTHER_MEETING = URIRef(mint("Meeting", "区政府党组会议"))
 TENURE = qualified_iri(str(SHEN), "holds", mint("Post", "区委书记"))
 PARTICIPATION = qualified_iri(str(SHEN), "chaired", str(MEETING))
+JIN_TENURE = qualified_iri(mint("Official", "金志强"), "holds", mint("Post", "区政协主席"))
 
 
 def _drop_label(rdf: Graph) -> None:
@@ -177,6 +196,16 @@ def _tenure_ends_before_it_starts(rdf: Graph) -> None:
     rdf.add((TENURE, KG.lastSeen, Literal("2025-01-01", datatype=XSD.date)))
 
 
+def _tenure_start_after_end(rdf: Graph) -> None:
+    rdf.remove((JIN_TENURE, KG.start, None))
+    rdf.add((JIN_TENURE, KG.start, Literal("2026-04-01", datatype=XSD.date)))
+
+
+def _unknown_basis(rdf: Graph) -> None:
+    rdf.remove((JIN_TENURE, KG.endBasis, None))
+    rdf.add((JIN_TENURE, KG.endBasis, Literal("guessed")))
+
+
 def _label_without_language(rdf: Graph) -> None:
     rdf.add((SHEN, RDFS.label, Literal("沈燕俊")))
 
@@ -192,13 +221,15 @@ BROKEN: dict[str, tuple[Callable[[Graph], None], URIRef, URIRef]] = {
     "shortcut without qualified node": (_shortcut_without_statement, SHEN, SH.SPARQLConstraintComponent),
     "tenure ends before it starts": (_tenure_ends_before_it_starts, TENURE, SH.LessThanOrEqualsConstraintComponent),
     "label without language": (_label_without_language, SHEN, SH.DatatypeConstraintComponent),
+    "tenure starts after its end": (_tenure_start_after_end, JIN_TENURE, SH.LessThanOrEqualsConstraintComponent),
+    "tenure end of unknown basis": (_unknown_basis, JIN_TENURE, SH.InConstraintComponent),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_shapes_reject_broken_exports(shapes: Graph, case: str) -> None:
     mutate, focus, component = BROKEN[case]
-    rdf = graph_to_rdf(district_graph())
+    rdf = graph_to_rdf(tenured_district())
     mutate(rdf)
     ok, report = conforms(rdf, shapes)
     assert not ok

@@ -322,10 +322,16 @@ def _edge_blocks(graph: nx.MultiDiGraph, source: str, target: str, relation: str
         props += [(V.type, V.membership), (V.org_member, checked_iri(source))]
         props += [(V.org_organization, checked_iri(body)) for _, body, rel in graph.out_edges(target, keys=True)
                   if rel == "postIn"]
-        for attr, predicate in (("first_seen", kg("firstSeen")), ("last_seen", kg("lastSeen"))):
+        for attr, predicate in (("first_seen", kg("firstSeen")), ("last_seen", kg("lastSeen")),
+                                ("start", kg("start")), ("end", kg("end"))):
             when = _iso_date(data.get(attr))
             if when is not None:
                 props.append((predicate, when))
+        for attr, predicate in (("start_basis", kg("startBasis")), ("end_basis", kg("endBasis"))):
+            if data.get(attr):
+                props.append((predicate, Lit(str(data[attr]))))
+        if data.get("past") is not None:
+            props.append((kg("pastOnly"), Lit("true" if data["past"] else "false", None, str(XSD.boolean))))
     blocks: list[Block] = [(node, props)]
     for article, sentence, when in _evidence_items(data):
         derivation = f"{RESOURCE}derivation/{_digest(node, article, sentence)}"
