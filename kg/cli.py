@@ -173,7 +173,7 @@ def _build_and_export(args: argparse.Namespace) -> int:
             with _timed(timings, "neo4j"):
                 write_neo4j(result.graph, building / "neo4j")
             written["neo4j"] = out / "neo4j"
-        title = "kg: " + ", ".join(args.inputs)
+        title = "kg: " + ", ".join(Path(p).name or str(p) for p in args.inputs)
         with _timed(timings, "explore"):
             build_index(result.graph, building / "explore.sqlite", title=title)
         written["explorer"] = out / "explore.sqlite"

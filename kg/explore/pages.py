@@ -124,6 +124,8 @@ def _tenures(context: _Context, holds: list[Edge], *, other: str) -> list[dict]:
         if end is None:
             continue
         row = ref(end)
+        if end.type == "Post" and end.attrs.get("body") and str(end.attrs["body"]) not in end.label:
+            row["body"] = str(end.attrs["body"])  # 主席 of what: two posts may share a title
         row.update({key: edge.attrs[key] for key in TENURE_KEYS if key in edge.attrs})
         row["mentions"] = len(edge.evidence)
         row["evidence"] = context.evidence(edge)

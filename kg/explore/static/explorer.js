@@ -264,8 +264,15 @@
 
   // ------------------------------------------------------------------ tenure timeline
 
+  // Tenures as bars on one time axis. Long lists show the TIMELINE_ROWS most reported first, then a button.
+  var TIMELINE_ROWS = 10;
   function timeline(rows, articles, labelOf) {
     var box = el("div", "kg-timeline");
+    var keep = rows;
+    if (rows.length > TIMELINE_ROWS) {
+      var ranked = rows.slice().sort(function (a, b) { return b.mentions - a.mentions; }).slice(0, TIMELINE_ROWS);
+      keep = rows.filter(function (r) { return ranked.indexOf(r) >= 0; });
+    }
     var days = [];
     rows.forEach(function (r) {
       [r.start, r.first_seen, r.end, r.last_seen].forEach(function (d) { if (d) { days.push(d); } });
@@ -279,8 +286,10 @@
     add(box, axis);
     rows.forEach(function (r) {
       var row = el("div", "kg-tl-row");
+      row.hidden = keep.indexOf(r) < 0;
       var name = el("div", "kg-tl-name");
       add(name, labelOf(r));
+      if (r.body) { add(name, el("div", "kg-note", r.body)); }
       var track = el("div", "kg-tl-track");
       var begin = r.start || r.first_seen, finish = r.end || r.last_seen || begin;
       var bar = el("div", "kg-tl-bar" + (r.past ? " kg-past" : ""));
@@ -308,6 +317,16 @@
       add(row, name, add(el("div", "kg-tl-main"), track, info, details));
       add(box, row);
     });
+    if (keep.length < rows.length) {
+      var all = el("button", "kg-more", "显示全部 " + rows.length + " 项（另有 " + (rows.length - keep.length) +
+                   " 项提及较少）");
+      all.type = "button";
+      all.addEventListener("click", function () {
+        Array.prototype.forEach.call(box.querySelectorAll(".kg-tl-row"), function (r) { r.hidden = false; });
+        all.hidden = true;
+      });
+      add(box, all);
+    }
     return box;
   }
 
@@ -518,7 +537,7 @@
     var people = section("出席名单（按报道顺序）", page.participants.length);
     add(people, page.participants.length ? pagedTable([
       { title: "#", className: "kg-num", cell: function (r) { return page.participants.indexOf(r) + 1; } },
-      { title: "姓名 / 机构", cell: function (r) { return link(r); } },
+      { title: "姓名 / 机构", className: "kg-name", cell: function (r) { return link(r); } },
       { title: "角色", className: "kg-role", cell: function (r) {
         return add(el("span"), el("span", r.rel === "chaired" ? "kg-chair" : "kg-attend", relName(r.rel)),
                    r.role ? "（" + r.role + "）" : "");
