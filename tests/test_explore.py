@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import sqlite3
@@ -322,6 +323,15 @@ def test_the_server_answers_pages_search_and_assets_with_safe_headers(seeds_out)
             status, headers, body = fetch(server.url + path)
             assert status == 404 and headers["content-type"].startswith("application/json"), path
         assert fetch(server.url + "api/search", data=b"q=x", method="POST")[0] == 405
+        status, headers, body = fetch(server.url + "api/overview", method="HEAD")
+        assert status == 200 and body == b"" and int(headers["content-length"]) > 100
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=30)
+        connection.putrequest("POST", "/sparql")  # announces 2 MB, sends none: answered before any is read
+        connection.putheader("Content-Type", "application/sparql-query")
+        connection.putheader("Content-Length", str(2 << 20))
+        connection.endheaders()
+        assert connection.getresponse().status == 413
+        connection.close()
 
 
 def test_the_server_answers_only_requests_addressed_to_the_loopback(seeds_out):

@@ -321,3 +321,16 @@ def test_a_big_graphs_file_shows_the_overview_and_says_how_to_serve_it(browser, 
     assert "kg serve /data/out" in tab.inner_text("#kg-view")
     watched.assert_clean()
     watched.page.close()
+
+
+def test_an_empty_graph_still_gives_a_working_page(browser, tmp_path):
+    import networkx as nx
+
+    path = tmp_path / "empty.html"
+    assert write_html(nx.MultiDiGraph(), path) == {"nodes": 0, "edges": 0, "pages": 0}
+    watched = watch(browser, offline)
+    visit(watched, path.as_uri(), "overview")
+    assert watched.page.evaluate("kgExplorer.state.networks[0].body.nodeIndices.length") == 0
+    assert search_and_open(watched.page, "沈燕俊") == ["没有找到“沈燕俊”"]
+    watched.assert_clean()
+    watched.page.close()

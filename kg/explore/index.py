@@ -393,6 +393,14 @@ class Index:
             "SELECT a, b, weight FROM coattend WHERE a < b AND a IN (SELECT value FROM json_each(?)) "
             "AND b IN (SELECT value FROM json_each(?)) ORDER BY a, b", (wanted, wanted)).fetchall()
 
+    def participant_counts(self, meetings: Iterable[int]) -> dict[int, int]:
+        """Meeting -> how many people and bodies chaired or attended it."""
+        wanted = json.dumps(sorted(set(meetings)))
+        rows = self.connection.execute(
+            "SELECT dst, count(DISTINCT src) FROM edge WHERE dst IN (SELECT value FROM json_each(?)) "
+            "AND rel IN ('chaired', 'attended') GROUP BY dst", (wanted,))
+        return dict(rows.fetchall())
+
     def community(self, n: int) -> tuple[int, int] | None:
         row = self.connection.execute("SELECT community, strength FROM official WHERE n = ?", (n,)).fetchone()
         return (row[0], row[1]) if row else None

@@ -144,7 +144,7 @@ def _participations(context: _Context, edges: list[Edge], *, key: str) -> list[d
     for edge in edges:
         merged[getattr(edge, key)].append(edge)
     others = index.nodes(merged)
-    counts = index_participant_counts(index, merged) if key == "dst" else {}
+    counts = index.participant_counts(merged) if key == "dst" else {}
     rows = []
     for number, group in merged.items():
         other = others.get(number)
@@ -166,17 +166,6 @@ def _participations(context: _Context, edges: list[Edge], *, key: str) -> list[d
         return sorted(rows, key=lambda r: (r["day"] or "", r["label"], r["id"]))
     return sorted(rows, key=lambda r: (r["rel"] != "chaired", r["order"] if r["order"] is not None else 1 << 30,
                                        r["label"], r["id"]))
-
-
-def index_participant_counts(index: Index, meetings: Iterable[int]) -> dict[int, int]:
-    """Meeting -> how many people and bodies chaired or attended it."""
-    import json
-
-    wanted = json.dumps(sorted(set(meetings)))
-    rows = index.connection.execute(
-        "SELECT dst, count(DISTINCT src) FROM edge WHERE dst IN (SELECT value FROM json_each(?)) "
-        "AND rel IN ('chaired', 'attended') GROUP BY dst", (wanted,))
-    return dict(rows.fetchall())
 
 
 def _per_year(meetings: list[dict]) -> list[dict]:

@@ -142,10 +142,10 @@ class ExplorerHandler(BaseHTTPRequestHandler):
     # ------------------------------------------------------------------ dispatch
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        self._dispatch(head=False)
+        self._dispatch()
 
     def do_HEAD(self) -> None:  # noqa: N802
-        self._dispatch(head=True)
+        self._dispatch()
 
     def do_POST(self) -> None:  # noqa: N802
         if not self._host_ok():
@@ -156,6 +156,7 @@ class ExplorerHandler(BaseHTTPRequestHandler):
             return
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY_BYTES:
+            self.close_connection = True  # the unread body must not be taken for the next request
             self._send_text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "query too long")
             return
         body = self.rfile.read(length) if length > 0 else b""
@@ -176,10 +177,9 @@ class ExplorerHandler(BaseHTTPRequestHandler):
             self._send_text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
                             "POST a query as application/x-www-form-urlencoded or application/sparql-query")
 
-    def _dispatch(self, head: bool) -> None:
+    def _dispatch(self) -> None:
         if not self._host_ok():
             return
-        self._head = head
         parts = urlsplit(self.path)
         params = parse_qs(parts.query)
         path = parts.path
@@ -220,7 +220,7 @@ class ExplorerHandler(BaseHTTPRequestHandler):
     def _host_ok(self) -> bool:
         if self.server.allowed_host(self.headers.get("Host")):
             return True
-        self._head = self.command == "HEAD"
+        self.close_connection = True
         self._send_text(HTTPStatus.MISDIRECTED_REQUEST, "this server answers only requests addressed to the loopback")
         return False
 
@@ -285,7 +285,7 @@ class ExplorerHandler(BaseHTTPRequestHandler):
         for name, value in {**COMMON_HEADERS, **(headers or {})}.items():
             self.send_header(name, value)
         self.end_headers()
-        if not getattr(self, "_head", False) and status not in (HTTPStatus.NOT_MODIFIED, HTTPStatus.NO_CONTENT):
+        if self.command != "HEAD" and status not in (HTTPStatus.NOT_MODIFIED, HTTPStatus.NO_CONTENT):
             self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's signature

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,7 +72,7 @@ class SparqlEndpoint:
         store.bulk_load(path=str(self.turtle), format=ox.RdfFormat.TURTLE)
         return store
 
-    def _open(self, opener) -> None:
+    def _open(self, opener: Callable[[], ox.Store]) -> None:
         started = time.perf_counter()
         try:
             self._store = opener()
@@ -88,8 +89,8 @@ class SparqlEndpoint:
     def wait(self, timeout: float = LOAD_WAIT_SECONDS) -> bool:
         return self._loaded.wait(timeout) and self._store is not None
 
-    def answer(self, query: str, accept: str | None, *, default_graphs: list[str] = (),
-               named_graphs: list[str] = ()) -> Answer:
+    def answer(self, query: str, accept: str | None, *, default_graphs: Sequence[str] = (),
+               named_graphs: Sequence[str] = ()) -> Answer:
         """Run ``query`` and serialise the result in the best type ``accept`` allows."""
         if not self.wait():
             return _text(503, self._error or "the graph is still loading; try again")
@@ -115,7 +116,7 @@ class SparqlEndpoint:
         return Answer(200, _with_charset(media), result.serialize(format=fmt))
 
 
-def negotiate(accept: str | None, offered: dict, default: str):
+def negotiate(accept: str | None, offered: dict, default: str) -> tuple[str | None, object]:
     """The offered (media type, format) the Accept header prefers; the default for none or */*."""
     if not accept or not accept.strip():
         return default, offered[default]

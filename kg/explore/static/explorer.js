@@ -598,8 +598,8 @@
     var spread = section("在哪里出现");
     add(spread, facts([
       ["报纸", page.papers.map(function (p) { return p.paper + "（" + p.count + "，首见 " + (p.firstSeen || "?") + "）"; })],
-      ["主办机构", page.organisers.map(function (o) { return add(el("span"), link(o), "（" + o.count + "）"); })],
-      ["主持者", page.chairs.map(function (o) { return add(el("span"), link(o), "（" + o.count + "）"); })]
+      ["主办机构", page.organisers.slice(0, 12).map(function (o) { return add(el("span"), link(o), "（" + o.count + "）"); })],
+      ["主持者", page.chairs.slice(0, 12).map(function (o) { return add(el("span"), link(o), "（" + o.count + "）"); })]
     ]));
     main.sections.push(spread);
     var meetings = section("提到它的会议活动", page.meetings.length);
@@ -765,7 +765,8 @@
                      el("span", "kg-count", "共 " + (data.officialsInNetwork || 0) + " 位有同场记录")));
     var holder = networkBox("kg-overview-canvas");
     holder.setAttribute("aria-label", "同场网络：" + nodes.length + " 位官员");
-    add(drawing, holder, el("p", "kg-hint", "颜色是社群（常在一起开会的人），连线越粗同场越多；点击姓名打开人物页。"));
+    add(drawing, holder, el("p", "kg-hint", nodes.length ? "颜色是社群（常在一起开会的人），连线越粗同场越多；点击姓名打开人物页。"
+      : "还没有同场记录：报道写到两位以上官员出席同一会议后，这里画出他们的网络。"));
     var side = el("aside", "kg-side kg-communities");
     add(side, el("h2", null, "社群"));
     var ul = el("ul", "kg-list");
