@@ -23,10 +23,10 @@ from urllib.parse import parse_qs, urlsplit
 
 from kg.explore.assets import SERVED, SERVED_POLICY, assets, etag, render_shell, script_json
 from kg.explore.index import INDEX_NAME, ExplorerIndexError, Index
+from kg.explore.offline import page_config
 from kg.explore.pages import overview, page
 from kg.explore.search import SEARCH_LIMIT, search
 from kg.explore.sparql import SparqlEndpoint
-from kg.explore.static import page_config
 
 DEFAULT_PORT = 8765
 MAX_BODY_BYTES = 1 << 20  # a SPARQL query sent by POST

@@ -27,7 +27,7 @@ import networkx as nx
 
 from kg.atomic import atomic_open
 from kg.explore.index import Index, importance, memory_index
-from kg.explore.static import STATIC_MAX_PAGES, render_static, write_static
+from kg.explore.offline import STATIC_MAX_PAGES, render_static, write_static
 from kg.explore.styles import NODE_STYLES
 
 DATE_ATTRIBUTE = {"Meeting": "date", "Article": "pub_date"}  # nodes that have a date of their own
