@@ -21,8 +21,8 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from exc
 
 
-# Above this many nodes a whole-graph page gets slow to open and big to keep (a 21,000-node graph: 90 MB, a
-# 2,000-node page: 18 MB that is interactive in a few seconds); larger corpora are explored with kg html --focus.
+# Above this many nodes graph.html holds the overview only (a page per node of a national corpus would be hundreds
+# of megabytes in one file); kg serve OUT answers every page from OUT/explore.sqlite.
 HTML_MAX_NODES = 2000
 
 
@@ -44,8 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--store", help="also load the graph into an on-disk Oxigraph store at this directory")
     build.add_argument("--no-html", action="store_true", help="skip graph.html")
     build.add_argument("--html-max-nodes", type=int, default=HTML_MAX_NODES, metavar="N",
-                       help=f"graph.html shows at most the N most connected nodes (default {HTML_MAX_NODES}; "
-                            "0: all); kg html OUT --focus NAME explores the rest")
+                       help=f"graph.html holds every page for graphs of up to N nodes (default {HTML_MAX_NODES}; "
+                            "0: no limit); a bigger graph gets the overview, and kg serve OUT shows everything")
     build.add_argument("--no-neo4j", action="store_true", help="skip the Neo4j import files")
     build.add_argument("--strict", action="store_true", help="fail when any input is skipped")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -72,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="chart this slogan's monthly mentions (repeatable; default: the most quoted)")
     report.add_argument("--limit", type=int, default=30, help="entries per report section (default 30)")
     report.add_argument("-o", "--output", help="Markdown file to write (default: OUT/analytics.md)")
+
+    serve = sub.add_parser("serve", help="explore a built graph in the browser; also a SPARQL endpoint at /sparql")
+    serve.add_argument("out", help="a kg build output directory")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    serve.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any free port)")
+    serve.add_argument("--open", action="store_true", help="open the explorer in a browser")
+    serve.add_argument("-v", "--verbose", action="store_true", help="log every request")
 
     neo4j = sub.add_parser("neo4j", help="Neo4j import helpers")
     neo_sub = neo4j.add_subparsers(dest="neo4j_command", required=True)
@@ -113,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
             return _report(args)
         if args.command == "neo4j":
             return _neo4j_push(args)
+        if args.command == "serve":
+            from kg.explore.server import serve
+
+            return serve(args.out, args.host, args.port, open_browser=args.open, quiet=not args.verbose)
     except BrokenPipeError:  # kg query … | head: the reader left, nothing is wrong
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
@@ -133,6 +144,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_and_export(args: argparse.Namespace) -> int:
     from kg.api import build
+    from kg.explore import build_index
     from kg.export.html import save_graph_json, write_html
     from kg.export.turtle import write_turtle
     from kg.report import write_report
@@ -150,7 +162,7 @@ def _build_and_export(args: argparse.Namespace) -> int:
         return 1
     from kg.atomic import atomic_dir
 
-    names = ("graph.ttl", "graph.json", "report.md", "neo4j", "graph.html", "store")
+    names = ("graph.ttl", "graph.json", "report.md", "neo4j", "graph.html", "store", "explore.sqlite")
     notes: list[str] = []
     store_inside = args.store and Path(args.store).absolute().parent == out.absolute()
     written: dict[str, Path] = {}
@@ -174,16 +186,20 @@ def _build_and_export(args: argparse.Namespace) -> int:
             with _timed(timings, "neo4j"):
                 write_neo4j(result.graph, building / "neo4j")
             written["neo4j"] = out / "neo4j"
+        title = "kg: " + ", ".join(Path(p).name or str(p) for p in args.inputs)
+        with _timed(timings, "explore"):
+            build_index(result.graph, building / "explore.sqlite", title=title)
+        written["explorer"] = out / "explore.sqlite"
         if not args.no_html:
-            limit = args.html_max_nodes or None
             with _timed(timings, "html"):
-                shown = write_html(result.graph, building / "graph.html", title="kg: " + ", ".join(args.inputs),
-                                   max_nodes=limit)
+                shown = write_html(result.graph, building / "graph.html", title=title,
+                                   max_pages=args.html_max_nodes or None, index=building / "explore.sqlite",
+                                   out_dir=out)
             written["html"] = out / "graph.html"
             total = result.graph.number_of_nodes()
-            if shown["nodes"] < total:
-                notes.append(f"graph.html shows the {shown['nodes']:,} most connected of {total:,} nodes; "
-                             f"explore the rest with: kg html {out} --focus NAME (or --html-max-nodes 0)")
+            if shown["pages"] < total:
+                notes.append(f"graph.html holds the overview of {total:,} nodes; search them and open every page "
+                             f"with: kg serve {out}")
         if store_inside:
             from kg.store import build_store
 
