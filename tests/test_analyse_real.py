@@ -65,7 +65,6 @@ def test_2013_npc_chairman(real: Analysis):
     assert "2013-03-05" <= chairman[0][2] <= "2013-03-20"
 
 
-@pytest.mark.xfail(strict=False, reason="extraction does not read 栗战书 as an official yet (lead: extraction)")
 def test_2018_npc_chairman(real: Analysis):
     chairman = successions(real, "全国人大常委会委员长")
     (change,) = [s for s in chairman if s[:2] == ("张德江", "栗战书")]
@@ -96,8 +95,6 @@ def test_regular_meetings_have_rank_series(real: Analysis):
     assert any("全国人大" in series for series, _ in meetings)  # the NPC's sessions are listed by rank
 
 
-@pytest.mark.xfail(strict=False, reason="extraction misses most long name lists before the 19th congress, so "
-                                        "pairs of Politburo members are rarely co-listed before 2017")
 def test_2017_congress_moves_wang_yang_ahead_of_wang_huning(real: Analysis):
     (shift,) = [s for s in real.shifts if (real.label(s.official), real.label(s.other)) == ("汪洋", "王沪宁")]
     assert "2017-10-18" <= shift.date <= "2018-03-31"  # stroke order in the Politburo; 4th and 5th in the PBSC
