@@ -24,7 +24,7 @@ LEXICON_FILES = ("titles.txt", "role_verbs.txt", "meeting_nouns.txt", "inspectio
                  "foreign_titles.txt", "transliteration_chars.txt", "minority_name_syllables.txt",
                  "given_name_excluded.txt", "speech_verbs.txt", "tense_markers.txt", "standalone_bodies.txt",
                  "body_left_boundary.txt", "org_endings.txt",
-                 "weak_surnames.txt", "person_markers.txt")
+                 "weak_surnames.txt", "person_markers.txt", "encounter_verbs.txt", "message_verbs.txt")
 
 
 def _lines(name: str) -> list[str]:
@@ -70,6 +70,8 @@ class Lexicon:
     org_endings: tuple[str, ...]  # endings of organisations named without a place (…党, …联盟)
     weak_surnames: frozenset[str]  # surnames that are also everyday characters (和, 年): need a firm stop
     person_markers: tuple[str, ...]  # words a name follows that are no post (夫人, 专家学者)
+    encounter_verbs: dict[str, str]  # 会见 -> 会见, 举行会谈 -> 会谈, 通电话 -> 通话
+    message_verbs: tuple[str, ...]  # 致电, 贺信: messages, no event
 
     @property
     def title_re(self) -> re.Pattern[str]:
@@ -110,6 +112,8 @@ def load() -> Lexicon:
         org_endings=_longest_first(_lines("org_endings.txt")),
         weak_surnames=frozenset("".join(_lines("weak_surnames.txt"))),
         person_markers=_longest_first(_lines("person_markers.txt")),
+        encounter_verbs=_pairs("encounter_verbs.txt"),
+        message_verbs=_longest_first(_lines("message_verbs.txt")),
     )
 
 

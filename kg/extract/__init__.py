@@ -73,7 +73,8 @@ def extract(article: Article) -> ArticleExtraction:
                                f"issue's latest full date ({anchor})")
 
     for key, event in enumerate(events):
-        result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=event_date,
+        own = resolve_date(event.when, anchor, inferred) if event.when else None
+        result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=own or event_date,
                                               sentence=_sentence_at(sentences, event.start), organiser=event.organiser))
     if not events:
         return result
@@ -83,28 +84,35 @@ def extract(article: Article) -> ArticleExtraction:
     seen: set[tuple[str, str, int]] = set()
     order = 0
 
-    def add(name: str, is_body: bool, relation: str, role: str, pos: int) -> None:
+    def add(name: str, is_body: bool, relation: str, role: str, pos: int, every: bool = False,
+            only: int | None = None) -> None:
+        """Link a participant to the meetings of the group its position falls in (``every``: all of them, as in
+        参加上述活动; ``only``: one meeting, as a guest of one 会见)."""
         nonlocal order
         if not is_body and name in referenced_people:
             return
-        group = max((g for start, g in group_starts if start <= pos), default=0)
-        if (name, relation, group) in seen:
+        group = -1 if every else max((g for start, g in group_starts if start <= pos), default=0)
+        marker = (name, relation, group if only is None else -2 - only)
+        if marker in seen:
             return
         for meeting in result.meetings:
-            if group_of[meeting.key] == group:
+            if (only is None and (every or group_of[meeting.key] == group)) or meeting.key == only:
                 result.participations.append(Participation(meeting=meeting.key, name=name, is_body=is_body,
                                                            relation=relation, role=role, order=order,
                                                            sentence=_sentence_at(sentences, pos)))
-        seen.add((name, relation, group))
+        seen.add(marker)
         order += 1
 
-    for event in events:
+    for key, event in enumerate(events):
         if event.leader is not None:
-            add(event.leader.name, False, "chaired", "调研" if event.kind == "调研" else event.kind, event.start)
+            add(event.leader.name, False, "chaired", "调研" if event.kind == "调研" else event.kind, event.start,
+                only=key if event.guests else None)
             for co_host in _co_hosts(text, people, event):
                 add(co_host.name, False, "attended", event.kind, event.start)
+        for guest in event.guests:
+            add(guest.name, False, "attended", event.kind, guest.start, only=key)
     for name, is_body, relation, role, pos in sorted(find_participants(text, people, lex), key=lambda x: x[4]):
-        add(name, is_body, relation, role, pos)
+        add(name, is_body, relation, role, pos, every="上述" in role or "上述" in _sentence_at(sentences, pos))
 
     # every chair also attends, so queries need no reasoner
     chairs = [p for p in result.participations if p.relation == "chaired"]

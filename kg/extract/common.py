@@ -57,6 +57,8 @@ class HeldEvent:
     organiser: str | None = None
     leader: Span | None = None
     group: int = 0  # meetings reported together share a group; a follow-up meeting (会后…召开) starts another
+    guests: list[Span] = field(default_factory=list)  # the people a 会见/会谈/call is with: they attend it
+    when: str | None = None  # the event's own date expression (当地时间10日上午), when its sentence gives one
 
 
 # ---------------------------------------------------------------- helpers over the lexicon
