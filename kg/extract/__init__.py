@@ -105,8 +105,8 @@ def extract(article: Article) -> ArticleExtraction:
 
     for key, event in enumerate(events):
         if event.leader is not None:
-            add(event.leader.name, False, "chaired", "调研" if event.kind == "调研" else event.kind, event.start,
-                only=key if event.guests else None)
+            role = event.leader_role or event.kind
+            add(event.leader.name, False, "chaired", role, event.start, only=key if event.guests else None)
             for co_host in _co_hosts(text, people, event):
                 add(co_host.name, False, "attended", event.kind, event.start)
         for guest in event.guests:

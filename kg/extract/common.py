@@ -59,6 +59,7 @@ class HeldEvent:
     group: int = 0  # meetings reported together share a group; a follow-up meeting (会后…召开) starts another
     guests: list[Span] = field(default_factory=list)  # the people a 会见/会谈/call is with: they attend it
     when: str | None = None  # the event's own date expression (当地时间10日上午), when its sentence gives one
+    leader_role: str | None = None  # the leader's verb as written (主持), when it is not the event's kind
 
 
 # ---------------------------------------------------------------- helpers over the lexicon
@@ -98,7 +99,7 @@ def _words(snippet: str) -> tuple[str, ...]:
 
 
 _WHEN = r"(?:昨天|昨日|今天|今日|前天|日前|近日|\d{1,2}日)?(?:上午|下午|晚上|晚)?"
-_HOLD_VERBS = "召开|举行|举办|开幕|闭幕|启动|揭牌|召集"
+_HOLD_VERBS = "召开|举行|举办|开幕|闭幕|启动|揭牌|召集|分组审议|分组讨论"
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
     out = []
@@ -127,10 +128,15 @@ _FILLERS = re.compile(
 )
 
 
+_TIME_BEFORE_VERB = re.compile(r"(?:当地时间)?(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|今天|今日|昨天|"
+                               r"昨日)(?:上午|下午|晚上|晚|中午)?$|(?:上午|下午|晚上|中午)$")
+
+
 def before_fillers(text: str, pos: int) -> int:
-    """Where a list of names ends when its verb starts at ``pos``: back over 等, 同志, 分别 and the like."""
+    """Where a list of names ends when its verb starts at ``pos``: back over 等, 同志, 分别, a date (李克强21日出席)."""
     while True:
-        filler = _FILLERS.search(text[max(0, pos - 20) : pos])
+        window = text[max(0, pos - 20) : pos]
+        filler = _FILLERS.search(window) or _TIME_BEFORE_VERB.search(window)
         if not filler or not filler.group(0):
             return pos
         pos -= len(filler.group(0))

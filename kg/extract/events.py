@@ -23,6 +23,8 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     encounters = find_encounters(text, sentences, people)
     lead = _lead_events(text, sentences, people, headline, encounters)
     events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
+    for event in events:
+        event.label = _clean_label(event.label)
     return _grouped(events, sentences)
 
 
@@ -39,11 +41,17 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             return []  # the lead is an encounter (习近平会见…): find_encounters has it
         if _is_message(sentence):
             continue  # 习近平致电祝贺…: a message, nobody attends it
-        events = _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
+        visit = find_visit(text, offset, sentence, people)
+        if visit:
+            return [visit] + _follow_ups(sentences[index + 1 :], people)
+        attended_first = re.search("出席|参加", sentence) and (
+            not re.search(_HOLD_VERBS, sentence) or re.search("出席|参加", sentence).start()
+            < re.search(_HOLD_VERBS, sentence).start())
+        events = (_attended_event(sentence, offset, people) if attended_first else []) \
+            or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
             or _meeting_opening_sentence(sentence, offset)
         if not events:
-            visit = find_visit(text, offset, sentence, people) or _inspection(sentence, offset, people) \
-                or _activity(sentence, offset, people)
+            visit = _inspection(sentence, offset, people) or _activity(sentence, offset, people)
             events = [visit] if visit else []
         if events:
             return events + _follow_ups(sentences[index + 1 :], people)
@@ -154,9 +162,20 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 parts = _split_joint(noun_phrase) or [noun_phrase]
                 return [HeldEvent(label=part if len(part) >= 4 else f"{person.name}主持召开{part}",
                                   kind=_kind_of(part), start=offset + verb.start(),
-                                  end=offset + verb.end() + len(noun_phrase)) for part in parts]
+                                  end=offset + verb.end() + len(noun_phrase), leader=person, leader_role="主持")
+                        for part in parts]
             leader = next((p for p in people if offset <= p.start and p.end <= offset + verb.start()
                            and sentence.rfind("，", 0, verb.start()) < p.start - offset), None)
+            if leader is not None and len(_clean_label(noun_phrase)) <= 3 and verb.group(0) == "举行":
+                # 习近平举行仪式欢迎约旦国王访华: a short noun; the rest of the clause says what for, and whom
+                end = len(sentence)
+                for stop in "，。；":
+                    at = sentence.find(stop, verb.end())
+                    end = min(end, at) if at >= 0 else end
+                rest = sentence[verb.end() : end]
+                guests = [p for p in people if offset + verb.end() <= p.start and p.end <= offset + end]
+                return [HeldEvent(label=f"{leader.name}举行{rest}", kind=_kind_of(noun_phrase),
+                                  start=offset + verb.start(), end=offset + end, leader=leader, guests=guests)]
             if leader is not None and not pats["body_end"].search(subject or ""):
                 # 街道党工委书记某某带队到现场召开现场办公会: the meeting takes the convener's body, unless it
                 # names itself (中央全面深化改革领导小组第一次会议)

@@ -49,11 +49,8 @@ def _stop_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(role verbs, multi-character stops, one-character stops) as anchored patterns."""
     lex = load()
     role = set(lex.role_verbs)
-    words = set(lex.stops) | set(lex.speech_verbs) | set(lex.inspection_verbs) | {
-        "今天", "今日", "昨天", "昨日", "当天", "当地时间", "日前", "近日", "上午", "下午", "晚上", "一行", "夫妇",
-        "同志", "等", "举行", "出席", "会见", "会谈", "通电话", "致电", "致信", "发表", "签署", "抵达", "离开", "访问",
-        "共同", "分别", "亲切", "专程", "应邀", "率领", "率团", "此前", "随后", "当选", "任", "担任", "时", "将", "于"}
-    single = {w for w in words if len(w) == 1} - {"等", "任", "时"}
+    words = set(lex.stops) | set(lex.speech_verbs) | set(lex.inspection_verbs)
+    single = {w for w in words if len(w) == 1} - {"等", "任"}
     multi = {w for w in words if len(w) > 1 or w in ("等",)} - role
     return (re.compile(alternation(role)), re.compile(alternation(multi) + r"|\d"), re.compile(alternation(single)))
 
@@ -123,6 +120,16 @@ def is_transliteration(token: str, lex: Lexicon | None = None) -> bool:
     return 2 <= len(token) <= MAX_NAME and all(ch in lex.transliteration for ch in token)
 
 
+def _is_place(token: str, lex: Lexicon) -> bool:
+    """A country or international organisation (阿富汗, 联合国): never a person."""
+    return token in _country_set(lex)
+
+
+@lru_cache(maxsize=1)
+def _country_set(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.countries)
+
+
 def _ordinary_word(tag: str | None) -> bool:
     """A dictionary tag that rules a word out of a name: nouns, verbs, adjectives, adverbs (not place names)."""
     return tag is not None and (tag in ("n", "vn", "an", "nt") or tag[0] in "vadmqrpcu")
@@ -144,7 +151,7 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
     """2: a name of a known shape; 1: an unshaped run trusted between a title and a firm stop; 0: no name."""
     if token in confirmed or is_joined_name(token):
         return 2
-    if not _CJK_ONLY.fullmatch(token) or token in _GROUP_NOUNS or token in lex.stops:
+    if not _CJK_ONLY.fullmatch(token) or token in _GROUP_NOUNS or token in lex.stops or _is_place(token, lex):
         return 0
     tag = _common(token, lex)
     if is_han_name(token, lex):
@@ -248,7 +255,8 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     ends = _jieba_name_ends(text, pos)
     for length in lengths:
         token = text[pos : pos + length]
-        if length not in ends or pos + length >= len(text) or not is_han_name(token, lex) or _common(token, lex):
+        if length not in ends or pos + length >= len(text) or not is_han_name(token, lex) or _common(token, lex) \
+                or _is_place(token, lex):
             continue
         if token[0] in lex.weak_surnames and _common(token[1:], lex):
             continue  # 和夫人: an everyday character and a word (县长和丽娟 is a name: 丽娟 is no dictionary word)
