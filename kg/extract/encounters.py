@@ -21,8 +21,9 @@ from kg.lexicon import alternation, load
 CLAUSE_END = "，。；！？"
 # what may stand between a host and the verb: a date or time, a place (在人民大会堂), 分别, 先后, 应约, 亲切
 _BETWEEN_HOST_AND_VERB = re.compile(
-    r"^(?:当地时间|今天|今日|昨天|昨日|日前|近日|前天|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|上午|下午|晚上|晚|"
-    r"中午|在[^，。；“”]{1,20}?(?=分别|先后|亲切|同|与|和|应约|应邀|$)|分别|先后|亲切|应约|应邀|又|还|也|再次|共同|"
+    r"^(?:于|当地时间|今天|今日|昨天|昨日|日前|近日|前天|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|上午|下午|晚上|晚|"
+    r"中午|在[^，。；“”]{1,20}?(?=分别|先后|亲切|同|与|和|应约|应邀|乘|$)|乘专机|分别|先后|亲切|应约|应邀|又|还|也|再次|"
+    r"共同|"
     r"[（(][^）)]{1,10}[）)])*$")
 
 
@@ -76,8 +77,8 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
                 sentence.startswith("时", verb.end()):
             continue  # 参加会见 is a role; 在会见…时 recalls an encounter (see _recalled)
         host = _host_before(text, people, offset, start)
-        if host is None:
-            continue
+        if host is None or sentence.startswith(("记者", "中外记者"), verb.end()):
+            continue  # 共同会见记者: a press conference, no one is received
         end = _clause_end(text, offset + verb.end())
         guests = [s for s in people if offset + verb.end() <= s.start and s.end <= end and s is not host]
         obj = text[offset + verb.end() : end]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.common import Span, _is_cjk_or_bracket, _patterns, before_fillers
+from kg.extract.common import Span, _is_cjk_or_bracket, _patterns, _words, before_fillers
 from kg.extract.names import _bare_name_ending_at
 from kg.lexicon import Lexicon
 
@@ -64,7 +64,8 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             pos = span.start
         else:
             body = _body_ending_at(text, pos)
-            if not body or not pats["body_end"].search(body.replace("“", "").replace("”", "")):
+            if not body or not pats["body_end"].search(body.replace("“", "").replace("”", "")) \
+                    or not _plausible_body(body, lex):
                 break
             if any(pos - len(body) < end <= pos for end in by_end) or re.search(r"代表|主持|出席|参加", body):
                 break  # 县监委主任宋立平代表县纪委常委会 is a person acting for a body, not a body
@@ -72,6 +73,7 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             pos -= len(body)
         if pos > 1 and text[pos - 2 : pos] == "以及":
             pos -= 3 if pos > 2 and text[pos - 3] == "，" else 2
+            pos = before_fillers(text, pos)  # 委员甲、乙等以及专家学者丙: back over 等 to the first list
             continue
         if pos > 0 and text[pos - 1] in "、及和与":
             pos -= 1
@@ -85,6 +87,15 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
         break
     return items
 
+
+
+def _plausible_body(body: str, lex: Lexicon) -> bool:
+    """听到一家公司, 协商决定政协…委员会: a clause that ends like a body is no body when it opens with a verb or holds
+    a particle."""
+    if any(ch in "到了的是把被将让" for ch in body[:-2]):
+        return False
+    first = _words(body)[0] if body else ""
+    return not lex.common_words.get(first, "").startswith("v")
 
 
 def _body_ending_at(text: str, end: int) -> str | None:

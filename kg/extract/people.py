@@ -65,12 +65,15 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     pats = _patterns()
     for marker in re.finditer(alternation(set(lex.person_markers)), text):
         pos = marker.end()
+        first = True
         while pos < len(text) and pos not in spans:
             shaped = [r for r in readings_at(text, pos, lex=lex) if r.shaped]  # 专家学者作协商发言: no name
             name = best_reading(text, pos, shaped)
             if not name or pats["title"].match(text, pos):
                 break
-            spans[pos] = Span(name=name, start=pos, name_start=pos, end=pos + len(name))
+            # the first name's mention starts at its marker, so a list walked from the left reaches across it
+            spans[pos] = Span(name=name, start=marker.start() if first else pos, name_start=pos, end=pos + len(name))
+            first = False
             pos += len(name)
             if pos >= len(text) or text[pos] not in "、和及":
                 break
