@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from kg.model import Article, Issue
 from kg.normalise import ARTICLE_BREAK, CJK
@@ -41,16 +42,42 @@ def article_id(text: str) -> str:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join PDF lines: no separator between Chinese characters, one space between Latin words."""
-    out = ""
-    for line in lines:
-        piece = line.strip()
-        if not piece:
-            continue
-        if out and re.match(r"[A-Za-z]", piece[0]) and re.search(r"[A-Za-z]$", out):
+    """Join lines: a line wrapped by the page (PDF text) runs on with no separator between Chinese characters and
+    one space between Latin words; a line that stops short of the wrap width without punctuation is a list item or a
+    heading of its own (贺电 senders one a line, web paragraphs), and keeps its line break."""
+    pieces = [line.strip() for line in lines if line.strip()]
+    if not pieces:
+        return ""
+    width = _wrap_width(pieces)
+    out = pieces[0]
+    for prev, piece in zip(pieces, pieces[1:], strict=False):
+        if re.match(r"[A-Za-z]", piece[0]) and re.search(r"[A-Za-z]$", prev):
             out += " "
+        elif len(prev) < 0.6 * width and not _ENDS_CLAUSE.search(prev) and len(pieces) > 2 \
+                and not _ends_with_title(prev):
+            out += "\n"  # (a title at the line's end waits for its name on the next line: 局长\n隋立新参加)
         out += piece
     return out
+
+
+_ENDS_CLAUSE = re.compile(r"[。！？；，、：…”’）」\-－]$")
+
+
+@lru_cache(maxsize=1)
+def _title_at_end() -> re.Pattern[str]:
+    from kg.lexicon import alternation, load
+
+    return re.compile(f"(?:{alternation(load().titles)})$")
+
+
+def _ends_with_title(line: str) -> bool:
+    return _title_at_end().search(line) is not None
+
+
+def _wrap_width(pieces: list[str]) -> int:
+    """The width a page wraps its lines at: the length most long lines share (the 75th percentile)."""
+    lengths = sorted(len(p) for p in pieces)
+    return lengths[(3 * len(lengths)) // 4]
 
 
 def parse_reporters(credit: str) -> list[str]:
