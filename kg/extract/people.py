@@ -138,7 +138,10 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         if _title_inside_word(text, title, t_end, lex):
             continue
         chain = _chain_before(text, t_start, title, lex, floor)
-        posts, last_body = _chain_posts(text, chain, lex, floor, last_body)
+        previous = spans.get(max((k for k in spans if spans[k].end <= chain[0][0]), default=-1))
+        joined_to = previous if previous and text[previous.end : chain[0][0]] in ("和", "、", "及", "与") else None
+        country = next((c for p in (joined_to.posts if joined_to else []) if (c := _country_of(p.body, lex))), None)
+        posts, last_body = _chain_posts(text, chain, lex, floor, last_body, country)
         foreign = _is_foreign(posts, lex)
         readings = readings_at(text, t_end, foreign=foreign, lex=lex, confirmed=confirmed)
         ambiguous = ambiguous or len(readings) > 1
@@ -170,8 +173,12 @@ def _title_inside_word(text: str, title: str, t_end: int, lex: Lexicon) -> bool:
 
 
 def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexicon, floor: int,
-                 last_body: str | None) -> tuple[list[PostMention], str | None]:
-    """The posts of a title chain, each with its body restored; and the body the next chain may borrow."""
+                 last_body: str | None, country: str | None = None) -> tuple[list[PostMention], str | None]:
+    """The posts of a title chain, each with its body restored; and the body the next chain may borrow.
+
+    A country named once serves the whole chain (柬埔寨人民党主席、参议院主席 -> 柬埔寨参议院主席; 莱索托…党领袖、首相
+    -> 莱索托首相), and a list joined by 和 (美国副总统拜登和国务卿克里 -> 美国国务卿): ``country`` is the one the
+    list gave before this chain."""
     posts: list[PostMention] = []
     prev_body: str | None = None
     tense = tense_before(text, chain[0][0])
@@ -193,7 +200,12 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
             outside = _trailing_body(text[max(floor, title_at - 16) : title_at])
             posts.append(PostMention(label=item_title, title=item_title, body=outside, tense=item_tense))
             continue
-        if body is None and (item_title in lex.bare_titles or (prev_body and _is_country(prev_body, lex))):
+        country = country or _country_of(body, lex) or _country_of(prev_body, lex)
+        if body is None and country and (item_title in lex.foreign_titles or item_title in _STATE_TITLES):
+            body = country  # 莱索托…党领袖、首相: the state office is the country's, not the party's
+        elif body and country and not _country_of(body, lex) and not _patterns()["place_start"].match(body):
+            body = country + body  # 柬埔寨人民党主席、参议院主席
+        elif body is None and item_title in lex.bare_titles:
             source_body = prev_body or last_body
             body = _strip_sub_organ(source_body, item_title) if source_body else None
         posts.append(PostMention(label=(body or "") + item_title, title=item_title, body=body, tense=item_tense))
@@ -202,7 +214,18 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
 
 
 def _is_country(body: str, lex: Lexicon) -> bool:
-    return any(body.startswith(country) for country in lex.countries)
+    return _country_of(body, lex) is not None
+
+
+def _country_of(body: str | None, lex: Lexicon) -> str | None:
+    """The foreign country or organisation a body opens with (柬埔寨人民党 -> 柬埔寨); None for China's own."""
+    if not body or body.startswith(("中国", "中华")):
+        return None
+    return next((c for c in lex.countries if body.startswith(c)), None)
+
+
+# state offices: after a party post in a chain they take the country, not the party (…党领袖、首相)
+_STATE_TITLES = {"总理", "副总理", "总统", "副总统", "首相", "议长", "副议长", "外长", "外交部长", "国务卿", "国王"}
 
 
 def _is_foreign(posts: list[PostMention], lex: Lexicon) -> bool:

@@ -57,6 +57,13 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
     return at_boundary and candidate.startswith(("中共", "中央"))
 
 
+_NATIONAL_BODY_START = re.compile("中共中央|中央|全国|国家|国务院")
+
+
+def _national_body(candidate: str, lex: Lexicon) -> str | None:
+    return candidate if is_body_name(candidate, at_boundary=True, lex=lex) and len(candidate) <= 30 else None
+
+
 def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0) -> str | None:
     """The body written right before a title (区政协 in 区政协副主席, 美国 in 美国前国务卿), if any; it cannot reach
     back past ``floor``. A tense marker between body and title (前, 原) is not part of the body."""
@@ -69,11 +76,16 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
     while start > floor and _RUN_CHAR.match(text[start - 1]) and end - start < 30:
         start -= 1
     run = text[start:end]
-    at_boundary_from = 0
     boundaries = list(_body_patterns()["left"].finditer(run))
     if boundaries:
-        at_boundary_from = boundaries[-1].end()  # 在成都会见由新疆维吾尔自治区党委: the body starts after 由
-        run = run[at_boundary_from:]
+        # 在成都会见由新疆维吾尔自治区党委: the body starts after 由; but a national body may hold 的 in its name
+        # (中央党的群众路线教育实践活动领导小组): crossing a 的 is allowed from 中央/中共/全国/国家
+        crossing = _NATIONAL_BODY_START.search(run, 0, boundaries[-1].start())
+        if crossing and all(b.group(0) == "的" for b in boundaries if b.start() >= crossing.start()):
+            body = _national_body(run[crossing.start():], lex)
+            if body:
+                return body
+        run = run[boundaries[-1].end() :]
     for i in range(len(run) - 1):
         candidate = run[i:]
         if _NOT_A_BODY.search(candidate) or candidate.count("“") != candidate.count("”"):
