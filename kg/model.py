@@ -9,7 +9,8 @@ Graph contract (networkx.MultiDiGraph built by ``kg.assemble``):
 * node attributes: ``type`` (one of NODE_TYPES), ``label`` (str), ``aliases`` (list[str]),
   plus per type:
     - Official/Reporter: ``posts`` (list[str], labels of posts held)
-    - Meeting: ``date`` (ISO str or None), ``kind`` (会议/调研/活动/…), ``article`` (node id)
+    - Meeting: ``date`` (ISO str or None), ``kind`` (会议/调研/活动/…), ``article`` (node id), ``date_basis``
+      ("stated": the text gives the day; "reported": the text gives none, the issue's date stands in)
     - Article: ``source`` (file path or URL), ``record`` (int|None), ``pub_date`` (ISO|None),
       ``headline`` (str|None), ``reporters`` (list[str]), ``paper`` (str|None)
     - Post: ``title`` (title word, e.g. 副主席), ``body`` (body label or None)
@@ -110,6 +111,7 @@ class MeetingMention:
     date: date | None
     sentence: str
     organiser: str | None = None
+    date_basis: str = "stated"  # stated: the text dates it; reported: undated, taken as the date
 
 
 @dataclass

@@ -72,10 +72,13 @@ def extract(article: Article) -> ArticleExtraction:
         result.warnings.append(f"{article.source}: no publication date: relative dates resolved forward from the "
                                f"issue's latest full date ({anchor})")
 
+    reported = article.pub_date if article.date_origin not in ("inferred", "none") else None
     for key, event in enumerate(events):
-        own = resolve_date(event.when, anchor, inferred) if event.when else None
-        result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=own or event_date,
-                                              sentence=_sentence_at(sentences, event.start), organiser=event.organiser))
+        own = (resolve_date(event.when, anchor, inferred) if event.when else None) or event_date
+        basis = "stated" if own else "reported"  # undated: the issue that reports it stands in for its day
+        result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=own or reported,
+                                              sentence=_sentence_at(sentences, event.start), organiser=event.organiser,
+                                              date_basis=basis))
     if not events:
         return result
 

@@ -36,7 +36,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "meet": re.compile(f"(?P<verb>{alternation(meet)})了?"),
         "talk": re.compile(f"(?P<with>同|与|和)(?P<guest>[^{CLAUSE_END}]{{1,60}}?)(?P<verb>{alternation(talk)})"),
-        "recalled": re.compile(f"在(?:{alternation(meet)})(?P<guest>[^{CLAUSE_END}]{{2,30}}?)时[，,]"),
+        "recalled": re.compile(f"在(?:(?:{alternation(meet)})(?P<guest>[^{CLAUSE_END}]{{2,30}}?)|(?:同|与)"
+                               f"(?P<partner>[^{CLAUSE_END}]{{2,30}}?)(?:举行)?(?:会谈|会晤))时[，,]"),
     }
 
 
@@ -110,7 +111,12 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         guest_from, guest_to = offset + match.start("guest"), offset + match.end("guest")
         guests = [s for s in people if guest_from <= s.start and s.end <= guest_to]
         if not guests:
-            continue
+            # 文在寅与金正恩举行会晤: a partner named bare, right between 与 and the verb (or 举行)
+            bare = text[guest_from:guest_to].removesuffix("举行")
+            readings = [r for r in readings_at(text, guest_from, foreign=True) if r.shaped and r.name == bare]
+            if not readings:
+                continue
+            guests = [Span(name=bare, start=guest_from, name_start=guest_from, end=guest_from + len(bare))]
         host = _host_before(text, people, offset, start)
         if host is None:
             continue
@@ -130,12 +136,14 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
     out: list[HeldEvent] = []
     for offset, sentence in sentences:
         for match in _patterns()["recalled"].finditer(sentence):
-            phrase = match.group("guest")
-            guest_at = offset + match.start("guest")
-            guests = [s for s in people if guest_at <= s.start and s.end <= offset + match.end("guest")]
+            which = "guest" if match.group("guest") else "partner"
+            kind = "会见" if which == "guest" else "会谈"
+            phrase = match.group(which)
+            guest_at = offset + match.start(which)
+            guests = [s for s in people if guest_at <= s.start and s.end <= offset + match.end(which)]
             if not guests:
                 readings = [r for r in readings_at(text, guest_at, foreign=True) if r.shaped]
-                name = next((r.name for r in readings if guest_at + len(r.name) == offset + match.end("guest")), None)
+                name = next((r.name for r in readings if guest_at + len(r.name) == offset + match.end(which)), None)
                 if name is None:
                     continue
                 guests = [Span(name=name, start=guest_at, name_start=guest_at, end=guest_at + len(name))]
@@ -147,8 +155,9 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             if host is None:
                 continue
             met |= {g.name for g in guests}
-            out.append(HeldEvent(label=f"{host.name}会见{phrase}", kind="会见", start=offset + match.start(),
-                                 end=offset + match.end(), leader=host, guests=guests))
+            label = f"{host.name}会见{phrase}" if kind == "会见" else f"{host.name}同{phrase}会谈"
+            out.append(HeldEvent(label=label, kind=kind, start=offset + match.start(), end=offset + match.end(),
+                                 leader=host, guests=guests))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns
+from kg.extract.dates import find_date
 from kg.extract.encounters import find_encounters, find_visit
 from kg.extract.references import _is_reference_context
 from kg.extract.titles import _strip_sub_organ
@@ -38,7 +39,7 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
     pats = _patterns()
     for index, (offset, sentence) in enumerate(sentences[:3]):
         if any(offset <= e.start < offset + len(sentence) for e in encounters):
-            return []  # the lead is an encounter (习近平会见…): find_encounters has it
+            continue  # an encounter (习近平会见…): find_encounters has it
         if _is_message(sentence):
             continue  # 习近平致电祝贺…: a message, nobody attends it
         visit = find_visit(text, offset, sentence, people)
@@ -50,11 +51,13 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
         events = (_attended_event(sentence, offset, people) if attended_first else []) \
             or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
             or _meeting_opening_sentence(sentence, offset)
-        if not events:
-            visit = _inspection(sentence, offset, people) or _activity(sentence, offset, people)
-            events = [visit] if visit else []
+        visit = _inspection(sentence, offset, people) or (None if events else _activity(sentence, offset, people))
+        if visit and not any(e.start <= visit.start < e.end for e in events):
+            events = [visit, *events]  # 李克强到应急管理部考察并主持召开防汛抗旱工作会议: both
         if events:
-            return events + _follow_ups(sentences[index + 1 :], people)
+            for event in events:
+                event.when = event.when or find_date(sentence[: max(0, event.start - offset)]) or find_date(sentence)
+            return sorted(events, key=lambda e: e.start) + _follow_ups(sentences[index + 1 :], people)
     if headline:
         m = re.search(r"在(.{2,60}?)上(?:强调|讲话|指出|表示|作|发表)", headline)
         if m and pats["meeting_end"].search(m.group(1)):
@@ -92,7 +95,7 @@ def _sentence_index(sentences: list[tuple[int, str]], pos: int) -> int:
 def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
     """国家副主席习近平在南宁出席了第九届中国—东盟博览会开幕式: the event a person attends, named after 出席."""
     pats = _patterns()
-    for match in re.finditer(f"(?:出席|参加)了?(?P<what>[^，。；：]{{2,60}}?(?:{pats['meeting'].pattern}))"
+    for match in re.finditer(f"(?:出席|参加)了?(?P<what>[^，。；：]{{2,60}}(?:{pats['meeting'].pattern}))"
                              f"(?=并|[，。；]|$|上)", sentence):
         subject = [p for p in people if offset <= p.start and p.end <= offset + match.start()
                    and not re.search("[。；]", sentence[p.end - offset : match.start()])]
@@ -259,9 +262,21 @@ def _names_itself(noun_phrase: str) -> bool:
         or len(noun_phrase) >= 8
 
 
+_BRIEFING = re.compile(r"听取(?P<what>[^，。；]{2,30}?(?:工作)?汇报)")
+
+
 def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | None:
+    """X在某地调研/考察/视察…, X听取…汇报: a visit or briefing led by its subject, labelled with where it was."""
     pats = _patterns()
     lex = load()
+    briefing = _BRIEFING.search(sentence)
+    if briefing:
+        leaders = [p for p in people if offset <= p.start and p.end <= offset + briefing.start()
+                   and not _is_reference_context(sentence, p.end - offset)]
+        if leaders:
+            label = f"{leaders[0].name}听取{briefing.group('what')}"
+            return HeldEvent(label=label, kind="汇报会", start=offset + briefing.start(), end=offset + briefing.end(),
+                             leader=leaders[0], leader_role="听取汇报")
     for verb in pats["inspect"].finditer(sentence):
         after = sentence[verb.end() :]
         if re.match(r"(报告|成果|课题|组|员|文章|工作组)", after):
@@ -274,7 +289,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue
         leader = leaders[0]
         obj = re.split(r"[，。；]", after)[0][:40]
-        label = f"{leader.name}{verb.group(0)}{obj}"
+        where = re.search(r"(?:在|到|赴)[^，。；“”]{1,20}$", sentence[leader.end - offset : verb.start()])
+        label = f"{leader.name}{where.group(0) if where else ''}{verb.group(0)}{obj}"
         return HeldEvent(label=label, kind=lex.inspection_verbs[verb.group(0)], start=offset + verb.start(),
                          end=offset + verb.end() + len(obj), leader=leader)
     return None
