@@ -85,6 +85,7 @@ class Article:
     paper: str | None = None
     url: str | None = None
     publisher: str | None = None
+    dateline: date | None = None  # 新华社北京3月5日电: the day the story was filed, the anchor of its relative dates
 
 
 @dataclass(frozen=True)

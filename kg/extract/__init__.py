@@ -59,8 +59,8 @@ def extract(article: Article) -> ArticleExtraction:
                                            sentence=_sentence_at(sentences, span.name_start)))
 
     events = find_events(text, sentences, people, article.headline)
-    anchor = article.pub_date
-    inferred = article.date_origin == "inferred"
+    anchor = article.dateline or article.pub_date  # 新华社北京3月5日电: the body's 今天 is the 5th
+    inferred = article.date_origin == "inferred" and article.dateline is None
     lead = sentences[0][1] if sentences else ""
     token = find_date(lead)
     event_date = resolve_date(token, anchor, inferred) if token else None
