@@ -183,8 +183,8 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
                 lex: Lexicon | None = None, confirmed: frozenset[str] = frozenset()) -> list[Reading]:
     """Every acceptable name starting at ``pos``, shortest first."""
     lex = lex or load()
-    if pos >= len(text) or _patterns()["role"].match(text, pos):
-        return []  # 州领导应邀出席: the verb starts here, no name
+    if pos >= len(text) or _patterns()["role"].match(text, pos) or stop_strength(text, pos) >= 1:
+        return []  # 州领导应邀出席, 总统将访华: a verb or a stop starts here, no name
     joined = _JOINED.match(text, pos)
     if joined:
         # the last part may run into what follows (伊姆兰·汗在北京): it ends at the first stop after it

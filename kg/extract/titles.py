@@ -79,9 +79,10 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
     boundaries = list(_body_patterns()["left"].finditer(run))
     if boundaries:
         # 在成都会见由新疆维吾尔自治区党委: the body starts after 由; but a national body may hold 的 in its name
-        # (中央党的群众路线教育实践活动领导小组): crossing a 的 is allowed from 中央/中共/全国/国家
+        # (中央党的群众路线教育实践活动领导小组): crossing 党的 is allowed from 中央/中共/全国/国家
         crossing = _NATIONAL_BODY_START.search(run, 0, boundaries[-1].start())
-        if crossing and all(b.group(0) == "的" for b in boundaries if b.start() >= crossing.start()):
+        if crossing and all(b.group(0) == "的" and run[b.start() - 1 : b.start()] == "党" for b in boundaries
+                            if b.start() >= crossing.start()):
             body = _national_body(run[crossing.start():], lex)
             if body:
                 return body
