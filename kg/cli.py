@@ -243,6 +243,9 @@ def _print_summary(result: KnowledgeGraph, triples: int, written: dict[str, Path
     rels = "  ".join(f"{k.split(':', 1)[1]} {v}" for k, v in counts.items() if k.startswith("edges:"))
     print(f"  edges {counts['edges']}: {rels}")
     print(f"  triples {triples}  warnings {len(result.warnings)}  skipped inputs {skipped}")
+    suspects = (result.report or {}).get("suspect_counts") or {}
+    if suspects:
+        print("  suspects (listed in report.md): " + "  ".join(f"{k} {v}" for k, v in suspects.items()))
     _print_problems(result)
     for warning in result.warnings[:10]:
         print(f"  warning: {warning}", file=sys.stderr)

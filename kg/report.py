@@ -24,6 +24,13 @@ SECTIONS = (
     ("merged", "Merged name variants", "Merged on evidence (or by the curation file); the variant is kept as an "
                                        "alternative label."),
     ("unresolved", "Unresolved names", "Known by name only."),
+    ("suspect_names", "Suspect names", "Official labels and aliases that fail the name checks (a character taken from "
+                                       "the next word, an ordinary word): fix with corrections or not_people."),
+    ("suspect_posts", "Suspect posts", "Post labels that are not title-shaped (sentence material, no title at the "
+                                       "end)."),
+    ("suspect_split", "One name, several officials", "Namesakes, or one person split apart: merge in the curation "
+                                                     "file if they are one."),
+    ("suspect_merges", "Merges on thin evidence", "Name variants merged on a post several people hold."),
 )
 # characters that start Markdown or HTML markup; `_` only matters at a word's edge (a_b is never emphasis)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")

@@ -132,7 +132,7 @@ def _country_set(lex: Lexicon) -> frozenset[str]:
 
 def _ordinary_word(tag: str | None) -> bool:
     """A dictionary tag that rules a word out of a name: nouns, verbs, adjectives, adverbs (not place names)."""
-    return tag is not None and (tag in ("n", "vn", "an", "nt") or tag[0] in "vadmqrpcu")
+    return tag is not None and (tag in ("n", "vn", "an", "nt") or tag[0] in "vadmqrpcut")
 
 
 def _common(token: str, lex: Lexicon) -> str | None:
@@ -162,8 +162,9 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         # a dictionary word can still be a name right after a title: closed by a role verb at once (部长甘露作交流
         # 发言: the dictionary's 甘露 is a verb), or any word but a verb, pronoun, conjunction or particle (副区长乌兰,
         # 大使徐步也到: 徐步 is an adverb in the dictionary); a verb closed by anything else never is (市长强调)
-        if after_title and (strength == 3 or tag[0] not in "vrpcuy"):
-            return 2
+        if after_title and tag[0] not in "tmq" and (strength == 3 or tag[0] not in "vrpcuya"
+                                                    or (strength >= 2 and tag[0] == "a")):
+            return 2  # (never a time word or a number: 主席去年出席)
     if is_syllabic_name(token, lex) and (after_title or strength >= 3) and (
             tag is None or tag.startswith("ns") or strength >= 3):
         return 2
@@ -215,10 +216,14 @@ def best_reading(text: str, pos: int, readings: list[Reading], confirmed: frozen
     if len(readings) == 1:
         return readings[0].name
     name_ends = _jieba_name_ends(text, pos)
+    names = {r.name for r in readings}
 
     def rank(reading: Reading) -> tuple:
         n = len(reading.name)
-        return (reading.name in confirmed, reading.shaped, reading.strength >= 2, len(reading.name) in name_ends,
+        # 李斌在发言, 邵鸿等出席, 关键也到机场迎接: the longer reading swallowed the stop that ends the shorter one
+        swallowing = reading.name[:-1] in names and stop_strength(text, pos + n - 1) >= 1
+        return (reading.name in confirmed, reading.shaped, not swallowing, reading.strength >= 2,
+                len(reading.name) in name_ends,
                 reading.strength, reading.stop_length, {3: 3, 2: 2, 4: 1}.get(n, 0), n)
 
     return max(readings, key=rank).name

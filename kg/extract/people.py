@@ -249,8 +249,8 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             start = t_start - length
             name = text[max(start, 0) : t_start]
             if start < 0 or not is_name(name, lex, foreign=foreign, after_title=foreign) or name in lex.countries \
-                    or any(stop_strength(text, i) for i in range(start + 1, t_start)):
-                continue  # 芬兰总统: a country; 习近平当选国家主席: no name 平当选 (a verb inside)
+                    or any(stop_strength(text, i) for i in range(start, t_start)):
+                continue  # 芬兰总统: a country; 习近平当选国家主席: no 平当选 (a verb inside); 在佐科总统: no 在佐科
             before = text[start - 2 : start] if start >= 2 else ""
             boundary = start == 0 or not _is_cjk(text[start - 1]) or before in _VERBS_BEFORE_NAME \
                 or (foreign and text[start - 1] in "同与和及")
