@@ -49,13 +49,14 @@ def name_problem(label: str, others: set[str]) -> str | None:
     """Why ``label`` does not look like a person's name, or None. ``others``: every official label and alias."""
     lex = load()
     if len(label) >= 3 and label[-1] in SWALLOWED and label[:-1] in others:
-        return f"ends with {label[-1]!r} after the name {label[:-1]!r}: a character taken from the next word"
+        return (f"ends with {label[-1]!r}, and {label[:-1]!r} is an official too: one of them is misread (a character "
+                "taken from the next word, or one dropped)")
     if label[0] in SWALLOWED and label[1:] in others:
         return f"starts with {label[0]!r} before the name {label[1:]!r}"
     if is_han_name(label[:2], lex) and len(label) <= 4 and any(ch in lex.not_given for ch in label):
         return "holds a character no Han name has"
     tag = lex.common_words.get(label)
-    if tag and tag[0] in "vadmqrpcut":
+    if tag and tag[0] in "dmqrpcut":
         return f"an ordinary word (jieba tags it {tag})"
     shaped = (is_han_name(label, lex) or is_joined_name(label) or is_syllabic_name(label, lex)
               or is_transliteration(label, lex))

@@ -155,8 +155,10 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         return 0
     tag = _common(token, lex)
     if is_han_name(token, lex):
-        if token[0] in lex.weak_surnames and strength < 2:
-            return 0  # 领导和党的建设, 总理和夫人: an everyday character before a weak stop is no surname
+        if token[0] in lex.weak_surnames and (strength < 2 or (strength < 3 and _common(token[1:], lex))):
+            return 0  # 年初对, 总理和夫人: an everyday character before a word or a weak stop is no surname
+        if len(token) >= 3 and _patterns()["body_end"].fullmatch(token[1:]) and len(token[1:]) >= 2:
+            return 0  # 区政协主席: a body before its title, no person 区政协
         if tag is None:
             return 2
         # a dictionary word can still be a name right after a title: closed by a role verb at once (部长甘露作交流
@@ -175,6 +177,8 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
     if after_title and strength >= (2 if foreign else 3) and 2 <= len(token) <= 4:
         if any(ch in lex.not_given for ch in token) or (tag is not None and _ordinary_word(tag)):
             return 0
+        if any(len(w) >= 2 and (_common(w, lex) or "n")[0] in "tfmqrpcud" for w in _words(token)):
+            return 0  # 外长会期间会见: 期间 (a time or place word) inside the run, no name
         halves_ordinary = len(token) == 4 and any(_ordinary_word(_common(h, lex)) for h in (token[:2], token[2:]))
         return 0 if halves_ordinary else 1
     return 0
@@ -184,8 +188,9 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
                 lex: Lexicon | None = None, confirmed: frozenset[str] = frozenset()) -> list[Reading]:
     """Every acceptable name starting at ``pos``, shortest first."""
     lex = lex or load()
-    if pos >= len(text) or _patterns()["role"].match(text, pos) or stop_strength(text, pos) >= 1:
-        return []  # 州领导应邀出席, 总统将访华: a verb or a stop starts here, no name
+    if pos >= len(text) or _patterns()["role"].match(text, pos):
+        return []  # 州领导应邀出席: a verb starts here, no name
+    at_stop = stop_strength(text, pos) >= 1  # 总统将访华, 副总统和克里国务卿: a stop starts here
     joined = _JOINED.match(text, pos)
     if joined:
         # the last part may run into what follows (伊姆兰·汗在北京): it ends at the first stop after it
@@ -201,6 +206,8 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         if not _CJK_ONLY.fullmatch(token):
             break
         strength, stop_length = stop_at(text, end)
+        if at_stop and not (strength >= 2 and token[0] in lex.surnames and is_han_name(token, lex)):
+            continue  # only a Han name closed firmly may start with a stop's character (县长向红梅出席)
         level = strength and _acceptance(token, strength, foreign=foreign, after_title=after_title, lex=lex,
                                          confirmed=confirmed)
         if level:
@@ -253,9 +260,11 @@ def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool =
 
 def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     """No stop follows (莫少华结合分管工作): a Han name that ends where jieba's first words end (莫|少华), after a real
-    surname (not an everyday character: 年初对中国 has no name)."""
+    surname (not an everyday character: 年初对中国 has no name, nor a stop: 副总统和克里)."""
     if text[pos] not in lex.surnames and text[pos : pos + 2] not in lex.compound_surnames:
         return None
+    if stop_strength(text, pos) >= 1 and any(_patterns()["title"].match(text, pos + 1 + k) for k in (2, 3, 4)):
+        return None  # 副总统和克里国务卿: 和 joins two titled names here
     lengths = (4, 3) if text[pos : pos + 2] in lex.compound_surnames else (3, 2)
     ends = _jieba_name_ends(text, pos)
     for length in lengths:
