@@ -24,7 +24,8 @@ LEXICON_FILES = ("titles.txt", "role_verbs.txt", "meeting_nouns.txt", "inspectio
                  "foreign_titles.txt", "transliteration_chars.txt", "minority_name_syllables.txt",
                  "given_name_excluded.txt", "speech_verbs.txt", "tense_markers.txt", "standalone_bodies.txt",
                  "body_left_boundary.txt", "org_endings.txt",
-                 "weak_surnames.txt", "person_markers.txt", "encounter_verbs.txt", "message_verbs.txt")
+                 "weak_surnames.txt", "person_markers.txt", "encounter_verbs.txt", "message_verbs.txt",
+                 "name_end_excluded.txt")
 
 
 def _lines(name: str) -> list[str]:
@@ -72,6 +73,7 @@ class Lexicon:
     person_markers: tuple[str, ...]  # words a name follows that are no post (夫人, 专家学者)
     encounter_verbs: dict[str, str]  # 会见 -> 会见, 举行会谈 -> 会谈, 通电话 -> 通话
     message_verbs: tuple[str, ...]  # 致电, 贺信: messages, no event
+    not_name_end: frozenset[str]  # characters a name does not end with (普京在, 邵鸿等)
 
     @property
     def title_re(self) -> re.Pattern[str]:
@@ -114,6 +116,7 @@ def load() -> Lexicon:
         person_markers=_longest_first(_lines("person_markers.txt")),
         encounter_verbs=_pairs("encounter_verbs.txt"),
         message_verbs=_longest_first(_lines("message_verbs.txt")),
+        not_name_end=frozenset("".join(_lines("name_end_excluded.txt"))),
     )
 
 

@@ -306,6 +306,11 @@ def decode_text(raw: bytes) -> Decoded:
         raise NotText(f"binary file ({kind}), not text")
     try:
         decoded = Decoded(raw.decode("utf-8"), "UTF-8")
+        if _no_chinese_but_foreign(decoded.text):
+            # a few GB18030 bytes can be valid UTF-8 by chance (\xcd\xb6 is Ͷ, 投 in GB18030): when UTF-8 yields
+            # no Chinese at all, a plausible Chinese decoding wins
+            guess = _plausible_chinese(raw)
+            decoded = guess or decoded
     except UnicodeDecodeError:
         decoded = _best_guess(raw)
     if _control_share(decoded.text) > 0.01:
@@ -346,6 +351,23 @@ def _decode_lenient(raw: bytes, codec: str, label: str) -> Decoded:
         text = raw.decode(codec, errors="replace")
         replaced = text.count("\ufffd") - raw.decode(codec, errors="ignore").count("\ufffd")
         return Decoded(text, label, replaced=replaced, first_bad_line=raw.count(b"\n", 0, exc.start) + 1)
+
+
+def _no_chinese_but_foreign(text: str) -> bool:
+    """Non-ASCII characters, none of them Chinese (nor common punctuation)."""
+    sample = text[:SCORE_SAMPLE_CHARS]
+    return bool(_NON_ASCII.search(sample)) and not _HAN.search(sample)
+
+
+def _plausible_chinese(raw: bytes) -> Decoded | None:
+    for codec, label in (("gb18030", "GB18030"), ("cp950", "Big5")):
+        try:
+            candidate = Decoded(raw.decode(codec), label)
+        except UnicodeDecodeError:
+            continue
+        if _HAN.search(candidate.text) and plausibility(candidate) >= MIN_PLAUSIBILITY:
+            return candidate
+    return None
 
 
 def _best_guess(raw: bytes) -> Decoded:

@@ -520,3 +520,10 @@ def test_traditional_text_without_opencc_is_read_with_a_note(monkeypatch: pytest
     text, note = to_simplified(texts.TRADITIONAL)
     assert text == texts.TRADITIONAL
     assert note is not None and "opencc is not installed" in note
+
+
+def test_gb18030_bytes_that_happen_to_be_valid_utf8_decode_as_chinese() -> None:
+    # \xcd\xb6 is 投 in GB18030 and Ͷ (Greek) in UTF-8: a short mostly-ASCII text must not come out Greek
+    raw = " 82987136\n\n投".encode("gb18030")
+    assert raw.decode("utf-8") == " 82987136\n\nͶ"
+    assert decode(raw) == " 82987136\n\n投"

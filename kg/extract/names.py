@@ -149,7 +149,11 @@ def acceptable(token: str, strength: int, *, foreign: bool, after_title: bool, l
 def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, lex: Lexicon,
                 confirmed: frozenset[str] = frozenset()) -> int:
     """2: a name of a known shape; 1: an unshaped run trusted between a title and a firm stop; 0: no name."""
-    if token in confirmed or is_joined_name(token):
+    if token in confirmed:
+        return 2
+    if token[-1] in lex.not_name_end:
+        return 0  # 普京在大会上, 邵鸿等出席: the reading swallowed the word after the name
+    if is_joined_name(token):
         return 2
     if not _CJK_ONLY.fullmatch(token) or token in _GROUP_NOUNS or token in lex.stops or _is_place(token, lex):
         return 0
@@ -164,8 +168,8 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         # a dictionary word can still be a name right after a title: closed by a role verb at once (部长甘露作交流
         # 发言: the dictionary's 甘露 is a verb), or any word but a verb, pronoun, conjunction or particle (副区长乌兰,
         # 大使徐步也到: 徐步 is an adverb in the dictionary); a verb closed by anything else never is (市长强调)
-        if after_title and tag[0] not in "tmq" and (strength == 3 or tag[0] not in "vrpcuya"
-                                                    or (strength >= 2 and tag[0] == "a")):
+        if after_title and tag[0] not in "tmq" and (strength == 3 or tag[0] not in "vrpcuyad"
+                                                    or (strength >= 2 and tag[0] in "ad")):
             return 2  # (never a time word or a number: 主席去年出席)
     if is_syllabic_name(token, lex) and (after_title or strength >= 3) and (
             tag is None or tag.startswith("ns") or strength >= 3):
@@ -177,7 +181,7 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
     if after_title and strength >= (2 if foreign else 3) and 2 <= len(token) <= 4:
         if any(ch in lex.not_given for ch in token) or (tag is not None and _ordinary_word(tag)):
             return 0
-        if any(len(w) >= 2 and (_common(w, lex) or "n")[0] in "tfmqrpcud" for w in _words(token)):
+        if any(len(w) >= 2 and (_common(w, lex) or "n")[0] in "tfmqrpcudva" for w in _words(token)):
             return 0  # 外长会期间会见: 期间 (a time or place word) inside the run, no name
         halves_ordinary = len(token) == 4 and any(_ordinary_word(_common(h, lex)) for h in (token[:2], token[2:]))
         return 0 if halves_ordinary else 1
@@ -191,7 +195,7 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
     if pos >= len(text) or _patterns()["role"].match(text, pos):
         return []  # 州领导应邀出席: a verb starts here, no name
     at_stop = stop_strength(text, pos) >= 1  # 总统将访华, 副总统和克里国务卿: a stop starts here
-    joined = _JOINED.match(text, pos)
+    joined = None if at_stop else _JOINED.match(text, pos)  # 主席和菲德尔·卡斯特罗: 和 joins, no name starts there
     if joined:
         # the last part may run into what follows (伊姆兰·汗在北京): it ends at the first stop after it
         last = max(joined.group(0).rfind(j) for j in JOINERS) + pos + 1
@@ -304,7 +308,7 @@ def name_ending_at(text: str, end: int, lex: Lexicon | None = None,
         if token in confirmed:
             return token
         if best is None and (length <= 4 and is_han_name(token, lex) or is_syllabic_name(token, lex)) \
-                and _common(token, lex) is None:
+                and _common(token, lex) is None and token[-1] not in lex.not_name_end:
             best = token
     return best
 

@@ -109,6 +109,7 @@ def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex
             spans[start] = Span(name=name, start=start, name_start=start, end=start + len(name))
 
 
+_COMRADE_LEFT = set("以向和与同及对由为，。、；：“（ ")
 _COMRADE = re.compile(f"([{CJK}]{{2,4}})同志")
 
 
@@ -118,9 +119,10 @@ def _comrades(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     for match in _COMRADE.finditer(text):
         for start in range(match.start(1), match.end(1) - 1):
             name = text[start : match.end(1)]
-            if start in taken or not is_han_name(name, lex) or lex.common_words.get(name) is not None:
-                continue
-            if start == 0 or text[start - 1] in "以向和与同及对由为，。、；：“（ " or not _is_cjk(text[start - 1]):
+            if start in taken or not is_han_name(name, lex) or lex.common_words.get(name) is not None \
+                    or text[start] in _COMRADE_LEFT:
+                continue  # 向李鹏同志: 向 is the preposition, the name is 李鹏
+            if start == 0 or text[start - 1] in _COMRADE_LEFT or not _is_cjk(text[start - 1]):
                 spans[start] = Span(name=name, start=start, name_start=start, end=match.end(1))
             break
 
