@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -49,18 +50,20 @@ def article_id(text: str) -> str:
 
 def join_lines(lines: list[str]) -> str:
     """Join lines: a line wrapped by the page (PDF text) runs on with no separator between Chinese characters and
-    one space between Latin words; a line that stops short of the wrap width without punctuation is a list item or a
-    heading of its own (贺电 senders one a line, web paragraphs), and keeps its line break."""
+    one space between Latin words; a line that stops short of the page's wrap width without punctuation is a list
+    item or a heading of its own (贺电 senders one a line, web paragraphs), and keeps its line break."""
     pieces = [line.strip() for line in lines if line.strip()]
     if not pieces:
         return ""
     width = _wrap_width(pieces)
+    longest = max(len(p) for p in pieces)
     out = pieces[0]
     for prev, piece in zip(pieces, pieces[1:], strict=False):
+        short = len(prev) < width - 2 if width else len(prev) < 0.6 * longest
         if re.match(r"[A-Za-z]", piece[0]) and re.search(r"[A-Za-z]$", prev):
             out += " "
-        elif len(prev) < 0.6 * width and not _ENDS_CLAUSE.search(prev) and len(pieces) > 2 \
-                and not _ends_with_title(prev):
+        elif short and not _ENDS_CLAUSE.search(prev) and not _ends_with_title(prev) \
+                and prev.count("“") <= prev.count("”"):
             out += "\n"  # (a title at the line's end waits for its name on the next line: 局长\n隋立新参加)
         out += piece
     return out
@@ -80,10 +83,16 @@ def _ends_with_title(line: str) -> bool:
     return _title_at_end().search(line) is not None
 
 
-def _wrap_width(pieces: list[str]) -> int:
-    """The width a page wraps its lines at: the length most long lines share (the 75th percentile)."""
-    lengths = sorted(len(p) for p in pieces)
-    return lengths[(3 * len(lengths)) // 4]
+def _wrap_width(pieces: list[str]) -> int | None:
+    """The width a page wraps its lines at, or None when nothing is wrapped: PDF text has several unterminated lines
+    of one length (the column); web paragraphs and lists have lines of all lengths."""
+    open_lengths = Counter(len(p) for p in pieces[:-1] if not _ENDS_CLAUSE.search(p))
+    if not open_lengths:
+        return None
+    width, _ = max(open_lengths.items(), key=lambda item: (sum(open_lengths.get(item[0] + d, 0) for d in (-1, 0, 1)),
+                                                           item[0]))
+    alike = sum(open_lengths.get(width + d, 0) for d in (-1, 0, 1))
+    return width if alike >= 2 and width >= 8 else None
 
 
 def parse_reporters(credit: str) -> list[str]:

@@ -185,3 +185,8 @@ def test_company_title_keeps_its_own_body_not_a_government_one() -> None:
     assert [(p.label, p.body) for p in chairman.posts] == [("华西集团董事长", "华西集团")]
     assert ex.meetings[0].kind == "会见" and roles(ex, "chaired") == ["林卫东"]
     assert roles(ex, "attended") == ["林卫东", "郑海波", "高志刚", "彭丽"]  # the guest of a 会见 attends it
+
+
+def test_a_title_at_the_very_end_of_a_text_reads_no_name() -> None:
+    ex = one("国务卿")  # found by the property tests: a title with nothing after it
+    assert [p.name for p in ex.people] == []

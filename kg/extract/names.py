@@ -265,7 +265,7 @@ def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool =
 def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     """No stop follows (莫少华结合分管工作): a Han name that ends where jieba's first words end (莫|少华), after a real
     surname (not an everyday character: 年初对中国 has no name, nor a stop: 副总统和克里)."""
-    if text[pos] not in lex.surnames and text[pos : pos + 2] not in lex.compound_surnames:
+    if pos >= len(text) or text[pos] not in lex.surnames and text[pos : pos + 2] not in lex.compound_surnames:
         return None
     if stop_strength(text, pos) >= 1 and any(_patterns()["title"].match(text, pos + 1 + k) for k in (2, 3, 4)):
         return None  # 副总统和克里国务卿: 和 joins two titled names here
