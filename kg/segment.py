@@ -92,7 +92,8 @@ def _wrap_width(pieces: list[str]) -> int | None:
     width, _ = max(open_lengths.items(), key=lambda item: (sum(open_lengths.get(item[0] + d, 0) for d in (-1, 0, 1)),
                                                            item[0]))
     alike = sum(open_lengths.get(width + d, 0) for d in (-1, 0, 1))
-    return width if alike >= 2 and width >= 8 else None
+    # a column: most unterminated lines share its width (a list's items have lengths all over the place)
+    return width if alike >= 2 and width >= 8 and alike * 2 >= sum(open_lengths.values()) else None
 
 
 def parse_reporters(credit: str) -> list[str]:
