@@ -25,7 +25,7 @@ LEXICON_FILES = ("titles.txt", "role_verbs.txt", "meeting_nouns.txt", "inspectio
                  "given_name_excluded.txt", "speech_verbs.txt", "tense_markers.txt", "standalone_bodies.txt",
                  "body_left_boundary.txt", "org_endings.txt",
                  "weak_surnames.txt", "person_markers.txt", "encounter_verbs.txt", "message_verbs.txt",
-                 "name_end_excluded.txt")
+                 "name_end_excluded.txt", "verbs_before_name.txt")
 
 
 def _lines(name: str) -> list[str]:
@@ -74,6 +74,7 @@ class Lexicon:
     encounter_verbs: dict[str, str]  # 会见 -> 会见, 举行会谈 -> 会谈, 通电话 -> 通话
     message_verbs: tuple[str, ...]  # 致电, 贺信: messages, no event
     not_name_end: frozenset[str]  # characters a name does not end with (普京在, 邵鸿等)
+    verbs_before_name: tuple[str, ...]  # 转达胡锦涛主席: verbs a name with its title after it may follow
 
     @property
     def title_re(self) -> re.Pattern[str]:
@@ -117,6 +118,7 @@ def load() -> Lexicon:
         encounter_verbs=_pairs("encounter_verbs.txt"),
         message_verbs=_longest_first(_lines("message_verbs.txt")),
         not_name_end=frozenset("".join(_lines("name_end_excluded.txt"))),
+        verbs_before_name=_longest_first(_lines("verbs_before_name.txt")),
     )
 
 

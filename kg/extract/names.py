@@ -26,7 +26,7 @@ from kg.lexicon import Lexicon, alternation, load
 from kg.normalise import CJK
 
 JOINERS = "·•‧-－"
-PUNCTUATION = "，。、；：！？（）()“”‘’「」《》 \n,;:!?"
+PUNCTUATION = "，。、；：！？（）()“”‘’「」《》 \u3000\n,;:!?"
 _JOINED = re.compile(f"[{CJK}]{{1,12}}(?:[{re.escape(JOINERS)}][{CJK}]{{1,12}}){{1,4}}")
 _CJK_ONLY = re.compile(f"[{CJK}]+")
 # group nouns and pronoun-like words that follow a surname-looking character (王书记 is a title, 全体同志 a group)
@@ -65,7 +65,7 @@ def stop_strength(text: str, end: int) -> int:
 def stop_at(text: str, end: int) -> tuple[int, int]:
     """(strength, length) of the stop that starts at ``end`` (see ``stop_strength``)."""
     if end >= len(text):
-        return 0, 0
+        return (4, 0) if _ends_a_list(text) else (0, 0)
     if text[end] in PUNCTUATION:
         return 4, 1
     for strength, pattern in zip((3, 2, 1), _stop_words(), strict=True):
@@ -75,6 +75,16 @@ def stop_at(text: str, end: int) -> tuple[int, int]:
                 return 3, len(match.group(0))  # 奥斯特罗姆分别致辞: an adverb, then a role verb
             return strength, len(match.group(0))
     return 0, 0
+
+
+def _ends_a_list(text: str) -> bool:
+    """The text's last line is an item of a list (欧洲议会社会党党团主席斯沃博达 after senders one a line): its
+    end closes a name. A text cut off mid-sentence is no list, and its last name may be cut off too."""
+    last = text.rfind("\n")
+    if last < 0 or len(text) - last > 40:
+        return False
+    before = text[max(0, text.rfind("\n", 0, last)) : last]
+    return bool(before) and before[-1] not in "。！？；"
 
 
 _ADVERBS_BEFORE_ROLE = {"分别", "共同", "一同", "先后", "亲切", "专程", "应邀"}
@@ -115,9 +125,14 @@ def _syllabic_pattern() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(set(load().name_syllables))}){{1,3}}")
 
 
+_REGNAL = re.compile("[一二三四五六七八九十]{1,2}世$")
+
+
 def is_transliteration(token: str, lex: Lexicon | None = None) -> bool:
+    """Characters of the transliteration table, with a regnal number allowed at the end (玛格丽特二世)."""
     lex = lex or load()
-    return 2 <= len(token) <= MAX_NAME and all(ch in lex.transliteration for ch in token)
+    stem = _REGNAL.sub("", token) if len(token) > 4 else token
+    return 2 <= len(token) <= MAX_NAME and len(stem) >= 2 and all(ch in lex.transliteration for ch in stem)
 
 
 def _is_place(token: str, lex: Lexicon) -> bool:
@@ -147,7 +162,7 @@ def acceptable(token: str, strength: int, *, foreign: bool, after_title: bool, l
 
 
 def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, lex: Lexicon,
-                confirmed: frozenset[str] = frozenset()) -> int:
+                confirmed: frozenset[str] = frozenset(), conjoined: bool = False) -> int:
     """2: a name of a known shape; 1: an unshaped run trusted between a title and a firm stop; 0: no name."""
     if token in confirmed:
         return 2
@@ -178,7 +193,8 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
             and (not _ordinary_word(tag) or strength >= 4):
         return 2
     # outside the shapes: trusted only between a title and a verb or punctuation (副县长其木格陪同, 安倍晋三举行)
-    if after_title and strength >= (2 if foreign else 3) and 2 <= len(token) <= 4:
+    if after_title and (strength >= (2 if foreign else 3) or (foreign and strength == 1 and conjoined)) \
+            and 2 <= len(token) <= 4:
         if any(ch in lex.not_given for ch in token) or (tag is not None and _ordinary_word(tag)):
             return 0
         if any(len(w) >= 2 and (_common(w, lex) or "n")[0] in "tfmqrpcudva" for w in _words(token)):
@@ -212,8 +228,11 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         strength, stop_length = stop_at(text, end)
         if at_stop and not (strength >= 2 and token[0] in lex.surnames and is_han_name(token, lex)):
             continue  # only a Han name closed firmly may start with a stop's character (县长向红梅出席)
+        # 众议长大岛理森和参议长伊达忠一: 和 then another title joins two titled names
+        conjoined = strength == 1 and text[end] in "和与及" \
+            and bool(_patterns()["title"].search(text, end + 1, end + 7))
         level = strength and _acceptance(token, strength, foreign=foreign, after_title=after_title, lex=lex,
-                                         confirmed=confirmed)
+                                         confirmed=confirmed, conjoined=conjoined)
         if level:
             found.append(Reading(token, strength, level == 2, stop_length))
     return found
@@ -232,7 +251,7 @@ def best_reading(text: str, pos: int, readings: list[Reading], confirmed: frozen
     def rank(reading: Reading) -> tuple:
         n = len(reading.name)
         # 李斌在发言, 邵鸿等出席, 关键也到机场迎接: the longer reading swallowed the stop that ends the shorter one
-        swallowing = reading.name[:-1] in names and stop_strength(text, pos + n - 1) >= 1
+        swallowing = reading.name[:-1] in names and reading.name[-1] in load().not_name_end
         return (reading.name in confirmed, reading.shaped, not swallowing, reading.strength >= 2,
                 len(reading.name) in name_ends,
                 reading.strength, reading.stop_length, {3: 3, 2: 2, 4: 1}.get(n, 0), n)
@@ -267,8 +286,9 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     surname (not an everyday character: 年初对中国 has no name, nor a stop: 副总统和克里)."""
     if pos >= len(text) or text[pos] not in lex.surnames and text[pos : pos + 2] not in lex.compound_surnames:
         return None
-    if stop_strength(text, pos) >= 1 and any(_patterns()["title"].match(text, pos + 1 + k) for k in (2, 3, 4)):
-        return None  # 副总统和克里国务卿: 和 joins two titled names here
+    at_stop = stop_strength(text, pos)
+    if at_stop >= 2 or (at_stop and any(_patterns()["title"].match(text, pos + 1 + k) for k in (2, 3, 4))):
+        return None  # 成员祝贺中国新春: a verb; 副总统和克里国务卿: 和 joins two titled names here
     lengths = (4, 3) if text[pos : pos + 2] in lex.compound_surnames else (3, 2)
     ends = _jieba_name_ends(text, pos)
     for length in lengths:

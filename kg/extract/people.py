@@ -33,8 +33,6 @@ from kg.model import (
 )
 from kg.normalise import CJK
 
-_VERBS_BEFORE_NAME = {"学习", "贯彻", "落实", "传达", "按照", "根据", "听取", "陪同", "会见", "看望", "遵循", "深入"}
-
 # ---------------------------------------------------------------- people
 
 
@@ -247,15 +245,17 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
     for match in pats["title_after"].finditer(text):
         title, t_start = match.group(1), match.start(1)
         foreign = title in lex.foreign_titles
-        for length in ((3, 2, 4, 5, 6, 7, 8) if foreign else (3, 2)):
+        if any(text.endswith(country, 0, t_start) for country in lex.countries):
+            continue  # 俄罗斯副总理: the title's country, no person 罗斯
+        for length in ((8, 7, 6, 5, 4, 3, 2) if foreign else (3, 2)):
             start = t_start - length
             name = text[max(start, 0) : t_start]
-            if start < 0 or not is_name(name, lex, foreign=foreign, after_title=foreign) or name in lex.countries \
+            if start < 0 or not is_name(name, lex, foreign=foreign) or name in lex.countries \
                     or any(stop_strength(text, i) for i in range(start, t_start)):
                 continue  # 芬兰总统: a country; 习近平当选国家主席: no 平当选 (a verb inside); 在佐科总统: no 在佐科
             before = text[start - 2 : start] if start >= 2 else ""
-            boundary = start == 0 or not _is_cjk(text[start - 1]) or before in _VERBS_BEFORE_NAME \
-                or (foreign and text[start - 1] in "同与和及")
+            boundary = start == 0 or not _is_cjk(text[start - 1]) or before in lex.verbs_before_name \
+                or text[start - 1 : start] in lex.verbs_before_name or (foreign and text[start - 1] in "同与和及")
             if not boundary and title not in _NATIONAL_TITLES:
                 continue
             if start in spans or any(a <= start < b for a, b in taken):
@@ -273,6 +273,7 @@ def _propagate_names(text: str, spans: dict[int, Span]) -> None:
     """Every other occurrence of a name the article gave with a title is a mention of that person, where the text
     around it lets a name start and end there (韩正在京: 韩正; 王强调: no 王强)."""
     names = sorted({s.name for s in spans.values() if len(s.name) >= 2}, key=len, reverse=True)
+    verbs = load().verbs_before_name
     if not names:
         return
     covered = sorted((s.name_start, s.end) for s in spans.values())
@@ -285,7 +286,7 @@ def _propagate_names(text: str, spans: dict[int, Span]) -> None:
         while pos >= 0:
             end = pos + len(name)
             if not any(taken[pos:end]) and (pos == 0 or text[pos - 1] in _BEFORE_REPEATED_NAME
-                                            or not _is_cjk(text[pos - 1]) or text[pos - 2 : pos] in _VERBS_BEFORE_NAME
+                                            or not _is_cjk(text[pos - 1]) or text[pos - 2 : pos] in verbs
                                             or _patterns()["title"].search(text, max(0, pos - 4), pos)) \
                     and stop_strength(text, end) >= 1:
                 spans[pos] = Span(name=name, start=pos, name_start=pos, end=end)

@@ -164,6 +164,8 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
     run = None if body else _unplaced_body(text, t_start, title, floor)
     start = t_start - len(body or run or "")
     items = [(start, body, title)]
+    if start > floor + 1 and text[start - 1] in "前原" and text[start - 2] in "、，":
+        start -= 1  # 主席、前副总理: a tense marker between the chain's separator and its title
     while start > floor + 1 and text[start - 1] in "、，":
         sep = start - 1
         found = None
