@@ -25,7 +25,13 @@ LEXICON_FILES = ("titles.txt", "role_verbs.txt", "meeting_nouns.txt", "inspectio
                  "given_name_excluded.txt", "speech_verbs.txt", "tense_markers.txt", "standalone_bodies.txt",
                  "body_left_boundary.txt", "org_endings.txt",
                  "weak_surnames.txt", "person_markers.txt", "encounter_verbs.txt", "message_verbs.txt",
-                 "name_end_excluded.txt", "verbs_before_name.txt")
+                 "name_end_excluded.txt", "verbs_before_name.txt",
+                 "list_fillers.txt")
+
+
+def lexicon_lines(name: str) -> list[str]:
+    """The entries of a lexicon file (comments and blank lines left out), for rules that read their own format."""
+    return _lines(name)
 
 
 def _lines(name: str) -> list[str]:

@@ -10,7 +10,8 @@ from operator import itemgetter
 
 import jieba
 
-from kg.lexicon import alternation, load
+from kg.extract.dates import TIME_PHRASE
+from kg.lexicon import alternation, lexicon_lines, load
 from kg.model import (
     PostMention,
 )
@@ -120,23 +121,29 @@ def _sentence_at(sentences: list[tuple[int, str]], pos: int) -> str:
 
 
 # words between a list of people and its verb: 王毅等参加, 各区县主要负责同志出席, 甲、乙分别致辞
-_FILLERS = re.compile(
-    r"(?:等(?:[0-9" + CJK + r"]{0,12}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部|委员|常委|学者|专家))?|"
-    r"和其他[" + CJK + r"]{0,10}?(?:常委|成员|委员|领导|同志)|逐一|"
-    r"同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
-    r"负责人|有关负责人|有关|相关|书记|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
-)
+@lru_cache(maxsize=1)
+def _fillers() -> re.Pattern[str]:
+    """等 and the group it names (等东盟国家政要和代表团团长), 和其他…常委, and the fillers of list_fillers.txt."""
+    groups, plain = [], []
+    for line in lexicon_lines("list_fillers.txt"):
+        kind, _, word = line.partition("\t")
+        if kind == "group":
+            groups.append(word)
+        elif kind != "other":
+            plain.append(line)
+    group = alternation(groups)
+    return re.compile(f"(?:等(?:[0-9{CJK}]{{0,16}}?(?:{group}))?|和其他[{CJK}]{{0,10}}?(?:{group})|"
+                      f"{alternation(plain)})$")
 
 
-_TIME_BEFORE_VERB = re.compile(r"(?:当地时间)?(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|今天|今日|昨天|"
-                               r"昨日)(?:上午|下午|晚上|晚|中午)?$|(?:上午|下午|晚上|中午)$")
+_TIME_BEFORE_VERB = re.compile(rf"(?:{TIME_PHRASE})$")
 
 
 def before_fillers(text: str, pos: int) -> int:
     """Where a list of names ends when its verb starts at ``pos``: back over 等, 同志, 分别, a date (李克强21日出席)."""
     while True:
         window = text[max(0, pos - 20) : pos]
-        filler = _FILLERS.search(window) or _TIME_BEFORE_VERB.search(window)
+        filler = _fillers().search(window) or _TIME_BEFORE_VERB.search(window)
         if not filler or not filler.group(0):
             return pos
         pos -= len(filler.group(0))

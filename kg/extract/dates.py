@@ -5,9 +5,19 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_DATE_ABS = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_DATE_MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
-_DATE_REL = re.compile(r"(昨天|昨日|前天|今天|今日|本月(\d{1,2})日|上月(\d{1,2})日|(?<![\d月年])(\d{1,2})日)")
+# Time expressions, shared by every rule that reads around a date (李克强21日在达沃斯出席…, 论坛16号在北京举行).
+# 号 is the spoken day (16号); a bare 1号 is read as a day only before a time word or a verb (not 1号文件).
+_HAO = r"号(?=[上下中晚凌早]|在|，|举行|召开|开幕|闭幕|出席|会见|主持|抵达|电|至|到|起|晚|讯)"
+DAY = rf"\d{{1,2}}(?:日|{_HAO})"
+DATE = rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?{DAY}(?:至\d{{1,2}}(?:日|号))?"
+PART_OF_DAY = r"(?:上午|下午|晚上|晚|中午|凌晨|早上|早晨|傍晚)"
+TIME_PHRASE = (rf"(?:当地时间)?(?:{DATE}|今天|今日|昨天|昨日|前天|日前|近日|当天|(?:本|上)月{DAY})(?:（{DAY}）)?"
+               rf"{PART_OF_DAY}?|当地时间|{PART_OF_DAY}")
+
+_DATE_ABS = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")
+_DATE_MD = re.compile(rf"(?<![\d年])(\d{{1,2}})月(\d{{1,2}})(?:日|{_HAO})")
+_DATE_REL = re.compile(rf"(昨天|昨日|前天|今天|今日|本月(\d{{1,2}})日|上月(\d{{1,2}})日|"
+                       rf"(?<![\d月年])(\d{{1,2}})(?:日|{_HAO}))")
 
 # ---------------------------------------------------------------- dates
 
@@ -15,6 +25,7 @@ _DATE_REL = re.compile(r"(昨天|昨日|前天|今天|今日|本月(\d{1,2})日|
 def resolve_date(token: str, anchor: date | None, inferred: bool = False) -> date | None:
     """A date expression (2025年12月31日, 1月12日, 30日, 昨天, 上月28日) against the publication date ``anchor``;
     ``inferred``: the anchor is only a lower bound (an issue with no date of its own)."""
+    token = token.replace("号", "日")
     m = _DATE_ABS.fullmatch(token)
     if m:
         return _safe_date(int(m[1]), int(m[2]), int(m[3]))

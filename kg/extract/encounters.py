@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.common import HeldEvent, Span
-from kg.extract.dates import find_date
+from kg.extract.dates import TIME_PHRASE, find_date
 from kg.extract.names import readings_at
 from kg.extract.references import _is_reference_context
 from kg.lexicon import alternation, load
@@ -21,10 +21,8 @@ from kg.lexicon import alternation, load
 CLAUSE_END = "，。；！？"
 # what may stand between a host and the verb: a date or time, a place (在人民大会堂), 分别, 先后, 应约, 亲切
 _BETWEEN_HOST_AND_VERB = re.compile(
-    r"^(?:于|当地时间|今天|今日|昨天|昨日|日前|近日|前天|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|上午|下午|晚上|晚|"
-    r"中午|在[^，。；“”]{1,20}?(?=分别|先后|亲切|同|与|和|应约|应邀|乘|$)|乘专机|分别|先后|亲切|应约|应邀|又|还|也|再次|"
-    r"共同|"
-    r"[（(][^）)]{1,10}[）)])*$")
+    rf"^(?:于|{TIME_PHRASE}|在[^，。；“”]{{1,20}}?(?=分别|先后|亲切|同|与|和|应约|应邀|乘|$)|乘专机|分别|先后|亲切|应约|"
+    r"应邀|又|还|也|再次|共同|[（(][^）)]{1,10}[）)])*$")
 
 
 @lru_cache(maxsize=1)

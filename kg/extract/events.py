@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns
-from kg.extract.dates import find_date
+from kg.extract.dates import TIME_PHRASE, find_date
 from kg.extract.encounters import find_encounters, find_visit
 from kg.extract.references import _is_reference_context
 from kg.extract.titles import _strip_sub_organ
@@ -218,8 +218,7 @@ def _meeting_opening_sentence(sentence: str, offset: int) -> list[HeldEvent]:
     return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(label))]
 
 
-_CLAUSE_DATE = (r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|昨天|昨日|今天|今日|前天|日前|近日|"
-                r"(?:本|上)月\d{1,2}日|当地时间)(?:（\d{1,2}日）)?(?:上午|下午|晚上|晚|中午)?")
+_CLAUSE_DATE = TIME_PHRASE
 
 
 def _strip_date(clause: str) -> str:
@@ -242,8 +241,7 @@ def _split_joint(clause: str) -> list[str]:
 
 
 # between a convener and 主持召开: a date or time, a place, an adverb (国务院总理李克强今天在中南海主持召开…)
-_BEFORE_CHAIRING = re.compile(r"^(?:当地时间|今天|今日|昨天|昨日|日前|近日|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|"
-                              r"上午|下午|晚上|中午|在[^，。；“”]{1,16}|专门|亲自|又|还)*$")
+_BEFORE_CHAIRING = re.compile(rf"^(?:{TIME_PHRASE}|于|在[^，。；“”]{{1,16}}|专门|亲自|又|还)*$")
 
 
 def _convener(sentence: str, offset: int, people: list[Span], chair_at: int) -> Span | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.common import Span, _is_cjk_or_bracket, _patterns, _words, before_fillers
+from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
 from kg.lexicon import Lexicon
 
 _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)[^，。；、“”]{1,16}$|"
-                            r"(?:当地时间)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?(?:在[^，。；、“”]{1,16})?$")
+                            rf"(?:{TIME_PHRASE})(?:在[^，。；、“”]{{1,16}})?$")
 
 # ---------------------------------------------------------------- participation
 
