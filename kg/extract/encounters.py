@@ -122,7 +122,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         kind = load().encounter_verbs[verb]
         label = f"{host.name}同{match.group('guest')}{verb}".replace("举行", "")
         out.append(HeldEvent(label=label, kind=kind, start=start, end=offset + match.end(), leader=host,
-                             guests=guests, when=find_date(text[offset:start])))
+                             guests=guests, when=find_date(text[offset : offset + match.end()])))
     return out
 
 

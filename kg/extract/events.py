@@ -39,7 +39,7 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
     pats = _patterns()
     for index, (offset, sentence) in enumerate(sentences[:3]):
         if any(offset <= e.start < offset + len(sentence) for e in encounters):
-            continue  # an encounter (习近平会见…): find_encounters has it
+            break  # the lead is an encounter (习近平会见…): find_encounters has it, what follows elaborates it
         if _is_message(sentence):
             continue  # 习近平致电祝贺…: a message, nobody attends it
         visit = find_visit(text, offset, sentence, people)
@@ -52,6 +52,8 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
             or _meeting_opening_sentence(sentence, offset)
         visit = _inspection(sentence, offset, people) or (None if events else _activity(sentence, offset, people))
+        if visit and events and visit.kind == "汇报会":
+            visit = None  # 主持召开国务院常务会议，听取…汇报: the briefing is the meeting's agenda, not an event
         if visit and not any(e.start <= visit.start < e.end for e in events):
             events = [visit, *events]  # 李克强到应急管理部考察并主持召开防汛抗旱工作会议: both
         if events:
