@@ -26,7 +26,7 @@ LEXICON_FILES = ("titles.txt", "role_verbs.txt", "meeting_nouns.txt", "inspectio
                  "body_left_boundary.txt", "org_endings.txt",
                  "weak_surnames.txt", "person_markers.txt", "encounter_verbs.txt", "message_verbs.txt",
                  "name_end_excluded.txt", "verbs_before_name.txt",
-                 "list_fillers.txt")
+                 "list_fillers.txt", "state_forms.txt")
 
 
 def lexicon_lines(name: str) -> list[str]:
@@ -81,6 +81,7 @@ class Lexicon:
     message_verbs: tuple[str, ...]  # 致电, 贺信: messages, no event
     not_name_end: frozenset[str]  # characters a name does not end with (普京在, 邵鸿等)
     verbs_before_name: tuple[str, ...]  # 转达胡锦涛主席: verbs a name with its title after it may follow
+    state_forms: tuple[str, ...]  # 共和国, 联邦: the rest of a country's full name
 
     @property
     def title_re(self) -> re.Pattern[str]:
@@ -125,6 +126,7 @@ def load() -> Lexicon:
         message_verbs=_longest_first(_lines("message_verbs.txt")),
         not_name_end=frozenset("".join(_lines("name_end_excluded.txt"))),
         verbs_before_name=_longest_first(_lines("verbs_before_name.txt")),
+        state_forms=_longest_first(_lines("state_forms.txt")),
     )
 
 

@@ -50,6 +50,8 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
     country = body["country"].match(candidate)
     if country:
         rest = candidate[country.end():]
+        form = next((f for f in lex.state_forms if rest.startswith(f)), "")
+        rest = rest[len(form):]  # 乌兹别克斯坦共和国: the full name of the country
         return not rest or bool(pats["body_end"].search(rest) or body["org_end"].search(rest)) or (
             len(rest) <= 6 and not any(ch in _FUNCTION_CHARS for ch in rest))
     if at_boundary and 3 <= len(candidate) <= 16 and body["org_end"].search(candidate):
@@ -164,9 +166,9 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
     run = None if body else _unplaced_body(text, t_start, title, floor)
     start = t_start - len(body or run or "")
     items = [(start, body, title)]
-    if start > floor + 1 and text[start - 1] in "前原" and text[start - 2] in "、，":
+    if start > floor + 1 and text[start - 1] in "前原" and text[start - 2] in "、，兼":
         start -= 1  # 主席、前副总理: a tense marker between the chain's separator and its title
-    while start > floor + 1 and text[start - 1] in "、，":
+    while start > floor + 1 and text[start - 1] in "、，兼":  # 兼: 全国政协副主席兼秘书长
         sep = start - 1
         found = None
         for length in range(min(8, sep), 1, -1):
