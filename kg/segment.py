@@ -23,7 +23,8 @@ from kg.normalise import ARTICLE_BREAK, CJK
 _BYLINE = re.compile(
     rf"^\s*(?:(?:本报|本网|本台|本刊)[{CJK}]{{0,6}}讯|[{CJK}]{{2,8}}(?:网|报|台|融媒|新闻|媒体)讯|[{CJK}]{{2,10}}讯(?=\s*（)"
     rf"|(?:新华社|中新社|本报|本台|[{CJK}]{{1,6}}网)[{CJK}]{{0,8}}(?:\d{{1,2}}月\d{{1,2}}日)?电"
-    rf"|[{CJK}]{{2,10}}消息(?:（[^）]{{1,20}}）)?[：:](?:本台消息[，,])?)"
+    rf"|[{CJK}]{{2,10}}消息(?:（[^）]{{1,20}}）)?[：:](?:本台消息[，,])?"
+    rf"|(?:本报|本刊|[{CJK}]{{2,6}}报)?(?:特约)?评论员(?:文章)?\s*$)"
     rf"(?:\s*（[^）]{{0,60}}）)?"
     rf"|^\s*（(?:[{CJK}]{{0,8}}(?:首席|见习|实习|特约)?记者|通讯员)[^）]{{1,60}}）"
 )
@@ -272,7 +273,7 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
         dateline = _dateline(match.group(0), issue.pub_date) if match else None
         if match:
             credit_match = _BYLINE_CREDIT.search(match.group(0))
-            credit = credit_match.group(1) if credit_match else ""
+            credit = credit_match.group(1) if credit_match and _REPORTER_ROLE.search(credit_match.group(1)) else ""
             body = body[match.end() :].lstrip("，, ")
         text = _drop_jumps(body).strip()
         closing = _CLOSING_CREDIT.search(text)

@@ -8,10 +8,11 @@ meetings announced in the lead sentence (A、B和C召开), inspections led by th
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.extract.common import Span, _sentence_at, split_sentences
-from kg.extract.dates import _DATE_ABS, find_date, resolve_date
+from kg.extract.dates import _DATE_ABS, DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, find_events
 from kg.extract.participation import find_participants
 from kg.extract.people import find_people
@@ -42,6 +43,23 @@ def _people_of(article: Article, lex: Lexicon) -> tuple[list[Span], list[Span]]:
     body = [replace(s, start=s.start - offset, name_start=s.name_start - offset, end=s.end - offset)
             for s in found if s.start >= offset]
     return body, [s for s in found if s.end <= len(headline)]
+
+
+_DAY_OPENING = re.compile(rf"^\s*(?:当地时间)?((?:\d{{1,2}}月)?{DAY})")
+
+
+def _other_day_sentences(sentences: list[tuple[int, str]], events: list, anchor, inferred: bool,
+                         event_days: set) -> list[int]:
+    """Where a sentence opens with a day other than the events' (29日下午，中央代表团…): what follows it happened
+    apart from the reported events, until another event is reported."""
+    found = []
+    for offset, sentence in sentences:
+        opening = _DAY_OPENING.match(sentence)
+        if opening and not any(offset <= e.start < offset + len(sentence) for e in events):
+            day = resolve_date(opening.group(1), anchor, inferred)
+            if day is not None and day not in event_days:
+                found.append(offset)
+    return found
 
 
 def extract(article: Article) -> ArticleExtraction:
@@ -83,6 +101,12 @@ def extract(article: Article) -> ArticleExtraction:
         return result
 
     group_of = {key: event.group for key, event in enumerate(events)}
+    other_days = _other_day_sentences(sentences, events, anchor, inferred, {m.date for m in result.meetings})
+    event_starts = sorted(event.start for event in events)
+
+    def last_event_before(pos: int) -> int:
+        return max((start for start in event_starts if start <= pos), default=-1)
+
     group_starts = sorted({(event.start, event.group) for event in events if event.group})
     seen: set[tuple[str, str, int]] = set()
     order = 0
@@ -94,6 +118,8 @@ def extract(article: Article) -> ArticleExtraction:
         nonlocal order
         if not is_body and name in referenced_people:
             return
+        if not every and any(start <= pos for start in other_days if start > last_event_before(pos)):
+            return  # 29日下午，…王正伟等参加了慰问考察活动: another day's activity, not the reported event
         group = -1 if every else max((g for start, g in group_starts if start <= pos), default=0)
         marker = (name, relation, group if only is None else -2 - only)
         if marker in seen:

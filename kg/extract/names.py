@@ -31,6 +31,7 @@ _JOINED = re.compile(f"[{CJK}]{{1,12}}(?:[{re.escape(JOINERS)}][{CJK}]{{1,12}}){
 _CJK_ONLY = re.compile(f"[{CJK}]+")
 # group nouns and pronoun-like words that follow a surname-looking character (王书记 is a title, 全体同志 a group)
 _GROUP_NOUNS = {"同志", "班子", "成员", "干部", "群众", "人员", "代表", "委员", "专家", "学者", "领导", "主任", "书记"}
+_NUMERALS = set("一二三四五六七八九十两几百千万")
 MAX_NAME = 12  # characters of an unjoined name (a transliteration like 别尔德穆哈梅多夫 is 8)
 
 
@@ -174,8 +175,8 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         return 0
     tag = _common(token, lex)
     if is_han_name(token, lex):
-        if token[0] in lex.weak_surnames and (strength < 2 or (strength < 3 and _common(token[1:], lex))):
-            return 0  # 年初对, 总理和夫人: an everyday character before a word or a weak stop is no surname
+        if token[0] in lex.weak_surnames and strength < 3 and _common(token[1:], lex):
+            return 0  # 总理和夫人: an everyday character before a word is no surname
         if len(token) >= 3 and _patterns()["body_end"].fullmatch(token[1:]) and len(token[1:]) >= 2:
             return 0  # 区政协主席: a body before its title, no person 区政协
         if tag is None:
@@ -195,8 +196,9 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
     # outside the shapes: trusted only between a title and a verb or punctuation (副县长其木格陪同, 安倍晋三举行)
     if after_title and (strength >= (2 if foreign else 3) or (foreign and strength == 1 and conjoined)) \
             and 2 <= len(token) <= 4:
-        if any(ch in lex.not_given for ch in token) or (tag is not None and _ordinary_word(tag)):
-            return 0
+        if any(ch in lex.not_given for ch in token) or (tag is not None and _ordinary_word(tag)) \
+                or token[0] in _NUMERALS:
+            return 0  # (外交部长一职, 其他领导一岗双责: a numeral opens no name)
         if any(len(w) >= 2 and (_common(w, lex) or "n")[0] in "tfmqrpcudva" for w in _words(token)):
             return 0  # 外长会期间会见: 期间 (a time or place word) inside the run, no name
         halves_ordinary = len(token) == 4 and any(_ordinary_word(_common(h, lex)) for h in (token[:2], token[2:]))
