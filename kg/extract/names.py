@@ -181,6 +181,8 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
             return 0  # 区政协主席: a body before its title, no person 区政协
         if tag is None:
             return 2
+        if tag.startswith("nt"):
+            return 0  # 检察长张军和公安部: an organisation, never a person
         # a dictionary word can still be a name right after a title: closed by a role verb at once (部长甘露作交流
         # 发言: the dictionary's 甘露 is a verb), or any word but a verb, pronoun, conjunction or particle (副区长乌兰,
         # 大使徐步也到: 徐步 is an adverb in the dictionary); a verb closed by anything else never is (市长强调)
@@ -228,8 +230,9 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         if not _CJK_ONLY.fullmatch(token):
             break
         strength, stop_length = stop_at(text, end)
-        if at_stop and not (strength >= 2 and token[0] in lex.surnames and is_han_name(token, lex)):
-            continue  # only a Han name closed firmly may start with a stop's character (县长向红梅出席)
+        if at_stop and not ((strength >= 3 or text.startswith(("等", "同志", "一行"), end)) and token[0] in lex.surnames
+                            and is_han_name(token, lex)):
+            continue  # only a Han name closed firmly may start with a stop's character (县长向红梅出席, 向红梅等)
         # 众议长大岛理森和参议长伊达忠一: 和 then another title joins two titled names
         conjoined = strength == 1 and text[end] in "和与及" \
             and bool(_patterns()["title"].search(text, end + 1, end + 7))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kg.extract.common import SEPARATORS, Span, _is_cjk, _patterns, before_fillers
 from kg.extract.names import (
+    JOINERS,
     _bare_name_ending_at,
     best_reading,
     is_han_name,
@@ -274,6 +275,14 @@ def _propagate_names(text: str, spans: dict[int, Span]) -> None:
     around it lets a name start and end there (韩正在京: 韩正; 王强调: no 王强)."""
     names = sorted({s.name for s in spans.values() if len(s.name) >= 2}, key=len, reverse=True)
     verbs = load().verbs_before_name
+    # a joined name met again by one of its parts (劳尔·卡斯特罗 … 劳尔表示): the same person, under the full name
+    full_of = {name: name for name in names}
+    for name in names:
+        parts = re.split(f"[{re.escape(JOINERS)}]", name)
+        for part in (parts[0], parts[-1]) if len(parts) > 1 else ():
+            if len(part) >= 2 and part not in full_of:
+                full_of[part] = name
+    names = sorted(full_of, key=len, reverse=True)
     if not names:
         return
     covered = sorted((s.name_start, s.end) for s in spans.values())
@@ -289,7 +298,7 @@ def _propagate_names(text: str, spans: dict[int, Span]) -> None:
                                             or not _is_cjk(text[pos - 1]) or text[pos - 2 : pos] in verbs
                                             or _patterns()["title"].search(text, max(0, pos - 4), pos)) \
                     and stop_strength(text, end) >= 1:
-                spans[pos] = Span(name=name, start=pos, name_start=pos, end=end)
+                spans[pos] = Span(name=full_of[name], start=pos, name_start=pos, end=end)
                 for i in range(pos, end):
                     taken[i] = True
             pos = text.find(name, end)
