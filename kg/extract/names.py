@@ -63,8 +63,10 @@ def stop_strength(text: str, end: int) -> int:
     return stop_at(text, end)[0]
 
 
+@lru_cache(maxsize=1 << 16)
 def stop_at(text: str, end: int) -> tuple[int, int]:
-    """(strength, length) of the stop that starts at ``end`` (see ``stop_strength``)."""
+    """(strength, length) of the stop that starts at ``end`` (see ``stop_strength``). Cached: names are read at
+    many positions of one article, and readings that overlap ask about the same positions again."""
     if end >= len(text):
         return (4, 0) if _ends_a_list(text) else (0, 0)
     if text[end] in PUNCTUATION:
@@ -119,6 +121,11 @@ def is_joined_name(token: str) -> bool:
 def is_syllabic_name(token: str, lex: Lexicon | None = None) -> bool:
     """One to three minority-name syllables (次仁白玛 = 次仁 + 白玛)."""
     return 2 <= len(token) <= 9 and _syllabic_pattern().fullmatch(token) is not None
+
+
+@lru_cache(maxsize=1)
+def _syllabic_start() -> re.Pattern[str]:
+    return re.compile(alternation(set(load().name_syllables)))
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +232,10 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
                 return [Reading(text[pos:end], strength)]
         return []
     found: list[Reading] = []
-    for end in range(pos + 2, min(len(text), pos + MAX_NAME) + 1):
+    # a Chinese-context name is at most 4 characters, unless it is a minority name or one the article confirmed
+    longest = MAX_NAME if foreign else max(9 if _syllabic_start().match(text, pos) else 4,
+                                              max((len(c) for c in confirmed), default=0))
+    for end in range(pos + 2, min(len(text), pos + longest) + 1):
         token = text[pos:end]
         if not _CJK_ONLY.fullmatch(token):
             break

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kg.extract.common import SEPARATORS, Span, _is_cjk, _patterns, before_fillers
 from kg.extract.names import (
@@ -132,14 +133,18 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
     spans: dict[int, Span] = {}
     last_body: str | None = None
     ambiguous = False
+    previous: Span | None = None  # the last span read, ending before the next title (titles come in text order)
     for match in pats["title"].finditer(text):
         title, t_start, t_end = match.group(0), match.start(), match.end()
-        floor = max((s.end for s in spans.values() if s.end <= t_start), default=0)
+        # no name can follow (…主席台, 部长们…): skip the title before reading its chain, the costly part
+        widest = readings_at(text, t_end, foreign=True, lex=lex, confirmed=confirmed)
+        if not widest and not name_at(text, t_end, lex, True):
+            continue
+        floor = previous.end if previous and previous.end <= t_start else 0
         title, t_start = _best_title_split(text, title, t_start, lex, floor)
         if _title_inside_word(text, title, t_end, lex):
             continue
         chain = _chain_before(text, t_start, title, lex, floor)
-        previous = spans.get(max((k for k in spans if spans[k].end <= chain[0][0]), default=-1))
         joined_to = previous if previous and text[previous.end : chain[0][0]] in ("和", "、", "及", "与") else None
         country = next((c for p in (joined_to.posts if joined_to else []) if (c := _country_of(p.body, lex))), None)
         posts, last_body = _chain_posts(text, chain, lex, floor, last_body, country)
@@ -150,7 +155,7 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         if not name:
             continue
         span = Span(name=name, start=chain[0][0], name_start=t_end, end=t_end + len(name), posts=posts)
-        spans[span.name_start] = span
+        spans[span.name_start] = previous = span
         # a title shared by a list: 县政协副主席陆海涛、冯雪、程亮
         pos = span.end
         while pos < len(text) and text[pos] in "、和及":
@@ -158,7 +163,7 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
             if not nxt or pats["title"].match(text, pos + 1):
                 break
             follower = Span(name=nxt, start=pos + 1, name_start=pos + 1, end=pos + 1 + len(nxt), posts=list(posts))
-            spans[follower.name_start] = follower
+            spans[follower.name_start] = previous = follower
             pos = follower.end
     return spans, ambiguous
 
@@ -222,7 +227,19 @@ def _country_of(body: str | None, lex: Lexicon) -> str | None:
     """The foreign country or organisation a body opens with (柬埔寨人民党 -> 柬埔寨); None for China's own."""
     if not body or body.startswith(("中国", "中华")):
         return None
-    return next((c for c in lex.countries if body.startswith(c)), None)
+    found = _country_start().match(body)
+    return found.group(0) if found else None
+
+
+@lru_cache(maxsize=1)
+def _country_start() -> re.Pattern[str]:
+    return re.compile(alternation(set(load().countries)))
+
+
+@lru_cache(maxsize=1)
+def _country_end() -> re.Pattern[str]:
+    """A country name ending where a title starts (俄罗斯|副总理), searched in the few characters before it."""
+    return re.compile(f"(?:{alternation(set(load().countries))})$")
 
 
 # state offices: after a party post in a chain they take the country, not the party (…党领袖、首相)
@@ -246,7 +263,7 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
     for match in pats["title_after"].finditer(text):
         title, t_start = match.group(1), match.start(1)
         foreign = title in lex.foreign_titles
-        if any(text.endswith(country, 0, t_start) for country in lex.countries):
+        if _country_end().search(text, max(0, t_start - 12), t_start):
             continue  # 俄罗斯副总理: the title's country, no person 罗斯
         for length in ((8, 7, 6, 5, 4, 3, 2) if foreign else (3, 2)):
             start = t_start - length
