@@ -65,6 +65,19 @@ class _Builder:
                 data[name] = pick(old, attrs[name]) if old else attrs[name]
 
 
+def _hold(b: _Builder, official: str, post: str, evidence: dict, seen: str | None, tense: str) -> None:
+    """A holds edge from one mention: a post written as former (时任, 原, 前) dates nothing and marks the edge past
+    while no mention says otherwise; an appointment or removal report states a start or an end on its day."""
+    past = tense == "past"
+    b.edge(official, post, "holds", evidence, first_seen=None if past else seen, last_seen=None if past else seen)
+    data = b.edges[(official, post, "holds")]
+    data["past"] = data.get("past", True) and past
+    for attr, stated in (("stated_start", tense == "start"), ("stated_end", tense == "end")):
+        if stated and seen:
+            old = data.get(attr)
+            data[attr] = (min if attr == "stated_start" else max)(old, seen) if old else seen
+
+
 def assemble(resolved: Resolved) -> nx.MultiDiGraph:
     builder = _Builder()
     for ex in resolved.extractions:
@@ -127,7 +140,7 @@ def _add_article(b: _Builder, ex: ArticleExtraction, resolved: Resolved) -> None
             key = resolved.post_key(art.id, post.label)
             pid = b.node("Post", key, resolved.post_label.get(key, post.label), title=post.title, body=post.body)
             evidence = {"article": article_id, "sentence": person.sentence, "date": seen}
-            b.edge(oid, pid, "holds", evidence, first_seen=seen, last_seen=seen)
+            _hold(b, oid, pid, evidence, seen, post.tense)
             if post.body:
                 b.edge(pid, body(post.body), "postIn", evidence)
 

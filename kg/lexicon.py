@@ -26,7 +26,8 @@ LEXICON_FILES = ("titles.txt", "role_verbs.txt", "meeting_nouns.txt", "inspectio
                  "body_left_boundary.txt", "org_endings.txt",
                  "weak_surnames.txt", "person_markers.txt", "encounter_verbs.txt", "message_verbs.txt",
                  "name_end_excluded.txt", "verbs_before_name.txt",
-                 "list_fillers.txt", "state_forms.txt")
+                 "list_fillers.txt", "state_forms.txt",
+                 "appointment_verbs.txt")
 
 
 def lexicon_lines(name: str) -> list[str]:

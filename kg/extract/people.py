@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 from kg.extract.common import SEPARATORS, Span, _is_cjk, _patterns, before_fillers
@@ -27,9 +26,10 @@ from kg.extract.titles import (
     _title_start,
     _trailing_body,
     _unplaced_body,
+    is_body_name,
     tense_before,
 )
-from kg.lexicon import Lexicon, alternation, load
+from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.model import (
     PostMention,
 )
@@ -136,9 +136,12 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
     previous: Span | None = None  # the last span read, ending before the next title (titles come in text order)
     for match in pats["title"].finditer(text):
         title, t_start, t_end = match.group(0), match.start(), match.end()
+        name_from = t_end
+        if text.startswith("的", t_end) and text.startswith(("时任", "曾任", "原任"), _clause_start(text, t_start)):
+            name_from = t_end + 1  # 时任福州市委书记的习近平: the former post, then 的, then the name
         # no name can follow (…主席台, 部长们…): skip the title before reading its chain, the costly part
-        widest = readings_at(text, t_end, foreign=True, lex=lex, confirmed=confirmed)
-        if not widest and not name_at(text, t_end, lex, True):
+        widest = readings_at(text, name_from, foreign=True, lex=lex, confirmed=confirmed)
+        if not widest and not name_at(text, name_from, lex, True):
             continue
         floor = previous.end if previous and previous.end <= t_start else 0
         title, t_start = _best_title_split(text, title, t_start, lex, floor)
@@ -149,12 +152,12 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         country = next((c for p in (joined_to.posts if joined_to else []) if (c := _country_of(p.body, lex))), None)
         posts, last_body = _chain_posts(text, chain, lex, floor, last_body, country)
         foreign = _is_foreign(posts, lex)
-        readings = readings_at(text, t_end, foreign=foreign, lex=lex, confirmed=confirmed)
+        readings = readings_at(text, name_from, foreign=foreign, lex=lex, confirmed=confirmed)
         ambiguous = ambiguous or len(readings) > 1
-        name = best_reading(text, t_end, readings, confirmed) if readings else name_at(text, t_end, lex, True)
+        name = best_reading(text, name_from, readings, confirmed) if readings else name_at(text, name_from, lex, True)
         if not name:
             continue
-        span = Span(name=name, start=chain[0][0], name_start=t_end, end=t_end + len(name), posts=posts)
+        span = Span(name=name, start=chain[0][0], name_start=name_from, end=name_from + len(name), posts=posts)
         spans[span.name_start] = previous = span
         # a title shared by a list: 县政协副主席陆海涛、冯雪、程亮
         pos = span.end
@@ -166,6 +169,11 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
             spans[follower.name_start] = previous = follower
             pos = follower.end
     return spans, ambiguous
+
+
+def _clause_start(text: str, t_start: int) -> int:
+    """Where the clause holding a title starts (after the last punctuation): 时任 stands there if anywhere."""
+    return max(text.rfind(ch, 0, t_start) for ch in "，。；：、") + 1
 
 
 def _title_inside_word(text: str, title: str, t_end: int, lex: Lexicon) -> bool:
@@ -321,59 +329,81 @@ def _propagate_names(text: str, spans: dict[int, Span]) -> None:
             pos = text.find(name, end)
 
 
-_APPOINTED = re.compile(r"(?:同志)?(?:任命为|当选为|担任|任)(?=[^，。；]{2})")  # not after 不再: _appointment_verbs
-_ELECTED = re.compile(f"(?:选举|任命|推选|增补|决定任命|提名)([{CJK}·]{{2,12}}?)(?:同志)?为(?=[^，。；]{{2}})")
-
-
-def _appointment_verbs(text: str) -> Iterator[re.Match[str]]:
-    """任/担任/当选为, not in 不再担任 (a lookbehind at the start of _APPOINTED would be tried at every position)."""
-    for verb in _APPOINTED.finditer(text):
-        if not text.endswith(("不再", "不再担"), 0, verb.start()):
-            yield verb
+@lru_cache(maxsize=1)
+def _appointment_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """appointment_verbs.txt as regexes: the name is a run of characters (judged after), the posts start at ``posts``.
+    Longest patterns first, so 决定免去 is read before 免去 and 不再担任 before 任."""
+    found = []
+    for line in lexicon_lines("appointment_verbs.txt"):
+        pattern, _, tense = line.partition("\t")
+        regex = re.escape(pattern).replace(re.escape("{name}"), f"(?P<name>[{CJK}·]{{2,12}}?)(?:同志)?")
+        regex = regex.replace(re.escape("{posts}"), "(?P<posts>)").split("(?P<posts>)")[0] + "(?P<posts>)"
+        found.append((re.compile(regex), tense.strip()))
+    return sorted(found, key=lambda item: -len(item[0].pattern))
 
 
 def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
-    """谭某某同志任市委委员、常委、书记 / 张某当选为县政协主席: posts stated by an appointment."""
-    pats = _patterns()
+    """谭某某同志任市委委员、常委、书记, 张某当选为县政协主席, 免去某某的某局局长职务, 某某不再担任…: posts stated as
+    taken (tense start) or left (tense end) by the report."""
     by_end = {s.end: s for s in spans.values()}
-    stated: list[tuple[Span, int]] = []
-    for verb in _appointment_verbs(text):
-        person = by_end.get(verb.start())
-        if person is None:
-            bare = _bare_name_ending_at(text, verb.start(), lex)
-            if not bare:
+    claimed: set[int] = set()
+    for pattern, tense in _appointment_patterns():
+        for match in pattern.finditer(text):
+            if match.start("posts") in claimed or text.endswith(("不再", "不再担"), 0, match.start()):
                 continue
-            start = verb.start() - len(bare)
-            person = spans.setdefault(start, Span(name=bare, start=start, name_start=start, end=verb.start()))
-        stated.append((person, verb.end()))
-    for elected in _ELECTED.finditer(text):  # 选举马某某为州政协副主席
-        name, start = elected.group(1), elected.start(1)
-        if not is_name(name, lex, after_title=True, strong_stop=True):
-            continue
-        person = spans.setdefault(start, Span(name=name, start=start, name_start=start, end=elected.end(1)))
-        stated.append((person, elected.end()))
-    for person, pos in stated:
-        prev_body = None
-        new_posts: list[PostMention] = []
-        while pos < len(text):
-            title = pats["title"].search(text, pos, min(len(text), pos + 20))
-            if not title:
-                break
-            prefix = text[pos : title.start()]
-            body = prefix if prefix and pats["place_start"].match(prefix) and pats["body_end"].search(prefix) else None
-            if prefix and body is None:
-                break
-            if body is None and title.group(0) in lex.bare_titles and prev_body:
-                body = _strip_sub_organ(prev_body, title.group(0))
-            new_posts.append(PostMention(label=(body or "") + title.group(0), title=title.group(0), body=body))
-            prev_body = body or prev_body
-            pos = title.end()
-            if pos < len(text) and text[pos] in "、和":
-                pos += 1
+            person = _appointee(text, match, spans, by_end, lex)
+            if person is None:
                 continue
+            posts = _stated_posts(text, match.end("posts"), lex, tense)
+            if not posts:
+                continue  # 强化责任担当: 任 with no post after it appoints nobody
+            claimed.add(match.start("posts"))
+            if person.name_start not in spans:
+                spans[person.name_start] = person
+            person.posts.extend(p for p in posts if p not in person.posts)
+
+
+def _appointee(text: str, match: re.Match[str], spans: dict[int, Span], by_end: dict[int, Span],
+               lex: Lexicon) -> Span | None:
+    """The person a 任免 pattern names: a mention already read there, else a name that fits the slot exactly."""
+    end = match.end("name")
+    if end in by_end:
+        return by_end[end]
+    name = match.group("name")
+    if match.start("name") > match.start():  # the name follows a verb (任命某某为): it must fill the slot
+        start = match.start("name")
+        return Span(name=name, start=start, name_start=start, end=end) \
+            if is_name(name, lex, after_title=True, strong_stop=True) else None
+    bare = _bare_name_ending_at(text, end, lex)  # the name opens the clause (某某任…)
+    if not bare:
+        return None
+    start = end - len(bare)
+    return spans.get(start) or Span(name=bare, start=start, name_start=start, end=end)
+
+
+def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str) -> list[PostMention]:
+    """The posts written from ``pos`` on: titles with their bodies, joined by 、 or 和."""
+    pats = _patterns()
+    prev_body = None
+    posts: list[PostMention] = []
+    while pos < len(text):
+        title = next((t for t in pats["title"].finditer(text, pos, min(len(text), pos + 24))
+                      if not _title_inside_word(text, t.group(0), t.end(), lex)), None)  # not 委员 of 委员会
+        if not title:
             break
-        person.posts.extend(p for p in new_posts if p not in person.posts)
-        if not person.posts and person.name_start in spans and spans[person.name_start] is person:
-            del spans[person.name_start]  # 强化责任担当: 任 with no post after it appoints nobody
+        prefix = text[pos : title.start()]
+        body = prefix if prefix and is_body_name(prefix, at_boundary=True, lex=lex) else None
+        if prefix and body is None:
+            break
+        if body is None and title.group(0) in lex.bare_titles and prev_body:
+            body = _strip_sub_organ(prev_body, title.group(0))
+        posts.append(PostMention(label=(body or "") + title.group(0), title=title.group(0), body=body, tense=tense))
+        prev_body = body or prev_body
+        pos = title.end()
+        if pos < len(text) and text[pos] in "、和":
+            pos += 1
+            continue
+        break
+    return posts
 
 
