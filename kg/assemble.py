@@ -65,17 +65,26 @@ class _Builder:
                 data[name] = pick(old, attrs[name]) if old else attrs[name]
 
 
-def _hold(b: _Builder, official: str, post: str, evidence: dict, seen: str | None, tense: str) -> None:
+HISTORY_DAYS = 366  # a 任免 the text dates more than a year before the report is history, not news
+
+
+def _hold(b: _Builder, official: str, post: str, evidence: dict, seen: str | None, tense: str,
+          stated: str | None = None) -> None:
     """A holds edge from one mention: a post written as former (时任, 原, 前) dates nothing and marks the edge past
-    while no mention says otherwise; an appointment or removal report states a start or an end on its day."""
-    past = tense == "past"
+    while no mention says otherwise; an appointment or removal report states a start or an end, on the day the text
+    gives it (1983年6月…任) or else on the report's day. A history dated long before the report is a past post."""
+    if stated and seen and tense in ("start", "end") and \
+            (date.fromisoformat(seen) - date.fromisoformat(stated)).days > HISTORY_DAYS:
+        seen_day, past = stated, True  # 1983年6月，李鹏同志任国务院副总理: history, not the news of the day
+    else:
+        seen_day, past = stated or seen, tense == "past"
     b.edge(official, post, "holds", evidence, first_seen=None if past else seen, last_seen=None if past else seen)
     data = b.edges[(official, post, "holds")]
     data["past"] = data.get("past", True) and past
-    for attr, stated in (("stated_start", tense == "start"), ("stated_end", tense == "end")):
-        if stated and seen:
+    for attr, applies in (("stated_start", tense == "start"), ("stated_end", tense == "end")):
+        if applies and seen_day:
             old = data.get(attr)
-            data[attr] = (min if attr == "stated_start" else max)(old, seen) if old else seen
+            data[attr] = (min if attr == "stated_start" else max)(old, seen_day) if old else seen_day
 
 
 def assemble(resolved: Resolved) -> nx.MultiDiGraph:
@@ -140,7 +149,7 @@ def _add_article(b: _Builder, ex: ArticleExtraction, resolved: Resolved) -> None
             key = resolved.post_key(art.id, post.label)
             pid = b.node("Post", key, resolved.post_label.get(key, post.label), title=post.title, body=post.body)
             evidence = {"article": article_id, "sentence": person.sentence, "date": seen}
-            _hold(b, oid, pid, evidence, seen, post.tense)
+            _hold(b, oid, pid, evidence, seen, post.tense, post.stated)
             if post.body:
                 b.edge(pid, body(post.body), "postIn", evidence)
 

@@ -93,7 +93,8 @@ class PostMention:
     label: str  # title as written, with an elided body prefix restored (区政协秘书长)
     title: str  # the title word (秘书长)
     body: str | None  # the body it belongs to (区政协), if any
-    tense: str = "current"  # current | past (时任, 原, 前: not held at the article's date) | elect (当选, 候任)
+    tense: str = "current"  # current | past (时任, 原, 前) | elect (当选, 候任) | start / end (任命 / 免去 report)
+    stated: str | None = None  # start/end: the day the text gives it (1983年6月 -> 1983-06-01), else the report's
 
 
 @dataclass

@@ -47,3 +47,20 @@ def test_holds_edges_carry_stated_days_and_past(tmp_path):
     assert holds[("郑文广", "市财政局局长")]["stated_end"] == "2026-05-11"
     former = holds[("贾振东", "县委书记")]
     assert former["past"] is True and former["first_seen"] is None
+
+
+def test_a_dated_history_states_its_own_day_and_is_past(tmp_path):
+    page = tmp_path / "paper_2019-07-23.txt"
+    page.write_text("本报讯 1983年6月，黎振中同志任国务院副总理。2003年3月，黎振中同志不再担任全国人大常委会委员长职务。"
+                    "时任县长的蒋伯英也在场。", encoding="utf-8")
+    graph = kg.build([page]).graph
+    holds = {(graph.nodes[s]["label"], graph.nodes[t]["label"]): d for s, t, k, d in graph.edges(keys=True, data=True)
+             if k == "holds"}
+    vice = holds[("黎振中", "国务院副总理")]
+    assert vice["stated_start"] == "1983-06-01" and vice["past"] is True
+    assert holds[("黎振中", "全国人大常委会委员长")]["stated_end"] == "2003-03-01"
+
+
+def test_tense_markers_before_任_are_not_appointments():
+    found = people("本报讯 南非现任总统拉马福萨出席。苏丹时任国防部长奥夫宣布。")
+    assert all(tense != "start" for posts in found.values() for _, tense in posts)

@@ -351,10 +351,13 @@ def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
         for match in pattern.finditer(text):
             if match.start("posts") in claimed or text.endswith(("不再", "不再担"), 0, match.start()):
                 continue
+            verb_at = match.end("name")
+            if text[verb_at : verb_at + 1] == "任" and text[verb_at - 1 : verb_at] in "时现曾历原前新兼":
+                continue  # 苏丹时任国防部长, 现任总统: a tense marker, not an appointment
             person = _appointee(text, match, spans, by_end, lex)
             if person is None:
                 continue
-            posts = _stated_posts(text, match.end("posts"), lex, tense)
+            posts = _stated_posts(text, match.end("posts"), lex, tense, _stated_day(text, match.start()))
             if not posts:
                 continue  # 强化责任担当: 任 with no post after it appoints nobody
             claimed.add(match.start("posts"))
@@ -375,13 +378,27 @@ def _appointee(text: str, match: re.Match[str], spans: dict[int, Span], by_end: 
         return Span(name=name, start=start, name_start=start, end=end) \
             if is_name(name, lex, after_title=True, strong_stop=True) else None
     bare = _bare_name_ending_at(text, end, lex)  # the name opens the clause (某某任…)
-    if not bare:
-        return None
+    if not bare or _country_of(bare, lex):
+        return None  # 南非现任总统: a country, no person
     start = end - len(bare)
     return spans.get(start) or Span(name=bare, start=start, name_start=start, end=end)
 
 
-def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str) -> list[PostMention]:
+_YEAR_MONTH = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
+
+
+def _stated_day(text: str, start: int) -> str | None:
+    """The day a 任免 clause gives itself (1983年6月，李鹏同志任国务院副总理 -> 1983-06-01), searched back to the start
+    of its sentence; None when it gives none (the report's day stands)."""
+    sentence_start = max(text.rfind(ch, 0, start) for ch in "。；\n") + 1
+    found = list(_YEAR_MONTH.finditer(text, sentence_start, start))
+    if not found:
+        return None
+    year, month, day = found[-1].group(1), int(found[-1].group(2)), int(found[-1].group(3) or 1)
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str, stated: str | None = None) -> list[PostMention]:
     """The posts written from ``pos`` on: titles with their bodies, joined by 、 or 和."""
     pats = _patterns()
     prev_body = None
@@ -397,7 +414,8 @@ def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str) -> list[PostMen
             break
         if body is None and title.group(0) in lex.bare_titles and prev_body:
             body = _strip_sub_organ(prev_body, title.group(0))
-        posts.append(PostMention(label=(body or "") + title.group(0), title=title.group(0), body=body, tense=tense))
+        posts.append(PostMention(label=(body or "") + title.group(0), title=title.group(0), body=body, tense=tense,
+                                 stated=stated))
         prev_body = body or prev_body
         pos = title.end()
         if pos < len(text) and text[pos] in "、和":
