@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.analyse.tenures import infer_tenures
+from kg.analyse.tenures import holder_lines, infer_tenures
 from kg.assemble import assemble
 from kg.model import ArticleExtraction, InputProblem
 from kg.read import iter_sources
@@ -114,7 +114,9 @@ def assemble_graph(extractions: list[ArticleExtraction], problems: list[InputPro
                    text_of: TextOf = article_text) -> KnowledgeGraph:
     resolved = resolve(extractions, curation=curation, locality=locality, text_of=text_of)
     graph = assemble(resolved)
-    infer_tenures(graph)  # holds edges get start/end (stated, inferred from successors, or seen)
+    tenures = infer_tenures(graph)  # holds edges get start/end (stated, inferred from successors, or seen)
+    # posts over time: holders as the tenure analysis reads them (stray mentions outvoted, acting forms kept)
+    resolved.report["tenure"] = holder_lines(graph, tenures)
     suspects = find_suspects(graph, resolved.report.get("merged"))
     resolved.report.update({"suspect_names": suspects.names, "suspect_posts": suspects.posts,
                             "suspect_split": suspects.split, "suspect_merges": suspects.thin_merges,

@@ -19,7 +19,8 @@ SECTIONS = (
     ("scopes", "Papers and places", "Where names are taken to be unique (one scope per paper or --locality)."),
     ("changes", "Personnel changes", "A one-holder post changing holder between issues, or one person's title "
                                      "changing (代区长 → 区长)."),
-    ("tenure", "Posts over time", "Holders of one-holder posts in date order, first … last seen."),
+    ("tenure", "Posts over time", "Holders of one-holder posts in order, first … last day in the post (stray "
+                                  "mentions outvoted; posts whose holders alternate are listed under Tenure changes)."),
     ("duplicates", "Possible duplicates needing review", "Not merged: the evidence was not enough, or was against."),
     ("merged", "Merged name variants", "Merged on evidence (or by the curation file); the variant is kept as an "
                                        "alternative label."),

@@ -73,6 +73,7 @@ class TenureAnalysis:
     successions: list[Succession] = field(default_factory=list)
     ambiguous: list[dict] = field(default_factory=list)  # {"posts", "holders", "reason"}
     outvoted: list[State] = field(default_factory=list)  # (official, post) of stray mentions: no seen dates
+    holders: list[tuple[str, list[Run]]] = field(default_factory=list)  # (post node, its runs in order) per seat
     seats: int = 0
 
 
@@ -108,6 +109,7 @@ def infer_tenures(graph: nx.MultiDiGraph) -> TenureAnalysis:
             analysis.ambiguous.append({"posts": sorted(seat), "reason": reason, "holders": [
                 (r.official, _main_edge(holds, edges[(r.official, r.form)])[1], r.first, r.last) for r in runs]})
             continue
+        analysis.holders.append((_main_edge(holds, edges[states[0]])[1], runs))
         for run in runs:
             run_of.update({edge: run for edge in edges[(run.official, run.form)]})
         outvoted = sorted(edge for state in {state for _, state in mentions} - set(states) for edge in edges[state])
@@ -127,7 +129,17 @@ def infer_tenures(graph: nx.MultiDiGraph) -> TenureAnalysis:
     for edge, data in holds.items():
         _set_dates(data, run_of.get(edge), inferred_end.get(edge), edge in unseated)
     analysis.successions.sort(key=lambda s: (s.date, s.before_post, s.before, s.after))
+    analysis.holders.sort(key=lambda item: (graph.nodes[item[0]].get("label", ""), item[0]))
     return analysis
+
+
+def holder_lines(graph: nx.MultiDiGraph, analysis: TenureAnalysis) -> list[dict]:
+    """Report entries: each one-holder post with its holders in order (first … last day in the seat)."""
+    label = {node: data.get("label", node) for node, data in graph.nodes(data=True)}
+    return [{"summary": f"{label[post]}: " + "; ".join(
+                f"{label[run.official]}{'（' + run.form + '）' if run.form else ''} "
+                f"{run.first}{' … ' + run.last if run.last != run.first else ''}" for run in runs)}
+            for post, runs in analysis.holders if runs]
 
 
 def _seat_edges(graph: nx.MultiDiGraph, seat: Sequence[str],
