@@ -26,7 +26,7 @@ from kg.lexicon import Lexicon, alternation, load
 from kg.normalise import CJK
 
 JOINERS = "·•‧-－"
-PUNCTUATION = "，。、；：！？（）()“”‘’「」《》 \u3000\n,;:!?"
+PUNCTUATION = "，。、；：！？（）()“”‘’「」 \u3000\n,;:!?"  # (not 《》: 《国家主席授勋令》 holds no name)
 _JOINED = re.compile(f"[{CJK}]{{1,12}}(?:[{re.escape(JOINERS)}][{CJK}]{{1,12}}){{1,4}}")
 _CJK_ONLY = re.compile(f"[{CJK}]+")
 # group nouns and pronoun-like words that follow a surname-looking character (王书记 is a title, 全体同志 a group)
@@ -114,8 +114,18 @@ def is_han_name(token: str, lex: Lexicon | None = None) -> bool:
 
 
 def is_joined_name(token: str) -> bool:
-    """Parts joined by a dot or hyphen, none holding a title (县政协主席古丽娜尔·阿布都拉 is a title and a name)."""
-    return bool(_JOINED.fullmatch(token)) and 3 <= len(token) <= 30 and not _patterns()["title"].search(token)
+    """Parts joined by a dot or hyphen, none holding a title (县政协主席古丽娜尔·阿布都拉 is a title and a name), a
+    verb or function word (习近平致电劳尔·卡斯特罗, 李克强在南宁参观中国-东盟) or a country."""
+    if not _JOINED.fullmatch(token) or not 3 <= len(token) <= 30 or _patterns()["title"].search(token):
+        return False
+    return not any(stop_strength(token, i) >= 1 for i in range(1, len(token)) if token[i] not in JOINERS) \
+        and not _place_inside(token)
+
+
+def _place_inside(token: str) -> bool:
+    lex = load()
+    return any(token.find(country) >= 0 for country in ("中国", "中华", "东盟", "北京")) or \
+        bool(_country_set(lex) & {part for part in re.split(f"[{re.escape(JOINERS)}]", token)})
 
 
 def is_syllabic_name(token: str, lex: Lexicon | None = None) -> bool:
@@ -193,7 +203,7 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         # a dictionary word can still be a name right after a title: closed by a role verb at once (部长甘露作交流
         # 发言: the dictionary's 甘露 is a verb), or any word but a verb, pronoun, conjunction or particle (副区长乌兰,
         # 大使徐步也到: 徐步 is an adverb in the dictionary); a verb closed by anything else never is (市长强调)
-        if after_title and tag[0] not in "tmq" and (strength == 3 or tag[0] not in "vrpcuyad"
+        if after_title and tag[0] not in "tmq" and ((strength == 3 and not foreign) or tag[0] not in "vrpcuyad"
                                                     or (strength >= 2 and tag[0] in "ad")):
             return 2  # (never a time word or a number: 主席去年出席)
     if is_syllabic_name(token, lex) and (after_title or strength >= 3) and (

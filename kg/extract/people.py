@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.common import SEPARATORS, Span, _is_cjk, _patterns, before_fillers
+from kg.extract.common import SEPARATORS, Span, _is_cjk, _patterns, _words, before_fillers
 from kg.extract.names import (
     JOINERS,
     _bare_name_ending_at,
@@ -217,8 +217,9 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
         country = country or _country_of(body, lex) or _country_of(prev_body, lex)
         if body is None and country and (item_title in lex.foreign_titles or item_title in _STATE_TITLES):
             body = country  # 莱索托…党领袖、首相: the state office is the country's, not the party's
-        elif body and country and not _country_of(body, lex) and not _patterns()["place_start"].match(body):
-            body = country + body  # 柬埔寨人民党主席、参议院主席
+        elif body and country and not _country_of(body, lex) and not body.startswith(("中共", "中国")) \
+                and not _CHINESE_PLACE.match(body):
+            body = country + body  # 柬埔寨人民党主席、参议院主席; 老挝…中央书记处书记、中央纪委书记
         elif body is None and item_title in lex.bare_titles:
             source_body = prev_body or last_body
             body = _strip_sub_organ(source_body, item_title) if source_body else None
@@ -250,6 +251,9 @@ def _country_end() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(set(load().countries))})$")
 
 
+# a Chinese province, city or county opening a body: no foreign country is prefixed to it
+_CHINESE_PLACE = re.compile(f"[{CJK}]{{2,8}}?(?:省|市|自治区|县|区|州|盟|旗)")
+
 # state offices: after a party post in a chain they take the country, not the party (…党领袖、首相)
 _STATE_TITLES = {"总理", "副总理", "总统", "副总统", "首相", "议长", "副议长", "外长", "外交部长", "国务卿", "国王"}
 
@@ -267,6 +271,7 @@ def _is_foreign(posts: list[PostMention], lex: Lexicon) -> bool:
 def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """Names followed by their title: 冷劲松市长, 习近平总书记, 奥巴马总统."""
     pats = _patterns()
+    confirmed = {s.name for s in spans.values()}
     taken = sorted((s.start, s.end) for s in spans.values())
     for match in pats["title_after"].finditer(text):
         title, t_start = match.group(1), match.start(1)
@@ -276,14 +281,15 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
         for length in ((8, 7, 6, 5, 4, 3, 2) if foreign else (3, 2)):
             start = t_start - length
             name = text[max(start, 0) : t_start]
-            if start < 0 or not is_name(name, lex, foreign=foreign) or name in lex.countries \
-                    or any(stop_strength(text, i) for i in range(start, t_start)):
-                continue  # 芬兰总统: a country; 习近平当选国家主席: no 平当选 (a verb inside); 在佐科总统: no 在佐科
+            if start < 0 or not is_name(name, lex, foreign=foreign) or _country_end().search(name) \
+                    or name[-1] in "任设选" or any(stop_strength(text, i) for i in range(start, t_start)) \
+                    or any(len(w) >= 2 and lex.common_words.get(w, "n")[0] in "vt" for w in _words(name)):
+                continue  # 芬兰总统, 就任中国国务院总理: a country; 习近平当选国家主席, 提名国务院总理: a verb inside
             before = text[start - 2 : start] if start >= 2 else ""
             boundary = start == 0 or not _is_cjk(text[start - 1]) or before in lex.verbs_before_name \
                 or text[start - 1 : start] in lex.verbs_before_name or (foreign and text[start - 1] in "同与和及")
-            if not boundary and title not in _NATIONAL_TITLES:
-                continue
+            if not boundary and not (title in _NATIONAL_TITLES and name in confirmed):
+                continue  # (学习习近平总书记: a verb before the name; 就任中国国务院总理: no name at all)
             if start in spans or any(a <= start < b for a, b in taken):
                 break
             spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
