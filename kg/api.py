@@ -109,14 +109,29 @@ def _build(paths: Iterable[str | os.PathLike[str]], *, pub_date: date | None, cu
     return result
 
 
+def _holder_pair(change: dict) -> tuple[str, str] | None:
+    """(before, after) names of a holder change ("区政协主席 (scope): 甲 → 乙 (…)")."""
+    summary = change.get("summary", "")
+    names = summary.split(": ", 1)[-1].split(" (")[0]
+    before, _, after = names.partition(" → ")
+    return (before, after) if after else None
+
+
 def assemble_graph(extractions: list[ArticleExtraction], problems: list[InputProblem], n_sources: int,
                    *, curation: Curation | None = None, locality: str | None = None,
                    text_of: TextOf = article_text) -> KnowledgeGraph:
     resolved = resolve(extractions, curation=curation, locality=locality, text_of=text_of)
     graph = assemble(resolved)
     tenures = infer_tenures(graph)  # holds edges get start/end (stated, inferred from successors, or seen)
-    # posts over time: holders as the tenure analysis reads them (stray mentions outvoted, acting forms kept)
+    # posts over time: holders as the tenure analysis reads them (stray mentions outvoted, acting forms kept); the
+    # raw first/last-seen changes of resolution keep only what the analysis confirms, and alternating posts are
+    # listed once, by the analysis
     resolved.report["tenure"] = holder_lines(graph, tenures)
+    confirmed = {(graph.nodes[s.before]["label"], graph.nodes[s.after]["label"]) for s in tenures.successions}
+    resolved.report["changes"] = [c for c in resolved.report.get("changes", [])
+                                  if c.get("kind") != "holder" or _holder_pair(c) in confirmed]
+    resolved.report["duplicates"] = [d for d in resolved.report.get("duplicates", [])
+                                     if "holders alternate" not in d.get("summary", "")]
     suspects = find_suspects(graph, resolved.report.get("merged"))
     resolved.report.update({"suspect_names": suspects.names, "suspect_posts": suspects.posts,
                             "suspect_split": suspects.split, "suspect_merges": suspects.thin_merges,
