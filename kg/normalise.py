@@ -119,11 +119,32 @@ def squeeze_spaces(line: str) -> str:
         return line
     out, pos = [], 0
     for credit in _CREDIT.finditer(line):
-        out.append(_SPACE_BETWEEN_CJK.sub("", line[pos : credit.start()]))
+        out.append(_SPACE_BETWEEN_CJK.sub(_gap, line[pos : credit.start()]))
         out.append(credit.group(0))
         pos = credit.end()
-    out.append(_SPACE_BETWEEN_CJK.sub("", line[pos:]))
+    out.append(_SPACE_BETWEEN_CJK.sub(_gap, line[pos:]))
     return "".join(out)
+
+
+_LONG_RUN_LEFT = re.compile(f"[{CJK}]{{6}}$")
+_LONG_RUN_RIGHT = re.compile(f"^[{CJK}]{{6}}")
+
+
+def _gap(match: re.Match[str]) -> str:
+    """A space between two long runs of characters separates a headline from its text (伊朗宣布削减…钚产量 伊朗原子能
+    组织主席…) or two list items, and becomes a line break; any other space is a PDF's spacing (增 强 活 力), and
+    goes, as does a space between a title and its name (政府总理 菲佐)."""
+    text, start, end = match.string, match.start(), match.end()
+    if _LONG_RUN_LEFT.search(text, 0, start) and _LONG_RUN_RIGHT.match(text[end : end + 6]) \
+            and not _ends_with_title(text[:start]):
+        return "\n"
+    return ""
+
+
+def _ends_with_title(text: str) -> bool:
+    from kg.segment import _ends_with_title as ends
+
+    return ends(text)
 
 
 _WEEKDAY_OR_CYCLICAL_YEAR = re.compile(

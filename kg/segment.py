@@ -279,7 +279,7 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
         closing = _CLOSING_CREDIT.search(text)
         if closing and not credit:
             credit, text = closing.group(1), text[: closing.start()].rstrip()
-        headline = " ".join(headlines[k]) or (source.title if len(starts) == 1 else None)
+        headline = " ".join(headlines[k]).replace("\n", " ") or (source.title if len(starts) == 1 else None)
         articles.append(_article(issue, k + offset, text, headline, parse_reporters(credit), dateline))
     return [a for a in articles if a.text]
 
