@@ -24,8 +24,8 @@ from kg.lexicon import alternation, load
 # characters a name swallows from what follows it (李强陪, 汪洋和, 习近平给): function words and verbs of the genre
 SWALLOWED = set("在和与同及给陪将也就对向为是的了等率赴到说讲主出参会致向率并还又")
 # what never stands inside a post label: verbs and particles of a sentence (…举行仪式欢迎国务院总理)
-_NOT_IN_POSTS = re.compile(r"的|举行|欢迎|会见|会谈|出席|当选|决定|编辑|致|表示|指出|宣布|在|同")
-MAX_POST = 25
+_NOT_IN_POSTS = re.compile(r"(?<!党)的|举行|欢迎|会见|会谈|出席|当选|决定|编辑|表示|指出|宣布|解除|承认|计划|要求")
+MAX_POST = 32
 
 
 @dataclass
@@ -65,8 +65,8 @@ def name_problem(label: str, others: set[str]) -> str | None:
     return None
 
 
-def post_problem(label: str) -> str | None:
-    """Why a post label is not title-shaped, or None."""
+def post_problem(label: str, names: frozenset[str] = frozenset()) -> str | None:
+    """Why a post label is not title-shaped, or None. ``names``: officials' names, none of which a post holds."""
     if not _title_end().search(label):
         return "does not end with a title"
     if len(label) > MAX_POST:
@@ -74,6 +74,9 @@ def post_problem(label: str) -> str | None:
     found = _NOT_IN_POSTS.search(label[:-1])
     if found:
         return f"holds {found.group(0)!r}: sentence material"
+    inside = next((n for n in names if n in label), None)
+    if inside:
+        return f"holds the name {inside}: two titled people run together"
     return None
 
 
@@ -90,9 +93,10 @@ def find_suspects(graph: nx.MultiDiGraph, merged: list[dict] | None = None) -> S
             if problem:
                 role = "name" if written == data["label"] else f"alias of {data['label']}"
                 found.names.append({"summary": f"{written} ({role}): {problem}", "node": node})
+    long_names = frozenset(label for label in by_label if len(label) >= 3)
     for node, data in sorted(graph.nodes(data=True), key=lambda item: item[0]):
         if data.get("type") == "Post":
-            problem = post_problem(data["label"])
+            problem = post_problem(data["label"], long_names)
             if problem:
                 holders = sorted(graph.nodes[s]["label"] for s, _, rel in graph.in_edges(node, keys=True)
                                  if rel == "holds")

@@ -43,6 +43,9 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
     mission abroad (中国驻美国), or, right after a boundary, an organisation by its ending (国民党)."""
     lex = lex or load()
     pats, body = _patterns(), _body_patterns()
+    left = body["left"].search(candidate)
+    if left and not (left.group(0) == "的" and candidate[left.start() - 1 : left.start()] == "党"):
+        return False  # 会见论坛, 新任命的环境保护部, 给新疆…: a verb or 的 inside is no body's name
     if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):
         return True
     if candidate in lex.standalone_bodies or body["posted"].match(candidate):

@@ -1,0 +1,45 @@
+"""What the build flags for a reader to check: misread names, posts that are sentence material, split names."""
+
+from pathlib import Path
+
+import networkx as nx
+
+import kg
+from kg.suspects import find_suspects, name_problem, post_problem
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def test_a_name_that_took_the_next_character_is_flagged_and_a_real_name_is_not():
+    others = {"李强", "汪洋", "薄熙来"}
+    assert "陪" in (name_problem("李强陪", others) or "")
+    assert "和" in (name_problem("汪洋和", others) or "")
+    assert name_problem("薄熙来", others - {"薄熙来"}) is None  # 来 ends a real name: no 薄熙 in the graph
+    assert name_problem("马英九", others) is None
+    assert name_problem("两年来", others) is not None or name_problem("去年", others) is not None
+
+
+def test_posts_that_are_sentence_material_are_flagged():
+    assert post_problem("国务院总理") is None
+    assert post_problem("中央党的群众路线教育实践活动领导小组组长") is None  # 党的 is part of the body's name
+    assert "宣布" in post_problem("伊朗宣布削减产量伊朗原子能组织主席")
+    assert "的" in post_problem("新任命的环境保护部部长")
+    assert post_problem("世界卫生组织总干事陈冯富珍国际电信联盟秘书长", frozenset({"陈冯富珍"})) is not None
+    assert post_problem("研究所") is not None  # no title at its end
+
+
+def test_suspects_of_a_graph_and_of_the_seeds():
+    g = nx.MultiDiGraph()
+    g.add_node("o1", type="Official", label="王毅", aliases=[])
+    g.add_node("o2", type="Official", label="王毅在", aliases=[])
+    g.add_node("o3", type="Official", label="张勇", aliases=[], posts=["国家发展改革委副主任"])
+    g.add_node("o4", type="Official", label="张勇", aliases=[], posts=["澳门基本法委员会副主任"])
+    g.add_node("p1", type="Post", label="会见论坛主席")
+    g.add_edge("o1", "p1", key="holds")
+    found = find_suspects(g)
+    assert [e["summary"].split(" ")[0] for e in found.names] == ["王毅在"]
+    assert [e["node"] for e in found.posts] == ["p1"]
+    assert [e["summary"] for e in found.split] == ["张勇: 2 officials"]
+    result = kg.build([SEEDS])
+    counts = result.report["suspect_counts"]
+    assert counts["names"] == 0 and counts["posts"] == 0 and counts["split names"] == 0
