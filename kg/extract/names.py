@@ -238,6 +238,10 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         last = max(joined.group(0).rfind(j) for j in JOINERS) + pos + 1
         for end in range(last + 1, joined.end() + 1):
             strength = stop_strength(text, end)
+            if end > last + 1 and text[end - 1] in lex.not_name_end:
+                break  # 特蕾莎·梅会也将: the last part ran into the next word
+            if not strength and end < len(text) and text[end] in lex.not_name_end:
+                strength = 1  # so the name ends before it (特蕾莎·梅|会也将)
             if strength and is_joined_name(text[pos:end]):
                 return [Reading(text[pos:end], strength)]
         return []
@@ -319,10 +323,12 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     for length in lengths:
         token = text[pos : pos + length]
         if length not in ends or pos + length >= len(text) or not is_han_name(token, lex) or _common(token, lex) \
-                or _is_place(token, lex):
+                or _is_place(token, lex) or token[-1] in lex.not_name_end:
             continue
         if token[0] in lex.weak_surnames and _common(token[1:], lex):
             continue  # 和夫人: an everyday character and a word (县长和丽娟 is a name: 丽娟 is no dictionary word)
+        if at_stop and len(token) == 3 and token[1] in lex.surnames and token[1] not in lex.weak_surnames:
+            continue  # 主席向王磊询问: the stop is a preposition before a name of its own (王磊), read from there
         return token
     return None
 

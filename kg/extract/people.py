@@ -9,6 +9,7 @@ from kg.extract.common import SEPARATORS, Span, _is_cjk, _patterns, _words, befo
 from kg.extract.names import (
     JOINERS,
     _bare_name_ending_at,
+    _ordinary_word,
     best_reading,
     is_han_name,
     is_name,
@@ -69,8 +70,8 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
         while pos < len(text) and pos not in spans:
             shaped = [r for r in readings_at(text, pos, lex=lex) if r.shaped]  # 专家学者作协商发言: no name
             name = best_reading(text, pos, shaped)
-            if not name or pats["title"].match(text, pos):
-                break
+            if not name or pats["title"].match(text, pos) or _ordinary_word(lex.common_words.get(name)):
+                break  # 烈士家属, 英雄连队: the marker's noun, no name
             # the first name's mention starts at its marker, so a list walked from the left reaches across it
             spans[pos] = Span(name=name, start=marker.start() if first else pos, name_start=pos, end=pos + len(name))
             first = False
@@ -80,10 +81,15 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             pos += 1
 
 
+_VERB_AS_NOUN = tuple(lexicon_lines("verb_noun_suffixes.txt"))
+
+
 def _listed_before_verbs(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """Names without a title in a list closed by a role verb (王毅、何立峰参加上述活动; 肖捷出席会议)."""
     by_end = {s.end for s in spans.values()}
     for verb in _patterns()["role"].finditer(text):
+        if text.startswith(_VERB_AS_NOUN, verb.end()):
+            continue  # 白宫发言人: the verb is part of a noun
         end = before_fillers(text, verb.start())
         while end > 0 and end not in by_end:
             name = _bare_name_ending_at(text, end, lex)
@@ -105,7 +111,9 @@ def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex
             continue
         shaped = [r for r in readings_at(text, start, after_title=False, lex=lex) if r.shaped and r.strength >= 1]
         name = best_reading(text, start, shaped)
-        if name and start + len(name) <= headline_end and is_han_name(name, lex):
+        # the subject is named again in the text (关注埃及局势 names nobody: 关注埃 is no person)
+        if name and start + len(name) <= headline_end and is_han_name(name, lex) \
+                and text.find(name, headline_end) >= 0:
             spans[start] = Span(name=name, start=start, name_start=start, end=start + len(name))
 
 
@@ -155,7 +163,7 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         readings = readings_at(text, name_from, foreign=foreign, lex=lex, confirmed=confirmed)
         ambiguous = ambiguous or len(readings) > 1
         name = best_reading(text, name_from, readings, confirmed) if readings else name_at(text, name_from, lex, True)
-        if not name:
+        if not name or _noun_after_bare_title(name, posts, lex, confirmed):
             continue
         span = Span(name=name, start=chain[0][0], name_start=name_from, end=name_from + len(name), posts=posts)
         spans[span.name_start] = previous = span
@@ -169,6 +177,14 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
             spans[follower.name_start] = previous = follower
             pos = follower.end
     return spans, ambiguous
+
+
+def _noun_after_bare_title(name: str, posts: list[PostMention], lex: Lexicon, confirmed: frozenset[str]) -> bool:
+    """扩张总统权力, 外长陆续抵达, 习主席曾经表示: an ordinary word after a title no body places is the title's object
+    or the clause's adverb, not its holder (a name the article confirms elsewhere, or one after a placed title,
+    副区长乌兰, 驻东盟大使徐步, still is a name)."""
+    tag = lex.common_words.get(name)
+    return name not in confirmed and all(not p.body for p in posts) and (tag == "nz" or _ordinary_word(tag))
 
 
 def _clause_start(text: str, t_start: int) -> int:
