@@ -66,10 +66,13 @@ def join_lines(lines: list[str]) -> str:
         elif short and not _ENDS_CLAUSE.search(prev) and not _ends_with_title(prev) \
                 and prev.count("“") <= prev.count("”"):
             out += "\n"  # (a title at the line's end waits for its name on the next line: 局长\n隋立新参加)
+        elif (width is None or len(prev) < width - 2) and _ENDS_PARAGRAPH.search(prev):
+            out += "\n"  # a paragraph: round-ups report one event a paragraph (中央宣讲团在各地宣讲)
         out += piece
     return out
 
 
+_ENDS_PARAGRAPH = re.compile(r"[。！？][”’」）]?$")
 _ENDS_CLAUSE = re.compile(r"[。！？；，、：…”’）」\-－]$")
 
 

@@ -25,6 +25,9 @@ def test_posts_that_are_sentence_material_are_flagged():
     assert "宣布" in post_problem("伊朗宣布削减产量伊朗原子能组织主席")
     assert "的" in post_problem("新任命的环境保护部部长")
     assert post_problem("世界卫生组织总干事陈冯富珍国际电信联盟秘书长", frozenset({"陈冯富珍"})) is not None
+    # a name-like run inside a body, after no title, is the body's own (共和国, 宣传部 also label junk nodes)
+    assert post_problem("中华人民共和国主席", frozenset({"共和国"})) is None
+    assert post_problem("中央宣传部部长", frozenset({"宣传部"})) is None
     assert post_problem("研究所") is not None  # no title at its end
 
 

@@ -62,6 +62,21 @@ def _other_day_sentences(sentences: list[tuple[int, str]], events: list, anchor,
     return found
 
 
+_BACK_TO_EVENT = re.compile(r"^\s*(?:在)?([^，。；\s]{2,8}?)上[，,]")
+_EVENT_AS_OBJECT = re.compile(r"(?:主持|出席|参加)了?([^，。；、\s]{2,8})[。；]")
+
+
+def _group_named_at(sentence: str, events: list) -> int | None:
+    """闭幕式上，…分别致辞 / 胡春华主持闭幕式: a sentence that opens with an earlier event's noun and 上, or ends on it as
+    its verb's object, is about that event, even after a ceremony held within it (随后，举行了交接仪式)."""
+    found = _BACK_TO_EVENT.match(sentence) or _EVENT_AS_OBJECT.search(sentence)
+    if not found:
+        return None
+    noun = found.group(1)
+    named = [e for e in events if e.label.endswith(noun)]
+    return min(named, key=lambda e: e.start).group if named else None
+
+
 def extract(article: Article) -> ArticleExtraction:
     lex = load()
     text = article.text
@@ -120,7 +135,9 @@ def extract(article: Article) -> ArticleExtraction:
             return
         if not every and any(start <= pos for start in other_days if start > last_event_before(pos)):
             return  # 29日下午，…王正伟等参加了慰问考察活动: another day's activity, not the reported event
-        group = -1 if every else max((g for start, g in group_starts if start <= pos), default=0)
+        named = None if every else _group_named_at(_sentence_at(sentences, pos), events)
+        group = -1 if every else named if named is not None \
+            else max((g for start, g in group_starts if start <= pos), default=0)
         marker = (name, relation, group if only is None else -2 - only)
         if marker in seen:
             return

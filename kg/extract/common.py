@@ -72,7 +72,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "title": re.compile(alternation(lex.titles)),
         "meeting_then_where": re.compile(
-            f"^(.*(?:{alternation(set(lex.meeting_nouns))})){_WHEN}(?:在[^，。]{{1,20}})?$"),
+            f"^(.*(?:{alternation(set(lex.meeting_nouns))})){_WHEN}(?:在[^，。]{{1,20}})?(?:隆重|正式|顺利|盛大)?$"),
         "meeting_after_verb": re.compile(f"[^，。；：]{{0,80}}(?:{alternation(set(lex.meeting_nouns))})"),
         "role": re.compile(alternation(set(lex.role_verbs))),
         "meeting_end": re.compile(f"(?:{alternation(set(lex.meeting_nouns))})$"),
@@ -99,8 +99,9 @@ def _words(snippet: str) -> tuple[str, ...]:
     return tuple(jieba.lcut(snippet, HMM=True))
 
 
-_WHEN = r"(?:昨天|昨日|今天|今日|前天|日前|近日|\d{1,2}日)?(?:上午|下午|晚上|晚)?"
-_HOLD_VERBS = "召开|举行|举办|开幕|闭幕|启动|揭牌|召集|分组审议|分组讨论"
+_WHEN = f"(?:{TIME_PHRASE})*"
+_HOLD_VERBS = "|".join(f"{re.escape(v)}(?![式会词辞])" if v.endswith("幕") else re.escape(v)
+                       for v in sorted(lexicon_lines("hold_verbs.txt"), key=lambda v: (-len(v), v)))
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
     out = []

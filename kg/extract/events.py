@@ -23,6 +23,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     events reported in one sentence share a group, and the people named after them belong to that group."""
     encounters = find_encounters(text, sentences, people)
     lead = _lead_events(text, sentences, people, headline, encounters)
+    lead += _parallel_visits(text, sentences, people, lead + encounters)
     events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
     for event in events:
         event.label = _clean_label(event.label)
@@ -122,6 +123,28 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
             event.group = group
             event.start = offset  # participants named after this sentence belong to it
             out.append(event)
+    return out
+
+
+def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[Span],
+                     found: list[HeldEvent]) -> list[HeldEvent]:
+    """A round-up (中央宣讲团在各地宣讲, 各地领导干部下基层): a later paragraph that opens with a visit or lecture led
+    by someone no earlier event has as leader reports an event of its own, with the people named after it."""
+    if not found:
+        return []
+    after = max(e.start for e in found)
+    leaders = {e.leader.name for e in found if e.leader}
+    out: list[HeldEvent] = []
+    for offset, sentence in sentences:
+        if offset <= after or not (sentence.startswith("\n") or text[offset - 1] == "\n"):
+            continue  # only the first sentence of a paragraph after the events found
+        visit = _inspection(sentence, offset, people)
+        if visit and visit.leader and visit.leader.name not in leaders and visit.kind not in ("汇报会", "会见") \
+                and not _patterns()["role"].search(text, visit.leader.end, visit.start):
+            leaders.add(visit.leader.name)
+            visit.start = offset  # participants named after this sentence belong to it
+            visit.when = find_date(sentence)
+            out.append(visit)
     return out
 
 
@@ -279,7 +302,7 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
                              leader=leaders[0], leader_role="听取汇报")
     for verb in pats["inspect"].finditer(sentence):
         after = sentence[verb.end() :]
-        if re.match(r"(报告|成果|课题|组|员|文章|工作组)", after):
+        if re.match(r"(报告|成果|课题|组|员|团|队|会|文章|工作组)", after):
             continue
         if re.search(r"(参加|陪同|一同|随同)$", sentence[: verb.start()]):
             continue  # 参加接访: the companions' verb, not the leader's

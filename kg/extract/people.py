@@ -221,6 +221,8 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
                 # 统战部部长 after 县委常委: the chain's body places it; 机关党委书记 first in its chain: the
                 # body named last in the article does (某某发展改革委…、机关党委书记)
                 placed_by = prev_body or (last_body if run.startswith(_SUB_ORGANS) else None)
+                if placed_by and not placed_by.endswith(_PARENT_BODY_ENDINGS):
+                    placed_by = None  # 中央宣讲团成员，财政部部长: a group has no 财政部
                 parent = re.sub(r"党组$", "", placed_by) if placed_by else None  # 自治区党委 + 统战部
                 body = run if run in _STANDALONE_HEADS or not parent else parent + run
         if body is None and not prev_body and title_at > floor and _is_cjk(text[title_at - 1]) \
@@ -242,6 +244,9 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
         posts.append(PostMention(label=(body or "") + item_title, title=item_title, body=body, tense=item_tense))
         prev_body = body or prev_body
     return posts, prev_body or last_body
+
+
+_PARENT_BODY_ENDINGS = tuple(lexicon_lines("parent_body_endings.txt"))
 
 
 def _is_country(body: str, lex: Lexicon) -> bool:

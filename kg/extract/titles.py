@@ -132,9 +132,18 @@ def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str |
     while start > floor and _is_cjk(text[start - 1]) and text[start - 1] not in SEPARATORS:
         start -= 1
     run = text[start:title_start]
-    if 2 <= len(run) <= 12 and (start == 0 or text[start - 1] in "、，") and _patterns()["body_end"].search(run):
-        return run
-    return None
+
+    def body_like(candidate: str) -> bool:
+        return 2 <= len(candidate) <= 12 and bool(_patterns()["body_end"].search(candidate))
+
+    boundaries = list(_body_patterns()["left"].finditer(run))
+    if boundaries:
+        after = run[boundaries[-1].end() :]
+        if body_like(after):
+            return after  # 新任命的环境保护部部长: the body starts after 的
+        if any(b.group(0) == "的" for b in boundaries):
+            return None  # 刚刚回国的委总统: no body after 的 (but 中央代表团 holds the verb 代表)
+    return run if body_like(run) and (start == 0 or text[start - 1] in "、，") else None
 
 
 _PARTY_COMMITTEE_TITLES = {"书记", "副书记", "常委", "委员", "秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员"}
