@@ -19,12 +19,12 @@ from functools import lru_cache
 import networkx as nx
 
 from kg.extract.names import is_han_name, is_joined_name, is_syllabic_name, is_transliteration
-from kg.lexicon import alternation, load
+from kg.lexicon import alternation, lexicon_lines, load
 
 # characters a name swallows from what follows it (李强陪, 汪洋和, 习近平给): function words and verbs of the genre
 SWALLOWED = set("在和与同及给陪将也就对向为是的了等率赴到说讲主出参会致向率并还又")
 # what never stands inside a post label: verbs and particles of a sentence (…举行仪式欢迎国务院总理)
-_NOT_IN_POSTS = re.compile(r"(?<!党)的|举行|欢迎|会见|会谈|出席|当选|决定|编辑|表示|指出|宣布|解除|承认|计划(?!生育|署|投资)|要求")
+_NOT_IN_POSTS = re.compile("|".join(lexicon_lines("not_in_posts.txt")))
 MAX_POST = 32
 
 
@@ -81,8 +81,9 @@ def post_problem(label: str, names: frozenset[str] = frozenset()) -> str | None:
 
 
 def _after_title_inside(label: str, name: str) -> bool:
-    """``name`` stands inside ``label`` right after a title, with more title after it (总干事陈冯富珍国际电信联盟秘书长):
-    two titled people read as one post (中华人民共和国主席 holds 共和国, after no title: no suspect)."""
+    """``name`` stands inside ``label`` right after a title, with more title after it
+    (总干事陈冯富珍国际电信联盟秘书长): two titled people read as one post (中华人民共和国主席 holds 共和国,
+    after no title: no suspect)."""
     at = label.find(name, 1)
     while at > 0:
         if at + len(name) < len(label) and _title_end().search(label[:at]):

@@ -38,8 +38,9 @@ def test_removal_not_read_as_appointment():
 
 def test_holds_edges_carry_stated_days_and_past(tmp_path):
     page = tmp_path / "paper_2026-05-12.txt"
-    page.write_text("本报讯 市人大常委会11日举行会议，决定任命何立平为市发展和改革委员会主任，免去郑文广的市财政局局长职务。"
-                    "\n\n本报讯 纪念大会11日举行。时任县委书记的贾振东曾在这里工作。", encoding="utf-8")
+    page.write_text("本报讯 市人大常委会11日举行会议，决定任命何立平为市发展和改革委员会主任，"
+                    "免去郑文广的市财政局局长职务。\n\n本报讯 纪念大会11日举行。时任县委书记的贾振东曾在这里工作。",
+                    encoding="utf-8")
     graph = kg.build([page]).graph
     holds = {(graph.nodes[s]["label"], graph.nodes[t]["label"]): d for s, t, k, d in graph.edges(keys=True, data=True)
              if k == "holds"}
@@ -51,8 +52,8 @@ def test_holds_edges_carry_stated_days_and_past(tmp_path):
 
 def test_a_dated_history_states_its_own_day_and_is_past(tmp_path):
     page = tmp_path / "paper_2019-07-23.txt"
-    page.write_text("本报讯 1983年6月，黎振中同志任国务院副总理。2003年3月，黎振中同志不再担任全国人大常委会委员长职务。"
-                    "时任县长的蒋伯英也在场。", encoding="utf-8")
+    page.write_text("本报讯 1983年6月，黎振中同志任国务院副总理。"
+                    "2003年3月，黎振中同志不再担任全国人大常委会委员长职务。时任县长的蒋伯英也在场。", encoding="utf-8")
     graph = kg.build([page]).graph
     holds = {(graph.nodes[s]["label"], graph.nodes[t]["label"]): d for s, t, k, d in graph.edges(keys=True, data=True)
              if k == "holds"}

@@ -67,8 +67,8 @@ _EVENT_AS_OBJECT = re.compile(r"(?:主持|出席|参加)了?([^，。；、\s]{2
 
 
 def _group_named_at(sentence: str, events: list) -> int | None:
-    """闭幕式上，…分别致辞 / 胡春华主持闭幕式: a sentence that opens with an earlier event's noun and 上, or ends on it as
-    its verb's object, is about that event, even after a ceremony held within it (随后，举行了交接仪式)."""
+    """闭幕式上，…分别致辞 / 胡春华主持闭幕式: a sentence that opens with an earlier event's noun and 上, or ends
+    on it as its verb's object, is about that event, even after a ceremony held within it (随后，举行了交接仪式)."""
     found = _BACK_TO_EVENT.match(sentence) or _EVENT_AS_OBJECT.search(sentence)
     if not found:
         return None
