@@ -14,7 +14,7 @@ from dataclasses import replace
 from kg.extract.common import Span, _sentence_at, split_sentences
 from kg.extract.dates import _DATE_ABS, DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, find_events
-from kg.extract.participation import find_participants
+from kg.extract.participation import find_participants, heard_at
 from kg.extract.people import find_people
 from kg.extract.references import _is_reference_context, find_references
 from kg.lexicon import Lexicon, load
@@ -86,7 +86,7 @@ def extract(article: Article) -> ArticleExtraction:
     for span in headline_people:
         result.people.append(PersonMention(name=span.name, posts=span.posts, sentence=article.headline or ""))
 
-    referenced_people = {s.name for s in people if _is_reference_context(text, s.end)}
+    referenced_people = {s.name for s in people if _is_reference_context(text, s.end) and not heard_at(text, s.start)}
     for span in people:
         result.people.append(PersonMention(name=span.name, posts=span.posts,
                                            sentence=_sentence_at(sentences, span.name_start)))

@@ -103,6 +103,10 @@ _WHEN = f"(?:{TIME_PHRASE})*"
 _HOLD_VERBS = "|".join(f"{re.escape(v)}(?![式会词辞])" if v.endswith("幕") else re.escape(v)
                        for v in sorted(lexicon_lines("hold_verbs.txt"), key=lambda v: (-len(v), v)))
 
+# characters that turn a role verb into a noun (发言人, 参加单位): no participant stands before it
+VERB_AS_NOUN = tuple(lexicon_lines("verb_noun_suffixes.txt"))
+
+
 def split_sentences(text: str) -> list[tuple[int, str]]:
     out = []
     for m in _SENTENCE.finditer(text):

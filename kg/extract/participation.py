@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.common import Span, _is_cjk_or_bracket, _patterns, _words, before_fillers
+from kg.extract.common import VERB_AS_NOUN, Span, _is_cjk_or_bracket, _patterns, _words, before_fillers
 from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
 from kg.lexicon import Lexicon
@@ -21,10 +21,14 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
     by_end = {s.end: s for s in people}
     out: list[tuple[str, bool, str, str, int]] = []
     for verb in pats["role"].finditer(text):
+        if text.startswith(VERB_AS_NOUN, verb.end()):
+            continue  # 参加单位, 发言人: a noun, not the verb
         role = verb.group(0)
         relation = lex.role_verbs[role]
         pos = verb.start()
         pos = before_fillers(text, pos)
+        if pos < verb.start() and text[pos - 1 : pos] == "，" and pos - 1 in by_end:
+            pos -= 1  # 周伯华、…王太华，分别汇报了: the list, a comma, an adverb, the verb
         found = _walk_left(text, pos, by_end, lex)
         if not found:
             gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos])
@@ -42,12 +46,23 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         for span in people:
             if also.start(2) <= span.start and span.end <= also.end(2):
                 out.append((span.name, False, "attended", also.group(1), span.start))
-    # 听取X、Y对…的介绍: the people heard were there
-    for heard in re.finditer(r"听取([^。；]{2,60}?)(?:的)?(?:介绍|汇报|发言|意见)", text):
+    # 听取X、Y对…的介绍, 听取了A关于…的说明、B关于…的报告: the people heard were there
+    for heard in re.finditer(r"听取了?([^。；]{2,200})", text):
         for span in people:
-            if heard.start(1) <= span.start and span.end <= heard.end(1):
+            if heard.start(1) <= span.start and span.end <= heard.end(1) \
+                    and _HEARD_AFTER_NAME.match(text, span.end):
                 out.append((span.name, False, "attended", "汇报", span.start))
     return out
+
+
+def heard_at(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a 听取 clause (听取了某某关于…的说明)? The speaker was there, not cited."""
+    at = text.rfind("听取", max(0, pos - 200), pos)
+    return at >= 0 and not any(ch in text[at:pos] for ch in "。；")
+
+
+# what follows a speaker's name in a 听取 clause: 关于/对 the subject, 的 the report, or the next speaker
+_HEARD_AFTER_NAME = re.compile(r"关于|对|就|的(?:介绍|汇报|发言|意见|说明|报告)|作的|所作|[、和]")
 
 
 def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> list[tuple[str, bool]]:

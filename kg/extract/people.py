@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.common import SEPARATORS, Span, _is_cjk, _patterns, _words, before_fillers
+from kg.extract.common import SEPARATORS, VERB_AS_NOUN, Span, _is_cjk, _patterns, _words, before_fillers
 from kg.extract.names import (
     JOINERS,
     _bare_name_ending_at,
@@ -81,14 +81,13 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             pos += 1
 
 
-_VERB_AS_NOUN = tuple(lexicon_lines("verb_noun_suffixes.txt"))
 
 
 def _listed_before_verbs(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """Names without a title in a list closed by a role verb (王毅、何立峰参加上述活动; 肖捷出席会议)."""
     by_end = {s.end for s in spans.values()}
     for verb in _patterns()["role"].finditer(text):
-        if text.startswith(_VERB_AS_NOUN, verb.end()):
+        if text.startswith(VERB_AS_NOUN, verb.end()):
             continue  # 白宫发言人: the verb is part of a noun
         end = before_fillers(text, verb.start())
         while end > 0 and end not in by_end:
@@ -159,6 +158,8 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         joined_to = previous if previous and text[previous.end : chain[0][0]] in ("和", "、", "及", "与") else None
         country = next((c for p in (joined_to.posts if joined_to else []) if (c := _country_of(p.body, lex))), None)
         posts, last_body = _chain_posts(text, chain, lex, floor, last_body, country)
+        if joined_to and text[joined_to.end : chain[0][0]] == "、":
+            posts = _placed_by_list(joined_to.posts, posts, lex)
         foreign = _is_foreign(posts, lex)
         readings = readings_at(text, name_from, foreign=foreign, lex=lex, confirmed=confirmed)
         ambiguous = ambiguous or len(readings) > 1
@@ -171,12 +172,45 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         pos = span.end
         while pos < len(text) and text[pos] in "、和及":
             nxt = name_at(text, pos + 1, lex, after_title=True, foreign=foreign, confirmed=confirmed)
-            if not nxt or pats["title"].match(text, pos + 1):
-                break
+            if not nxt or pats["title"].match(text, pos + 1) or _own_title_follows(text, pos + 1 + len(nxt)):
+                break  # 主任潘云鹤、文史和学习委员会主任王太华: the next item has a title of its own
             follower = Span(name=nxt, start=pos + 1, name_start=pos + 1, end=pos + 1 + len(nxt), posts=list(posts))
             spans[follower.name_start] = previous = follower
             pos = follower.end
     return spans, ambiguous
+
+
+def _placed_by_list(before: list[PostMention], posts: list[PostMention], lex: Lexicon) -> list[PostMention]:
+    """全国政协经济委员会主任甲、人口资源环境委员会主任乙: a list names its parent body once; an unplaced body of the
+    same kind as the first item's (…委员会) belongs to the same parent (全国政协人口资源环境委员会)."""
+    first = next((p.body for p in before if p.body), None)
+    if not first:
+        return posts
+    pats = _patterns()
+    out = []
+    for post in posts:
+        body = post.body
+        if body and body != first and not pats["place_start"].match(body) and not _NATIONAL_START.match(body) \
+                and not _country_of(body, lex) and body not in lex.standalone_bodies:
+            for cut in range(2, len(first) - 3):
+                parent, own = first[:cut], first[cut:]
+                if pats["body_end"].search(parent) and body.endswith(own[-3:]) \
+                        and (pats["place_start"].match(parent) or _NATIONAL_START.match(parent)):
+                    body = parent + body
+                    post = PostMention(label=body + post.title, title=post.title, body=body, tense=post.tense,
+                                       stated=post.stated)
+                    break
+        out.append(post)
+    return out
+
+
+_NATIONAL_START = re.compile("中共|中央|全国|国家|国务院|中国")
+
+
+def _own_title_follows(text: str, pos: int) -> bool:
+    """A title before the item's end (the next 、，。；): the run read as a name opens a titled item of its own."""
+    end = min((i for i in (text.find(ch, pos) for ch in "、，。；") if i >= 0), default=len(text))
+    return _patterns()["title"].search(text, pos, end) is not None
 
 
 def _noun_after_bare_title(name: str, posts: list[PostMention], lex: Lexicon, confirmed: frozenset[str]) -> bool:

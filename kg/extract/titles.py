@@ -58,7 +58,9 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
         return not rest or bool(pats["body_end"].search(rest) or body["org_end"].search(rest)) or (
             len(rest) <= 6 and not any(ch in _FUNCTION_CHARS for ch in rest))
     if at_boundary and 3 <= len(candidate) <= 16 and body["org_end"].search(candidate):
-        return not any(ch in _FUNCTION_CHARS for ch in candidate[:-1])
+        # one 和 joining two fields is part of the name (社会和法制委员会, 经济和信息化厅)
+        inner = re.sub(r"(?<=[^和]{2})和(?=[^和]{2})", "", candidate[:-1], count=1)
+        return not any(ch in _FUNCTION_CHARS for ch in inner)
     return at_boundary and candidate.startswith(("中共", "中央"))
 
 
