@@ -110,8 +110,10 @@ VERB_AS_NOUN = tuple(lexicon_lines("verb_noun_suffixes.txt"))
 def split_sentences(text: str) -> list[tuple[int, str]]:
     out = []
     for m in _SENTENCE.finditer(text):
-        if m.group(0).strip():
-            out.append((m.start(), m.group(0)))
+        sentence = m.group(0)
+        if sentence.strip():
+            opening = len(sentence) - len(sentence.lstrip())  # a paragraph break opens the sentence: not part of it
+            out.append((m.start() + opening, sentence[opening:]))
     return out
 
 

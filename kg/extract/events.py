@@ -136,11 +136,13 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
     leaders = {e.leader.name for e in found if e.leader}
     out: list[HeldEvent] = []
     for offset, sentence in sentences:
-        if offset <= after or not (sentence.startswith("\n") or text[offset - 1] == "\n"):
+        if offset <= after or text[offset - 1] != "\n":
             continue  # only the first sentence of a paragraph after the events found
         visit = _inspection(sentence, offset, people)
         if visit and visit.leader and visit.leader.name not in leaders and visit.kind not in ("汇报会", "会见") \
-                and not _patterns()["role"].search(text, visit.leader.end, visit.start):
+                and not any(m.start() < visit.start
+                            for m in _patterns()["role"].finditer(text, visit.leader.end, visit.end)):
+            # (a role verb before or around the visit's verb: 参加调研, 作个人对照检查 is no visit of one's own)
             leaders.add(visit.leader.name)
             visit.start = offset  # participants named after this sentence belong to it
             visit.when = find_date(sentence)

@@ -172,7 +172,8 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         pos = span.end
         while pos < len(text) and text[pos] in "、和及":
             nxt = name_at(text, pos + 1, lex, after_title=True, foreign=foreign, confirmed=confirmed)
-            if not nxt or pats["title"].match(text, pos + 1) or _own_title_follows(text, pos + 1 + len(nxt)):
+            if not nxt or pats["title"].match(text, pos + 1) or _own_title_follows(text, pos + 1 + len(nxt)) \
+                    or (nxt not in confirmed and lex.common_words.get(nxt) in ("n", "vn", "an")):
                 break  # 主任潘云鹤、文史和学习委员会主任王太华: the next item has a title of its own
             follower = Span(name=nxt, start=pos + 1, name_start=pos + 1, end=pos + 1 + len(nxt), posts=list(posts))
             spans[follower.name_start] = previous = follower
@@ -208,9 +209,17 @@ _NATIONAL_START = re.compile("中共|中央|全国|国家|国务院|中国")
 
 
 def _own_title_follows(text: str, pos: int) -> bool:
-    """A title before the item's end (the next 、，。；): the run read as a name opens a titled item of its own."""
+    """A title before the item's end (the next 、，。；), other than one a joiner opens (冯雪及秘书长程亮): the run read
+    as a name opens a titled item of its own (潘云鹤、文史和学习委员会主任王太华)."""
+    if text.startswith(JOINED_BY, pos):
+        return False  # 乌兰和区政府办主任陶伟民: the joiner closes the name, a new item follows
     end = min((i for i in (text.find(ch, pos) for ch in "、，。；") if i >= 0), default=len(text))
-    return _patterns()["title"].search(text, pos, end) is not None
+    lex = load()
+    return any(not _title_inside_word(text, m.group(0), m.end(), lex) and text[pos : m.start()] not in JOINED_BY
+               for m in _patterns()["title"].finditer(text, pos, end))
+
+
+JOINED_BY = ("和", "及", "与", "以及")
 
 
 def _noun_after_bare_title(name: str, posts: list[PostMention], lex: Lexicon, confirmed: frozenset[str]) -> bool:
@@ -255,7 +264,7 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
                 # 统战部部长 after 县委常委: the chain's body places it; 机关党委书记 first in its chain: the
                 # body named last in the article does (某某发展改革委…、机关党委书记)
                 placed_by = prev_body or (last_body if run.startswith(_SUB_ORGANS) else None)
-                if placed_by and not placed_by.endswith(_PARENT_BODY_ENDINGS):
+                if placed_by and placed_by.endswith(_GROUP_BODY_ENDINGS):
                     placed_by = None  # 中央宣讲团成员，财政部部长: a group has no 财政部
                 parent = re.sub(r"党组$", "", placed_by) if placed_by else None  # 自治区党委 + 统战部
                 body = run if run in _STANDALONE_HEADS or not parent else parent + run
@@ -280,7 +289,7 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
     return posts, prev_body or last_body
 
 
-_PARENT_BODY_ENDINGS = tuple(lexicon_lines("parent_body_endings.txt"))
+_GROUP_BODY_ENDINGS = tuple(lexicon_lines("group_body_endings.txt"))
 
 
 def _is_country(body: str, lex: Lexicon) -> bool:
