@@ -43,11 +43,18 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
     mission abroad (中国驻美国), or, right after a boundary, an organisation by its ending (国民党)."""
     lex = lex or load()
     pats, body = _patterns(), _body_patterns()
-    left = body["left"].search(candidate)
-    if left and not (left.group(0) == "的" and candidate[left.start() - 1 : left.start()] == "党"):
+    foreign = body["country"].match(candidate)
+    for left in body["left"].finditer(candidate):
+        if left.group(0) == "的" and candidate[left.start() - 1 : left.start()] == "党":
+            continue  # 中央党的群众路线教育实践活动领导小组
+        if foreign and left.group(0) in ("与", "和"):
+            continue  # 厄立特里亚人民民主与正义阵线: the joiner is inside a foreign body's name
         return False  # 会见论坛, 新任命的环境保护部, 给新疆…: a verb or 的 inside is no body's name
     if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):
         return True
+    place = pats["place_start"].match(candidate)
+    if place and place.end() == len(candidate) and len(candidate) >= 3:
+        return True  # a place alone heads its own government (湖南省省长, 加利福尼亚州州长, 巴厘省省长)
     if candidate in lex.standalone_bodies or body["posted"].match(candidate):
         return True
     country = body["country"].match(candidate)
@@ -55,15 +62,19 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
         rest = candidate[country.end():]
         form = next((f for f in lex.state_forms if rest.startswith(f)), "")
         rest = rest[len(form):]  # 乌兹别克斯坦共和国: the full name of the country
-        return not rest or bool(pats["body_end"].search(rest) or body["org_end"].search(rest)) or (
-            len(rest) <= 6 and not any(ch in _FUNCTION_CHARS for ch in rest))
+        if rest and not pats["body_end"].search(rest) and not body["org_end"].search(rest):
+            rest = _ONE_JOINER.sub("", rest, count=1)  # 印尼旅游与创业经济部长: one 与 joins a ministry's fields
+            return len(rest) <= 6 and not any(lex.common_words.get(w, "x")[0] in "pcu" or
+                                              (len(w) == 1 and w in _FUNCTION_CHARS) for w in _words(rest))
+        return True
     if at_boundary and 3 <= len(candidate) <= 16 and body["org_end"].search(candidate):
         # one 和 joining two fields is part of the name (社会和法制委员会, 经济和信息化厅)
-        inner = re.sub(r"(?<=[^和]{2})和(?=[^和]{2})", "", candidate[:-1], count=1)
+        inner = _ONE_JOINER.sub("", candidate[:-1], count=1)
         return not any(ch in _FUNCTION_CHARS for ch in inner)
     return at_boundary and candidate.startswith(("中共", "中央"))
 
 
+_ONE_JOINER = re.compile(r"(?<=[^和与]{2})[和与](?=[^和与]{2})")
 _NATIONAL_BODY_START = re.compile("中共中央|中央|全国|国家|国务院")
 
 
@@ -93,6 +104,10 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
             body = _national_body(run[crossing.start():], lex)
             if body:
                 return body
+        country = _body_patterns()["country"].search(run, 0, boundaries[-1].start())
+        if country and all(b.group(0) in ("与", "和") for b in boundaries if b.start() >= country.start()) \
+                and is_body_name(run[country.start():], at_boundary=True, lex=lex):
+            return run[country.start():]  # 厄立特里亚人民民主与正义阵线: a foreign body's name may hold 与
         run = run[boundaries[-1].end() :]
     for i in range(len(run) - 1):
         candidate = run[i:]
