@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.export.turtle import PREFIXES
+from kg.export.vocabulary import PREFIXES
 
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_WIDTH = 80
