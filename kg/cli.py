@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -10,8 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from kg.api import KnowledgeGraph
+if TYPE_CHECKING:
+    from kg.api import KnowledgeGraph
 
 
 def _date(value: str) -> date:
@@ -41,7 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786")
     build.add_argument("--cache", help="extraction cache directory (default: OUT/.cache)")
     build.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
-    build.add_argument("--store", help="also load the graph into an on-disk Oxigraph store at this directory")
+    build.add_argument("--store", metavar="DIR",
+                       help="always load the graph into an on-disk Oxigraph store, at DIR (default: OUT/store is "
+                            "written when the graph has 300,000 triples or more)")
+    build.add_argument("--no-store", action="store_true", help="write no Oxigraph store")
     build.add_argument("--no-html", action="store_true", help="skip graph.html")
     build.add_argument("--html-max-nodes", type=int, default=HTML_MAX_NODES, metavar="N",
                        help=f"graph.html shows at most the N most connected nodes (default {HTML_MAX_NODES}; "
@@ -49,8 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-neo4j", action="store_true", help="skip the Neo4j import files")
     build.add_argument("--strict", action="store_true", help="fail when any input is skipped")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--timings", metavar="FILE", help="write stage times as JSON (for benchmarks)")
 
-    _add_query_arguments(sub.add_parser("query", help="run SPARQL over a graph.ttl or an Oxigraph store"))
+    _add_query_arguments(sub.add_parser("query", help="run SPARQL over a build, a graph.ttl or an Oxigraph store"))
 
     html = sub.add_parser("html", help="render (part of) a built graph as an interactive page")
     html.add_argument("out", help="a kg build output directory")
@@ -75,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_query_arguments(query: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    query.add_argument("graph", help="graph.ttl or a store directory")
+    query.add_argument("graph", help="a kg build directory (its store, else its graph.ttl), a store directory or an "
+                       "RDF file")
     query.add_argument("sparql", nargs="?", help="the query text")
     query.add_argument("--file", help="read the query from a .rq file")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -112,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     from kg.api import without_cycle_collection
 
+    if args.store and args.no_store:
+        raise ValueError("--store and --no-store contradict each other")
     if args.html_max_nodes < 0:
         raise ValueError(f"--html-max-nodes must be 0 (all) or more, not {args.html_max_nodes}")
     with without_cycle_collection():  # the exports, too, allocate much and free little
@@ -120,73 +130,90 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_and_export(args: argparse.Namespace) -> int:
     from kg.api import build
-    from kg.export.html import save_graph_json, write_html
-    from kg.export.turtle import write_turtle
-    from kg.report import write_report
+    from kg.atomic import atomic_dir
+    from kg.export.outputs import OutputOptions, write_outputs
     from kg.resolve import Curation
 
-    started = time.perf_counter()
+    started, started_epoch = time.perf_counter(), time.time()
     out = Path(args.out)
     curation = Curation.load(args.curation) if args.curation else None
     cache_dir = None if args.no_cache else Path(args.cache) if args.cache else out / ".cache"
     result = build(args.inputs, pub_date=args.date, curation=curation, locality=args.locality, jobs=args.jobs,
                    engine=args.engine, scheduler=args.scheduler, cache_dir=cache_dir, progress=not args.quiet)
+    built = time.perf_counter()
     if args.strict and any(p.fatal for p in result.problems):
         _print_problems(result)
         print("kg: --strict: inputs were skipped; nothing written", file=sys.stderr)
         return 1
-    from kg.atomic import atomic_dir
+    store_path = Path(args.store) if args.store else None
+    store_inside = store_path is None or store_path.absolute().parent == out.absolute()
+    store_name = store_path.name if store_path is not None and store_inside else "store"
+    if store_path is not None and not store_inside:
+        from kg.store import check_store_target
 
-    names = ("graph.ttl", "graph.json", "report.md", "neo4j", "graph.html", "store")
-    notes: list[str] = []
-    store_inside = args.store and Path(args.store).absolute().parent == out.absolute()
-    written: dict[str, Path] = {}
+        check_store_target(store_path)  # refuse before any work is written, not after
+    names = ("graph.ttl", "graph.json", "report.md", "neo4j", "graph.html", store_name)
+    options = OutputOptions(neo4j=not args.no_neo4j, html=not args.no_html,
+                            html_title="kg: " + ", ".join(args.inputs), html_max_nodes=args.html_max_nodes or None,
+                            store=False if args.no_store or not store_inside else (True if args.store else None),
+                            store_name=store_name)
+    jobs = args.jobs or os.cpu_count() or 1
     if not args.quiet:  # the progress bar has ended; on a big corpus the exports take a while longer
         print(f"writing {result.graph.number_of_nodes():,} nodes and {result.graph.number_of_edges():,} edges "
               f"to {out} …", file=sys.stderr, flush=True)
     # every output is built in a temporary directory and swapped in whole: a failed or interrupted build
     # leaves the previous output untouched, never a mix of old and new files
     with atomic_dir(out, keep=(".cache",), own_names=names) as building:
-        timings = {"extract": result.stats.get("seconds", 0.0),
-                   "resolve+assemble": result.stats.get("resolve_seconds", 0.0)}
-        with _timed(timings, "turtle"):
-            triples = write_turtle(result.graph, building / "graph.ttl")
-        with _timed(timings, "json"):
-            save_graph_json(result.graph, building / "graph.json")
-        write_report(result, building / "report.md")
-        written.update({"turtle": out / "graph.ttl", "graph json": out / "graph.json", "report": out / "report.md"})
-        if not args.no_neo4j:
-            from kg.export.neo4j import write_neo4j
-
-            with _timed(timings, "neo4j"):
-                write_neo4j(result.graph, building / "neo4j")
-            written["neo4j"] = out / "neo4j"
-        if not args.no_html:
-            limit = args.html_max_nodes or None
-            with _timed(timings, "html"):
-                shown = write_html(result.graph, building / "graph.html", title="kg: " + ", ".join(args.inputs),
-                                   max_nodes=limit)
-            written["html"] = out / "graph.html"
-            total = result.graph.number_of_nodes()
-            if shown["nodes"] < total:
-                notes.append(f"graph.html shows the {shown['nodes']:,} most connected of {total:,} nodes; "
-                             f"explore the rest with: kg html {out} --focus NAME (or --html-max-nodes 0)")
-        if store_inside:
-            from kg.store import build_store
-
-            build_store(building / "graph.ttl", building / Path(args.store).name)
-            written["store"] = Path(args.store)
-    if args.store and not store_inside:
+        written = write_outputs(result, building, jobs=jobs, options=options)
+    paths = {name: out / relative for name, relative in written.names.items()}
+    timings = {"extract": result.stats.get("seconds", 0.0),
+               "resolve+assemble": result.stats.get("resolve_seconds", 0.0), "outputs": written.seconds}
+    if store_path is not None and not store_inside:
         from kg.store import build_store
 
-        build_store(out / "graph.ttl", args.store)
-        written["store"] = Path(args.store)
+        with _timed(timings, "store"):
+            build_store(out / "graph.ttl", store_path)
+        paths["store"] = store_path
     elapsed = time.perf_counter() - started
-    _print_summary(result, triples, written, elapsed)
+    _print_summary(result, written.triples, paths, elapsed)
     print("  time: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in timings.items()))
+    print("  outputs: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in written.stage_seconds.items())
+          + (f" ({written.processes} processes side by side)" if written.processes > 1 else ""))
+    notes = []
+    total = result.graph.number_of_nodes()
+    if written.html_nodes is not None and written.html_nodes < total:
+        notes.append(f"graph.html shows the {written.html_nodes:,} most connected of {total:,} nodes; "
+                     f"explore the rest with: kg html {out} --focus NAME (or --html-max-nodes 0)")
     for note in notes:
         print(f"  note: {note}")
+    if args.timings:
+        _write_timings(Path(args.timings), result, written, started_epoch, built - started, elapsed)
     return 1 if any(p.fatal for p in result.problems) else 0
+
+
+def _write_timings(path: Path, result: KnowledgeGraph, written: Any, started_epoch: float, build_seconds: float,
+                   elapsed: float) -> None:
+    """Stage boundaries (epoch seconds) and per-task times, for benchmarks (``--timings FILE``)."""
+    from kg.atomic import write_text
+
+    extract = result.stats.get("seconds", 0.0)
+    resolve = result.stats.get("resolve_seconds", 0.0)
+    outputs_end = started_epoch + elapsed
+    stages = {
+        "extract": (started_epoch, started_epoch + extract),
+        "resolve+assemble": (started_epoch + build_seconds - resolve, started_epoch + build_seconds),
+        "outputs": (outputs_end - written.seconds, outputs_end),
+    }
+    record = {
+        "seconds": elapsed, "bytes": result.stats.get("bytes", 0), "articles": result.articles,
+        "jobs": result.stats.get("jobs"), "processes": written.processes, "triples": written.triples,
+        "stages": {name: {"start": start, "end": end, "seconds": end - start} for name, (start, end) in stages.items()},
+        "outputs": {stage: {"seconds": written.stage_seconds[stage], "cpu_seconds": written.stage_cpu_seconds[stage]}
+                    for stage in written.stage_seconds},
+        "tasks": {name: {"seconds": o.seconds, "cpu_seconds": o.cpu_seconds, "worker": o.worker}
+                  for name, o in written.outcomes.items()},
+    }
+    write_text(path, json.dumps(record, indent=2) + "\n")
 
 
 @contextmanager

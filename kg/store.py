@@ -1,8 +1,13 @@
-"""An on-disk Oxigraph store beside the Turtle export, so SPARQL stays interactive on big graphs.
+"""An on-disk Oxigraph store beside the Turtle export, so SPARQL answers at once on big graphs.
 
-Loading tens of millions of triples from Turtle takes minutes; opening a store takes milliseconds.
-The store is bulk-loaded into a temporary directory next to the target and swapped in only when
-complete, so a failed or interrupted build leaves the previous store usable.
+Loading a graph.ttl of 1.5 million triples into memory takes about 4 s for every query; opening a store
+takes milliseconds. The store is bulk-loaded into a temporary directory next to the target and swapped
+in only when complete, so a failed or interrupted build leaves the previous store usable.
+
+kg's own Turtle (``kg.export.turtle``) is loaded in chunks of whole subject blocks (its literals never
+hold a raw line break, so a blank line always ends a block): Oxigraph's bulk loader keeps everything it
+is given in memory (1.3 GB for 1.5 million triples at once, about 100 MB per 8 MB chunk) and takes the
+same time either way. Any other RDF file is loaded whole.
 """
 
 from __future__ import annotations
@@ -11,17 +16,44 @@ import gc
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.query import RDF_FORMATS
+from kg.export.vocabulary import turtle_prefix_lines
+from kg.query import RDF_FORMATS, STORE_MARKER
 
-STORE_MARKER = "CURRENT"  # RocksDB writes this file in every Oxigraph store directory
+CHUNK_BYTES = 8 << 20  # Turtle per bulk load: bounds the loader's memory
 
 
 def is_store(path: Path) -> bool:
     return (path / STORE_MARKER).is_file()
+
+
+def _kg_turtle_chunks(path: Path, chunk_bytes: int = CHUNK_BYTES) -> Iterator[bytes] | None:
+    """Chunks of whole blocks, each led by the prefix lines, when ``path`` is Turtle written by kg; else None."""
+    header = (turtle_prefix_lines() + "\n").encode()
+    with open(path, "rb") as handle:
+        if handle.read(len(header)) != header:
+            return None
+
+    def chunks() -> Iterator[bytes]:
+        with open(path, "rb") as handle:
+            handle.seek(len(header))
+            rest = b""
+            while block := handle.read(chunk_bytes):
+                data = rest + block
+                cut = data.rfind(b"\n\n")
+                if cut < 0:
+                    rest = data
+                    continue
+                rest = data[cut + 2:]
+                yield header + data[:cut + 2]
+            if rest.strip():
+                yield header + rest
+
+    return chunks()
 
 
 def _load(rdf_path: Path, store_dir: Path) -> int:
@@ -30,8 +62,12 @@ def _load(rdf_path: Path, store_dir: Path) -> int:
         raise ValueError(f"unknown RDF file type {rdf_path.suffix!r} (expected one of {', '.join(RDF_FORMATS)})")
     store = ox.Store(str(store_dir))
     try:
-        store.bulk_load(path=str(rdf_path), format=fmt)
-        store.optimize()
+        chunks = _kg_turtle_chunks(rdf_path) if fmt == ox.RdfFormat.TURTLE else None
+        if chunks is None:
+            store.bulk_load(path=str(rdf_path), format=fmt)
+        else:
+            for chunk in chunks:
+                store.bulk_load(chunk, format=fmt)
         store.flush()
         return len(store)
     except SyntaxError as err:
@@ -50,8 +86,7 @@ def build_store(ttl_path: str | os.PathLike[str], store_dir: str | os.PathLike[s
     source, target = Path(ttl_path), Path(store_dir)
     if not source.is_file():
         raise ValueError(f"no such RDF file: {source}")
-    if target.exists() and not (target.is_dir() and (is_store(target) or not any(target.iterdir()))):
-        raise ValueError(f"{target} exists and is not an Oxigraph store; not replacing it")
+    check_store_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
@@ -60,6 +95,12 @@ def build_store(ttl_path: str | os.PathLike[str], store_dir: str | os.PathLike[s
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return count
+
+
+def check_store_target(target: Path) -> None:
+    """ValueError unless ``target`` is missing, an empty directory or an Oxigraph store (safe to replace)."""
+    if target.exists() and not (target.is_dir() and (is_store(target) or not any(target.iterdir()))):
+        raise ValueError(f"{target} exists and is not an Oxigraph store; not replacing it")
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -50,6 +50,7 @@ from kg.export.vocabulary import (
     VOCABULARY_PREFIXES,
     V,
     kg,
+    turtle_prefix_lines,
 )
 from kg.iri import ONTOLOGY, RESOURCE
 
@@ -394,10 +395,6 @@ class TurtleRenderer:
             else:
                 pairs.append((predicate, turtle_string(str(value))))
         return pairs
-
-
-def turtle_prefix_lines(prefixes: dict[str, str] = PREFIXES) -> str:
-    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in prefixes.items())
 
 
 def _write_blocks(handle: IO[str], blocks: Iterable[tuple[str, int]]) -> int:

@@ -38,6 +38,11 @@ RESOURCE_PREFIXES: dict[str, str] = {
 PREFIXES: dict[str, str] = {**VOCABULARY_PREFIXES, **RESOURCE_PREFIXES}
 
 
+def turtle_prefix_lines(prefixes: dict[str, str] = PREFIXES) -> str:
+    """The ``@prefix`` lines that open every Turtle file kg writes."""
+    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in prefixes.items())
+
+
 def kg(local: str) -> str:
     return ONTOLOGY + local
 
