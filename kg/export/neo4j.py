@@ -127,7 +127,9 @@ COMMON_EDGE_COLUMNS = (Column("date", "date"), Column("evidence"), Column("evide
 EDGE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "chaired": (Column("role"), Column("order", "int")),
     "attended": (Column("role"), Column("order", "int")),
-    "holds": (Column("first_seen", "date"), Column("last_seen", "date")),
+    "holds": (Column("first_seen", "date"), Column("last_seen", "date"), Column("start", "date"), Column("end", "date"),
+              Column("start_basis"), Column("end_basis"), Column("past", "boolean"), Column("stated_start", "date"),
+              Column("stated_end", "date")),
 }
 # Graph attributes that are structure, not properties.
 NODE_STRUCTURE_ATTRS = frozenset({"type"})
@@ -216,9 +218,25 @@ def _columns_for(known: tuple[Column, ...], records: list[Mapping[str, Any]], sk
     return known + tuple(Column(name, infer_kind(r.get(name) for r in records)) for name in extra)
 
 
-def _props(record: Mapping[str, Any], columns: tuple[Column, ...]) -> dict[str, Any]:
-    converted = {c.name: convert(record.get(c.name), c.kind) for c in columns}
-    return {k: v for k, v in converted.items() if v is not None}
+def _string(value: Any) -> str | None:
+    return (value or None) if isinstance(value, str) else convert(value, "string")
+
+
+def _converters(columns: tuple[Column, ...]) -> list[tuple[str, Any]]:
+    """(name, value -> typed value or None) per column; plain strings, the common case, skip ``convert``."""
+    return [(c.name, _string if c.kind == "string" else lambda value, kind=c.kind: convert(value, kind))
+            for c in columns]
+
+
+def _props(record: Mapping[str, Any], converters: list[tuple[str, Any]]) -> dict[str, Any]:
+    props = {}
+    for name, to_value in converters:
+        value = record.get(name)
+        if value is not None:
+            value = to_value(value)
+            if value is not None:
+                props[name] = value
+    return props
 
 
 def edge_record(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -248,7 +266,8 @@ def node_tables(graph: nx.MultiDiGraph, *, include_schema: bool = True) -> list[
     for label, members in by_label.items():
         known = COMMON_NODE_COLUMNS + NODE_COLUMNS.get(label, ())
         columns = _columns_for(known, [d for _, d in members], NODE_STRUCTURE_ATTRS)
-        rows = [{"id": node_id, "props": _props(data, columns)} for node_id, data in sorted(members)]
+        converters = _converters(columns)
+        rows = [{"id": node_id, "props": _props(data, converters)} for node_id, data in sorted(members, key=_first)]
         tables.append(NodeTable(label, columns, rows))
     return tables
 
@@ -272,7 +291,8 @@ def rel_tables(graph: nx.MultiDiGraph, *, include_schema: bool = True) -> list[R
     for (relation, start_label, end_label), members in groups.items():
         known = EDGE_COLUMNS.get(relation, ()) + COMMON_EDGE_COLUMNS
         columns = _columns_for(known, [r for _, _, r in members], frozenset())
-        rows = [{"start": s, "end": e, "props": _props(r, columns)} for s, e, r in sorted(members, key=_edge_key)]
+        converters = _converters(columns)
+        rows = [{"start": s, "end": e, "props": _props(r, converters)} for s, e, r in sorted(members, key=_edge_key)]
         tables.append(RelTable(check_identifier(relationship_type(relation)), check_identifier(start_label),
                                check_identifier(end_label), columns, rows))
     return tables
@@ -280,6 +300,10 @@ def rel_tables(graph: nx.MultiDiGraph, *, include_schema: bool = True) -> list[R
 
 def _edge_key(member: tuple[str, str, dict[str, Any]]) -> tuple[str, str]:
     return member[0], member[1]
+
+
+def _first(member: tuple[str, Mapping[str, Any]]) -> str:
+    return member[0]
 
 
 # --------------------------------------------------------------------------- tables <-> CSV text
@@ -326,20 +350,29 @@ def parse_value(text: str, kind: str, array_delimiter: str) -> Any:
     return text
 
 
+def _cells(props: Mapping[str, Any], columns: tuple[Column, ...], array_delimiter: str) -> list[str]:
+    cells = []
+    for column in columns:
+        value = props.get(column.name)
+        if value is None:
+            cells.append("")
+        elif column.kind == "string":
+            cells.append(value)
+        else:
+            cells.append(format_value(value, column.kind, array_delimiter))
+    return cells
+
+
 def node_csv_rows(table: NodeTable, array_delimiter: str) -> Iterable[list[str]]:
     yield table.headers
     for row in table.rows:
-        props = row["props"]
-        yield [row["id"], table.label,
-               *(format_value(props.get(c.name), c.kind, array_delimiter) for c in table.columns)]
+        yield [row["id"], table.label, *_cells(row["props"], table.columns, array_delimiter)]
 
 
 def rel_csv_rows(table: RelTable, array_delimiter: str) -> Iterable[list[str]]:
     yield table.headers
     for row in table.rows:
-        props = row["props"]
-        yield [row["start"], row["end"], table.type,
-               *(format_value(props.get(c.name), c.kind, array_delimiter) for c in table.columns)]
+        yield [row["start"], row["end"], table.type, *_cells(row["props"], table.columns, array_delimiter)]
 
 
 _ID_HEADER = re.compile(r"^(?P<name>[^:]*):ID\((?P<space>[A-Za-z][A-Za-z0-9_]*)\)$")
@@ -547,8 +580,10 @@ def legacy_quote_risks(nodes: list[NodeTable], rels: list[RelTable]) -> int:
     for table in [*nodes, *rels]:
         for row in table.rows:
             for value in row["props"].values():
-                texts = value if isinstance(value, list) else [value]
-                count += sum(1 for t in texts if isinstance(t, str) and "\\" in t and ('\\"' in t or t.endswith("\\")))
+                if isinstance(value, str):
+                    count += "\\" in value and ('\\"' in value or value.endswith("\\"))
+                elif isinstance(value, list):
+                    count += sum(1 for t in value if "\\" in t and ('\\"' in t or t.endswith("\\")))
     return count
 
 
