@@ -136,6 +136,13 @@ def _build_and_export(args: argparse.Namespace) -> int:
 
     started, started_epoch = time.perf_counter(), time.time()
     out = Path(args.out)
+    store_path = Path(args.store) if args.store else None
+    store_inside = store_path is None or store_path.absolute().parent == out.absolute()
+    store_name = store_path.name if store_path is not None and store_inside else "store"
+    if store_path is not None and not store_inside:
+        from kg.store import check_store_target
+
+        check_store_target(store_path)  # refuse before any work, not after a long build
     curation = Curation.load(args.curation) if args.curation else None
     cache_dir = None if args.no_cache else Path(args.cache) if args.cache else out / ".cache"
     result = build(args.inputs, pub_date=args.date, curation=curation, locality=args.locality, jobs=args.jobs,
@@ -145,13 +152,6 @@ def _build_and_export(args: argparse.Namespace) -> int:
         _print_problems(result)
         print("kg: --strict: inputs were skipped; nothing written", file=sys.stderr)
         return 1
-    store_path = Path(args.store) if args.store else None
-    store_inside = store_path is None or store_path.absolute().parent == out.absolute()
-    store_name = store_path.name if store_path is not None and store_inside else "store"
-    if store_path is not None and not store_inside:
-        from kg.store import check_store_target
-
-        check_store_target(store_path)  # refuse before any work is written, not after
     names = ("graph.ttl", "graph.json", "report.md", "neo4j", "graph.html", store_name)
     options = OutputOptions(neo4j=not args.no_neo4j, html=not args.no_html,
                             html_title="kg: " + ", ".join(args.inputs), html_max_nodes=args.html_max_nodes or None,

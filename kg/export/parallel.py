@@ -32,12 +32,17 @@ class ExportFailed(RuntimeError):
     """A task failed in a worker process and its exception could not be sent back as it was."""
 
 
+class DependencyFailed(ExportFailed):
+    """A task stopped waiting for files because the task that writes them failed."""
+
+
 @dataclass(frozen=True)
 class Task:
     """One export: ``run()`` writes its files and returns something small (a count, a summary).
 
     A ``background`` task runs in a thread of the process that takes it, which goes on to its next task:
-    for native code that releases the GIL (the Oxigraph bulk loader). Run alone (one process) it runs inline.
+    for native code that releases the GIL (the Oxigraph bulk loader). In one process it runs inline, in
+    list order, so a task may only wait (``wait_for_files``) for tasks listed before it.
     """
 
     name: str
@@ -107,8 +112,8 @@ def run_tasks(tasks: Sequence[Task], jobs: int) -> dict[str, Outcome]:
         raise
     finally:
         _FAILED.remove(failed)
-    if errors:
-        raise errors[0]
+    if errors:  # the cause first, not the tasks that gave up waiting for it
+        raise sorted(errors, key=lambda error: isinstance(error, DependencyFailed))[0]
     missing = [name for name in names if name not in outcomes]
     if missing:
         raise ExportFailed(f"exports did not finish: {', '.join(missing)}")
@@ -118,15 +123,19 @@ def run_tasks(tasks: Sequence[Task], jobs: int) -> dict[str, Outcome]:
 _FAILED: list[Any] = []  # the failure flag of the running run_tasks, for wait_for_files
 
 
-def wait_for_files(paths: Iterable[Path]) -> None:
+def wait_for_files(paths: Iterable[Path], timeout: float | None = None) -> None:
     """Block until every path exists (written by another task, renamed into place when complete).
 
-    Raises ExportFailed when another task of the same run failed, so a dependent task never waits forever.
+    Raises DependencyFailed when another task of the same run failed, so a dependent task never waits
+    forever, and TimeoutError after ``timeout`` seconds when one is given.
     """
+    deadline = None if timeout is None else time.monotonic() + timeout
     for path in paths:
         while not path.exists():
             if _FAILED and _FAILED[-1].is_set():
-                raise ExportFailed(f"gave up waiting for {path}: another export failed")
+                raise DependencyFailed(f"gave up waiting for {path}: another export failed")
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError(f"{path} did not appear within {timeout} s")
             time.sleep(POLL_SECONDS)
 
 

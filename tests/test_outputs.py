@@ -1,0 +1,202 @@
+"""The outputs of kg build written side by side: same bytes at any --jobs, failures surface, the store by default."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg import cli
+from kg.export import outputs
+from kg.export.parallel import ExportFailed, Task, fork_is_safe, run_tasks, wait_for_files
+from kg.query import resolve_source, run_query
+from kg.store import _kg_turtle_chunks, build_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+needs_fork = pytest.mark.skipif(not fork_is_safe(), reason="fork unavailable or other threads running")
+
+
+# --------------------------------------------------------------------------- kg.export.parallel
+
+
+def _writer(path: Path, text: str, pause: float = 0.0) -> Task:
+    def run() -> tuple[int, int]:
+        time.sleep(pause)
+        path.write_text(text, encoding="utf-8")
+        return len(text), os.getpid()
+    return Task(path.name, run)
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_every_task_runs_once_and_reports_its_result(tmp_path: Path, jobs: int) -> None:
+    tasks = [_writer(tmp_path / f"f{i}", "x" * i, pause=0.05) for i in range(6)]
+    done = run_tasks(tasks, jobs)
+    assert list(done) == [task.name for task in tasks]
+    assert [done[task.name].value[0] for task in tasks] == list(range(6))
+    assert all((tmp_path / f"f{i}").read_text() == "x" * i for i in range(6))
+    pids = {outcome.value[1] for outcome in done.values()}
+    if jobs > 1 and fork_is_safe():
+        assert len(pids) > 1 and {o.worker for o in done.values()} >= {0, 1}
+    else:
+        assert pids == {os.getpid()}
+
+
+@needs_fork
+def test_an_error_in_a_worker_is_raised_with_its_own_type_and_message() -> None:
+    parent = os.getpid()
+
+    def fails_in_a_worker() -> None:
+        if os.getpid() == parent:
+            time.sleep(0.5)  # the worker takes the other task meanwhile
+            return
+        raise ValueError("node 'x' has no 'type' attribute")
+
+    with pytest.raises(ValueError, match="has no 'type'"):
+        run_tasks([Task("a", fails_in_a_worker), Task("b", fails_in_a_worker)], jobs=2)
+
+
+@needs_fork
+def test_a_worker_that_dies_is_reported_not_waited_for() -> None:
+    parent = os.getpid()
+
+    def dies_in_a_worker() -> None:
+        if os.getpid() == parent:
+            time.sleep(0.5)
+            return
+        os._exit(3)
+
+    with pytest.raises(ExportFailed, match="died"):
+        run_tasks([Task("a", dies_in_a_worker), Task("b", dies_in_a_worker)], jobs=2)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_task_waiting_for_a_failed_one_gives_up_and_the_cause_is_raised(tmp_path: Path, jobs: int) -> None:
+    def fails() -> None:
+        time.sleep(0.2)
+        raise OSError("disk full")
+
+    waiting = Task("join", lambda: wait_for_files([tmp_path / "never"]))
+    with pytest.raises(OSError, match="disk full"):
+        run_tasks([Task("write", fails), waiting], jobs)
+
+
+@needs_fork
+def test_background_tasks_leave_their_process_free_for_the_next_task(tmp_path: Path) -> None:
+    """Two processes, two background tasks waiting for a third task: it only runs if they do not block."""
+    def waits() -> str:
+        wait_for_files([tmp_path / "last"], timeout=20)
+        return "saw last"
+
+    done = run_tasks([Task("first", waits, background=True), Task("second", waits, background=True),
+                      _writer(tmp_path / "last", "2", pause=0.1)], jobs=2)
+    assert done["first"].value == done["second"].value == "saw last"
+
+
+def test_in_one_process_a_background_task_runs_inline_in_order(tmp_path: Path) -> None:
+    done = run_tasks([_writer(tmp_path / "first", "1"),
+                      Task("after", lambda: wait_for_files([tmp_path / "first"], timeout=20) or "ok", background=True)],
+                     jobs=1)
+    assert done["after"].value == "ok" and done["after"].worker == 0
+
+
+def test_task_names_must_be_unique(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unique"):
+        run_tasks([_writer(tmp_path / "a", ""), _writer(tmp_path / "a", "")], jobs=1)
+
+
+# --------------------------------------------------------------------------- kg build's outputs
+
+
+def _build(out: Path, *options: str, hash_seed: str = "0") -> str:
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SEEDS), "-o", str(out), "-q", "--no-cache",
+                          *options], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*"))
+            if path.is_file() and path.relative_to(out).parts[0] not in ("store", ".cache")}
+
+
+def test_every_output_is_byte_identical_at_any_jobs_and_hash_seed(tmp_path: Path) -> None:
+    one = _build(tmp_path / "one", "--jobs", "1", "--store", str(tmp_path / "one" / "store"), hash_seed="1")
+    two = _build(tmp_path / "two", "--jobs", "2", "--store", str(tmp_path / "two" / "store"), hash_seed="2")
+    assert "outputs:" in one and "(2 processes side by side)" in two
+    first, second = _files(tmp_path / "one"), _files(tmp_path / "two")
+    assert {"graph.ttl", "graph.json", "report.md", "graph.html", "neo4j/manifest.json"} <= set(first)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+    dump = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    stores = [sorted(run_query(tmp_path / name / "store", dump).splitlines()) for name in ("one", "two")]
+    assert stores[0] == stores[1] and len(stores[0]) > 1000
+    assert not list(tmp_path.glob("*/.graph.ttl.part*"))  # the parts were joined and removed
+
+
+def test_small_graph_gets_no_store_unless_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert cli.main(["build", str(SEEDS), "-o", str(out), "-q", "--jobs", "1", "--no-html", "--no-neo4j"]) == 0
+    assert not (out / "store").exists()
+    assert resolve_source(out) == out / "graph.ttl"
+    assert cli.main(["build", str(SEEDS), "-o", str(out), "-q", "--jobs", "1", "--store", str(out / "store")]) == 0
+    assert resolve_source(out) == out / "store"
+    assert "store       " in capsys.readouterr().out
+
+
+def test_big_graph_gets_a_store_that_kg_query_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(outputs, "STORE_MIN_TRIPLES", 1000)  # the seeds' 6,800 triples count as big here
+    out = tmp_path / "out"
+    assert cli.main(["build", str(SEEDS), "-o", str(out), "-q", "--jobs", "1", "--no-html", "--no-neo4j"]) == 0
+    capsys.readouterr()
+    query = (ROOT / "ontology" / "queries" / "chaired_most.rq").read_text(encoding="utf-8")
+    from_file = run_query(out / "graph.ttl", query)
+    (out / "graph.ttl").rename(tmp_path / "aside.ttl")  # only the store is left to answer from
+    assert cli.main(["query", str(out), "--file", str(ROOT / "ontology" / "queries" / "chaired_most.rq")]) == 0
+    assert capsys.readouterr().out.rstrip() == from_file.rstrip()
+    (tmp_path / "aside.ttl").rename(out / "graph.ttl")
+    assert cli.main(["build", str(SEEDS), "-o", str(out), "-q", "--jobs", "1", "--no-store"]) == 0
+    assert not (out / "store").exists()  # the rebuild replaced the whole directory, old store included
+
+
+def test_store_outside_the_output_is_checked_before_any_work(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    precious = tmp_path / "notes"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("keep me", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["build", str(SEEDS), "-o", str(out), "-q", "--jobs", "1", "--store", str(precious)]) == 2
+    assert "not an Oxigraph store" in capsys.readouterr().err
+    assert not out.exists() and (precious / "thesis.txt").read_text(encoding="utf-8") == "keep me"
+    elsewhere = tmp_path / "stores" / "seeds"
+    assert cli.main(["build", str(SEEDS), "-o", str(out), "-q", "--jobs", "2", "--no-html", "--store",
+                     str(elsewhere)]) == 0
+    assert run_query(elsewhere, "ASK { ?s a kg:Official }") == "True\n"
+    assert cli.main(["build", str(SEEDS), "-o", str(out), "--store", str(elsewhere), "--no-store"]) == 2
+
+
+# --------------------------------------------------------------------------- the store
+
+
+def test_kg_turtle_loads_in_chunks_of_whole_blocks(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(out, "--jobs", "1", "--no-html", "--no-neo4j")
+    ttl = out / "graph.ttl"
+    chunks = list(_kg_turtle_chunks(ttl, chunk_bytes=20_000))
+    assert len(chunks) > 10
+    triples = {quad.triple for chunk in chunks for quad in ox.parse(chunk, format=ox.RdfFormat.TURTLE)}
+    assert triples == {quad.triple for quad in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE)}
+    assert build_store(ttl, tmp_path / "store") == len(triples)
+    foreign = tmp_path / "foreign.ttl"
+    shutil.copy(ttl, foreign)
+    foreign.write_text("# written by hand\n" + foreign.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _kg_turtle_chunks(foreign) is None  # not kg's own layout: loaded whole
+    assert build_store(foreign, tmp_path / "store2") == len(triples)
