@@ -48,32 +48,33 @@ def test_every_task_runs_once_and_reports_its_result(tmp_path: Path, jobs: int) 
         assert pids == {os.getpid()}
 
 
-@needs_fork
-def test_an_error_in_a_worker_is_raised_with_its_own_type_and_message() -> None:
+def _in_a_worker(marker: Path, then) -> Task:
+    """A task that, taken by this process, waits until a worker has taken its twin (which then calls ``then``)."""
     parent = os.getpid()
 
-    def fails_in_a_worker() -> None:
+    def run() -> None:
         if os.getpid() == parent:
-            time.sleep(0.5)  # the worker takes the other task meanwhile
+            wait_for_files([marker], timeout=30)
             return
+        marker.touch()
+        then()
+    return Task(f"task {time.perf_counter_ns()}", run)
+
+
+@needs_fork
+def test_an_error_in_a_worker_is_raised_with_its_own_type_and_message(tmp_path: Path) -> None:
+    def fail() -> None:
         raise ValueError("node 'x' has no 'type' attribute")
 
     with pytest.raises(ValueError, match="has no 'type'"):
-        run_tasks([Task("a", fails_in_a_worker), Task("b", fails_in_a_worker)], jobs=2)
+        run_tasks([_in_a_worker(tmp_path / "taken", fail), _in_a_worker(tmp_path / "taken", fail)], jobs=2)
 
 
 @needs_fork
-def test_a_worker_that_dies_is_reported_not_waited_for() -> None:
-    parent = os.getpid()
-
-    def dies_in_a_worker() -> None:
-        if os.getpid() == parent:
-            time.sleep(0.5)
-            return
-        os._exit(3)
-
+def test_a_worker_that_dies_is_reported_not_waited_for(tmp_path: Path) -> None:
     with pytest.raises(ExportFailed, match="died"):
-        run_tasks([Task("a", dies_in_a_worker), Task("b", dies_in_a_worker)], jobs=2)
+        run_tasks([_in_a_worker(tmp_path / "taken", lambda: os._exit(3)),
+                   _in_a_worker(tmp_path / "taken", lambda: os._exit(3))], jobs=2)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
