@@ -138,6 +138,7 @@ class Samples:
 
     times: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
+    pss: list[int] = field(default_factory=list)
     peak_rss: int = 0
     peak_pss: int = 0
     processes: int = 0
@@ -154,6 +155,9 @@ class Samples:
                 c0, c1 = self.cpu[index - 1], self.cpu[index]
                 return c0 + (c1 - c0) * (moment - t0) / max(t1 - t0, 1e-9)
         return self.cpu[-1]
+
+    def peak_pss_between(self, start: float, end: float) -> int:
+        return max((p for t, p in zip(self.times, self.pss, strict=True) if start <= t <= end), default=0)
 
 
 def sample_tree(pid: int, samples: Samples, stop: threading.Event) -> None:
@@ -181,6 +185,7 @@ def sample_tree(pid: int, samples: Samples, stop: threading.Event) -> None:
             seen.add(process.pid)
         samples.times.append(time.time())
         samples.cpu.append(sum(last_cpu.values()))
+        samples.pss.append(pss)
         samples.peak_rss = max(samples.peak_rss, rss)
         samples.peak_pss = max(samples.peak_pss, pss)
         samples.processes = len(seen)
@@ -209,7 +214,8 @@ def run_build(corpus: Path, jobs: int, out: Path, timings: Path, extra: list[str
     windows = {"start-up": (started, stages["extract"]["start"]), **{name: (s["start"], s["end"])
                                                                      for name, s in stages.items()},
                "exit": (stages["outputs"]["end"], ended)}
-    stage_rows = {name: {"seconds": end - start, "cpu": samples.cpu_at(end) - samples.cpu_at(start)}
+    stage_rows = {name: {"seconds": end - start, "cpu": samples.cpu_at(end) - samples.cpu_at(start),
+                         "peak_pss_mb": samples.peak_pss_between(start, end) / 1e6}
                   for name, (start, end) in windows.items()}
     return {"jobs": jobs, "load": load, "seconds": ended - started, "cpu": samples.cpu_at(ended),
             "stages": stage_rows,
@@ -311,9 +317,10 @@ def print_run(corpus: dict, run: dict, baseline_rate: float) -> None:
     rate = megabytes / run["cpu"]
     print(f"\n== {corpus['name']} ({corpus['span']}): {corpus['records']:,} records, {megabytes:.1f} MB; "
           f"--jobs {run['jobs']}; load average {run['load']:.1f} before")
-    print(f"{'stage':<22} {'wall s':>7} {'CPU s':>7}   share of CPU")
+    print(f"{'stage':<22} {'wall s':>7} {'CPU s':>7} {'CPU share':>9} {'peak PSS MB':>11}")
     for name, row in run["stages"].items():
-        print(f"{name:<22} {row['seconds']:>7.1f} {row['cpu']:>7.1f}   {row['cpu'] / run['cpu']:>5.0%}")
+        print(f"{name:<22} {row['seconds']:>7.1f} {row['cpu']:>7.1f} {row['cpu'] / run['cpu']:>9.0%} "
+              f"{row['peak_pss_mb']:>11,.0f}")
     print(f"{'whole command':<22} {run['seconds']:>7.1f} {run['cpu']:>7.1f}")
     parts = ", ".join(f"{stage} {row['seconds']:.1f}/{row['cpu_seconds']:.1f}" for stage, row in run["outputs"].items())
     print(f"outputs in {run['processes']} process{'es' if run['processes'] > 1 else ''}, each wall/CPU s: {parts}")

@@ -288,5 +288,17 @@ def _neo4j_push(args: argparse.Namespace) -> int:
     return 0
 
 
+def run() -> None:
+    """The ``kg`` command: main(), then exit without tearing the heap down object by object.
+
+    After a big build the interpreter's own shutdown frees millions of objects one at a time (1-2 s on the
+    2012-2019 corpus) for nothing; every file is already written, closed and swapped in by then.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -16,7 +16,7 @@ import gc
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -75,6 +75,39 @@ def _load(rdf_path: Path, store_dir: Path) -> int:
     finally:
         del store
         gc.collect()  # the store closes its RocksDB handles only when collected
+
+
+def build_store_from_parts(parts: Sequence[Path], store_dir: str | os.PathLike[str], *,
+                           wait: Callable[[list[Path]], None] | None = None) -> int:
+    """A new store at ``store_dir`` from kg Turtle part files (``kg.export.outputs``), loaded in order.
+
+    ``wait([part])`` is called before each part is read, so loading can start while later parts are
+    still being written. Returns the number of triples.
+    """
+    target = Path(store_dir)
+    check_store_target(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    store = ox.Store(str(staging))
+    try:
+        try:
+            for part in parts:
+                if wait is not None:
+                    wait([part])
+                chunks = _kg_turtle_chunks(part)
+                if chunks is None:
+                    raise ValueError(f"{part}: not Turtle written by kg")
+                for chunk in chunks:
+                    store.bulk_load(chunk, format=ox.RdfFormat.TURTLE)
+            store.flush()
+            count = len(store)
+        finally:
+            del store
+            gc.collect()  # the store closes its RocksDB handles only when collected
+        _swap(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return count
 
 
 def build_store(ttl_path: str | os.PathLike[str], store_dir: str | os.PathLike[str]) -> int:

@@ -83,24 +83,23 @@ def write_outputs(result: KnowledgeGraph, directory: str | os.PathLike[str], *, 
     def part_task(index: int) -> Task:
         def run() -> int:
             staging = parts[index].with_name(parts[index].name + ".tmp")
-            count = write_turtle_part(graph, ranges[index], staging, header=index == 0)
-            staging.rename(parts[index])  # complete: the join may take it
+            count = write_turtle_part(graph, ranges[index], staging, header=True)
+            staging.rename(parts[index])  # complete: the join and the store may read it
             return count
         return Task(f"turtle part {index + 1}", run)
 
     def join() -> None:
         wait_for_files(parts)
-        concatenate(parts, folder / "graph.ttl")
+        concatenate(parts, folder / "graph.ttl", strip_headers=True)
 
     tasks = [part_task(index) for index in range(len(parts))]
     tasks.append(Task("turtle join", join))
     if want_store:
-        from kg.store import build_store
+        from kg.store import build_store_from_parts
 
-        def store() -> int:
-            wait_for_files([folder / "graph.ttl"])
-            return build_store(folder / "graph.ttl", folder / options.store_name)
-        tasks.append(Task("store", store, background=True))
+        # a background task: beside workers it starts at once and loads each part as soon as it is written
+        tasks.append(Task("store", lambda: build_store_from_parts(parts, folder / options.store_name,
+                                                                  wait=wait_for_files), background=True))
         names["store"] = options.store_name
     if options.neo4j:
         from kg.export.neo4j import write_neo4j
@@ -115,7 +114,12 @@ def write_outputs(result: KnowledgeGraph, directory: str | os.PathLike[str], *, 
     tasks.append(Task("report", lambda: write_report(result, folder / "report.md")))
 
     started = time.perf_counter()
-    outcomes = run_tasks(tasks, jobs)
+    try:
+        outcomes = run_tasks(tasks, jobs)
+    finally:
+        for part in parts:
+            part.unlink(missing_ok=True)
+            part.with_name(part.name + ".tmp").unlink(missing_ok=True)
     seconds = time.perf_counter() - started
     stage_seconds: dict[str, float] = {}
     stage_cpu: dict[str, float] = {}

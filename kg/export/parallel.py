@@ -4,7 +4,8 @@ The exports only read the finished graph and each writes its own files, so they 
 shipping the graph anywhere: worker processes are forked once the graph is built and see it through
 copy-on-write memory. This process and ``jobs - 1`` forked workers take tasks in list order from a
 shared counter (so put long tasks and those others wait for first) and report each task's result and
-time. Which process runs a task never changes what it writes, so the output is the same at any ``jobs``.
+time; background tasks run in threads of this process meanwhile. Which process runs a task never
+changes what it writes, so the output is the same at any ``jobs``.
 
 Tasks run one after another in this process when ``jobs`` is 1, when the platform has no ``fork``, or
 when other threads are running (a Jupyter kernel, a Dask client): forking a multi-threaded process can
@@ -40,9 +41,9 @@ class DependencyFailed(ExportFailed):
 class Task:
     """One export: ``run()`` writes its files and returns something small (a count, a summary).
 
-    A ``background`` task runs in a thread of the process that takes it, which goes on to its next task:
-    for native code that releases the GIL (the Oxigraph bulk loader). In one process it runs inline, in
-    list order, so a task may only wait (``wait_for_files``) for tasks listed before it.
+    A ``background`` task is for native code that releases the GIL (the Oxigraph bulk loader): with workers,
+    it starts at once in a thread of this process, beside everything else; in one process it runs inline
+    in list order. So it may wait (``wait_for_files``) for files of tasks listed before it, as they appear.
     """
 
     name: str
@@ -80,7 +81,9 @@ def run_tasks(tasks: Sequence[Task], jobs: int) -> dict[str, Outcome]:
     names = [task.name for task in tasks]
     if len(set(names)) != len(names):
         raise ValueError(f"task names must be unique: {names}")
-    processes = processes_for(jobs, len(tasks))
+    foreground = [task for task in tasks if not task.background]
+    background = [task for task in tasks if task.background]
+    processes = processes_for(jobs, len(foreground))
     if processes == 1:
         return {task.name: _run(task, 0) for task in tasks}
     context = multiprocessing.get_context("fork")
@@ -88,17 +91,25 @@ def run_tasks(tasks: Sequence[Task], jobs: int) -> dict[str, Outcome]:
     failed = context.Event()
     _FAILED.append(failed)
     workers = []
+    threads: list[tuple[threading.Thread, list[tuple]]] = []
+    outcomes: dict[str, Outcome] = {}
+    errors: list[BaseException] = []
     try:
-        for number in range(1, processes):
+        for number in range(1, processes):  # fork before starting any thread
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_worker_main, args=(tasks, counter, failed, sender, number),
+            process = context.Process(target=_worker_main, args=(foreground, counter, failed, sender, number),
                                       name=f"kg-export-{number}", daemon=True)
             process.start()
             sender.close()
             workers.append((process, receiver))
-        outcomes: dict[str, Outcome] = {}
-        errors: list[BaseException] = []
-        for message in _take_tasks(tasks, counter, failed, 0):
+        for task in background:
+            messages: list[tuple] = []
+            thread = threading.Thread(target=_run_in_thread, args=(task, failed, messages),
+                                      name=f"kg-export-{task.name}")
+            thread.start()
+            threads.append((thread, messages))
+        clock = time.thread_time if threads else time.process_time
+        for message in _take_tasks(foreground, counter, failed, 0, clock):
             _collect(message, outcomes, errors)
         for process, receiver in workers:
             for message in _receive(receiver, process):
@@ -111,6 +122,10 @@ def run_tasks(tasks: Sequence[Task], jobs: int) -> dict[str, Outcome]:
             process.join()
         raise
     finally:
+        for thread, messages in threads:
+            thread.join()
+            for message in messages:
+                _collect(message, outcomes, errors)
         _FAILED.remove(failed)
     if errors:  # the cause first, not the tasks that gave up waiting for it
         raise sorted(errors, key=lambda error: isinstance(error, DependencyFailed))[0]
@@ -146,46 +161,33 @@ def _run(task: Task, worker: int, clock: Callable[[], float] = time.process_time
     return Outcome(task.name, value, time.perf_counter() - started, clock() - cpu_started, worker)
 
 
-def _take_tasks(tasks: Sequence[Task], counter: Any, failed: Any, worker: int) -> Iterator[tuple]:
+def _take_tasks(tasks: Sequence[Task], counter: Any, failed: Any, worker: int,
+                clock: Callable[[], float] = time.process_time) -> Iterator[tuple]:
     """Run the next untaken task until none is left; yields ("done", outcome) or ("error", name, exception)."""
-    background: list[tuple[threading.Thread, list[tuple]]] = []
-    try:
-        while not failed.is_set():
-            with counter.get_lock():
-                index = counter.value
-                counter.value += 1
-            if index >= len(tasks):
-                return
-            task = tasks[index]
-            if task.background:
-                messages: list[tuple] = []
-                thread = threading.Thread(target=_run_in_thread, args=(task, worker, failed, messages),
-                                          name=f"kg-export-{task.name}")
-                thread.start()
-                background.append((thread, messages))
-                continue
-            try:
-                yield "done", _run(task, worker, time.thread_time if background else time.process_time)
-            except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
-                failed.set()
-                yield "error", task.name, exc
-                return
-    finally:
-        for thread, messages in background:
-            thread.join()
-            yield from messages
+    while not failed.is_set():
+        with counter.get_lock():
+            index = counter.value
+            counter.value += 1
+        if index >= len(tasks):
+            return
+        try:
+            yield "done", _run(tasks[index], worker, clock)
+        except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
+            failed.set()
+            yield "error", tasks[index].name, exc
+            return
 
 
-def _run_in_thread(task: Task, worker: int, failed: Any, messages: list[tuple]) -> None:
+def _run_in_thread(task: Task, failed: Any, messages: list[tuple]) -> None:
     started, cpu_started = time.perf_counter(), time.thread_time()
     try:
         value = task.run()
-    except Exception as exc:  # noqa: BLE001 - handed to the taking process, which reports it
+    except Exception as exc:  # noqa: BLE001 - handed to run_tasks, which raises it
         failed.set()
         messages.append(("error", task.name, exc))
         return
     messages.append(("done", Outcome(task.name, value, time.perf_counter() - started,
-                                     time.thread_time() - cpu_started, worker)))
+                                     time.thread_time() - cpu_started, 0)))
 
 
 def _worker_main(tasks: Sequence[Task], counter: Any, failed: Any, sender: Any, worker: int) -> None:

@@ -443,14 +443,17 @@ def write_turtle_part(graph: nx.MultiDiGraph, nodes: Iterable[str], path: str | 
         checked_iri.cache_clear()
 
 
-def concatenate(parts: Sequence[str | os.PathLike[str]], path: str | os.PathLike[str]) -> None:
-    """Join part files into ``path`` (atomically) and remove them."""
+def concatenate(parts: Sequence[str | os.PathLike[str]], path: str | os.PathLike[str], *,
+                strip_headers: bool = False) -> None:
+    """Join part files into ``path`` (atomically). ``strip_headers``: every part after the first opens with
+    the prefix lines (so each is a Turtle file of its own), which are left out."""
+    header = (turtle_prefix_lines() + "\n").encode()
     with atomic_open(path, "wb") as out:
-        for part in parts:
+        for index, part in enumerate(parts):
             with open(part, "rb") as handle:
+                if strip_headers and index > 0 and handle.read(len(header)) != header:
+                    raise ValueError(f"{part}: not a Turtle part written by kg (no prefix lines)")
                 shutil.copyfileobj(handle, out, 1 << 22)
-    for part in parts:
-        os.unlink(part)
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> int:
