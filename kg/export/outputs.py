@@ -66,7 +66,8 @@ def estimated_triples(graph: nx.MultiDiGraph) -> int:
 def write_outputs(result: KnowledgeGraph, directory: str | os.PathLike[str], *, jobs: int = 1,
                   options: OutputOptions | None = None) -> WrittenOutputs:
     """Write every output of ``result`` into ``directory`` using up to ``jobs`` processes."""
-    from kg.export.html import save_graph_json, write_html
+    from kg.export.graph_json import save_graph_json
+    from kg.export.html import write_html
     from kg.export.turtle import concatenate, split_nodes, write_turtle_part
     from kg.report import write_report
 
