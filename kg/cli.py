@@ -178,7 +178,7 @@ def _build_and_export(args: argparse.Namespace) -> int:
     _print_summary(result, written.triples, paths, elapsed)
     print("  time: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in timings.items()))
     print("  outputs: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in written.stage_seconds.items())
-          + (f" ({written.processes} processes side by side)" if written.processes > 1 else ""))
+          + _side_by_side(written.processes, written.beside))
     notes = []
     total = result.graph.number_of_nodes()
     if written.html_nodes is not None and written.html_nodes < total:
@@ -189,6 +189,14 @@ def _build_and_export(args: argparse.Namespace) -> int:
     if args.timings:
         _write_timings(Path(args.timings), result, written, started_epoch, built - started, elapsed)
     return 1 if any(p.fatal for p in result.problems) else 0
+
+
+def _side_by_side(processes: int, beside: list[str]) -> str:
+    """How the outputs were written at once, for the summary: '' when one after another."""
+    loading = " and ".join(f"the {name} loading" for name in beside)
+    if processes > 1:
+        return f" ({processes} processes side by side" + (f", {loading} beside them)" if beside else ")")
+    return f" ({loading} beside the others)" if beside else ""
 
 
 def _write_timings(path: Path, result: KnowledgeGraph, written: Any, started_epoch: float, build_seconds: float,

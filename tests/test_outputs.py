@@ -155,8 +155,9 @@ def _files(out: Path) -> dict[str, bytes]:
 
 def test_every_output_is_byte_identical_at_any_jobs_and_hash_seed(tmp_path: Path) -> None:
     one = _build(tmp_path / "one", "--jobs", "1", "--store", str(tmp_path / "one" / "store"), hash_seed="1")
-    two = _build(tmp_path / "two", "--jobs", "2", "--store", str(tmp_path / "two" / "store"), hash_seed="2")
-    assert "outputs:" in one and "(2 processes side by side)" in two
+    two = _build(tmp_path / "two", "--jobs", "3", "--store", str(tmp_path / "two" / "store"), hash_seed="2")
+    assert "outputs:" in one and "side by side" not in one
+    assert "(2 processes side by side, the store loading beside them)" in two  # the store takes one of 3 jobs
     first, second = _files(tmp_path / "one"), _files(tmp_path / "two")
     assert {"graph.ttl", "graph.json", "report.md", "graph.html", "neo4j/manifest.json"} <= set(first)
     assert first.keys() == second.keys()
@@ -165,6 +166,12 @@ def test_every_output_is_byte_identical_at_any_jobs_and_hash_seed(tmp_path: Path
     stores = [sorted(run_query(tmp_path / name / "store", dump).splitlines()) for name in ("one", "two")]
     assert stores[0] == stores[1] and len(stores[0]) > 1000
     assert not list(tmp_path.glob("*/.graph.ttl.part*"))  # the parts were joined and removed
+
+
+def test_jobs_2_without_a_store_writes_in_two_processes(tmp_path: Path) -> None:
+    assert "(2 processes side by side)" in _build(tmp_path / "out", "--jobs", "2", "--no-store")
+    with_store = _build(tmp_path / "out", "--jobs", "2", "--store", str(tmp_path / "out" / "store"))
+    assert "(the store loading beside the others)" in with_store
 
 
 def test_small_graph_gets_no_store_unless_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

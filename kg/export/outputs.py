@@ -53,6 +53,7 @@ class WrittenOutputs:
     outcomes: dict[str, Outcome]
     seconds: float
     processes: int
+    beside: list[str] = field(default_factory=list)  # outputs written by threads beside the processes
     stage_seconds: dict[str, float] = field(default_factory=dict)
     stage_cpu_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -76,7 +77,7 @@ def write_outputs(result: KnowledgeGraph, directory: str | os.PathLike[str], *, 
     graph = result.graph
     estimate = estimated_triples(graph)
     want_store = options.store if options.store is not None else estimate >= STORE_MIN_TRIPLES
-    n_parts = max(processes_for(jobs, 8), math.ceil(estimate / PART_TRIPLES))
+    n_parts = max(processes_for(jobs, 8), math.ceil(estimate / PART_TRIPLES))  # at least one per process
     ranges = split_nodes(graph, n_parts)
     parts = [folder / f".graph.ttl.part{index:03d}" for index in range(len(ranges))]
     names = {"turtle": "graph.ttl", "graph json": "graph.json", "report": "report.md"}
@@ -135,7 +136,9 @@ def write_outputs(result: KnowledgeGraph, directory: str | os.PathLike[str], *, 
                if key in names},
         html_nodes=html["nodes"] if html else None,
         store_triples=outcomes["store"].value if "store" in outcomes else None,
-        outcomes=outcomes, seconds=seconds, processes=processes_for(jobs, len(tasks)),
+        outcomes=outcomes, seconds=seconds,
+        processes=processes_for(jobs, sum(not task.background for task in tasks), sum(t.background for t in tasks)),
+        beside=[task.name for task in tasks if task.background and jobs > 1],
         stage_seconds=stage_seconds, stage_cpu_seconds=stage_cpu)
 
 

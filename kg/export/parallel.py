@@ -7,9 +7,9 @@ shared counter (so put long tasks and those others wait for first) and report ea
 time; background tasks run in threads of this process meanwhile. Which process runs a task never
 changes what it writes, so the output is the same at any ``jobs``.
 
-Tasks run one after another in this process when ``jobs`` is 1, when the platform has no ``fork``, or
-when other threads are running (a Jupyter kernel, a Dask client): forking a multi-threaded process can
-copy a lock some thread holds and hang the child.
+Tasks run one after another in this process when ``jobs`` is 1. No worker is forked when the platform
+has no ``fork`` or other threads are running (a Jupyter kernel, a Dask client): forking a multi-threaded
+process can copy a lock some thread holds and hang the child.
 """
 
 from __future__ import annotations
@@ -41,9 +41,10 @@ class DependencyFailed(ExportFailed):
 class Task:
     """One export: ``run()`` writes its files and returns something small (a count, a summary).
 
-    A ``background`` task is for native code that releases the GIL (the Oxigraph bulk loader): with workers,
-    it starts at once in a thread of this process, beside everything else; in one process it runs inline
-    in list order. So it may wait (``wait_for_files``) for files of tasks listed before it, as they appear.
+    A ``background`` task is for native code that releases the GIL (the Oxigraph bulk loader): with
+    ``jobs`` > 1 it starts at once in a thread of this process, beside everything else, and takes one of
+    the ``jobs`` cores; with ``jobs`` = 1 it runs inline in list order. So it may wait (``wait_for_files``)
+    for files of tasks listed before it, as they appear.
     """
 
     name: str
@@ -69,11 +70,11 @@ def fork_is_safe() -> bool:
     return not others
 
 
-def processes_for(jobs: int, tasks: int) -> int:
-    """How many processes run_tasks will use."""
+def processes_for(jobs: int, tasks: int, background: int = 0) -> int:
+    """How many processes run_tasks uses for ``tasks`` foreground tasks: each background task takes a core."""
     if jobs <= 1 or tasks <= 1 or not fork_is_safe():
         return 1
-    return min(jobs, tasks)
+    return max(1, min(jobs - background, tasks))
 
 
 def run_tasks(tasks: Sequence[Task], jobs: int) -> dict[str, Outcome]:
@@ -83,9 +84,9 @@ def run_tasks(tasks: Sequence[Task], jobs: int) -> dict[str, Outcome]:
         raise ValueError(f"task names must be unique: {names}")
     foreground = [task for task in tasks if not task.background]
     background = [task for task in tasks if task.background]
-    processes = processes_for(jobs, len(foreground))
-    if processes == 1:
+    if jobs <= 1 or not foreground:
         return {task.name: _run(task, 0) for task in tasks}
+    processes = processes_for(jobs, len(foreground), len(background))
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
     failed = context.Event()
