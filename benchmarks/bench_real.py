@@ -29,6 +29,7 @@ The machine is shared: the load average before each run is printed; repeat runs 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import glob
 import gzip
@@ -70,45 +71,48 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def write_slices(corpus: Path, years: list[int], folder: Path) -> list[dict]:
-    """One JSONL file per slice (records dated before first date + N years), written in one pass."""
+def _records(corpus: Path):
+    """(date, text bytes, line) of every record, streamed."""
     with open_text(corpus) as lines:
-        first = None
-        records = []
         for line in lines:
             if line.strip():
-                day = dt.date.fromisoformat(json.loads(line)["date"][:10])
-                first = day if first is None or day < first else first
-                records.append((day, line))
-    last = max(day for day, _ in records)
+                record = json.loads(line)
+                yield dt.date.fromisoformat(record["date"][:10]), len(record["text"].encode("utf-8")), line
+
+
+def write_slices(corpus: Path, years: list[int], folder: Path) -> list[dict]:
+    """One JSONL file per slice (records dated before first date + N years); the whole corpus is used as it is
+    when it is plain JSONL. Streams the corpus twice, so a 1 GB corpus never sits in memory."""
+    dates = [(day, size) for day, size, _ in _records(corpus)]
+    first, last = min(day for day, _ in dates), max(day for day, _ in dates)
     slices = []
     for count in sorted(set(years)):
         end = add_years(first, count)
         whole = end > last
-        name = "all" if whole else f"{count}y"
-        if any(s["name"] == name for s in slices):
-            continue
-        path = folder / f"{corpus.name.split('.')[0]}-{name}.jsonl"
-        chosen = [line for day, line in records if day < end]
-        with open(path, "w", encoding="utf-8") as out:
-            out.writelines(chosen)
-        texts = [json.loads(line)["text"] for line in chosen]
-        slices.append({"name": name, "years": count, "path": path, "records": len(chosen),
-                       "bytes": sum(len(t.encode("utf-8")) for t in texts),
-                       "span": f"{first} .. {min(end - dt.timedelta(days=1), last)}"})
+        chosen = [size for day, size in dates if day < end]
+        slices.append({"name": "all" if whole else f"{count}y", "years": count, "records": len(chosen),
+                       "bytes": sum(chosen), "end": end, "span": f"{first} .. {min(end - dt.timedelta(days=1), last)}",
+                       "path": corpus if whole and corpus.suffix == ".jsonl" else
+                       folder / f"{corpus.name.split('.')[0]}-{'all' if whole else f'{count}y'}.jsonl"})
         if whole:
             break
+    to_write = [s for s in slices if s["path"] != corpus]
+    with contextlib.ExitStack() as stack:
+        handles = [stack.enter_context(open(s["path"], "w", encoding="utf-8")) for s in to_write]
+        for day, _, line in _records(corpus):
+            for piece, handle in zip(to_write, handles, strict=True):
+                if day < piece["end"]:
+                    handle.write(line)
     return slices
 
 
 def baseline_sample(corpus: Path, megabytes: float, folder: Path) -> Path:
     """Evenly spaced records of the corpus, about ``megabytes`` of text, for the jieba.posseg baseline."""
-    with open_text(corpus) as lines:
-        texts = [json.loads(line)["text"] for line in lines if line.strip()]
-    total = sum(len(t.encode("utf-8")) for t in texts)
+    total = sum(size for _, size, _ in _records(corpus))
     step = max(1, round(total / (megabytes * 1e6)))
+    texts = [json.loads(line)["text"] for index, (_, _, line) in enumerate(_records(corpus)) if index % step == 0]
     path = folder / "baseline-sample.json"
-    path.write_text(json.dumps(texts[::step], ensure_ascii=False), encoding="utf-8")
+    path.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     return path
 
 
