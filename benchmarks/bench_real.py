@@ -196,9 +196,11 @@ def sample_tree(pid: int, samples: Samples, stop: threading.Event) -> None:
         stop.wait(SAMPLE_SECONDS)
 
 
-def run_build(corpus: Path, jobs: int, out: Path, timings: Path, extra: list[str]) -> dict:
+def run_build(corpus: Path, jobs: int, out: Path, timings: Path, extra: list[str], hash_seed: str) -> dict:
     """Run kg build in a fresh process, sampled; returns its timings, stage CPU and memory."""
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    if hash_seed != "random":
+        env["PYTHONHASHSEED"] = hash_seed
     command = [sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "--jobs", str(jobs),
                "--no-cache", "-q", "--timings", str(timings), *extra]
     load = os.getloadavg()[0]
@@ -364,6 +366,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--jobs", default="1,2", help="--jobs values (default 1,2)")
     parser.add_argument("--repeat", type=int, default=1, help="run each build this many times")
     parser.add_argument("--baseline-mb", type=float, default=1.0, help="jieba.posseg sample size (default 1 MB)")
+    parser.add_argument("--store", choices=("always", "auto", "never"), default="always",
+                        help="OUT/store on every slice (default, so stages compare across sizes), as kg build "
+                             "decides (auto), or never")
+    parser.add_argument("--hash-seed", default="0",
+                        help="PYTHONHASHSEED of every build (default 0, so --jobs is the only difference between "
+                             "runs compared for identical output); 'random' for a fresh seed per build")
     parser.add_argument("--no-queries", action="store_true", help="skip timing the ready queries")
     parser.add_argument("--keep", type=Path, help="keep the output of the largest run here")
     parser.add_argument("--_baseline", dest="baseline", type=Path, help=argparse.SUPPRESS)
@@ -381,7 +389,8 @@ def main(argv: list[str] | None = None) -> None:
     jobs_values = [int(n) for n in args.jobs.split(",")]
     with tempfile.TemporaryDirectory(prefix="kg-bench-real-") as scratch:
         folder = Path(scratch)
-        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; corpus {args.corpus}", flush=True)
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; corpus {args.corpus}; "
+              f"store: {args.store}; PYTHONHASHSEED: {args.hash_seed}", flush=True)
         corpora = write_slices(args.corpus, years, folder)
         baseline = in_child("--_baseline", str(baseline_sample(args.corpus, args.baseline_mb, folder)))
         baseline_rate = baseline["bytes"] / 1e6 / baseline["cpu_seconds"]
@@ -395,7 +404,8 @@ def main(argv: list[str] | None = None) -> None:
                 for attempt in range(args.repeat):
                     out = folder / f"out-{corpus['name']}-{jobs}"
                     shutil.rmtree(out, ignore_errors=True)
-                    run = run_build(corpus["path"], jobs, out, folder / "timings.json", [])
+                    extra = {"always": ["--store", str(out / "store")], "auto": [], "never": ["--no-store"]}[args.store]
+                    run = run_build(corpus["path"], jobs, out, folder / "timings.json", extra, args.hash_seed)
                     print_run(corpus, run, baseline_rate)
                     repeats.setdefault((corpus["name"], jobs), []).append(run)
                     if attempt == 0:

@@ -27,6 +27,8 @@ def _date(value: str) -> date:
 # Above this many nodes a whole-graph page gets slow to open and big to keep (a 21,000-node graph: 90 MB, a
 # 2,000-node page: 18 MB that is interactive in a few seconds); larger corpora are explored with kg html --focus.
 HTML_MAX_NODES = 2000
+# kg query reads a Turtle file this big (about 300,000 triples) in more than a second: say a store would be faster
+SLOW_TURTLE_BYTES = 20_000_000
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -267,7 +269,14 @@ def _query(args: argparse.Namespace) -> int:
         sparql = args.sparql
     else:
         raise ValueError("give a query or --file q.rq")
-    print(run_query(args.graph, sparql, fmt=args.format))
+    from kg.query import resolve_source
+
+    source = resolve_source(args.graph)
+    if source.is_file() and source.stat().st_size > SLOW_TURTLE_BYTES:
+        print(f"kg query: reading {source} ({source.stat().st_size / 1e6:,.0f} MB) into memory for this query; "
+              "a store answers at once (kg build writes OUT/store for big graphs unless --no-store)",
+              file=sys.stderr)
+    print(run_query(source, sparql, fmt=args.format))
     return 0
 
 
