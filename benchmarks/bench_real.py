@@ -340,7 +340,7 @@ def print_growth(corpora: list[dict], runs: dict, jobs: int) -> list[tuple[str, 
     """Each stage's CPU relative to the smallest slice, divided by the size ratio (1.00 = linear)."""
     base = corpora[0]
     first = runs[(base["name"], jobs)]
-    stages = [*first["stages"], "whole command"]
+    stages = [*(name for name in first["stages"] if name not in ("start-up", "exit")), "whole command"]
     print(f"\ngrowth against {base['name']} (--jobs {jobs}): CPU ratio / size ratio, 1.00 = linear")
     print(f"{'slice':<10} {'size x':>7}  " + "  ".join(f"{stage:>16}" for stage in stages))
     worst = []
@@ -353,7 +353,7 @@ def print_growth(corpora: list[dict], runs: dict, jobs: int) -> list[tuple[str, 
             then = first["cpu"] if stage == "whole command" else first["stages"][stage]["cpu"]
             growth = now / max(then, 1e-9) / size
             cells.append(f"{now / max(then, 1e-9):>7.2f}x {growth:>6.2f}")
-            if corpus["years"] == 4 * base["years"] and stage not in ("start-up", "exit"):
+            if corpus["years"] == 4 * base["years"]:
                 worst.append((stage, growth))
         print(f"{corpus['name']:<10} {size:>7.2f}  " + "  ".join(cells))
     return worst
