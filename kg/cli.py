@@ -141,6 +141,8 @@ def _build_and_export(args: argparse.Namespace) -> int:
     store_path = Path(args.store) if args.store else None
     store_inside = store_path is None or store_path.absolute().parent == out.absolute()
     store_name = store_path.name if store_path is not None and store_inside else "store"
+    if store_name in ("graph.ttl", "graph.json", "report.md", "neo4j", "graph.html", ".cache"):
+        raise ValueError(f"--store {store_path}: that name is another output of kg build")
     if store_path is not None and not store_inside:
         from kg.store import check_store_target
 
@@ -166,10 +168,13 @@ def _build_and_export(args: argparse.Namespace) -> int:
     # every output is built in a temporary directory and swapped in whole: a failed or interrupted build
     # leaves the previous output untouched, never a mix of old and new files
     with atomic_dir(out, keep=(".cache",), own_names=names) as building:
+        outputs_started = time.time()
         written = write_outputs(result, building, jobs=jobs, options=options)
+    outputs_ended = time.time()
     paths = {name: out / relative for name, relative in written.names.items()}
     timings = {"extract": result.stats.get("seconds", 0.0),
-               "resolve+assemble": result.stats.get("resolve_seconds", 0.0), "outputs": written.seconds}
+               "resolve+assemble": result.stats.get("resolve_seconds", 0.0),
+               "outputs": outputs_ended - outputs_started}  # with the swap into place
     if store_path is not None and not store_inside:
         from kg.store import build_store
 
@@ -189,7 +194,11 @@ def _build_and_export(args: argparse.Namespace) -> int:
     for note in notes:
         print(f"  note: {note}")
     if args.timings:
-        _write_timings(Path(args.timings), result, written, started_epoch, built - started, elapsed)
+        _write_timings(Path(args.timings), result, written, {
+            "extract": (started_epoch, started_epoch + result.stats.get("seconds", 0.0)),
+            "resolve+assemble": (started_epoch + built - started - result.stats.get("resolve_seconds", 0.0),
+                                 started_epoch + built - started),
+            "outputs": (outputs_started, outputs_ended)}, elapsed)
     return 1 if any(p.fatal for p in result.problems) else 0
 
 
@@ -201,19 +210,11 @@ def _side_by_side(processes: int, beside: list[str]) -> str:
     return f" ({loading} beside the others)" if beside else ""
 
 
-def _write_timings(path: Path, result: KnowledgeGraph, written: Any, started_epoch: float, build_seconds: float,
+def _write_timings(path: Path, result: KnowledgeGraph, written: Any, stages: dict[str, tuple[float, float]],
                    elapsed: float) -> None:
     """Stage boundaries (epoch seconds) and per-task times, for benchmarks (``--timings FILE``)."""
     from kg.atomic import write_text
 
-    extract = result.stats.get("seconds", 0.0)
-    resolve = result.stats.get("resolve_seconds", 0.0)
-    outputs_end = started_epoch + elapsed
-    stages = {
-        "extract": (started_epoch, started_epoch + extract),
-        "resolve+assemble": (started_epoch + build_seconds - resolve, started_epoch + build_seconds),
-        "outputs": (outputs_end - written.seconds, outputs_end),
-    }
     record = {
         "seconds": elapsed, "bytes": result.stats.get("bytes", 0), "articles": result.articles,
         "jobs": result.stats.get("jobs"), "processes": written.processes, "triples": written.triples,
