@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import gc
 import os
+import queue
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -24,7 +26,8 @@ import pyoxigraph as ox
 from kg.export.vocabulary import turtle_prefix_lines
 from kg.query import RDF_FORMATS, STORE_MARKER
 
-CHUNK_BYTES = 8 << 20  # Turtle per bulk load: bounds the loader's memory
+CHUNK_BYTES = 8 << 20  # Turtle per bulk load: bounds the loader's memory (about 150 MB for 8 MB)
+MIN_CHUNK_BYTES = 2 << 20
 
 
 def is_store(path: Path) -> bool:
@@ -79,11 +82,13 @@ def _load(rdf_path: Path, store_dir: Path) -> int:
 
 
 def build_store_from_parts(parts: Sequence[Path], store_dir: str | os.PathLike[str], *,
-                           wait: Callable[[list[Path]], None] | None = None) -> int:
+                           wait: Callable[[list[Path]], None] | None = None, loaders: int = 1) -> int:
     """A new store at ``store_dir`` from kg Turtle part files (``kg.export.outputs``), loaded in order.
 
     ``wait([part])`` is called before each part is read, so loading can start while later parts are
-    still being written. Returns the number of triples.
+    still being written. ``loaders`` threads bulk-load chunks side by side (Oxigraph's bulk loads into one
+    store run in parallel and give the same store), each chunk that much smaller so memory stays the same.
+    Returns the number of triples.
     """
     target = Path(store_dir)
     check_store_target(target)
@@ -92,14 +97,12 @@ def build_store_from_parts(parts: Sequence[Path], store_dir: str | os.PathLike[s
     store = ox.Store(str(staging))
     try:
         try:
-            for part in parts:
-                if wait is not None:
-                    wait([part])
-                chunks = _kg_turtle_chunks(part)
-                if chunks is None:
-                    raise ValueError(f"{part}: not Turtle written by kg")
-                for chunk in chunks:
-                    store.bulk_load(chunk, format=ox.RdfFormat.TURTLE)
+            chunks = _part_chunks(parts, wait, max(MIN_CHUNK_BYTES, CHUNK_BYTES // loaders))
+            if loaders <= 1:
+                for part, chunk in chunks:
+                    _bulk_load(store, part, chunk)
+            else:
+                _load_side_by_side(store, chunks, loaders)
             store.optimize()  # one compaction of the bulk-loaded files: queries then run about twice as fast
             store.flush()
             count = len(store)
@@ -110,6 +113,55 @@ def build_store_from_parts(parts: Sequence[Path], store_dir: str | os.PathLike[s
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return count
+
+
+def _part_chunks(parts: Sequence[Path], wait: Callable[[list[Path]], None] | None,
+                 chunk_bytes: int) -> Iterator[tuple[Path, bytes]]:
+    for part in parts:
+        if wait is not None:
+            wait([part])
+        chunks = _kg_turtle_chunks(part, chunk_bytes)
+        if chunks is None:
+            raise ValueError(f"{part}: not Turtle written by kg")
+        for chunk in chunks:
+            yield part, chunk
+
+
+def _bulk_load(store: ox.Store, part: Path, chunk: bytes) -> None:
+    try:
+        store.bulk_load(chunk, format=ox.RdfFormat.TURTLE)
+    except SyntaxError as err:
+        raise ValueError(f"{part} is not valid Turtle: {err}") from err
+
+
+def _load_side_by_side(store: ox.Store, chunks: Iterator[tuple[Path, bytes]], loaders: int) -> None:
+    """Bulk-load ``chunks`` from ``loaders`` threads; the first error stops the feeding and is raised."""
+    waiting: queue.Queue[tuple[Path, bytes] | None] = queue.Queue(maxsize=loaders)
+    errors: list[BaseException] = []
+
+    def load() -> None:
+        while (item := waiting.get()) is not None:
+            if not errors:
+                try:
+                    _bulk_load(store, *item)
+                except BaseException as error:  # noqa: BLE001 - raised by the feeding thread below
+                    errors.append(error)
+
+    threads = [threading.Thread(target=load, name=f"kg-store-loader-{n}") for n in range(loaders)]
+    for thread in threads:
+        thread.start()
+    try:
+        for item in chunks:
+            if errors:
+                break
+            waiting.put(item)
+    finally:
+        for _ in threads:
+            waiting.put(None)
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise errors[0]
 
 
 def build_store(ttl_path: str | os.PathLike[str], store_dir: str | os.PathLike[str]) -> int:

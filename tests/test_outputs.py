@@ -14,9 +14,11 @@ import pytest
 
 from kg import cli
 from kg.export import outputs
+from kg.export.html import load_graph_json
 from kg.export.parallel import Task, run_tasks, wait_for_files
+from kg.export.turtle import split_nodes, write_turtle_part
 from kg.query import resolve_source, run_query
-from kg.store import _kg_turtle_chunks, build_store
+from kg.store import _kg_turtle_chunks, build_store, build_store_from_parts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -233,3 +235,25 @@ def test_kg_turtle_loads_in_chunks_of_whole_blocks(tmp_path: Path) -> None:
     foreign.write_text("# written by hand\n" + foreign.read_text(encoding="utf-8"), encoding="utf-8")
     assert _kg_turtle_chunks(foreign) is None  # not kg's own layout: loaded whole
     assert build_store(foreign, tmp_path / "store2") == len(triples)
+
+
+def test_store_from_parts_is_the_same_with_one_loader_or_several(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(out, "--jobs", "1", "--no-html", "--no-neo4j")
+    graph = load_graph_json(out / "graph.json")
+    ranges = split_nodes(graph, 3)
+    parts = [tmp_path / f"part{i}.ttl" for i in range(3)]
+    for nodes, part in zip(ranges, parts, strict=True):
+        write_turtle_part(graph, nodes, part, header=True)
+    expected = {quad.triple for quad in ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)}
+    dump = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    for loaders in (1, 2, 3):
+        store = tmp_path / f"store{loaders}"
+        assert build_store_from_parts(parts, store, loaders=loaders) == len(expected)
+        loaded = {quad.triple for quad in ox.parse(run_query(store, dump), format=ox.RdfFormat.TURTLE)}
+        assert loaded == expected
+    broken = tmp_path / "broken.ttl"
+    broken.write_bytes(parts[1].read_bytes() + b"<https://example.org/x> <https://example.org/p> .\n\n")
+    with pytest.raises(ValueError, match="not valid"):
+        build_store_from_parts([parts[0], broken, parts[2]], tmp_path / "store-broken", loaders=2)
+    assert not (tmp_path / "store-broken").exists()

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 # Below this many triples kg query reads graph.ttl into memory in under a second, so no store is needed.
 STORE_MIN_TRIPLES = 300_000
 STAGES = ("turtle", "json", "report", "neo4j", "html", "store")  # the order the summary lists them in
+# The store loads with this many threads at most (--jobs permitting): on 2 cores, two loaders finish the 2012-2019
+# store in about half the time once the other outputs are done, in the same memory (chunks half as big).
+STORE_LOADERS = 2
 # Turtle is written in node ranges of about this many triples (at least one per process).
 PART_TRIPLES = 250_000
 
@@ -100,8 +103,10 @@ def write_outputs(result: KnowledgeGraph, directory: str | os.PathLike[str], *, 
         from kg.store import build_store_from_parts
 
         # a background task: beside workers it starts at once and loads each part as soon as it is written
+        loaders = min(jobs, STORE_LOADERS)
         tasks.append(Task("store", lambda: build_store_from_parts(parts, folder / options.store_name,
-                                                                  wait=wait_for_files), background=True))
+                                                                  wait=wait_for_files, loaders=loaders),
+                          background=True))
         names["store"] = options.store_name
     if options.neo4j:
         from kg.export.neo4j import write_neo4j
