@@ -8,7 +8,7 @@ Run by hand (not in CI):
 For each slice (the records of the first N years; a slice at least as long as the corpus is the whole file) and
 each --jobs value, the script runs `python -m kg.cli build SLICE -o OUT --jobs J --no-cache -q --timings T` in a
 fresh process of this checkout and samples that process and all its descendants (extraction workers, export
-workers) every 0.1 s with psutil. It prints, per run:
+workers) every 0.1 s with psutil (pip install psutil). It prints, per run:
 
 * per stage (extract, resolve+assemble, outputs, and start-up/exit) the wall time from the build's own
   --timings file and the CPU seconds of all processes during that stage;
