@@ -14,11 +14,13 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.analyse.tenures import infer_tenures
 from kg.assemble import assemble
 from kg.model import ArticleExtraction, InputProblem
 from kg.read import iter_sources
 from kg.resolve import Curation, TextOf, article_text, resolve
 from kg.spill import SpilledTexts
+from kg.suspects import find_suspects
 
 
 @dataclass
@@ -112,6 +114,11 @@ def assemble_graph(extractions: list[ArticleExtraction], problems: list[InputPro
                    text_of: TextOf = article_text) -> KnowledgeGraph:
     resolved = resolve(extractions, curation=curation, locality=locality, text_of=text_of)
     graph = assemble(resolved)
+    infer_tenures(graph)  # holds edges get start/end (stated, inferred from successors, or seen)
+    suspects = find_suspects(graph, resolved.report.get("merged"))
+    resolved.report.update({"suspect_names": suspects.names, "suspect_posts": suspects.posts,
+                            "suspect_split": suspects.split, "suspect_merges": suspects.thin_merges,
+                            "suspect_counts": suspects.counts()})
     warnings = list(dict.fromkeys([w for ex in extractions for w in ex.warnings] + resolved.warnings))
     articles = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Article")
     return KnowledgeGraph(graph=graph, articles=articles, sources=n_sources, problems=problems,

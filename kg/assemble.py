@@ -134,7 +134,8 @@ def _add_article(b: _Builder, ex: ArticleExtraction, resolved: Resolved) -> None
     meeting_ids: dict[int, str] = {}
     for meeting in ex.meetings:
         mid = b.node("Meeting", f"{meeting.label}\x1f{art.id}\x1f{meeting.key}", meeting.label,
-                     date=_iso(meeting.date), kind=meeting.kind, article=article_id)
+                     date=_iso(meeting.date), kind=meeting.kind, article=article_id,
+                     date_basis=meeting.date_basis if meeting.date else None)
         meeting_ids[meeting.key] = mid
         evidence = {"article": article_id, "sentence": meeting.sentence, "date": _iso(meeting.date)}
         b.edge(mid, article_id, "reportedIn", evidence)

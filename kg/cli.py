@@ -24,8 +24,8 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from exc
 
 
-# Above this many nodes a whole-graph page gets slow to open and big to keep (a 21,000-node graph: 90 MB, a
-# 2,000-node page: 18 MB that is interactive in a few seconds); larger corpora are explored with kg html --focus.
+# Above this many nodes graph.html holds the overview only (a page per node of a national corpus would be hundreds
+# of megabytes in one file); kg serve OUT answers every page from OUT/explore.sqlite.
 HTML_MAX_NODES = 2000
 # kg query reads a Turtle file this big (about 300,000 triples) in more than a second: say a store would be faster
 SLOW_TURTLE_BYTES = 20_000_000
@@ -52,8 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-store", action="store_true", help="write no Oxigraph store")
     build.add_argument("--no-html", action="store_true", help="skip graph.html")
     build.add_argument("--html-max-nodes", type=int, default=HTML_MAX_NODES, metavar="N",
-                       help=f"graph.html shows at most the N most connected nodes (default {HTML_MAX_NODES}; "
-                            "0: all); kg html OUT --focus NAME explores the rest")
+                       help=f"graph.html holds every page for graphs of up to N nodes (default {HTML_MAX_NODES}; "
+                            "0: no limit); a bigger graph gets the overview, and kg serve OUT shows everything")
     build.add_argument("--no-neo4j", action="store_true", help="skip the Neo4j import files")
     build.add_argument("--strict", action="store_true", help="fail when any input is skipped")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -70,6 +70,24 @@ def _parser() -> argparse.ArgumentParser:
     html.add_argument("--types", help="comma-separated node types to keep, e.g. Official,Meeting")
     html.add_argument("--max-nodes", type=int)
     html.add_argument("-o", "--output", help="page to write (default: OUT/graph.html or OUT/focus-….html)")
+
+    report = sub.add_parser("report", help="analyse a built graph: tenures, protocol rank, slogans, co-attendance")
+    report.add_argument("out", help="a kg build output directory")
+    report.add_argument("--since", type=_date, help="first day of the period to analyse (YYYY-MM-DD)")
+    report.add_argument("--until", type=_date, help="last day of the period to analyse (YYYY-MM-DD)")
+    report.add_argument("--csv", metavar="DIR", help="also write the tables as CSV files into DIR")
+    report.add_argument("--charts", metavar="DIR", help="also draw charts (PNG and SVG) into DIR")
+    report.add_argument("--slogan", action="append", default=[], metavar="LABEL",
+                        help="chart this slogan's monthly mentions (repeatable; default: the most quoted)")
+    report.add_argument("--limit", type=int, default=30, help="entries per report section (default 30)")
+    report.add_argument("-o", "--output", help="Markdown file to write (default: OUT/analytics.md)")
+
+    serve = sub.add_parser("serve", help="explore a built graph in the browser; also a SPARQL endpoint at /sparql")
+    serve.add_argument("out", help="a kg build output directory")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    serve.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: any free port)")
+    serve.add_argument("--open", action="store_true", help="open the explorer in a browser")
+    serve.add_argument("-v", "--verbose", action="store_true", help="log every request")
 
     neo4j = sub.add_parser("neo4j", help="Neo4j import helpers")
     neo_sub = neo4j.add_subparsers(dest="neo4j_command", required=True)
@@ -108,8 +126,14 @@ def main(argv: list[str] | None = None) -> int:
             return _query(args)
         if args.command == "html":
             return _html(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "neo4j":
             return _neo4j_push(args)
+        if args.command == "serve":
+            from kg.explore.server import serve
+
+            return serve(args.out, args.host, args.port, open_browser=args.open, quiet=not args.verbose)
     except BrokenPipeError:  # kg query … | head: the reader left, nothing is wrong
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
@@ -133,7 +157,7 @@ def _build(args: argparse.Namespace) -> int:
 def _build_and_export(args: argparse.Namespace) -> int:
     from kg.api import build
     from kg.atomic import atomic_dir
-    from kg.export.outputs import OutputOptions, write_outputs
+    from kg.export.outputs import OUTPUT_NAMES, OutputOptions, write_outputs
     from kg.resolve import Curation
 
     started, started_epoch = time.perf_counter(), time.time()
@@ -141,7 +165,7 @@ def _build_and_export(args: argparse.Namespace) -> int:
     store_path = Path(args.store) if args.store else None
     store_inside = store_path is None or store_path.absolute().parent == out.absolute()
     store_name = store_path.name if store_path is not None and store_inside else "store"
-    if store_name in ("graph.ttl", "graph.json", "report.md", "neo4j", "graph.html", ".cache"):
+    if store_name in (*OUTPUT_NAMES, ".cache"):
         raise ValueError(f"--store {store_path}: that name is another output of kg build")
     if store_path is not None and not store_inside:
         from kg.store import check_store_target
@@ -156,9 +180,10 @@ def _build_and_export(args: argparse.Namespace) -> int:
         _print_problems(result)
         print("kg: --strict: inputs were skipped; nothing written", file=sys.stderr)
         return 1
-    names = ("graph.ttl", "graph.json", "report.md", "neo4j", "graph.html", store_name)
+    names = (*OUTPUT_NAMES, store_name)
     options = OutputOptions(neo4j=not args.no_neo4j, html=not args.no_html,
-                            html_title="kg: " + ", ".join(args.inputs), html_max_nodes=args.html_max_nodes or None,
+                            title="kg: " + ", ".join(Path(p).name or str(p) for p in args.inputs),
+                            html_max_pages=args.html_max_nodes or None, html_out_dir=out,
                             store=False if args.no_store or not store_inside else (True if args.store else None),
                             store_name=store_name)
     jobs = args.jobs or os.cpu_count() or 1
@@ -186,13 +211,10 @@ def _build_and_export(args: argparse.Namespace) -> int:
     print("  time: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in timings.items()))
     print("  outputs: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in written.stage_seconds.items())
           + _side_by_side(written.processes, written.beside))
-    notes = []
     total = result.graph.number_of_nodes()
-    if written.html_nodes is not None and written.html_nodes < total:
-        notes.append(f"graph.html shows the {written.html_nodes:,} most connected of {total:,} nodes; "
-                     f"explore the rest with: kg html {out} --focus NAME (or --html-max-nodes 0)")
-    for note in notes:
-        print(f"  note: {note}")
+    if written.html_pages is not None and written.html_pages < total:
+        print(f"  note: graph.html holds the overview of {total:,} nodes; search them and open every page "
+              f"with: kg serve {out}")
     if args.timings:
         _write_timings(Path(args.timings), result, written, {
             "extract": (started_epoch, started_epoch + result.stats.get("seconds", 0.0)),
@@ -252,6 +274,9 @@ def _print_summary(result: KnowledgeGraph, triples: int, written: dict[str, Path
     rels = "  ".join(f"{k.split(':', 1)[1]} {v}" for k, v in counts.items() if k.startswith("edges:"))
     print(f"  edges {counts['edges']}: {rels}")
     print(f"  triples {triples}  warnings {len(result.warnings)}  skipped inputs {skipped}")
+    suspects = (result.report or {}).get("suspect_counts") or {}
+    if suspects:
+        print("  suspects (listed in report.md): " + "  ".join(f"{k} {v}" for k, v in suspects.items()))
     _print_problems(result)
     for warning in result.warnings[:10]:
         print(f"  warning: {warning}", file=sys.stderr)
@@ -291,6 +316,19 @@ def _html(args: argparse.Namespace) -> int:
     summary = write_html(graph, target, title=f"kg: {args.focus or out}", focus=args.focus, hops=args.hops,
                          since=args.since, until=args.until, types=types, max_nodes=args.max_nodes)
     print(f"kg html: {summary.get('nodes')} nodes, {summary.get('edges')} edges -> {target}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from kg.analyse.period import Period
+    from kg.analyse.run import run_report
+
+    if args.limit < 1:
+        raise ValueError(f"--limit must be 1 or more, not {args.limit}")
+    summary = run_report(Path(args.out), Period(args.since, args.until), output=args.output, csv_dir=args.csv,
+                         charts_dir=args.charts, limit=args.limit, slogans=args.slogan)
+    for line in summary:
+        print(line)
     return 0
 
 

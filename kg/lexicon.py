@@ -20,7 +20,11 @@ from kg.atomic import atomic_open
 jieba.setLogLevel(60)  # no 'Building prefix dict' chatter on every run
 
 LEXICON_FILES = ("titles.txt", "role_verbs.txt", "meeting_nouns.txt", "inspection_verbs.txt", "surnames.txt",
-                 "stop_after_name.txt", "body_suffixes.txt", "place_markers.txt")
+                 "stop_after_name.txt", "body_suffixes.txt", "place_markers.txt", "countries.txt",
+                 "foreign_titles.txt", "transliteration_chars.txt", "minority_name_syllables.txt",
+                 "given_name_excluded.txt", "speech_verbs.txt", "tense_markers.txt", "standalone_bodies.txt",
+                 "body_left_boundary.txt", "org_endings.txt",
+                 "weak_surnames.txt", "person_markers.txt", "encounter_verbs.txt", "message_verbs.txt")
 
 
 def _lines(name: str) -> list[str]:
@@ -54,6 +58,20 @@ class Lexicon:
     body_suffixes: tuple[str, ...]
     place_markers: tuple[str, ...]
     common_words: dict[str, str]  # jieba dictionary words that are not person names -> part-of-speech tag
+    countries: tuple[str, ...]  # countries, regions, international organisations (longest first)
+    foreign_titles: frozenset[str]  # titles of foreign offices only (总统, 首相)
+    transliteration: frozenset[str]  # characters of transliterated foreign names
+    name_syllables: tuple[str, ...]  # syllables of minority names without a Han surname (longest first)
+    not_given: frozenset[str]  # characters never in a Han given name
+    speech_verbs: tuple[str, ...]
+    tense_markers: dict[str, str]  # 时任 -> past, 候任 -> elect
+    standalone_bodies: frozenset[str]  # bodies with no ending of their own (国家, 中共中央)
+    body_left_boundary: tuple[str, ...]  # words a body never runs across to its left (由, 会见)
+    org_endings: tuple[str, ...]  # endings of organisations named without a place (…党, …联盟)
+    weak_surnames: frozenset[str]  # surnames that are also everyday characters (和, 年): need a firm stop
+    person_markers: tuple[str, ...]  # words a name follows that are no post (夫人, 专家学者)
+    encounter_verbs: dict[str, str]  # 会见 -> 会见, 举行会谈 -> 会谈, 通电话 -> 通话
+    message_verbs: tuple[str, ...]  # 致电, 贺信: messages, no event
 
     @property
     def title_re(self) -> re.Pattern[str]:
@@ -82,7 +100,25 @@ def load() -> Lexicon:
         body_suffixes=tuple(sorted(_lines("body_suffixes.txt"), key=len, reverse=True)),
         place_markers=tuple(sorted(_lines("place_markers.txt"), key=len, reverse=True)),
         common_words=_jieba_common_words(),
+        countries=_longest_first(_lines("countries.txt")),
+        foreign_titles=frozenset(_lines("foreign_titles.txt")),
+        transliteration=frozenset("".join(_lines("transliteration_chars.txt"))),
+        name_syllables=_longest_first(_lines("minority_name_syllables.txt")),
+        not_given=frozenset("".join(_lines("given_name_excluded.txt"))),
+        speech_verbs=_longest_first(_lines("speech_verbs.txt")),
+        tense_markers=_pairs("tense_markers.txt"),
+        standalone_bodies=frozenset(_lines("standalone_bodies.txt")),
+        body_left_boundary=_longest_first(_lines("body_left_boundary.txt")),
+        org_endings=_longest_first(_lines("org_endings.txt")),
+        weak_surnames=frozenset("".join(_lines("weak_surnames.txt"))),
+        person_markers=_longest_first(_lines("person_markers.txt")),
+        encounter_verbs=_pairs("encounter_verbs.txt"),
+        message_verbs=_longest_first(_lines("message_verbs.txt")),
     )
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _jieba_common_words() -> dict[str, str]:

@@ -9,7 +9,8 @@ Graph contract (networkx.MultiDiGraph built by ``kg.assemble``):
 * node attributes: ``type`` (one of NODE_TYPES), ``label`` (str), ``aliases`` (list[str]),
   plus per type:
     - Official/Reporter: ``posts`` (list[str], labels of posts held)
-    - Meeting: ``date`` (ISO str or None), ``kind`` (会议/调研/活动/…), ``article`` (node id)
+    - Meeting: ``date`` (ISO str or None), ``kind`` (会议/调研/活动/…), ``article`` (node id), ``date_basis``
+      ("stated": the text gives the day; "reported": the text gives none, the issue's date stands in)
     - Article: ``source`` (file path or URL), ``record`` (int|None), ``pub_date`` (ISO|None),
       ``headline`` (str|None), ``reporters`` (list[str]), ``paper`` (str|None)
     - Post: ``title`` (title word, e.g. 副主席), ``body`` (body label or None)
@@ -84,6 +85,7 @@ class Article:
     paper: str | None = None
     url: str | None = None
     publisher: str | None = None
+    dateline: date | None = None  # 新华社北京3月5日电: the day the story was filed, the anchor of its relative dates
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class PostMention:
     label: str  # title as written, with an elided body prefix restored (区政协秘书长)
     title: str  # the title word (秘书长)
     body: str | None  # the body it belongs to (区政协), if any
+    tense: str = "current"  # current | past (时任, 原, 前: not held at the article's date) | elect (当选, 候任)
 
 
 @dataclass
@@ -109,6 +112,7 @@ class MeetingMention:
     date: date | None
     sentence: str
     organiser: str | None = None
+    date_basis: str = "stated"  # stated: the text dates it; reported: undated, taken as the date
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""OUT/report.md: what a reader should review after a build (personnel changes, duplicates, warnings).
+"""OUT/report.md: what a reader should review after a build (personnel changes, duplicates, warnings), and the
+analyses of the graph (tenure changes, protocol rank shifts, new and spreading slogans, co-attendance).
 
 Sections come from ``KnowledgeGraph.report`` (filled by kg.resolve). Each entry is a dict with a one-line
 ``summary``, optional ``evidence`` lines and an optional ``undo`` hint (what to put in the curation file to
@@ -23,6 +24,13 @@ SECTIONS = (
     ("merged", "Merged name variants", "Merged on evidence (or by the curation file); the variant is kept as an "
                                        "alternative label."),
     ("unresolved", "Unresolved names", "Known by name only."),
+    ("suspect_names", "Suspect names", "Official labels and aliases that fail the name checks (a character taken from "
+                                       "the next word, an ordinary word): fix with corrections or not_people."),
+    ("suspect_posts", "Suspect posts", "Post labels that are not title-shaped (sentence material, no title at the "
+                                       "end)."),
+    ("suspect_split", "One name, several officials", "Namesakes, or one person split apart: merge in the curation "
+                                                     "file if they are one."),
+    ("suspect_merges", "Merges on thin evidence", "Name variants merged on a post several people hold."),
 )
 # characters that start Markdown or HTML markup; `_` only matters at a word's edge (a_b is never emphasis)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")
@@ -59,11 +67,20 @@ def render_report(result: KnowledgeGraph) -> str:
         entries = report.get(section) or []
         lines += ["", f"## {title}", "", f"_{note}_", ""]
         lines += [line for entry in entries for line in render_entry(entry)] or ["- none"]
+    lines += analysis_lines(result)
     lines += ["", "## Input problems", ""]
     lines += [f"- {'skipped' if p.fatal else 'note'}: {md(p)}" for p in result.problems] or ["- none"]
     lines += ["", "## Warnings", ""]
     lines += [f"- {md(w)}" for w in result.warnings] or ["- none"]
     return "\n".join(lines) + "\n"
+
+
+def analysis_lines(result: KnowledgeGraph) -> list[str]:
+    """The analyses of the graph (tenures, protocol, slogans, co-attendance), each section bounded in size."""
+    from kg.analyse.overview import analyse
+    from kg.analyse.sections import render_sections
+
+    return render_sections(analyse(result.graph))
 
 
 def write_report(result: KnowledgeGraph, path: str | Path) -> None:

@@ -10,21 +10,28 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date, timedelta
+from functools import lru_cache
 
 from kg.model import Article, Issue
 from kg.normalise import ARTICLE_BREAK, CJK
 
 # 本报讯, 本报苏州讯, 本网讯, 新华社北京3月5日电, 讯（记者 …）, or a bare （记者 …）byline opening a paragraph.
+# 本报讯, 本报苏州讯, 本网讯, 本报北京3月5日电, 新华社北京3月5日电, 人民网北京3月5日电, 央视网消息（新闻联播）：,
+# 讯（记者 …）, or a bare （记者 …）byline opening a paragraph
 _BYLINE = re.compile(
     rf"^\s*(?:(?:本报|本网|本台|本刊)[{CJK}]{{0,6}}讯|[{CJK}]{{2,8}}(?:网|报|台|融媒|新闻|媒体)讯|[{CJK}]{{2,10}}讯(?=\s*（)"
-    rf"|新华社[{CJK}]{{0,8}}(?:\d{{1,2}}月\d{{1,2}}日)?电|中新社[{CJK}]{{0,8}}电)"
+    rf"|(?:新华社|中新社|本报|本台|[{CJK}]{{1,6}}网)[{CJK}]{{0,8}}(?:\d{{1,2}}月\d{{1,2}}日)?电"
+    rf"|[{CJK}]{{2,10}}消息(?:（[^）]{{1,20}}）)?[：:](?:本台消息[，,])?)"
     rf"(?:\s*（[^）]{{0,60}}）)?"
     rf"|^\s*（(?:[{CJK}]{{0,8}}(?:首席|见习|实习|特约)?记者|通讯员)[^）]{{1,60}}）"
 )
+_DATELINE_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日电")
 _BYLINE_CREDIT = re.compile(r"（([^）]{1,80})）")
 _JUMP = re.compile(r"[（(]?\s*(?:下转|上接|转)第?\s*[\dA-Z一二三四五六七八九十]+\s*版[^）)]{0,6}[）)]?")
 _ENDS_SENTENCE = re.compile(r"[。！？…][”’）」]*\s*$")
-_REPORTER_ROLE = re.compile(rf"(?:[{CJK}]{{0,8}}记者|通讯员|摄影|实习生|报道员|特约撰稿人?|编辑|责编)")
+_REPORTER_ROLE = re.compile(rf"(?:(?:视频|文字|责任|图片|网络)?编辑|[{CJK}]{{0,8}}记者|通讯员|摄影|实习生|报道员|"
+                            rf"特约撰稿人?|责编)[：:]?")
 _CREDIT_ORG = re.compile(rf"[{CJK}]{{2,10}}(?:日报|晚报|报社|电视台|融媒体中心|新闻中心|报|网|台)$")
 _NAME_TOKEN = re.compile(rf"^[{CJK}·]{{2,6}}$")
 
@@ -41,16 +48,42 @@ def article_id(text: str) -> str:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join PDF lines: no separator between Chinese characters, one space between Latin words."""
-    out = ""
-    for line in lines:
-        piece = line.strip()
-        if not piece:
-            continue
-        if out and re.match(r"[A-Za-z]", piece[0]) and re.search(r"[A-Za-z]$", out):
+    """Join lines: a line wrapped by the page (PDF text) runs on with no separator between Chinese characters and
+    one space between Latin words; a line that stops short of the wrap width without punctuation is a list item or a
+    heading of its own (贺电 senders one a line, web paragraphs), and keeps its line break."""
+    pieces = [line.strip() for line in lines if line.strip()]
+    if not pieces:
+        return ""
+    width = _wrap_width(pieces)
+    out = pieces[0]
+    for prev, piece in zip(pieces, pieces[1:], strict=False):
+        if re.match(r"[A-Za-z]", piece[0]) and re.search(r"[A-Za-z]$", prev):
             out += " "
+        elif len(prev) < 0.6 * width and not _ENDS_CLAUSE.search(prev) and len(pieces) > 2 \
+                and not _ends_with_title(prev):
+            out += "\n"  # (a title at the line's end waits for its name on the next line: 局长\n隋立新参加)
         out += piece
     return out
+
+
+_ENDS_CLAUSE = re.compile(r"[。！？；，、：…”’）」\-－]$")
+
+
+@lru_cache(maxsize=1)
+def _title_at_end() -> re.Pattern[str]:
+    from kg.lexicon import alternation, load
+
+    return re.compile(f"(?:{alternation(load().titles)})$")
+
+
+def _ends_with_title(line: str) -> bool:
+    return _title_at_end().search(line) is not None
+
+
+def _wrap_width(pieces: list[str]) -> int:
+    """The width a page wraps its lines at: the length most long lines share (the 75th percentile)."""
+    lengths = sorted(len(p) for p in pieces)
+    return lengths[(3 * len(lengths)) // 4]
 
 
 def parse_reporters(credit: str) -> list[str]:
@@ -100,7 +133,7 @@ def _is_headline_text(text: str) -> bool:
     return 4 <= len(text) <= 80 and not re.search(r"[。；]", text)
 
 
-_CLOSING_CREDIT = re.compile(r"（([^（）]{0,20}(?:记者|通讯员|实习生)[^（）]{0,60})）\s*$")
+_CLOSING_CREDIT = re.compile(r"（([^（）]{0,20}(?:记者|通讯员|实习生|编辑)[^（）]{0,60})）\s*$")
 _CREDIT_ONLY = re.compile(r"^\s*（([^）]{0,20}(?:记者|通讯员|摄影|实习生)[^）]{0,60})）\s*$")
 
 
@@ -226,6 +259,7 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
     for k, body in enumerate(bodies):
         credit = ""
         match = _BYLINE.match(body)
+        dateline = _dateline(match.group(0), issue.pub_date) if match else None
         if match:
             credit_match = _BYLINE_CREDIT.search(match.group(0))
             credit = credit_match.group(1) if credit_match else ""
@@ -235,11 +269,28 @@ def segment_lines(issue: Issue, lines: list[str], starts: list[int], offset: int
         if closing and not credit:
             credit, text = closing.group(1), text[: closing.start()].rstrip()
         headline = " ".join(headlines[k]) or (source.title if len(starts) == 1 else None)
-        articles.append(_article(issue, k + offset, text, headline, parse_reporters(credit)))
+        articles.append(_article(issue, k + offset, text, headline, parse_reporters(credit), dateline))
     return [a for a in articles if a.text]
 
 
-def _article(issue: Issue, index: int, text: str, headline: str | None, reporters: list[str]) -> Article:
+def _dateline(byline: str, pub_date: date | None) -> date | None:
+    """新华社北京3月5日电 in an issue of 2026-03-06 -> 2026-03-05 (the latest such day on or before the issue)."""
+    match = _DATELINE_DAY.search(byline)
+    if not match or pub_date is None:
+        return None
+    month, day = int(match[1]), int(match[2])
+    for year in (pub_date.year, pub_date.year - 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            return None
+        if found <= pub_date + timedelta(days=1):
+            return found
+    return None
+
+
+def _article(issue: Issue, index: int, text: str, headline: str | None, reporters: list[str],
+             dateline: date | None = None) -> Article:
     source = issue.source
     return Article(
         id=article_id(text),
@@ -254,4 +305,5 @@ def _article(issue: Issue, index: int, text: str, headline: str | None, reporter
         paper=issue.paper,
         url=source.url,
         publisher=issue.publisher,
+        dateline=dateline,
     )

@@ -178,10 +178,10 @@ def test_appointment_states_posts() -> None:
     assert {"罗建明", "谭向阳"} <= set(roles(ex, "attended"))
 
 
-def test_company_title_does_not_borrow_a_government_body() -> None:
+def test_company_title_keeps_its_own_body_not_a_government_one() -> None:
     ex = one("本报讯（记者 田野）16日，省委书记林卫东会见了华西集团董事长郑海波一行。"
              "省委常委、秘书长高志刚，副省长彭丽参加会见。")
     chairman = next(p for p in ex.people if p.name == "郑海波")
-    assert [(p.label, p.body) for p in chairman.posts] == [("董事长", "华西集团")]
+    assert [(p.label, p.body) for p in chairman.posts] == [("华西集团董事长", "华西集团")]
     assert ex.meetings[0].kind == "会见" and roles(ex, "chaired") == ["林卫东"]
-    assert roles(ex, "attended") == ["林卫东", "高志刚", "彭丽"]
+    assert roles(ex, "attended") == ["林卫东", "郑海波", "高志刚", "彭丽"]  # the guest of a 会见 attends it

@@ -7,26 +7,13 @@ import hashlib
 import html
 import json
 import re
-import sys
 from datetime import date
 
 import networkx as nx
 import pytest
 
-from kg.export.html import (
-    STABILISATION_STEPS_MAX,
-    STABILISATION_STEPS_MIN,
-    load_graph_json,
-    page_data,
-    precomputed_positions,
-    render_html,
-    save_graph_json,
-    script_json,
-    select_subgraph,
-    stabilisation_steps,
-    vis_options,
-    write_html,
-)
+from kg.explore.assets import script_json
+from kg.export.html import load_graph_json, render_html, save_graph_json, select_subgraph, write_html
 from kg.iri import mint
 
 XSS_IMG = "<img src=x onerror=alert(1)>"
@@ -190,97 +177,30 @@ def test_script_json_cannot_close_a_script_block():
     assert json.loads(text) == {"label": XSS_SCRIPT, "other": "<!-- & -->"}
 
 
-def test_page_data_counts_styles_and_details():
-    graph = sample_graph()
-    data = page_data(graph, graph, title="t")
-    assert len(data["nodes"]) == graph.number_of_nodes()
-    assert len(data["edges"]) == graph.number_of_edges()
-    shen = next(n for n in data["nodes"] if n["full"] == "沈燕俊")
-    rows = {row["k"]: row["v"] for row in shen["details"]}
-    assert rows["职务（首见–末见）"] == ["区政协主席（2024-03-04 – 2024-04-09）"]
-    assert rows["主持（2）"] == ["区政协十届三次常委会议（2024-03-04）", "调研重点企业（2024-04-09）"]
-    meeting = next(n for n in data["nodes"] if n["full"] == "区政协十届三次常委会议")
-    rows = {row["k"]: row["v"] for row in meeting["details"]}
-    assert rows["日期"] == "2024-03-04" and rows["形式"] == "会议"
-    assert rows["主持（1）"] == ["沈燕俊"]
-    assert rows["出席（4）"] == ["李明", XSS_IMG, XSS_SCRIPT, AWKWARD]  # listing order kept
-    chaired = next(e for e in data["edges"] if e["rel"] == "chaired" and e["to"] == meeting["id"])
-    evidence = next(row for row in chaired["details"] if row.get("evidence"))
-    assert evidence["v"][0]["sentence"].startswith("区政协主席沈燕俊主持会议")
-    assert "区政协召开十届三次常委会议" in evidence["v"][0]["article"]
-    assert "seeds/000.txt" in evidence["v"][0]["article"]
-    # importance: 沈燕俊 took part in two meetings, 张伟 (one undated) too, 李明 in one
-    sizes = {n["full"]: n["size"] for n in data["nodes"]}
-    assert sizes["沈燕俊"] > sizes["李明"]
-
-
-def test_large_graphs_turn_improved_layout_off_and_draw_less():
-    small, large = vis_options(20), vis_options(5000)
-    assert small["layout"]["improvedLayout"] is True and large["layout"]["improvedLayout"] is False
-    assert small["edges"]["arrows"]["to"]["enabled"] is True and large["edges"]["arrows"]["to"]["enabled"] is False
-    assert large["edges"]["smooth"] is False and large["interaction"]["hideEdgesOnDrag"] is True
-    assert large["nodes"]["scaling"]["label"]["drawThreshold"] > small["nodes"]["scaling"]["label"]["drawThreshold"]
-
-
-def test_physics_budget_shrinks_as_graphs_grow_and_is_off_when_positioned():
-    assert stabilisation_steps(10) == STABILISATION_STEPS_MAX
-    assert stabilisation_steps(250) > stabilisation_steps(1000) >= STABILISATION_STEPS_MIN
-    assert stabilisation_steps(100_000) == STABILISATION_STEPS_MIN
-    positioned = vis_options(5000, positioned=True)["physics"]
-    assert positioned["enabled"] is False and positioned["stabilization"]["enabled"] is False
-
-
-def chain_and_islands() -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
-    for i in range(400):
-        graph.add_node(f"n{i:03d}", type="Official", label=f"n{i}", aliases=[])
-    for i in range(299):
-        graph.add_edge(f"n{i:03d}", f"n{i + 1:03d}", key="referenced", rel="referenced", evidence=[])
-    return graph  # one chain of 300 nodes and 100 lone nodes
-
-
-def test_big_graphs_get_deterministic_packed_positions_and_no_browser_physics():
-    pytest.importorskip("igraph")
-    graph = chain_and_islands()
-    positions = precomputed_positions(graph)
-    assert positions == precomputed_positions(graph)
-    assert set(positions) == set(graph.nodes)
-    chain_box = [positions[f"n{i:03d}"] for i in range(300)]
-    lone = [positions[f"n{i:03d}"] for i in range(300, 400)]
-    # the lone nodes sit outside the chain's bounding box, not scattered across it or flung far away
-    right, bottom = max(x for x, _ in chain_box), max(y for _, y in chain_box)
-    assert all(x > right or y > bottom for x, y in lone)
-    assert max(max(x, y) for x, y in lone) < 20 * max(right, bottom)
-    data = page_data(graph, graph, title="t")
-    assert data["options"]["physics"]["enabled"] is False
-    assert all("x" in node and "y" in node for node in data["nodes"])
-
-
-def test_without_igraph_big_graphs_fall_back_to_browser_physics(monkeypatch):
-    monkeypatch.setitem(sys.modules, "igraph", None)  # import igraph now raises ImportError
-    graph = chain_and_islands()
-    assert precomputed_positions(graph) is None
-    data = page_data(graph, graph, title="t")
-    assert data["options"]["physics"]["enabled"] is True
-    assert not any("x" in node for node in data["nodes"])
+def inlined_data(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.DOTALL).group(1)
+    return json.loads(block)
 
 
 def test_written_page_is_utf8_self_contained_and_escaped(tmp_path):
     path = tmp_path / "graph.html"
     counts = write_html(sample_graph(), path, title="<b>测试</b> & co")
-    assert counts == {"nodes": 15, "edges": 17}
+    assert counts == {"nodes": 15, "edges": 17, "pages": 15}
     page = path.read_bytes().decode("utf-8")  # fails loudly if not UTF-8
     assert '<meta charset="utf-8">' in page
     assert "沈燕俊" in page
-    # nothing is loaded from anywhere: no src/href attributes at all, no CSS url() or @import to the network
+    # nothing is loaded from anywhere: no src/href attributes on loading elements, no CSS url() or @import
     assert not re.search(r"<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=", page, re.IGNORECASE)
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", page, re.IGNORECASE)
     assert "@import" not in page
-    assert not re.search(r"jsdelivr|cdnjs|bootstrap|unpkg", page, re.IGNORECASE)
-    # exactly the four script blocks we wrote end the way we wrote them; hostile labels never appear as markup
-    assert len(re.findall(r"</script", page, re.IGNORECASE)) == 4
+    assert not re.search(r"jsdelivr|cdnjs|bootstrap|unpkg|googleapis", page, re.IGNORECASE)
+    # exactly the five script blocks we wrote end the way we wrote them; hostile labels never appear as markup
+    assert len(re.findall(r"</script", page, re.IGNORECASE)) == 5
     assert XSS_IMG not in page and "<script>alert(1)" not in page
     assert "&lt;b&gt;测试&lt;/b&gt; &amp; co" in page
+    data = inlined_data(page)
+    assert len(data["pages"]) == 15 and data["pagesOmitted"] is False
+    assert {row[0] for row in data["search"]["names"]} >= {"沈燕俊", "沈主席", XSS_IMG}
 
 
 def test_content_security_policy_hashes_match_the_inline_scripts():
@@ -288,18 +208,34 @@ def test_content_security_policy_hashes_match_the_inline_scripts():
     policy = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1))
     allowed = set(re.findall(r"'sha256-([^']+)'", policy))
     executable = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
-    assert len(executable) == 3
+    assert len(executable) == 3  # vis-network, Chart.js, the explorer
     assert {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in executable} == allowed
     assert "default-src 'none'" in policy and "connect-src 'none'" in policy
 
 
-def test_write_html_passes_the_selection_through(tmp_path):
+def test_a_graph_above_the_page_limit_gets_the_overview_only(tmp_path):
+    counts = write_html(sample_graph(), tmp_path / "big.html", max_pages=10)
+    assert counts == {"nodes": 15, "edges": 17, "pages": 0}
+    data = inlined_data((tmp_path / "big.html").read_text(encoding="utf-8"))
+    assert data["pagesOmitted"] is True and data["pages"] == {} and data["search"] is None
+    drawn = {node["label"] for node in data["overview"]["network"]["nodes"]}
+    assert {"沈燕俊", "李明"} <= drawn  # the overview still draws the officials who met
+
+
+def test_write_html_passes_the_selection_through_and_opens_on_the_focus(tmp_path):
     counts = write_html(sample_graph(), tmp_path / "focus.html", focus="李明", hops=1)
-    assert counts == {"nodes": 3, "edges": 2}
-    assert "李明" in (tmp_path / "focus.html").read_text(encoding="utf-8")
+    assert counts == {"nodes": 3, "edges": 2, "pages": 3}
+    page = (tmp_path / "focus.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'id="kg-config">(.*?)</script>', page, re.DOTALL).group(1))
+    assert config["start"] == node_id(sample_graph(), "李明")
+    assert set(inlined_data(page)["pages"]) == set(select_subgraph(sample_graph(), focus="李明", hops=1).nodes)
 
 
 def test_write_html_refuses_an_unknown_focus_and_writes_nothing(tmp_path):
     with pytest.raises(ValueError, match="王五"):
         write_html(sample_graph(), tmp_path / "x.html", focus="王五")
     assert list(tmp_path.iterdir()) == []
+
+
+def node_id(graph: nx.MultiDiGraph, label: str) -> str:
+    return next(n for n, d in graph.nodes(data=True) if d["label"] == label)

@@ -20,6 +20,7 @@ from rdflib import Graph
 from test_turtle import district_graph
 
 import kg
+from kg.analyse.tenures import infer_tenures
 from kg.export.turtle import write_turtle
 from kg.query import display_width, run_query
 from kg.store import build_store
@@ -51,7 +52,9 @@ def rows(source: Path, name: str, substitute: dict[str, str] | None = None) -> l
 @pytest.fixture(scope="module")
 def district(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("district") / "district.ttl"
-    write_turtle(district_graph(), path)
+    graph = district_graph()
+    infer_tenures(graph)  # as kg.build does: tenure starts and ends for held_post_on_date and tenure_changes
+    write_turtle(graph, path)
     return path
 
 
@@ -90,6 +93,13 @@ DISTRICT_EXPECTED: dict[str, tuple[dict[str, str] | None, list[Row]]] = {
                                     ("四套班子月度工作联席会议", "5", "区政协", "出席")]),
     "meetings_timeline": (None, [("2026-03-27", "区委审计委员会会议", "会议", "沈燕俊", "2"),
                                  ("2026-03-27", "区政府党组会议 2026-03-27", "会议", "张蕙娜", "1")]),
+    # 金志强 last seen in January, 王进 first in March: the successor ends 金志强's tenure, so February is his
+    "held_post_on_date": (None, [("金志强", "in post", "2026-01-06", "seen", "2026-03-25", "inferred")]),
+    "tenure_changes": (None, [("2026-03-25", "end", "金志强", "区政协主席", "inferred"),
+                              ("2026-03-27", "end", "张蕙娜", "代区长", "inferred")]),
+    "pair_listing_order": (None, [("2026-01-06", "四套班子月度工作联席会议", "主持", "1", "出席", "2", "沈燕俊"),
+                                  ("2026-03-27", "区委审计委员会会议", "主持", "1", "出席", "2", "沈燕俊")]),
+    "slogan_by_month": (None, [("2026-01", "2", "2", "2"), ("2026-03", "1", "1", "1")]),
     "coattendance_pairs": (None, [("张蕙娜", "沈燕俊", "2"), ("张蕙娜", "金志强", "1"), ("张蕙娜", "钟建利", "1"),
                                   ("沈燕俊", "金志强", "1"), ("沈燕俊", "钟建利", "1"), ("金志强", "钟建利", "1")]),
 }
@@ -355,6 +365,45 @@ def check_coattendance_pairs(seeds: Path, gold: dict) -> None:
                     if a < b)
     top = rows(seeds, "coattendance_pairs")[0]
     assert (top[0], top[1]) == pairs.most_common(1)[0][0] == ("张蕙娜", "沈燕俊")
+
+
+def check_held_post_on_date(seeds: Path, gold: dict) -> None:
+    winter_holder, spring_holder = _gold_holders_by_first_meeting(gold, "区政协主席")
+    spring_start = min(str(m["date"]) for m in gold["meetings"] if spring_holder in gold_people(m))
+    ((holder, status, _, _, end, end_basis),) = rows(seeds, "held_post_on_date")
+    assert (holder, status, end, end_basis) == (winter_holder, "in post", spring_start, "inferred")
+    handover = rows(seeds, "held_post_on_date", {'"2026-02-01"': f'"{spring_start}"'})
+    assert [(row[0], row[1]) for row in handover] == [(winter_holder, "in post"), (spring_holder, "in post")]
+    later = rows(seeds, "held_post_on_date", {'"2026-02-01"': '"2026-03-31"'})
+    assert [(row[0], row[1]) for row in later] == [(spring_holder, "last known holder")]
+    assert rows(seeds, "held_post_on_date", {'"2026-02-01"': '"2025-12-01"'}) == []
+
+
+def check_tenure_changes(seeds: Path, gold: dict) -> None:
+    found = {(holder, post, event, basis): date for date, event, holder, post, basis in rows(seeds, "tenure_changes")}
+    winter_holder, spring_holder = _gold_holders_by_first_meeting(gold, "区政协主席")
+    spring_start = min(str(m["date"]) for m in gold["meetings"] if spring_holder in gold_people(m))
+    assert found[(winter_holder, "区政协主席", "end", "inferred")] == spring_start
+    assert {"代区长", "区长"} <= set(gold["people"]["张蕙娜"]["posts"])
+    # the text: 代区长 in the 2026-01-08 reports, 区长 in the 2026-03-27 ones
+    assert "2026-01-08" < found[("张蕙娜", "代区长", "end", "inferred")] <= "2026-03-27"
+    assert all(basis != "seen" for _, _, _, basis in found)
+
+
+def check_pair_listing_order(seeds: Path, gold: dict) -> None:
+    shared = {str(m["date"]) for m in gold["meetings"]
+              if {"沈燕俊", "张蕙娜"} <= set(gold_people(m))}
+    result = rows(seeds, "pair_listing_order")
+    assert {row[0] for row in result} == shared
+    for _, _, _, order_a, _, order_b, ahead in result:
+        assert ahead == ("沈燕俊" if int(order_a) < int(order_b) else "张蕙娜")
+
+
+def check_slogan_by_month(seeds: Path, gold: dict) -> None:
+    gold_months = Counter(str(m["date"])[:7] for m in gold["meetings"] if "十五五" in m.get("slogans", []))
+    result = {month: int(meetings) for month, _, _, meetings in rows(seeds, "slogan_by_month")}
+    assert set(result) == set(gold_months)
+    assert all(result[month] >= count for month, count in gold_months.items())
 
 
 SEED_CHECKS: dict[str, Callable[[Path, dict], None]] = {

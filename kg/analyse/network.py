@@ -53,3 +53,32 @@ def central_officials(network: nx.Graph, limit: int = 100) -> list[str]:
     """The ``limit`` officials with most weighted co-attendance (ties by id), for an overview that stays readable."""
     strength = dict(network.degree(weight="weight"))
     return sorted(strength, key=lambda n: (-strength[n], n))[:limit]
+
+
+def top_pairs(network: nx.Graph, limit: int = 50) -> list[tuple[str, str, int]]:
+    """The ``limit`` pairs who met most often, as (official, official, meetings), heaviest first then by id."""
+    pairs = [(min(a, b), max(a, b), data["weight"]) for a, b, data in network.edges(data=True)]
+    return sorted(pairs, key=lambda p: (-p[2], p[0], p[1]))[:limit]
+
+
+def community_rows(network: nx.Graph, found: dict[str, int]) -> list[dict]:
+    """One row per official: community, weighted degree (meetings shared with others) and partners, for CSV."""
+    strength = dict(network.degree(weight="weight"))
+    rows = [{"official": network.nodes[node].get("label", node), "community": community,
+             "strength": strength.get(node, 0), "partners": network.degree(node), "official_id": node}
+            for node, community in found.items()]
+    return sorted(rows, key=lambda r: (r["community"], -r["strength"], r["official_id"]))
+
+
+def community_summary(network: nx.Graph, found: dict[str, int], size: int = 5) -> list[dict]:
+    """Each community with its member count and its ``size`` most connected members (labels), largest first."""
+    strength = dict(network.degree(weight="weight"))
+    members: dict[int, list[str]] = defaultdict(list)
+    for node, community in found.items():
+        members[community].append(node)
+    summary = []
+    for community in sorted(members):
+        ranked = sorted(members[community], key=lambda n: (-strength.get(n, 0), n))
+        summary.append({"community": community, "members": len(ranked),
+                        "core": [network.nodes[n].get("label", n) for n in ranked[:size]]})
+    return summary

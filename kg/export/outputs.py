@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 # Below this many triples kg query reads graph.ttl into memory in under a second, so no store is needed.
 STORE_MIN_TRIPLES = 300_000
-STAGES = ("turtle", "json", "report", "neo4j", "html", "store")  # the order the summary lists them in
+STAGES = ("turtle", "json", "report", "neo4j", "explore", "html", "store")  # the order the summary lists them in
+# every name write_outputs may create in its directory (the store's name is an option)
+OUTPUT_NAMES = ("graph.ttl", "graph.json", "report.md", "neo4j", "explore.sqlite", "graph.html")
 # The store loads with this many threads at most (--jobs permitting): on 2 cores, two loaders finish the 2012-2019
 # store in about half the time once the other outputs are done, in the same memory (chunks half as big).
 STORE_LOADERS = 2
@@ -39,8 +41,9 @@ class OutputOptions:
 
     neo4j: bool = True
     html: bool = True
-    html_title: str = "kg"
-    html_max_nodes: int | None = 2000
+    title: str = "kg"  # of the explorer index and page
+    html_max_pages: int | None = 2000
+    html_out_dir: Path | None = None  # the build directory the page names in its kg serve hint
     store: bool | None = None
     store_name: str = "store"
 
@@ -51,7 +54,7 @@ class WrittenOutputs:
 
     triples: int
     names: dict[str, str]
-    html_nodes: int | None
+    html_pages: int | None
     store_triples: int | None
     outcomes: dict[str, Outcome]
     seconds: float
@@ -70,6 +73,7 @@ def estimated_triples(graph: nx.MultiDiGraph) -> int:
 def write_outputs(result: KnowledgeGraph, directory: str | os.PathLike[str], *, jobs: int = 1,
                   options: OutputOptions | None = None) -> WrittenOutputs:
     """Write every output of ``result`` into ``directory`` using up to ``jobs`` processes."""
+    from kg.explore import build_index
     from kg.export.graph_json import save_graph_json
     from kg.export.html import write_html
     from kg.export.turtle import concatenate, split_nodes, write_turtle_part
@@ -83,7 +87,7 @@ def write_outputs(result: KnowledgeGraph, directory: str | os.PathLike[str], *, 
     n_parts = max(processes_for(jobs, 8), math.ceil(estimate / PART_TRIPLES))  # at least one per process
     ranges = split_nodes(graph, n_parts)
     parts = [folder / f".graph.ttl.part{index:03d}" for index in range(len(ranges))]
-    names = {"turtle": "graph.ttl", "graph json": "graph.json", "report": "report.md"}
+    names = {"turtle": "graph.ttl", "graph json": "graph.json", "report": "report.md", "explorer": "explore.sqlite"}
 
     def part_task(index: int) -> Task:
         def run() -> int:
@@ -113,9 +117,14 @@ def write_outputs(result: KnowledgeGraph, directory: str | os.PathLike[str], *, 
 
         tasks.append(Task("neo4j", lambda: write_neo4j(graph, folder / "neo4j")))
         names["neo4j"] = "neo4j"
+    index = folder / "explore.sqlite"  # renamed into place when complete, so the page may wait for it
+    tasks.append(Task("explore", lambda: build_index(graph, index, title=options.title)))
     if options.html:
-        tasks.append(Task("html", lambda: write_html(graph, folder / "graph.html", title=options.html_title,
-                                                      max_nodes=options.html_max_nodes)))
+        def html() -> dict:
+            wait_for_files([index])
+            return write_html(graph, folder / "graph.html", title=options.title, max_pages=options.html_max_pages,
+                              index=index, out_dir=options.html_out_dir or folder)
+        tasks.append(Task("html", html))
         names["html"] = "graph.html"
     tasks.append(Task("json", lambda: save_graph_json(graph, folder / "graph.json")))
     tasks.append(Task("report", lambda: write_report(result, folder / "report.md")))
@@ -137,9 +146,9 @@ def write_outputs(result: KnowledgeGraph, directory: str | os.PathLike[str], *, 
     html = outcomes["html"].value if "html" in outcomes else None
     return WrittenOutputs(
         triples=sum(outcomes[task.name].value for task in tasks[:len(parts)]),
-        names={key: names[key] for key in ("turtle", "graph json", "report", "neo4j", "html", "store")
+        names={key: names[key] for key in ("turtle", "graph json", "report", "neo4j", "explorer", "html", "store")
                if key in names},
-        html_nodes=html["nodes"] if html else None,
+        html_pages=html["pages"] if html else None,
         store_triples=outcomes["store"].value if "store" in outcomes else None,
         outcomes=outcomes, seconds=seconds,
         processes=processes_for(jobs, sum(not task.background for task in tasks), sum(t.background for t in tasks)),

@@ -8,13 +8,15 @@ meetings announced in the lead sentence (A、B和C召开), inspections led by th
 
 from __future__ import annotations
 
-from kg.extract.common import _sentence_at, split_sentences
+from dataclasses import replace
+
+from kg.extract.common import Span, _sentence_at, split_sentences
 from kg.extract.dates import _DATE_ABS, find_date, resolve_date
 from kg.extract.events import _co_hosts, find_events
 from kg.extract.participation import find_participants
 from kg.extract.people import find_people
 from kg.extract.references import _is_reference_context, find_references
-from kg.lexicon import load
+from kg.lexicon import Lexicon, load
 from kg.model import (
     Article,
     ArticleExtraction,
@@ -28,12 +30,28 @@ from kg.model import (
 
 
 
+def _people_of(article: Article, lex: Lexicon) -> tuple[list[Span], list[Span]]:
+    """People of the body, and of the headline: both are read together, so a name the headline gives (李克强会见希腊
+    总理) is known in a body that never titles it, and a body's titled name is known in the headline."""
+    headline = (article.headline or "").strip()
+    if not headline or article.text.startswith(headline):
+        return find_people(article.text, lex), []
+    prefix = headline + "\n"
+    found = find_people(prefix + article.text, lex, headline_end=len(headline))
+    offset = len(prefix)
+    body = [replace(s, start=s.start - offset, name_start=s.name_start - offset, end=s.end - offset)
+            for s in found if s.start >= offset]
+    return body, [s for s in found if s.end <= len(headline)]
+
+
 def extract(article: Article) -> ArticleExtraction:
     lex = load()
     text = article.text
     result = ArticleExtraction(article=article)
     sentences = split_sentences(text)
-    people = find_people(text, lex)
+    people, headline_people = _people_of(article, lex)
+    for span in headline_people:
+        result.people.append(PersonMention(name=span.name, posts=span.posts, sentence=article.headline or ""))
 
     referenced_people = {s.name for s in people if _is_reference_context(text, s.end)}
     for span in people:
@@ -41,8 +59,8 @@ def extract(article: Article) -> ArticleExtraction:
                                            sentence=_sentence_at(sentences, span.name_start)))
 
     events = find_events(text, sentences, people, article.headline)
-    anchor = article.pub_date
-    inferred = article.date_origin == "inferred"
+    anchor = article.dateline or article.pub_date  # 新华社北京3月5日电: the body's 今天 is the 5th
+    inferred = article.date_origin == "inferred" and article.dateline is None
     lead = sentences[0][1] if sentences else ""
     token = find_date(lead)
     event_date = resolve_date(token, anchor, inferred) if token else None
@@ -54,9 +72,13 @@ def extract(article: Article) -> ArticleExtraction:
         result.warnings.append(f"{article.source}: no publication date: relative dates resolved forward from the "
                                f"issue's latest full date ({anchor})")
 
+    reported = article.pub_date if article.date_origin not in ("inferred", "none") else None
     for key, event in enumerate(events):
-        result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=event_date,
-                                              sentence=_sentence_at(sentences, event.start), organiser=event.organiser))
+        own = (resolve_date(event.when, anchor, inferred) if event.when else None) or event_date
+        basis = "stated" if own else "reported"  # undated: the issue that reports it stands in for its day
+        result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=own or reported,
+                                              sentence=_sentence_at(sentences, event.start), organiser=event.organiser,
+                                              date_basis=basis))
     if not events:
         return result
 
@@ -65,28 +87,35 @@ def extract(article: Article) -> ArticleExtraction:
     seen: set[tuple[str, str, int]] = set()
     order = 0
 
-    def add(name: str, is_body: bool, relation: str, role: str, pos: int) -> None:
+    def add(name: str, is_body: bool, relation: str, role: str, pos: int, every: bool = False,
+            only: int | None = None) -> None:
+        """Link a participant to the meetings of the group its position falls in (``every``: all of them, as in
+        参加上述活动; ``only``: one meeting, as a guest of one 会见)."""
         nonlocal order
         if not is_body and name in referenced_people:
             return
-        group = max((g for start, g in group_starts if start <= pos), default=0)
-        if (name, relation, group) in seen:
+        group = -1 if every else max((g for start, g in group_starts if start <= pos), default=0)
+        marker = (name, relation, group if only is None else -2 - only)
+        if marker in seen:
             return
         for meeting in result.meetings:
-            if group_of[meeting.key] == group:
+            if (only is None and (every or group_of[meeting.key] == group)) or meeting.key == only:
                 result.participations.append(Participation(meeting=meeting.key, name=name, is_body=is_body,
                                                            relation=relation, role=role, order=order,
                                                            sentence=_sentence_at(sentences, pos)))
-        seen.add((name, relation, group))
+        seen.add(marker)
         order += 1
 
-    for event in events:
+    for key, event in enumerate(events):
         if event.leader is not None:
-            add(event.leader.name, False, "chaired", "调研" if event.kind == "调研" else event.kind, event.start)
+            role = event.leader_role or event.kind
+            add(event.leader.name, False, "chaired", role, event.start, only=key if event.guests else None)
             for co_host in _co_hosts(text, people, event):
                 add(co_host.name, False, "attended", event.kind, event.start)
+        for guest in event.guests:
+            add(guest.name, False, "attended", event.kind, guest.start, only=key)
     for name, is_body, relation, role, pos in sorted(find_participants(text, people, lex), key=lambda x: x[4]):
-        add(name, is_body, relation, role, pos)
+        add(name, is_body, relation, role, pos, every="上述" in role or "上述" in _sentence_at(sentences, pos))
 
     # every chair also attends, so queries need no reasoner
     chairs = [p for p in result.participations if p.relation == "chaired"]

@@ -57,6 +57,9 @@ class HeldEvent:
     organiser: str | None = None
     leader: Span | None = None
     group: int = 0  # meetings reported together share a group; a follow-up meeting (会后…召开) starts another
+    guests: list[Span] = field(default_factory=list)  # the people a 会见/会谈/call is with: they attend it
+    when: str | None = None  # the event's own date expression (当地时间10日上午), when its sentence gives one
+    leader_role: str | None = None  # the leader's verb as written (主持), when it is not the event's kind
 
 
 # ---------------------------------------------------------------- helpers over the lexicon
@@ -96,7 +99,7 @@ def _words(snippet: str) -> tuple[str, ...]:
 
 
 _WHEN = r"(?:昨天|昨日|今天|今日|前天|日前|近日|\d{1,2}日)?(?:上午|下午|晚上|晚)?"
-_HOLD_VERBS = "召开|举行|举办|开幕|闭幕|启动|揭牌|召集"
+_HOLD_VERBS = "召开|举行|举办|开幕|闭幕|启动|揭牌|召集|分组审议|分组讨论"
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
     out = []
@@ -115,3 +118,25 @@ def _sentence_at(sentences: list[tuple[int, str]], pos: int) -> str:
             return sentence
     return sentences[-1][1] if sentences else ""
 
+
+# words between a list of people and its verb: 王毅等参加, 各区县主要负责同志出席, 甲、乙分别致辞
+_FILLERS = re.compile(
+    r"(?:等(?:[0-9" + CJK + r"]{0,12}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部|委员|常委|学者|专家))?|"
+    r"和其他[" + CJK + r"]{0,10}?(?:常委|成员|委员|领导|同志)|逐一|"
+    r"同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
+    r"负责人|有关负责人|有关|相关|书记|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
+)
+
+
+_TIME_BEFORE_VERB = re.compile(r"(?:当地时间)?(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|今天|今日|昨天|"
+                               r"昨日)(?:上午|下午|晚上|晚|中午)?$|(?:上午|下午|晚上|中午)$")
+
+
+def before_fillers(text: str, pos: int) -> int:
+    """Where a list of names ends when its verb starts at ``pos``: back over 等, 同志, 分别, a date (李克强21日出席)."""
+    while True:
+        window = text[max(0, pos - 20) : pos]
+        filler = _FILLERS.search(window) or _TIME_BEFORE_VERB.search(window)
+        if not filler or not filler.group(0):
+            return pos
+        pos -= len(filler.group(0))

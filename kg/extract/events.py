@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns
+from kg.extract.dates import find_date
+from kg.extract.encounters import find_encounters, find_visit
 from kg.extract.references import _is_reference_context
 from kg.extract.titles import _strip_sub_organ
 from kg.lexicon import load
@@ -17,19 +19,93 @@ from kg.lexicon import load
 
 def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
                 headline: str | None) -> list[HeldEvent]:
-    """The meetings and visits the article reports (not the ones it merely mentions)."""
+    """The meetings, visits and encounters the article reports (not the ones it merely mentions), in text order;
+    events reported in one sentence share a group, and the people named after them belong to that group."""
+    encounters = find_encounters(text, sentences, people)
+    lead = _lead_events(text, sentences, people, headline, encounters)
+    events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
+    for event in events:
+        event.label = _clean_label(event.label)
+    return _grouped(events, sentences)
+
+
+def _same(a: HeldEvent, b: HeldEvent) -> bool:
+    return a.start == b.start and a.label == b.label
+
+
+def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span], headline: str | None,
+                 encounters: list[HeldEvent]) -> list[HeldEvent]:
+    """The event the lead announces: the first of the first three sentences that reports one."""
     pats = _patterns()
     for index, (offset, sentence) in enumerate(sentences[:3]):
-        events = _held_meetings(sentence, offset, people) or _meeting_opening_sentence(sentence, offset)
-        if not events:
-            visit = _inspection(sentence, offset, people) or _activity(sentence, offset, people)
-            events = [visit] if visit else []
+        if any(offset <= e.start < offset + len(sentence) for e in encounters):
+            continue  # an encounter (习近平会见…): find_encounters has it
+        if _is_message(sentence):
+            continue  # 习近平致电祝贺…: a message, nobody attends it
+        visit = find_visit(text, offset, sentence, people)
+        if visit:
+            return [visit] + _follow_ups(sentences[index + 1 :], people)
+        attended_first = re.search("出席|参加", sentence) and (
+            not re.search(_HOLD_VERBS, sentence) or re.search("出席|参加", sentence).start()
+            < re.search(_HOLD_VERBS, sentence).start())
+        events = (_attended_event(sentence, offset, people) if attended_first else []) \
+            or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
+            or _meeting_opening_sentence(sentence, offset)
+        visit = _inspection(sentence, offset, people) or (None if events else _activity(sentence, offset, people))
+        if visit and not any(e.start <= visit.start < e.end for e in events):
+            events = [visit, *events]  # 李克强到应急管理部考察并主持召开防汛抗旱工作会议: both
         if events:
-            return events + _follow_ups(sentences[index + 1 :], people)
+            for event in events:
+                event.when = event.when or find_date(sentence[: max(0, event.start - offset)]) or find_date(sentence)
+            return sorted(events, key=lambda e: e.start) + _follow_ups(sentences[index + 1 :], people)
     if headline:
         m = re.search(r"在(.{2,60}?)上(?:强调|讲话|指出|表示|作|发表)", headline)
         if m and pats["meeting_end"].search(m.group(1)):
             return [HeldEvent(label=m.group(1), kind=_kind_of(m.group(1)), start=0, end=0)]
+    return []
+
+
+def _is_message(sentence: str) -> bool:
+    """致电, 致贺信, 回信: the sentence reports a message, and an event only if it says the occasion took place."""
+    lex = load()
+    return any(verb in sentence for verb in lex.message_verbs) and not re.search(r"开幕|闭幕|召开|举行", sentence)
+
+
+def _grouped(events: list[HeldEvent], sentences: list[tuple[int, str]]) -> list[HeldEvent]:
+    """Events of one sentence share a group (joint meetings, 分别会见); each later sentence's events start a new one.
+    Follow-up meetings (会后…) already carry their own group."""
+    group, last_sentence = 0, None
+    for event in events:
+        where = _sentence_index(sentences, event.start)
+        if last_sentence is not None and where != last_sentence:
+            group += 1
+        event.group = max(event.group, group)
+        group = event.group
+        last_sentence = where
+    return events
+
+
+def _sentence_index(sentences: list[tuple[int, str]], pos: int) -> int:
+    for index, (offset, sentence) in enumerate(sentences):
+        if offset <= pos < offset + len(sentence):
+            return index
+    return len(sentences)
+
+
+def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
+    """国家副主席习近平在南宁出席了第九届中国—东盟博览会开幕式: the event a person attends, named after 出席."""
+    pats = _patterns()
+    for match in re.finditer(f"(?:出席|参加)了?(?P<what>[^，。；：]{{2,60}}(?:{pats['meeting'].pattern}))"
+                             f"(?=并|[，。；]|$|上)", sentence):
+        subject = [p for p in people if offset <= p.start and p.end <= offset + match.start()
+                   and not re.search("[。；]", sentence[p.end - offset : match.start()])]
+        if not subject:
+            continue
+        label = _clean_label(match.group("what"))
+        if len(label) < 4:
+            continue
+        start = offset + match.start("what")
+        return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group("what")))]
     return []
 
 
@@ -54,7 +130,8 @@ def _kind_of(label: str) -> str:
 
 
 def _clean_label(label: str) -> str:
-    label = re.sub(r"^(?:上午|下午|晚上|晚|当天|日前|近日|近期)", "", label)
+    """Strip what a clause leaves around a meeting's name: times, 了, 的, an opening place (在京)."""
+    label = re.sub(r"^(?:上午|下午|晚上|晚|当天|日前|近日|近期|了|的|在京|在北京)+", "", label)
     return label.strip("，、 ")
 
 
@@ -83,18 +160,31 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
         if y:
             noun_phrase = y.group(0)
             subject = clause
-            person = _person_ending_at(people, offset + verb.start() - (2 if before.endswith("主持") else 0))
-            if before.endswith("主持") and person:
+            person = _convener(sentence, offset, people, verb.start() - 2) if before.endswith("主持") else None
+            if person:
                 parts = _split_joint(noun_phrase) or [noun_phrase]
                 return [HeldEvent(label=part if len(part) >= 4 else f"{person.name}主持召开{part}",
                                   kind=_kind_of(part), start=offset + verb.start(),
-                                  end=offset + verb.end() + len(noun_phrase)) for part in parts]
+                                  end=offset + verb.end() + len(noun_phrase), leader=person, leader_role="主持")
+                        for part in parts]
             leader = next((p for p in people if offset <= p.start and p.end <= offset + verb.start()
                            and sentence.rfind("，", 0, verb.start()) < p.start - offset), None)
+            if leader is not None and len(_clean_label(noun_phrase)) <= 3 and verb.group(0) == "举行":
+                # 习近平举行仪式欢迎约旦国王访华: a short noun; the rest of the clause says what for, and whom
+                end = len(sentence)
+                for stop in "，。；":
+                    at = sentence.find(stop, verb.end())
+                    end = min(end, at) if at >= 0 else end
+                rest = sentence[verb.end() : end]
+                guests = [p for p in people if offset + verb.end() <= p.start and p.end <= offset + end]
+                return [HeldEvent(label=f"{leader.name}举行{rest}", kind=_kind_of(noun_phrase),
+                                  start=offset + verb.start(), end=offset + end, leader=leader, guests=guests)]
             if leader is not None and not pats["body_end"].search(subject or ""):
-                # 街道党工委书记某某带队到现场召开现场办公会: the meeting takes the convener's body
+                # 街道党工委书记某某带队到现场召开现场办公会: the meeting takes the convener's body, unless it
+                # names itself (中央全面深化改革领导小组第一次会议)
                 body = next((post.body for post in leader.posts if post.body), None)
-                label = (_strip_sub_organ(body) if body else leader.name) + noun_phrase
+                prefix = "" if _names_itself(noun_phrase) else (_strip_sub_organ(body) if body else leader.name)
+                label = prefix + _clean_label(noun_phrase)
                 return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase), organiser=body)]
             if subject and pats["meeting_end"].search(subject):
@@ -128,10 +218,14 @@ def _meeting_opening_sentence(sentence: str, offset: int) -> list[HeldEvent]:
     return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(label))]
 
 
+_CLAUSE_DATE = (r"(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|昨天|昨日|今天|今日|前天|日前|近日|"
+                r"(?:本|上)月\d{1,2}日|当地时间)(?:（\d{1,2}日）)?(?:上午|下午|晚上|晚|中午)?")
+
+
 def _strip_date(clause: str) -> str:
-    clause = re.sub(r"^(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|昨天|昨日|今天|今日|前天|日前|近日|(?:本|上)月\d{1,2}日)"
-                    r"(?:（\d{1,2}日）)?(?:上午|下午|晚上|晚)?", "", clause)
-    return clause
+    """A date or time opening or closing a clause (中共中央政治局5月26日召开会议) is not part of its subject."""
+    clause = re.sub(f"^(?:{_CLAUSE_DATE})+", "", clause)
+    return re.sub(f"(?:{_CLAUSE_DATE}|在[^，。；]{{1,12}}|上午|下午|晚上)+$", "", clause) or clause
 
 
 def _split_joint(clause: str) -> list[str]:
@@ -147,16 +241,42 @@ def _split_joint(clause: str) -> list[str]:
     return [p for p in parts if meeting_end.search(p)]
 
 
-def _person_ending_at(people: list[Span], end: int) -> Span | None:
-    for span in people:
-        if span.end == end:
-            return span
-    return None
+# between a convener and 主持召开: a date or time, a place, an adverb (国务院总理李克强今天在中南海主持召开…)
+_BEFORE_CHAIRING = re.compile(r"^(?:当地时间|今天|今日|昨天|昨日|日前|近日|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|"
+                              r"上午|下午|晚上|中午|在[^，。；“”]{1,16}|专门|亲自|又|还)*$")
+
+
+def _convener(sentence: str, offset: int, people: list[Span], chair_at: int) -> Span | None:
+    """The person who 主持召开 a meeting: the last one named before 主持 in the sentence, only a date, a place or an
+    adverb between them."""
+    before = [p for p in people if offset <= p.start and p.end <= offset + chair_at]
+    if not before:
+        return None
+    person = max(before, key=lambda p: p.end)
+    return person if _BEFORE_CHAIRING.match(sentence[person.end - offset : chair_at]) else None
+
+
+def _names_itself(noun_phrase: str) -> bool:
+    """第一次会议, 全国…会议, 中央…领导小组…: a meeting whose own name says whose it is."""
+    return bool(re.search(r"第[一二三四五六七八九十百\d]+次|^(?:中央|全国|国务院|中共|省|市|区|县)", noun_phrase)) \
+        or len(noun_phrase) >= 8
+
+
+_BRIEFING = re.compile(r"听取(?P<what>[^，。；]{2,30}?(?:工作)?汇报)")
 
 
 def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | None:
+    """X在某地调研/考察/视察…, X听取…汇报: a visit or briefing led by its subject, labelled with where it was."""
     pats = _patterns()
     lex = load()
+    briefing = _BRIEFING.search(sentence)
+    if briefing:
+        leaders = [p for p in people if offset <= p.start and p.end <= offset + briefing.start()
+                   and not _is_reference_context(sentence, p.end - offset)]
+        if leaders:
+            label = f"{leaders[0].name}听取{briefing.group('what')}"
+            return HeldEvent(label=label, kind="汇报会", start=offset + briefing.start(), end=offset + briefing.end(),
+                             leader=leaders[0], leader_role="听取汇报")
     for verb in pats["inspect"].finditer(sentence):
         after = sentence[verb.end() :]
         if re.match(r"(报告|成果|课题|组|员|文章|工作组)", after):
@@ -169,7 +289,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue
         leader = leaders[0]
         obj = re.split(r"[，。；]", after)[0][:40]
-        label = f"{leader.name}{verb.group(0)}{obj}"
+        where = re.search(r"(?:在|到|赴)[^，。；“”]{1,20}$", sentence[leader.end - offset : verb.start()])
+        label = f"{leader.name}{where.group(0) if where else ''}{verb.group(0)}{obj}"
         return HeldEvent(label=label, kind=lex.inspection_verbs[verb.group(0)], start=offset + verb.start(),
                          end=offset + verb.end() + len(obj), leader=leader)
     return None
@@ -205,6 +326,8 @@ def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
         between = text[span.end : event.start]
         if re.search(r"由|率领|受|委托", text[clause_start : span.start]) or _is_reference_context(text, span.end):
             continue
+        if re.search(r"^[^。；]*?邀请", between) and re.search("应", text[clause_start : span.start]):
+            continue  # 应土库曼斯坦总统某某邀请，习近平…: who invited is not there
         if re.search(r"[。；]", between):
             continue
         hosts.append(span)

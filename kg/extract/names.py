@@ -1,130 +1,332 @@
-"""Person names: is a run of characters a name, and where does the name after a title end."""
+"""Person names: which runs of characters are names, and where a name ends.
+
+A name is read in a context, never on its own: right after a title (国务院总理李克强), as an item of a list closed
+by a verb (王沪宁、栗战书参加会见), before a title (奥巴马总统), or anywhere once the article has named that person
+in such a context (see ``kg.extract.people``). Four shapes are recognised, each from lexicon data:
+
+- Han: a surname (surnames.txt) and one or two given characters (given_name_excluded.txt says which never are);
+- joined: parts joined by a middle dot or a hyphen (劳尔·卡斯特罗, 纳瓦兹-谢里夫): Uyghur and foreign names;
+- transliterated: characters of the transliteration table (特朗普, 梅德韦杰夫), read only in a foreign context;
+- syllabic: one to three syllables of minority names (次仁白玛, 其木格): Tibetan, Mongolian.
+
+Where a name ends is decided by what follows it. Stops have a strength: punctuation (4), a role verb (3), a speech
+verb, a time word, a date or another word stop (2), a one-character stop such as 在/和/同 (1). Among the readings
+a context allows, a name the article has already confirmed wins, then a stronger stop (李强陪同: 陪同 beats 同), then
+jieba's word boundary, then the usual name length.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.common import _patterns, _words
-from kg.lexicon import Lexicon, load
+from kg.lexicon import Lexicon, alternation, load
 from kg.normalise import CJK
 
-_NON_NAME_CHARS = set(
-    "委会党府局厅办院部处科组员书记席任区市县省镇乡村街道作"
-    "的了与及在是为对等上下号届次全各个该本们其这那要将把被从以之并或也都就还又再"
-)
+JOINERS = "·•‧-－"
+PUNCTUATION = "，。、；：！？（）()“”‘’「」《》 \n,;:!?"
+_JOINED = re.compile(f"[{CJK}]{{1,12}}(?:[{re.escape(JOINERS)}][{CJK}]{{1,12}}){{1,4}}")
+_CJK_ONLY = re.compile(f"[{CJK}]+")
+# group nouns and pronoun-like words that follow a surname-looking character (王书记 is a title, 全体同志 a group)
+_GROUP_NOUNS = {"同志", "班子", "成员", "干部", "群众", "人员", "代表", "委员", "专家", "学者", "领导", "主任", "书记"}
+MAX_NAME = 12  # characters of an unjoined name (a transliteration like 别尔德穆哈梅多夫 is 8)
 
-_ALLOWED_IN_NON_HAN_NAMES = set("次上下全")  # 次仁, 次旦 (Tibetan), …
 
-_CJK_1_8 = re.compile(f"[{CJK}]{{1,8}}")
-_CJK_2_4 = re.compile(f"[{CJK}]{{2,4}}")
-_CJK_RUN = re.compile(f"[{CJK}]+")
-_DOT_HEAD = re.compile(f"[{CJK}]{{1,8}}·")
-_DOTTED_TAIL = re.compile(f"(?:^|(?<=[、，。；：及和与（“ ]))[{CJK}]{{1,8}}·[{CJK}]{{1,8}}$")
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a name at a position: the name and the strength of the stop that ends it."""
 
-def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False,
-            strong_stop: bool | str = False) -> bool:
+    name: str
+    strength: int
+    shaped: bool = True
+    stop_length: int = 1  # the stop's length: 作交流发言 closes 甘露 better than 交流发言 closes 甘露作
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(role verbs, multi-character stops, one-character stops) as anchored patterns."""
+    lex = load()
+    role = set(lex.role_verbs)
+    words = set(lex.stops) | set(lex.speech_verbs) | set(lex.inspection_verbs)
+    single = {w for w in words if len(w) == 1} - {"等", "任"}
+    multi = {w for w in words if len(w) > 1 or w in ("等",)} - role
+    return (re.compile(alternation(role)), re.compile(alternation(multi) + r"|\d"), re.compile(alternation(single)))
+
+
+def stop_strength(text: str, end: int) -> int:
+    """How firmly what starts at ``end`` closes a name before it: 4 punctuation, 3 a role verb, 2 another word stop
+    or a date, 1 a one-character stop, 0 none (the name would go on, or the text ends: a name cut off by a
+    truncated article, …秘书长程亮参, is no name)."""
+    return stop_at(text, end)[0]
+
+
+def stop_at(text: str, end: int) -> tuple[int, int]:
+    """(strength, length) of the stop that starts at ``end`` (see ``stop_strength``)."""
+    if end >= len(text):
+        return 0, 0
+    if text[end] in PUNCTUATION:
+        return 4, 1
+    for strength, pattern in zip((3, 2, 1), _stop_words(), strict=True):
+        match = pattern.match(text, end)
+        if match:
+            if strength == 2 and match.group(0) in _ADVERBS_BEFORE_ROLE and _stop_words()[0].match(text, match.end()):
+                return 3, len(match.group(0))  # 奥斯特罗姆分别致辞: an adverb, then a role verb
+            return strength, len(match.group(0))
+    return 0, 0
+
+
+_ADVERBS_BEFORE_ROLE = {"分别", "共同", "一同", "先后", "亲切", "专程", "应邀"}
+
+
+def _given(token: str, lex: Lexicon) -> str | None:
+    """The given name of a Han-shaped token, or None if the token does not start with a surname."""
+    if token[:2] in lex.compound_surnames and len(token) >= 3:
+        return token[2:]
+    if token[0] in lex.surnames:
+        return token[1:]
+    return None
+
+
+def is_han_name(token: str, lex: Lexicon | None = None) -> bool:
+    """A surname and one or two given characters, none of which never occurs in a given name; not 王书记."""
     lex = lex or load()
-    if "·" in token:
-        parts = token.split("·")
-        return all(_CJK_1_8.fullmatch(p) for p in parts) and 3 <= len(token) <= 16
-    if not _CJK_2_4.fullmatch(token):
+    if not 2 <= len(token) <= 4 or not _CJK_ONLY.fullmatch(token):
         return False
-    if token[:2] in lex.compound_surnames:
-        given = token[2:]
-    elif token[0] in lex.surnames:
-        given = token[1:]
-    else:
-        given = ""
-    ok = 1 <= len(given) <= 2 and not any(ch in _NON_NAME_CHARS for ch in given)
-    if not ok and strong_stop and len(token) in (2, 3, 4):
-        # 副县长其木格陪同, 市委常委白玛央金、: names outside the Han pattern, trusted only between a title and a verb
-        if any(ch in _NON_NAME_CHARS and ch not in _ALLOWED_IN_NON_HAN_NAMES for ch in token[1:]):
-            return False
-        if len(token) == 4 and any(_ordinary_word(lex.common_words.get(half)) for half in (token[:2], token[2:])):
-            return False  # 委员集体智慧: ordinary words, not a name (扎西 is a place word and a name: allowed)
-        ok = True
-    if not ok:
+    given = _given(token, lex)
+    if given is None or not 1 <= len(given) <= 2 or any(ch in lex.not_given for ch in given):
         return False
-    tag = lex.common_words.get(token)
-    if tag is None:
-        return True
-    if token in _GROUP_NOUNS or token in lex.stops:
-        return False
-    if strong_stop == "role" and token[0] in lex.surnames:
-        return True  # 部长甘露作交流发言: a surname, then a role verb at once; the dictionary's 甘露 (v) is a name here
-    # right after a title a place-like word can still be a name (副区长乌兰), a verb cannot (市长强调); a plain
-    # noun only when a verb or a comma closes it at once (部长甘露作交流发言)
-    noun_allowed = bool(strong_stop and token[0] in lex.surnames)
-    return after_title and tag[0] in "nj" and (tag not in ("n", "nt") or noun_allowed)
+    return not _patterns()["title"].match(given) and given not in _GROUP_NOUNS
+
+
+def is_joined_name(token: str) -> bool:
+    """Parts joined by a dot or hyphen, none holding a title (县政协主席古丽娜尔·阿布都拉 is a title and a name)."""
+    return bool(_JOINED.fullmatch(token)) and 3 <= len(token) <= 30 and not _patterns()["title"].search(token)
+
+
+def is_syllabic_name(token: str, lex: Lexicon | None = None) -> bool:
+    """One to three minority-name syllables (次仁白玛 = 次仁 + 白玛)."""
+    return 2 <= len(token) <= 9 and _syllabic_pattern().fullmatch(token) is not None
+
+
+@lru_cache(maxsize=1)
+def _syllabic_pattern() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation(set(load().name_syllables))}){{1,3}}")
+
+
+def is_transliteration(token: str, lex: Lexicon | None = None) -> bool:
+    lex = lex or load()
+    return 2 <= len(token) <= MAX_NAME and all(ch in lex.transliteration for ch in token)
+
+
+def _is_place(token: str, lex: Lexicon) -> bool:
+    """A country or international organisation (阿富汗, 联合国): never a person."""
+    return token in _country_set(lex)
+
+
+@lru_cache(maxsize=1)
+def _country_set(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.countries)
 
 
 def _ordinary_word(tag: str | None) -> bool:
     """A dictionary tag that rules a word out of a name: nouns, verbs, adjectives, adverbs (not place names)."""
-    return tag is not None and (tag in ("n", "vn", "an", "nt") or tag[0] in "vad")
+    return tag is not None and (tag in ("n", "vn", "an", "nt") or tag[0] in "vadmqrpcut")
 
 
-def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool = False) -> str | None:
-    """The person name starting at ``pos``, judged by what follows it (冯雪参加 vs 邵光明主持)."""
+def _common(token: str, lex: Lexicon) -> str | None:
+    """jieba's tag for ``token`` if it is an ordinary dictionary word (not a person name), else None."""
+    return lex.common_words.get(token)
+
+
+def acceptable(token: str, strength: int, *, foreign: bool, after_title: bool, lex: Lexicon,
+               confirmed: frozenset[str] = frozenset()) -> bool:
+    """May ``token``, closed by a stop of ``strength``, be a person's name in this context?"""
+    return _acceptance(token, strength, foreign=foreign, after_title=after_title, lex=lex, confirmed=confirmed) > 0
+
+
+def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, lex: Lexicon,
+                confirmed: frozenset[str] = frozenset()) -> int:
+    """2: a name of a known shape; 1: an unshaped run trusted between a title and a firm stop; 0: no name."""
+    if token in confirmed or is_joined_name(token):
+        return 2
+    if not _CJK_ONLY.fullmatch(token) or token in _GROUP_NOUNS or token in lex.stops or _is_place(token, lex):
+        return 0
+    tag = _common(token, lex)
+    if is_han_name(token, lex):
+        if token[0] in lex.weak_surnames and strength < 2:
+            return 0  # 领导和党的建设, 总理和夫人: an everyday character before a weak stop is no surname
+        if tag is None:
+            return 2
+        # a dictionary word can still be a name right after a title: closed by a role verb at once (部长甘露作交流
+        # 发言: the dictionary's 甘露 is a verb), or any word but a verb, pronoun, conjunction or particle (副区长乌兰,
+        # 大使徐步也到: 徐步 is an adverb in the dictionary); a verb closed by anything else never is (市长强调)
+        if after_title and tag[0] not in "tmq" and (strength == 3 or tag[0] not in "vrpcuya"
+                                                    or (strength >= 2 and tag[0] == "a")):
+            return 2  # (never a time word or a number: 主席去年出席)
+    if is_syllabic_name(token, lex) and (after_title or strength >= 3) and (
+            tag is None or tag.startswith("ns") or strength >= 3):
+        return 2
+    if foreign and is_transliteration(token, lex) and (tag is None or strength >= 3 or tag.startswith(("ns", "nr"))) \
+            and (not _ordinary_word(tag) or strength >= 4):
+        return 2
+    # outside the shapes: trusted only between a title and a verb or punctuation (副县长其木格陪同, 安倍晋三举行)
+    if after_title and strength >= (2 if foreign else 3) and 2 <= len(token) <= 4:
+        if any(ch in lex.not_given for ch in token) or (tag is not None and _ordinary_word(tag)):
+            return 0
+        halves_ordinary = len(token) == 4 and any(_ordinary_word(_common(h, lex)) for h in (token[:2], token[2:]))
+        return 0 if halves_ordinary else 1
+    return 0
+
+
+def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool = True,
+                lex: Lexicon | None = None, confirmed: frozenset[str] = frozenset()) -> list[Reading]:
+    """Every acceptable name starting at ``pos``, shortest first."""
     lex = lex or load()
-    stop = _patterns()["stop"]
-    dot = _DOT_HEAD.match(text, pos)
-    if dot:
-        for length in range(2, 9):
-            end = dot.end() + length
-            if end <= len(text) and _CJK_RUN.fullmatch(text[dot.end() : end]) and stop.match(text, end):
-                return text[pos:end]
+    if pos >= len(text) or _patterns()["role"].match(text, pos) or stop_strength(text, pos) >= 1:
+        return []  # 州领导应邀出席, 总统将访华: a verb or a stop starts here, no name
+    joined = _JOINED.match(text, pos)
+    if joined:
+        # the last part may run into what follows (伊姆兰·汗在北京): it ends at the first stop after it
+        last = max(joined.group(0).rfind(j) for j in JOINERS) + pos + 1
+        for end in range(last + 1, joined.end() + 1):
+            strength = stop_strength(text, end)
+            if strength and is_joined_name(text[pos:end]):
+                return [Reading(text[pos:end], strength)]
+        return []
+    found: list[Reading] = []
+    for end in range(pos + 2, min(len(text), pos + MAX_NAME) + 1):
+        token = text[pos:end]
+        if not _CJK_ONLY.fullmatch(token):
+            break
+        strength, stop_length = stop_at(text, end)
+        level = strength and _acceptance(token, strength, foreign=foreign, after_title=after_title, lex=lex,
+                                         confirmed=confirmed)
+        if level:
+            found.append(Reading(token, strength, level == 2, stop_length))
+    return found
+
+
+def best_reading(text: str, pos: int, readings: list[Reading], confirmed: frozenset[str] = frozenset()) -> str | None:
+    """The reading to keep: confirmed by the article, then the firmest stop, then jieba's boundary, then a
+    three-character name over a two- or four-character one."""
+    if not readings:
         return None
-    candidates = []
-    strong = _patterns()["strong_stop"]
-    if _patterns()["role"].match(text, pos):
-        return None  # 州领导应邀出席: the verb starts here, no name
-    for length in (3, 2, 4):
-        token = text[pos : pos + length]
-        closed: bool | str = bool(strong.match(text, pos + length)) and token[0] in lex.surnames
-        if closed and after_title and _patterns()["role"].match(text, pos + length):
-            closed = "role"
-        if len(token) == length and is_name(token, lex, after_title, closed) and stop.match(text, pos + length):
-            candidates.append(token)
-    if not candidates and after_title:
-        for length in (3, 2, 4):
-            token = text[pos : pos + length]
-            if len(token) == length and strong.match(text, pos + length) and is_name(token, lex, True, True):
-                candidates.append(token)
-    if not candidates and after_title:
-        return _name_by_segmentation(text, pos, lex)
-    if not candidates:
-        return None
-    if len(candidates) > 1 and candidates[0][-1] in "在和与及同到对向为是率赴也还就等":
-        return candidates[1]
-    return candidates[0]
+    if len(readings) == 1:
+        return readings[0].name
+    name_ends = _jieba_name_ends(text, pos)
+    names = {r.name for r in readings}
+
+    def rank(reading: Reading) -> tuple:
+        n = len(reading.name)
+        # 李斌在发言, 邵鸿等出席, 关键也到机场迎接: the longer reading swallowed the stop that ends the shorter one
+        swallowing = reading.name[:-1] in names and stop_strength(text, pos + n - 1) >= 1
+        return (reading.name in confirmed, reading.shaped, not swallowing, reading.strength >= 2,
+                len(reading.name) in name_ends,
+                reading.strength, reading.stop_length, {3: 3, 2: 2, 4: 1}.get(n, 0), n)
+
+    return max(readings, key=rank).name
+
+
+def _jieba_name_ends(text: str, pos: int) -> set[int]:
+    """Where jieba would end a name starting at ``pos``: after its first word, or after its first two when the first
+    is a lone surname (邵|光明主持)."""
+    words = _words(text[pos : pos + 12])
+    if not words:
+        return set()
+    ends = {len(words[0])}
+    if len(words[0]) == 1 and len(words) > 1:
+        ends.add(1 + len(words[1]))
+    return ends
+
+
+def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool = False, *, foreign: bool = False,
+            confirmed: frozenset[str] = frozenset(), segmented: bool = True) -> str | None:
+    """The person name starting at ``pos``, judged by what follows it (冯雪参加 vs 邵光明主持). With no stop after it,
+    ``segmented`` lets jieba's word boundaries say where a Han name ends (莫少华结合分管工作)."""
+    found = readings_at(text, pos, foreign=foreign, after_title=after_title, lex=lex, confirmed=confirmed)
+    if not found and after_title and segmented:
+        return _name_by_segmentation(text, pos, lex or load())
+    return best_reading(text, pos, found, confirmed)
 
 
 def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
-    """No stop word follows (莫少华结合分管工作): let jieba say where the name ends."""
-    window = text[pos : pos + 10]
-    boundaries, total = set(), 0
-    for token in _words(window):
-        total += len(token)
-        boundaries.add(total)
-    for length in (3, 2):
-        if length in boundaries and pos + length < len(text) and is_name(window[:length], lex, after_title=True):
-            return window[:length]
-    return None
-
-
-_GROUP_NOUNS = {"同志", "班子", "成员", "干部", "群众", "人员", "代表", "委员", "专家", "学者", "领导", "主任", "书记"}
-
-def _bare_name_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
-    dotted = _DOTTED_TAIL.search(text[max(0, end - 20) : end])
-    if dotted and dotted.group(0)[-1] not in "在和与及等同":
-        return dotted.group(0)
-    for length in (3, 2, 4):
-        start = end - length
-        if start < 0:
+    """No stop follows (莫少华结合分管工作): a Han name that ends where jieba's first words end (莫|少华), after a real
+    surname (not an everyday character: 年初对中国 has no name)."""
+    if text[pos] not in lex.surnames and text[pos : pos + 2] not in lex.compound_surnames:
+        return None
+    lengths = (4, 3) if text[pos : pos + 2] in lex.compound_surnames else (3, 2)
+    ends = _jieba_name_ends(text, pos)
+    for length in lengths:
+        token = text[pos : pos + length]
+        if length not in ends or pos + length >= len(text) or not is_han_name(token, lex) or _common(token, lex) \
+                or _is_place(token, lex):
             continue
-        token = text[start:end]
-        before = text[start - 1] if start > 0 else "。"
-        if is_name(token, lex) and (before in "、，。；：及和与（“ " or start == 0):
-            return token
+        if token[0] in lex.weak_surnames and _common(token[1:], lex):
+            continue  # 和夫人: an everyday character and a word (县长和丽娟 is a name: 丽娟 is no dictionary word)
+        return token
     return None
 
+
+# what may stand right before a bare name in a list or as an object: punctuation, a conjunction, or a verb
+_LEFT_OF_NAME = set("、，。；：及和与（“ \n")
+
+
+def name_ending_at(text: str, end: int, lex: Lexicon | None = None,
+                   confirmed: frozenset[str] = frozenset()) -> str | None:
+    """A bare name (no title) that ends at ``end`` and starts after punctuation or a conjunction (王沪宁、栗战书参加).
+
+    Without a title only names the article confirmed, Han names and joined names are read: a bare run of
+    transliteration characters is too often an ordinary word.
+    """
+    lex = lex or load()
+    joined = _joined_ending_at(text, end)
+    if joined:
+        return joined
+    best: str | None = None
+    for length in range(2, min(MAX_NAME, end) + 1):
+        start = end - length
+        token = text[start:end]
+        if not _CJK_ONLY.fullmatch(token):
+            break
+        if start > 0 and text[start - 1] not in _LEFT_OF_NAME:
+            continue
+        if token in confirmed:
+            return token
+        if best is None and (length <= 4 and is_han_name(token, lex) or is_syllabic_name(token, lex)) \
+                and _common(token, lex) is None:
+            best = token
+    return best
+
+
+def _joined_ending_at(text: str, end: int) -> str | None:
+    """A joined name (古丽娜尔·阿布都拉) ending at ``end``, its first part right after punctuation or a conjunction."""
+    if end < 3 or text[end - 1] in JOINERS or text[end - 1] in "在和与及等同":
+        return None
+    start, joins = end, 0
+    while start > 0 and end - start < 30:
+        ch = text[start - 1]
+        if ch in JOINERS:
+            joins += 1
+        elif not _CJK_ONLY.match(ch) or (joins and ch in _LEFT_OF_NAME):
+            break
+        start -= 1
+    if not joins:
+        return None
+    if start > 0 and text[start - 1] not in _LEFT_OF_NAME:
+        return None  # 县政协主席古丽娜尔·阿布都拉: the title's span reads it, not a bare list
+    token = text[start:end]
+    return token if is_joined_name(token) else None
+
+
+def _bare_name_ending_at(text: str, end: int, lex: Lexicon, confirmed: frozenset[str] = frozenset()) -> str | None:
+    return name_ending_at(text, end, lex, confirmed)
+
+
+def is_name(token: str, lex: Lexicon | None = None, after_title: bool = False,
+            strong_stop: bool | str = False, foreign: bool = False) -> bool:
+    """Could ``token`` be a name here? ``strong_stop``: punctuation or a role verb closes it at once."""
+    lex = lex or load()
+    strength = 3 if strong_stop else 2
+    return acceptable(token, strength, foreign=foreign, after_title=after_title, lex=lex)

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.common import Span, _is_cjk_or_bracket, _patterns
+from kg.extract.common import Span, _is_cjk_or_bracket, _patterns, _words, before_fillers
 from kg.extract.names import _bare_name_ending_at
 from kg.lexicon import Lexicon
-from kg.normalise import CJK
 
-_FILLERS = re.compile(
-    r"(?:等(?:[0-9" + CJK + r"]{0,12}?(?:领导|同志|负责人|负责同志|人员|代表|成员|干部|委员|常委|学者|专家))?|"
-    r"和其他[" + CJK + r"]{0,10}?(?:常委|成员|委员|领导|同志)|逐一|"
-    r"同志|主要负责同志|主要负责人|主要负责领导|负责同志|"
-    r"负责人|有关负责人|有关|相关|书记|领导|代表|分别|也|均|一同|共同|还|一起|一行)$"
-)
-_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)[^，。；、“”]{1,16}$")
+_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)[^，。；、“”]{1,16}$|"
+                            r"(?:当地时间)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?(?:在[^，。；、“”]{1,16})?$")
 
 # ---------------------------------------------------------------- participation
 
@@ -29,25 +23,21 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         role = verb.group(0)
         relation = lex.role_verbs[role]
         pos = verb.start()
-        while True:
-            filler = _FILLERS.search(text[max(0, pos - 20) : pos])
-            if not filler or not filler.group(0):
-                break
-            pos -= len(filler.group(0))
+        pos = before_fillers(text, pos)
         found = _walk_left(text, pos, by_end, lex)
         if not found:
             gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos])
             if gap:
                 pos -= len(gap.group(0))
-                while (filler := _FILLERS.search(text[max(0, pos - 20) : pos])) and filler.group(0):
-                    pos -= len(filler.group(0))
+                pos = before_fillers(text, pos)
                 found = _walk_left(text, pos, by_end, lex)
         if role == "在会上" and not found:
             continue
         for item, is_body in found:
             out.append((item, is_body, relation, role, verb.start()))
     # 出席会议的还有A、B，C: the list follows the verb
-    for also in re.finditer(r"(出席|参加|列席)(?:会议|活动|座谈会)?的(?:还有|有)([^。；]{2,120})", text):
+    for also in re.finditer(r"(出席|参加|列席|陪同|同机抵达)(?:会议|活动|座谈会|[^。；，]{0,12}?(?:出访|访问))?的"
+                            r"(?:还有|有)[：:]?([^。；]{2,200})", text):
         for span in people:
             if also.start(2) <= span.start and span.end <= also.end(2):
                 out.append((span.name, False, "attended", also.group(1), span.start))
@@ -74,7 +64,8 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             pos = span.start
         else:
             body = _body_ending_at(text, pos)
-            if not body or not pats["body_end"].search(body.replace("“", "").replace("”", "")):
+            if not body or not pats["body_end"].search(body.replace("“", "").replace("”", "")) \
+                    or not _plausible_body(body, lex):
                 break
             if any(pos - len(body) < end <= pos for end in by_end) or re.search(r"代表|主持|出席|参加", body):
                 break  # 县监委主任宋立平代表县纪委常委会 is a person acting for a body, not a body
@@ -82,6 +73,7 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             pos -= len(body)
         if pos > 1 and text[pos - 2 : pos] == "以及":
             pos -= 3 if pos > 2 and text[pos - 3] == "，" else 2
+            pos = before_fillers(text, pos)  # 委员甲、乙等以及专家学者丙: back over 等 to the first list
             continue
         if pos > 0 and text[pos - 1] in "、及和与":
             pos -= 1
@@ -95,6 +87,15 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
         break
     return items
 
+
+
+def _plausible_body(body: str, lex: Lexicon) -> bool:
+    """听到一家公司, 协商决定政协…委员会: a clause that ends like a body is no body when it opens with a verb or holds
+    a particle."""
+    if any(ch in "到了的是把被将让" for ch in body[:-2]):
+        return False
+    first = _words(body)[0] if body else ""
+    return not lex.common_words.get(first, "").startswith("v")
 
 
 def _body_ending_at(text: str, end: int) -> str | None:

@@ -3,41 +3,100 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from kg.extract.common import SEPARATORS, _is_cjk, _is_cjk_or_bracket, _patterns, _words
-from kg.lexicon import Lexicon, load
+from kg.extract.common import SEPARATORS, _is_cjk, _patterns, _words
+from kg.lexicon import Lexicon, alternation, load
+from kg.normalise import CJK
 
-_BODY_LEFT_BOUNDARY = re.compile(
-    "由|在|会见|会同|听取|看望|慰问|陪同|率领|带领|邀请|前往|来到|深入|走访|调研|考察|主持|出席|参加|宣读|接受|见证|"
-    "代表|以及|向|赴|受"
-)
 _NOT_A_BODY = re.compile(r"精神|会议|全会|讲话|指示|批示|[和与及](?:省|市|区|县|州|镇|乡|中共|中央)")
 _FUNCTION_CHARS = set("由在和与对向为将把被从以及同到于是的了等经并")
+_RUN_CHAR = re.compile(f"[{CJK}（）“”]")
+
+
+@lru_cache(maxsize=1)
+def _body_patterns() -> dict[str, re.Pattern[str]]:
+    lex = load()
+    countries = alternation(set(lex.countries))
+    return {
+        "left": re.compile(alternation(set(lex.body_left_boundary))),
+        "country": re.compile(f"(?:{countries})"),
+        # 中国驻美国 (大使), 中国常驻联合国 (代表)
+        "posted": re.compile(f"^(?:中国|我国)?(?:常驻|驻)(?:{countries}|[{CJK}]{{2,8}}?(?:国|总领事馆|使馆))"
+                             f"(?:大使馆|使馆|总领事馆|代表团)?$"),
+        "org_end": re.compile(f"(?:{alternation(set(lex.org_endings))})$"),
+    }
+
+
+def tense_before(text: str, start: int) -> str:
+    """current, past or elect: what a marker right before a title chain says (时任福州市委书记, 原副市长)."""
+    lex = load()
+    for marker, tense in sorted(lex.tense_markers.items(), key=lambda kv: -len(kv[0])):
+        if text.startswith(marker, max(0, start - len(marker))) and start >= len(marker):
+            return tense
+    return "current"
+
+
+def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) -> bool:
+    """Is ``candidate`` a whole body name: a place and a body ending (区政协), a standalone body (国家, 中共中央), a
+    country or international organisation (美国, 联合国) alone or before a body (苏丹全国大会党, 马来西亚卫生), a
+    mission abroad (中国驻美国), or, right after a boundary, an organisation by its ending (国民党)."""
+    lex = lex or load()
+    pats, body = _patterns(), _body_patterns()
+    if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):
+        return True
+    if candidate in lex.standalone_bodies or body["posted"].match(candidate):
+        return True
+    country = body["country"].match(candidate)
+    if country:
+        rest = candidate[country.end():]
+        return not rest or bool(pats["body_end"].search(rest) or body["org_end"].search(rest)) or (
+            len(rest) <= 6 and not any(ch in _FUNCTION_CHARS for ch in rest))
+    if at_boundary and 3 <= len(candidate) <= 16 and body["org_end"].search(candidate):
+        return not any(ch in _FUNCTION_CHARS for ch in candidate[:-1])
+    return at_boundary and candidate.startswith(("中共", "中央"))
+
+
+_NATIONAL_BODY_START = re.compile("中共中央|中央|全国|国家|国务院")
+
+
+def _national_body(candidate: str, lex: Lexicon) -> str | None:
+    return candidate if is_body_name(candidate, at_boundary=True, lex=lex) and len(candidate) <= 30 else None
+
 
 def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0) -> str | None:
-    """The body written right before a title (区政协 in 区政协副主席), if any; it cannot reach back past ``floor``."""
+    """The body written right before a title (区政协 in 区政协副主席, 美国 in 美国前国务卿), if any; it cannot reach
+    back past ``floor``. A tense marker between body and title (前, 原) is not part of the body."""
     lex = lex or load()
-    pats = _patterns()
+    for marker in ("前", "原", "时任"):
+        if text.startswith(marker, end - len(marker)) and end - len(marker) > floor:
+            end -= len(marker)
+            break
     start = end
-    while start > floor and _is_cjk_or_bracket(text[start - 1]) and end - start < 30:
+    while start > floor and _RUN_CHAR.match(text[start - 1]) and end - start < 30:
         start -= 1
     run = text[start:end]
-    boundaries = list(_BODY_LEFT_BOUNDARY.finditer(run))
+    boundaries = list(_body_patterns()["left"].finditer(run))
     if boundaries:
-        run = run[boundaries[-1].end() :]  # 在成都会见由新疆维吾尔自治区党委: the body starts after the last 会见/由
+        # 在成都会见由新疆维吾尔自治区党委: the body starts after 由; but a national body may hold 的 in its name
+        # (中央党的群众路线教育实践活动领导小组): crossing 党的 is allowed from 中央/中共/全国/国家
+        crossing = _NATIONAL_BODY_START.search(run, 0, boundaries[-1].start())
+        if crossing and all(b.group(0) == "的" and run[b.start() - 1 : b.start()] == "党" for b in boundaries
+                            if b.start() >= crossing.start()):
+            body = _national_body(run[crossing.start():], lex)
+            if body:
+                return body
+        run = run[boundaries[-1].end() :]
     for i in range(len(run) - 1):
         candidate = run[i:]
-        if _NOT_A_BODY.search(candidate):
+        if _NOT_A_BODY.search(candidate) or candidate.count("“") != candidate.count("”"):
             continue  # 省委十四届九次全会精神和省委: a meeting and a conjunction, not one body
         if i > 0 and candidate[0] in _ONE_CHAR_PLACES and run[i - 1] not in _FUNCTION_CHARS \
                 and lex.common_words.get(run[i - 1 : i + 1], "").startswith("ns"):
             continue  # 郑州大学: 州 ends a place name here, it does not start a body
-        if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):
-            return candidate
-        if candidate in ("管委会", "党工委", "工委") or (i == 0 and candidate.startswith(("中共", "中央"))):
+        if is_body_name(candidate, at_boundary=i == 0, lex=lex):
             return candidate
     return None
-
 
 
 _ONE_CHAR_PLACES = set("省市区县州镇乡村盟旗")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.model import ArticleExtraction, PostMention
@@ -27,6 +27,7 @@ class _BodyTable:
     global_bodies: set[str] = field(default_factory=set)  # keys that mean the same body in every scope
     global_posts: set[str] = field(default_factory=set)
     review: list[dict] = field(default_factory=list)
+    national_scopes: set[str] = field(default_factory=set)  # papers of the whole country: 省委书记 names no post
 
     def body_label(self, key: str) -> str:
         forms = self.body_forms[key]
@@ -50,17 +51,15 @@ def _written_bodies(ex: ArticleExtraction) -> set[str]:
     return found
 
 
-def find_short_forms(ex: ArticleExtraction, known: set[str], by_last: dict[str, list[str]] | None = None,
-                     text: str | None = None) -> dict[str, str]:
+def find_short_forms(ex: ArticleExtraction, known: set[str], text: str | None = None) -> dict[str, str]:
     """Short form -> full name, where this article's text shows it.
 
     Either declared (江苏省计量科学研究院（以下简称“省计量院”）) or a written body that is an in-order
     selection of a longer body's characters, ends like it, and first appears after it (区发改局 after
-    区发展和改革局). Three characters at least: 区委 must not become 新区党工委. ``by_last`` indexes ``known``
-    by last character (built here when not given); ``text`` is the article's text when it is not kept on the article.
+    区发展和改革局). Three characters at least: 区委 must not become 新区党工委. ``known``: the scope's bodies, for
+    declared short forms; ``text`` is the article's text when it is not kept on the article. Only this article's
+    bodies are compared with each other, so the cost grows with the article, not with the scope.
     """
-    if by_last is None:
-        by_last = _by_last_character(known)
     if text is None:
         text = ex.article.text
     found: dict[str, str] = {}
@@ -69,22 +68,17 @@ def find_short_forms(ex: ArticleExtraction, known: set[str], by_last: dict[str, 
         full = max((k for k in known if before.endswith(k)), key=len, default=None)
         if full:
             found[match[1]] = full
-    for short in _written_bodies(ex):
+    written = _written_bodies(ex)
+    for short in written:
         where = text.find(short)
         if len(short) < 3 or short in found or where < 0:
             continue
-        fulls = {full for full in by_last.get(short[-1], ())
-                 if _abbreviates(short, full) and 0 <= text.find(full) < where}
+        # the full name is written earlier in this article: look among this article's bodies, not the scope's
+        fulls = {full for full in written if full != short and _abbreviates(short, full)
+                 and 0 <= text.find(full) < where}
         if len(fulls) == 1:
             found[short] = fulls.pop()
     return found
-
-
-def _by_last_character(labels: Iterable[str]) -> dict[str, list[str]]:
-    index: dict[str, list[str]] = defaultdict(list)
-    for label in sorted(labels):
-        index[label[-1]].append(label)
-    return index
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -102,10 +96,9 @@ def resolve_bodies(extractions: list[ArticleExtraction], scopes: dict[str, str],
     for ex in extractions:
         written_in_scope[scopes[ex.article.id]] |= _written_bodies(ex)
     short_forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    indexes = {scope: _by_last_character(labels) for scope, labels in written_in_scope.items()}
     for ex in extractions:
         scope = scopes[ex.article.id]
-        short_forms_here = find_short_forms(ex, written_in_scope[scope], indexes[scope], text_of(ex.article))
+        short_forms_here = find_short_forms(ex, written_in_scope[scope], text_of(ex.article))
         for short, full in short_forms_here.items():
             short_forms[scope][short].add(full)
     for scope, shorts in sorted(short_forms.items()):
@@ -152,7 +145,22 @@ def resolve_bodies(extractions: list[ArticleExtraction], scopes: dict[str, str],
                 table.post_forms[key][post.label] += 1
                 if is_global:
                     table.global_posts.add(key)
+    table.national_scopes = _national_scopes(table, scopes)
     return table
+
+
+_PROVINCE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,3}?(?:省|自治区)|北京市|上海市|天津市|重庆市)")
+NATIONAL_SCOPE_PROVINCES = 5  # a paper naming bodies of this many provinces covers the country, not one place
+
+
+def _national_scopes(table: _BodyTable, scopes: dict[str, str]) -> set[str]:
+    """Scopes whose bodies name many provinces: there a level-relative post (省委书记, 市长) says no place."""
+    provinces: dict[str, set[str]] = defaultdict(set)
+    for (article_id, _written), key in table.body_of.items():
+        match = _PROVINCE.match(key.partition("\x1f")[0])
+        if match:
+            provinces[scopes[article_id]].add(match.group(1))
+    return {scope for scope, found in provinces.items() if len(found) >= NATIONAL_SCOPE_PROVINCES}
 
 
 def _post_key(post: PostMention, scope: str, locality: Locality, body_key: str | None,

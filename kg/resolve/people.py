@@ -11,6 +11,9 @@ from importlib import resources
 
 from networkx.utils import UnionFind
 
+from kg.extract.common import _patterns
+from kg.extract.people import _country_of
+from kg.lexicon import load
 from kg.model import ArticleExtraction
 from kg.resolve.bodies import _BodyTable
 from kg.resolve.common import (
@@ -189,9 +192,24 @@ def _components(mentions: list[_Mention]) -> list[list[_Mention]]:
 
 
 def _local_only(mentions: list[_Mention], locality: Locality) -> bool:
-    """Bodies of this place only: a 市委常委 mentioned apart from 区委书记 is one concurrent career, not two people."""
+    """Bodies of this place only: a 市委常委 mentioned apart from 区委书记 is one concurrent career, not two people.
+    A national or foreign body (中共中央, 国务院, 全国人大, 美国) is no local body: its holder is a national figure
+    whose many concurrent posts are one career (习近平: 中共中央, 国家, 中央军委 …), never a reason to split."""
     higher = (*(p for p in (locality.province, locality.city) if p), "省", "市")
-    return not any(body.startswith(higher) for m in mentions for body in m.bodies)
+    return all(_sub_national(body) and not body.startswith(higher) for m in mentions for body in m.bodies)
+
+
+_NATIONAL = ("中共中央", "中央", "全国", "国务院", "国家", "最高", "中国", "中华")
+
+
+def _sub_national(body_key: str) -> bool:
+    """A body of a province, city, county, district, town or village (吴江区政协, 某某镇): where two people of one
+    name can serve at once. National, foreign and unplaced bodies are not."""
+    name = body_key.partition("\x1f")[0]
+    name = name.removeprefix("中共")
+    if name.startswith(_NATIONAL) or _country_of(name, load()):
+        return False
+    return bool(_patterns()["place_start"].match(name))
 
 
 def _overlap(a: list[date], b: list[date]) -> bool:
@@ -324,9 +342,17 @@ def _shared_evidence(a: _Cluster, b: _Cluster, table: _BodyTable, window: int) -
                 f"{b.name} seen {_span(m.when for m in posts_b[key] if m.when)} ({gap} days apart)"]
     if gap > window:
         return "review", [*evidence, f"more than {window} days apart"]
-    if not single and max(len(a.name), len(b.name)) < 3:
-        return "review", [*evidence, "two-character names on a post several people hold: not enough to merge"]
+    if max(len(a.name), len(b.name)) < 3:
+        return "review", [*evidence, "two two-character names: another given name is another person (李希, 李强)"]
+    if min(len(a.articles), len(b.articles)) >= ESTABLISHED:
+        return "review", [*evidence, f"both names are written in {ESTABLISHED}+ articles: two people, not a slip "
+                                     "(李克强, 李强)"]
+    if a.scope in table.national_scopes and key not in table.global_posts:
+        return "review", [*evidence, "the post is not tied to a named body or place (省委书记 in a national paper)"]
     return "merge", evidence
+
+
+ESTABLISHED = 3  # a name written in this many articles is a person's own name, not a typo of another
 
 
 def _example(cluster: _Cluster) -> str:

@@ -1,7 +1,7 @@
-"""The Turtle writer as it was before the fast writer (kg 0.1.0, commit 668c0a6), kept as a test oracle.
+"""The Turtle writer before the fast one (main when the export branch was merged), kept as a test oracle.
 
-tests/test_turtle_fast.py checks that kg.export.turtle writes exactly the triples this one did, on hand-built
-graphs, the seeds and a real-corpus slice. Do not change the mapping here: it is the reference.
+tests/test_turtle.py checks that kg.export.turtle writes exactly the triples this one does, on hand-built graphs,
+the seeds and a real-corpus slice. Do not change the mapping here: it is the reference.
 """
 
 from __future__ import annotations
@@ -310,10 +310,16 @@ def _edge_blocks(graph: nx.MultiDiGraph, source: str, target: str, relation: str
         props += [(V.type, V.membership), (V.org_member, checked_iri(source))]
         props += [(V.org_organization, checked_iri(body)) for _, body, rel in graph.out_edges(target, keys=True)
                   if rel == "postIn"]
-        for attr, predicate in (("first_seen", kg("firstSeen")), ("last_seen", kg("lastSeen"))):
+        for attr, predicate in (("first_seen", kg("firstSeen")), ("last_seen", kg("lastSeen")),
+                                ("start", kg("start")), ("end", kg("end"))):
             when = _iso_date(data.get(attr))
             if when is not None:
                 props.append((predicate, when))
+        for attr, predicate in (("start_basis", kg("startBasis")), ("end_basis", kg("endBasis"))):
+            if data.get(attr):
+                props.append((predicate, Lit(str(data[attr]))))
+        if data.get("past") is not None:
+            props.append((kg("pastOnly"), Lit("true" if data["past"] else "false", None, str(XSD.boolean))))
     blocks: list[Block] = [(node, props)]
     for article, sentence, when in _evidence_items(data):
         derivation = f"{RESOURCE}derivation/{_digest(node, article, sentence)}"

@@ -1,0 +1,182 @@
+"""Encounters of national news: 会见, 会谈, 会晤, calls and visits, each led by its host and attended by its guests.
+
+- 甲(date)(在某地)(分别)会见(了)乙[、丙]: 甲 leads; each guest attends. 分别会见 gives one event per guest.
+- 甲同/与乙(举行)会谈/会晤/通电话: 甲 leads, 乙 attends.
+- 在会见乙时，甲表示…: the report of an encounter its lead did not announce.
+- 甲抵达某地…访问 / 甲离京…出访: a visit led by 甲.
+Messages (致电, 贺信, 回信) are not encounters: nobody attends them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.common import HeldEvent, Span
+from kg.extract.dates import find_date
+from kg.extract.names import readings_at
+from kg.extract.references import _is_reference_context
+from kg.lexicon import alternation, load
+
+CLAUSE_END = "，。；！？"
+# what may stand between a host and the verb: a date or time, a place (在人民大会堂), 分别, 先后, 应约, 亲切
+_BETWEEN_HOST_AND_VERB = re.compile(
+    r"^(?:于|当地时间|今天|今日|昨天|昨日|日前|近日|前天|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?|上午|下午|晚上|晚|"
+    r"中午|在[^，。；“”]{1,20}?(?=分别|先后|亲切|同|与|和|应约|应邀|乘|$)|乘专机|分别|先后|亲切|应约|应邀|又|还|也|再次|"
+    r"共同|"
+    r"[（(][^）)]{1,10}[）)])*$")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = load()
+    verbs = lex.encounter_verbs
+    meet = {v for v, kind in verbs.items() if kind == "会见"}
+    talk = {v for v, kind in verbs.items() if kind != "会见"}
+    return {
+        "meet": re.compile(f"(?P<verb>{alternation(meet)})了?"),
+        "talk": re.compile(f"(?P<with>同|与|和)(?P<guest>[^{CLAUSE_END}]{{1,60}}?)(?P<verb>{alternation(talk)})"),
+        "recalled": re.compile(f"在(?:(?:{alternation(meet)})(?P<guest>[^{CLAUSE_END}]{{2,30}}?)|(?:同|与)"
+                               f"(?P<partner>[^{CLAUSE_END}]{{2,30}}?)(?:举行)?(?:会谈|会晤))时[，,]"),
+    }
+
+
+def find_encounters(text: str, sentences: list[tuple[int, str]], people: list[Span]) -> list[HeldEvent]:
+    """Every 会见, 会谈 and call the article reports, in text order."""
+    found: list[HeldEvent] = []
+    for offset, sentence in sentences:
+        found += _meetings(text, offset, sentence, people)
+        found += _talks(text, offset, sentence, people)
+    found += _recalled(text, sentences, people, found)
+    return sorted(found, key=lambda e: e.start)
+
+
+def _host_before(text: str, people: list[Span], sentence_start: int, verb_start: int) -> Span | None:
+    """The person who meets: named before the verb in the same sentence, with only a date, a place or an adverb
+    between them (中共中央总书记、国家主席习近平5日在人民大会堂会见…)."""
+    for span in sorted(people, key=lambda s: -s.end):
+        if not sentence_start <= span.start < span.end <= verb_start:
+            continue
+        between = text[span.end : verb_start]
+        if _BETWEEN_HOST_AND_VERB.match(between) and not _is_reference_context(text, span.end):
+            return span
+        return None
+    return None
+
+
+def _clause_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(ch, pos) for ch in CLAUSE_END) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list[HeldEvent]:
+    """甲会见乙 / 甲分别会见乙和丙."""
+    out: list[HeldEvent] = []
+    for verb in _patterns()["meet"].finditer(sentence):
+        start = offset + verb.start()
+        if sentence[: verb.start()].endswith(("参加", "出席", "在", "陪同", "的")) or \
+                sentence.startswith("时", verb.end()):
+            continue  # 参加会见 is a role; 在会见…时 recalls an encounter (see _recalled)
+        host = _host_before(text, people, offset, start)
+        if host is None or sentence.startswith(("记者", "中外记者"), verb.end()):
+            continue  # 共同会见记者: a press conference, no one is received
+        end = _clause_end(text, offset + verb.end())
+        guests = [s for s in people if offset + verb.end() <= s.start and s.end <= end and s is not host]
+        obj = text[offset + verb.end() : end]
+        when = find_date(text[offset:start])
+        kind = load().encounter_verbs[verb.group("verb")]
+        if guests and "分别" in text[host.end : start]:
+            for guest in guests:
+                who = text[max(offset + verb.end(), guest.start) : guest.end]
+                out.append(HeldEvent(label=f"{host.name}{kind}{who}", kind=kind, start=start, end=guest.end,
+                                     leader=host, guests=[guest], when=when))
+        elif obj:
+            label = f"{host.name}{kind}{_trim_object(obj)}"
+            out.append(HeldEvent(label=label, kind=kind, start=start, end=end, leader=host, guests=guests, when=when))
+    return out
+
+
+def _trim_object(obj: str) -> str:
+    """来华进行国事访问的安哥拉总统多斯桑托斯: keep the object whole but short enough to read as a label."""
+    return obj[:40]
+
+
+def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[HeldEvent]:
+    """甲同乙举行会谈 / 甲与乙通电话 / 甲同乙举行视频会晤."""
+    out: list[HeldEvent] = []
+    for match in _patterns()["talk"].finditer(sentence):
+        start = offset + match.start()
+        if sentence[: match.start()].endswith(("参加", "出席")):
+            continue
+        guest_from, guest_to = offset + match.start("guest"), offset + match.end("guest")
+        guests = [s for s in people if guest_from <= s.start and s.end <= guest_to]
+        if not guests:
+            # 文在寅与金正恩举行会晤: a partner named bare, right between 与 and the verb (or 举行)
+            bare = text[guest_from:guest_to].removesuffix("举行")
+            readings = [r for r in readings_at(text, guest_from, foreign=True) if r.shaped and r.name == bare]
+            if not readings:
+                continue
+            guests = [Span(name=bare, start=guest_from, name_start=guest_from, end=guest_from + len(bare))]
+        host = _host_before(text, people, offset, start)
+        if host is None:
+            continue
+        verb = match.group("verb")
+        kind = load().encounter_verbs[verb]
+        label = f"{host.name}同{match.group('guest')}{verb}".replace("举行", "")
+        out.append(HeldEvent(label=label, kind=kind, start=start, end=offset + match.end(), leader=host,
+                             guests=guests, when=find_date(text[offset:start])))
+    return out
+
+
+def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
+              known: list[HeldEvent]) -> list[HeldEvent]:
+    """在会见齐普拉斯时，李克强表示…: an encounter the lead never announced (or announced without the guest's name).
+    The guest sits between 会见 and 时 exactly, so a bare foreign name is read there."""
+    met = {g.name for e in known for g in e.guests}
+    out: list[HeldEvent] = []
+    for offset, sentence in sentences:
+        for match in _patterns()["recalled"].finditer(sentence):
+            which = "guest" if match.group("guest") else "partner"
+            kind = "会见" if which == "guest" else "会谈"
+            phrase = match.group(which)
+            guest_at = offset + match.start(which)
+            guests = [s for s in people if guest_at <= s.start and s.end <= offset + match.end(which)]
+            if not guests:
+                readings = [r for r in readings_at(text, guest_at, foreign=True) if r.shaped]
+                name = next((r.name for r in readings if guest_at + len(r.name) == offset + match.end(which)), None)
+                if name is None:
+                    continue
+                guests = [Span(name=name, start=guest_at, name_start=guest_at, end=guest_at + len(name))]
+            if any(g.name in met for g in guests):
+                continue
+            after = offset + match.end()
+            host = next((s for s in sorted(people, key=lambda s: s.start) if s.start >= after
+                         and not re.search(f"[{CLAUSE_END}]", text[after : s.start])), None)
+            if host is None:
+                continue
+            met |= {g.name for g in guests}
+            label = f"{host.name}会见{phrase}" if kind == "会见" else f"{host.name}同{phrase}会谈"
+            out.append(HeldEvent(label=label, kind=kind, start=offset + match.start(), end=offset + match.end(),
+                                 leader=host, guests=guests))
+    return out
+
+
+_VISIT = re.compile(r"(?:乘专机)?(?:抵达|到达)(?P<place>[^，。；、]{2,16}?)(?:[，。；]|时|开始|出席|进行|对)")
+_DEPARTURE = re.compile(r"(?:乘专机)?离开北京|离京")
+
+
+def find_visit(text: str, offset: int, sentence: str, people: list[Span]) -> HeldEvent | None:
+    """国家主席习近平4日乘专机抵达加利福尼亚…进行国事访问 / 习近平3日离京…访问: a visit led by the traveller."""
+    if not re.search("访问|出访|出席|会晤|峰会|会议", sentence):
+        return None
+    arrival = _VISIT.search(sentence)
+    departure = None if arrival else _DEPARTURE.search(sentence)
+    verb = arrival or departure
+    if verb is None:
+        return None
+    host = _host_before(text, people, offset, offset + verb.start())
+    if host is None:
+        return None
+    label = f"{host.name}抵达{arrival.group('place')}访问" if arrival else f"{host.name}离京出访"
+    return HeldEvent(label=label, kind="访问", start=offset + verb.start(), end=offset + verb.end(), leader=host,
+                     when=find_date(text[offset : offset + verb.start()]))
