@@ -405,7 +405,7 @@ def main(argv: list[str] | None = None) -> None:
         for corpus in corpora:
             for jobs in jobs_values:
                 for attempt in range(args.repeat):
-                    out = folder / f"out-{corpus['name']}-{jobs}"
+                    out = folder / f"out-{corpus['name']}"  # one directory for every --jobs: graph.html names it
                     shutil.rmtree(out, ignore_errors=True)
                     extra = {"always": ["--store", str(out / "store")], "auto": [], "never": ["--no-store"]}[args.store]
                     run = run_build(corpus["path"], jobs, out, folder / "timings.json", extra, args.hash_seed)
@@ -414,10 +414,10 @@ def main(argv: list[str] | None = None) -> None:
                     if attempt == 0:
                         digests[(corpus["name"], jobs)] = output_digests(out)
                 runs[(corpus["name"], jobs)] = min(repeats[(corpus["name"], jobs)], key=lambda r: r["seconds"])
-                if corpus is not corpora[-1] or jobs != jobs_values[-1]:
-                    shutil.rmtree(folder / f"out-{corpus['name']}-{jobs}", ignore_errors=True)
+            if corpus is not corpora[-1]:
+                shutil.rmtree(folder / f"out-{corpus['name']}", ignore_errors=True)
         largest = corpora[-1]
-        out = folder / f"out-{largest['name']}-{jobs_values[-1]}"
+        out = folder / f"out-{largest['name']}"
         summary(args, corpora, jobs_values, runs, repeats, digests, baseline_rate, out)
         if args.keep:
             shutil.rmtree(args.keep, ignore_errors=True)
