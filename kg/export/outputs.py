@@ -29,7 +29,7 @@ STAGES = ("turtle", "json", "report", "neo4j", "explore", "html", "store")  # th
 # every name write_outputs may create in its directory (the store's name is an option)
 OUTPUT_NAMES = ("graph.ttl", "graph.json", "report.md", "neo4j", "explore.sqlite", "graph.html")
 # The store loads with this many threads at most (--jobs permitting): on 2 cores, two loaders finish the 2012-2019
-# store in about half the time once the other outputs are done, in the same memory (chunks half as big).
+# store in about half the time once the other outputs are done.
 STORE_LOADERS = 2
 # Turtle is written in node ranges of about this many triples (at least one per process).
 PART_TRIPLES = 250_000
