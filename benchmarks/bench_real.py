@@ -337,6 +337,10 @@ def print_run(corpus: dict, run: dict, baseline_rate: float) -> None:
           f"{run['articles']:,} articles, {run['triples']:,} triples")
     print(f"{megabytes / run['seconds']:.2f} MB/s wall, {rate:.3f} MB per CPU-second = "
           f"{rate / baseline_rate:.1f}x jieba.posseg.lcut per core")
+    print("the build's own summary:")
+    for line in run["summary"]:
+        if line.lstrip().startswith(("time:", "outputs:")):
+            print(line)
 
 
 def print_growth(corpora: list[dict], runs: dict, jobs: int) -> list[tuple[str, float]]:
