@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -10,8 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from kg.api import KnowledgeGraph
+if TYPE_CHECKING:
+    from kg.api import KnowledgeGraph
 
 
 def _date(value: str) -> date:
@@ -24,6 +27,8 @@ def _date(value: str) -> date:
 # Above this many nodes graph.html holds the overview only (a page per node of a national corpus would be hundreds
 # of megabytes in one file); kg serve OUT answers every page from OUT/explore.sqlite.
 HTML_MAX_NODES = 2000
+# kg query reads a Turtle file this big (about 300,000 triples) in more than a second: say a store would be faster
+SLOW_TURTLE_BYTES = 20_000_000
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,7 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786")
     build.add_argument("--cache", help="extraction cache directory (default: OUT/.cache)")
     build.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
-    build.add_argument("--store", help="also load the graph into an on-disk Oxigraph store at this directory")
+    build.add_argument("--store", metavar="DIR",
+                       help="always load the graph into an on-disk Oxigraph store, at DIR (default: OUT/store is "
+                            "written when the graph has 300,000 triples or more)")
+    build.add_argument("--no-store", action="store_true", help="write no Oxigraph store")
     build.add_argument("--no-html", action="store_true", help="skip graph.html")
     build.add_argument("--html-max-nodes", type=int, default=HTML_MAX_NODES, metavar="N",
                        help=f"graph.html holds every page for graphs of up to N nodes (default {HTML_MAX_NODES}; "
@@ -49,8 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-neo4j", action="store_true", help="skip the Neo4j import files")
     build.add_argument("--strict", action="store_true", help="fail when any input is skipped")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--timings", metavar="FILE", help="write stage times as JSON (for benchmarks)")
 
-    _add_query_arguments(sub.add_parser("query", help="run SPARQL over a graph.ttl or an Oxigraph store"))
+    _add_query_arguments(sub.add_parser("query", help="run SPARQL over a build, a graph.ttl or an Oxigraph store"))
 
     html = sub.add_parser("html", help="render (part of) a built graph as an interactive page")
     html.add_argument("out", help="a kg build output directory")
@@ -93,7 +102,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_query_arguments(query: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    query.add_argument("graph", help="graph.ttl or a store directory")
+    query.add_argument("graph", help="a kg build directory (its store, else its graph.ttl), a store directory or an "
+                       "RDF file")
     query.add_argument("sparql", nargs="?", help="the query text")
     query.add_argument("--file", help="read the query from a .rq file")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -136,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     from kg.api import without_cycle_collection
 
+    if args.store and args.no_store:
+        raise ValueError("--store and --no-store contradict each other")
     if args.html_max_nodes < 0:
         raise ValueError(f"--html-max-nodes must be 0 (all) or more, not {args.html_max_nodes}")
     with without_cycle_collection():  # the exports, too, allocate much and free little
@@ -144,78 +156,97 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_and_export(args: argparse.Namespace) -> int:
     from kg.api import build
-    from kg.explore import build_index
-    from kg.export.html import save_graph_json, write_html
-    from kg.export.turtle import write_turtle
-    from kg.report import write_report
+    from kg.atomic import atomic_dir
+    from kg.export.outputs import OUTPUT_NAMES, OutputOptions, write_outputs
     from kg.resolve import Curation
 
-    started = time.perf_counter()
+    started, started_epoch = time.perf_counter(), time.time()
     out = Path(args.out)
+    store_path = Path(args.store) if args.store else None
+    store_inside = store_path is None or store_path.absolute().parent == out.absolute()
+    store_name = store_path.name if store_path is not None and store_inside else "store"
+    if store_name in (*OUTPUT_NAMES, ".cache"):
+        raise ValueError(f"--store {store_path}: that name is another output of kg build")
+    if store_path is not None and not store_inside:
+        from kg.store import check_store_target
+
+        check_store_target(store_path)  # refuse before any work, not after a long build
     curation = Curation.load(args.curation) if args.curation else None
     cache_dir = None if args.no_cache else Path(args.cache) if args.cache else out / ".cache"
     result = build(args.inputs, pub_date=args.date, curation=curation, locality=args.locality, jobs=args.jobs,
                    engine=args.engine, scheduler=args.scheduler, cache_dir=cache_dir, progress=not args.quiet)
+    built = time.perf_counter()
     if args.strict and any(p.fatal for p in result.problems):
         _print_problems(result)
         print("kg: --strict: inputs were skipped; nothing written", file=sys.stderr)
         return 1
-    from kg.atomic import atomic_dir
-
-    names = ("graph.ttl", "graph.json", "report.md", "neo4j", "graph.html", "store", "explore.sqlite")
-    notes: list[str] = []
-    store_inside = args.store and Path(args.store).absolute().parent == out.absolute()
-    written: dict[str, Path] = {}
+    names = (*OUTPUT_NAMES, store_name)
+    options = OutputOptions(neo4j=not args.no_neo4j, html=not args.no_html,
+                            title="kg: " + ", ".join(Path(p).name or str(p) for p in args.inputs),
+                            html_max_pages=args.html_max_nodes or None, html_out_dir=out,
+                            store=False if args.no_store or not store_inside else (True if args.store else None),
+                            store_name=store_name)
+    jobs = args.jobs or os.cpu_count() or 1
     if not args.quiet:  # the progress bar has ended; on a big corpus the exports take a while longer
         print(f"writing {result.graph.number_of_nodes():,} nodes and {result.graph.number_of_edges():,} edges "
               f"to {out} …", file=sys.stderr, flush=True)
     # every output is built in a temporary directory and swapped in whole: a failed or interrupted build
     # leaves the previous output untouched, never a mix of old and new files
     with atomic_dir(out, keep=(".cache",), own_names=names) as building:
-        timings = {"extract": result.stats.get("seconds", 0.0),
-                   "resolve+assemble": result.stats.get("resolve_seconds", 0.0)}
-        with _timed(timings, "turtle"):
-            triples = write_turtle(result.graph, building / "graph.ttl")
-        with _timed(timings, "json"):
-            save_graph_json(result.graph, building / "graph.json")
-        write_report(result, building / "report.md")
-        written.update({"turtle": out / "graph.ttl", "graph json": out / "graph.json", "report": out / "report.md"})
-        if not args.no_neo4j:
-            from kg.export.neo4j import write_neo4j
-
-            with _timed(timings, "neo4j"):
-                write_neo4j(result.graph, building / "neo4j")
-            written["neo4j"] = out / "neo4j"
-        title = "kg: " + ", ".join(Path(p).name or str(p) for p in args.inputs)
-        with _timed(timings, "explore"):
-            build_index(result.graph, building / "explore.sqlite", title=title)
-        written["explorer"] = out / "explore.sqlite"
-        if not args.no_html:
-            with _timed(timings, "html"):
-                shown = write_html(result.graph, building / "graph.html", title=title,
-                                   max_pages=args.html_max_nodes or None, index=building / "explore.sqlite",
-                                   out_dir=out)
-            written["html"] = out / "graph.html"
-            total = result.graph.number_of_nodes()
-            if shown["pages"] < total:
-                notes.append(f"graph.html holds the overview of {total:,} nodes; search them and open every page "
-                             f"with: kg serve {out}")
-        if store_inside:
-            from kg.store import build_store
-
-            build_store(building / "graph.ttl", building / Path(args.store).name)
-            written["store"] = Path(args.store)
-    if args.store and not store_inside:
+        outputs_started = time.time()
+        written = write_outputs(result, building, jobs=jobs, options=options)
+    outputs_ended = time.time()
+    paths = {name: out / relative for name, relative in written.names.items()}
+    timings = {"extract": result.stats.get("seconds", 0.0),
+               "resolve+assemble": result.stats.get("resolve_seconds", 0.0),
+               "outputs": outputs_ended - outputs_started}  # with the swap into place
+    if store_path is not None and not store_inside:
         from kg.store import build_store
 
-        build_store(out / "graph.ttl", args.store)
-        written["store"] = Path(args.store)
+        with _timed(timings, "store"):
+            build_store(out / "graph.ttl", store_path)
+        paths["store"] = store_path
     elapsed = time.perf_counter() - started
-    _print_summary(result, triples, written, elapsed)
+    _print_summary(result, written.triples, paths, elapsed)
     print("  time: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in timings.items()))
-    for note in notes:
-        print(f"  note: {note}")
+    print("  outputs: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in written.stage_seconds.items())
+          + _side_by_side(written.processes, written.beside))
+    total = result.graph.number_of_nodes()
+    if written.html_pages is not None and written.html_pages < total:
+        print(f"  note: graph.html holds the overview of {total:,} nodes; search them and open every page "
+              f"with: kg serve {out}")
+    if args.timings:
+        _write_timings(Path(args.timings), result, written, {
+            "extract": (started_epoch, started_epoch + result.stats.get("seconds", 0.0)),
+            "resolve+assemble": (started_epoch + built - started - result.stats.get("resolve_seconds", 0.0),
+                                 started_epoch + built - started),
+            "outputs": (outputs_started, outputs_ended)}, elapsed)
     return 1 if any(p.fatal for p in result.problems) else 0
+
+
+def _side_by_side(processes: int, beside: list[str]) -> str:
+    """How the outputs were written at once, for the summary: '' when one after another."""
+    loading = " and ".join(f"the {name} loading" for name in beside)
+    if processes > 1:
+        return f" ({processes} processes side by side" + (f", {loading} beside them)" if beside else ")")
+    return f" ({loading} beside the others)" if beside else ""
+
+
+def _write_timings(path: Path, result: KnowledgeGraph, written: Any, stages: dict[str, tuple[float, float]],
+                   elapsed: float) -> None:
+    """Stage boundaries (epoch seconds) and per-task times, for benchmarks (``--timings FILE``)."""
+    from kg.atomic import write_text
+
+    record = {
+        "seconds": elapsed, "bytes": result.stats.get("bytes", 0), "articles": result.articles,
+        "jobs": result.stats.get("jobs"), "processes": written.processes, "triples": written.triples,
+        "stages": {name: {"start": start, "end": end, "seconds": end - start} for name, (start, end) in stages.items()},
+        "outputs": {stage: {"seconds": written.stage_seconds[stage], "cpu_seconds": written.stage_cpu_seconds[stage]}
+                    for stage in written.stage_seconds},
+        "tasks": {name: {"seconds": o.seconds, "cpu_seconds": o.cpu_seconds, "worker": o.worker}
+                  for name, o in written.outcomes.items()},
+    }
+    write_text(path, json.dumps(record, indent=2) + "\n")
 
 
 @contextmanager
@@ -264,7 +295,14 @@ def _query(args: argparse.Namespace) -> int:
         sparql = args.sparql
     else:
         raise ValueError("give a query or --file q.rq")
-    print(run_query(args.graph, sparql, fmt=args.format))
+    from kg.query import resolve_source
+
+    source = resolve_source(args.graph)
+    if source.is_file() and source.stat().st_size > SLOW_TURTLE_BYTES:
+        print(f"kg query: reading {source} ({source.stat().st_size / 1e6:,.0f} MB) into memory for this query; "
+              "a store answers at once (kg build writes OUT/store for big graphs unless --no-store)",
+              file=sys.stderr)
+    print(run_query(source, sparql, fmt=args.format))
     return 0
 
 
@@ -306,5 +344,17 @@ def _neo4j_push(args: argparse.Namespace) -> int:
     return 0
 
 
+def run() -> None:
+    """The ``kg`` command: main(), then exit without tearing the heap down object by object.
+
+    After a big build the interpreter's own shutdown frees millions of objects one at a time (1-2 s on the
+    2012-2019 corpus) for nothing; every file is already written, closed and swapped in by then.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

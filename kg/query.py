@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.export.turtle import PREFIXES
+from kg.export.vocabulary import PREFIXES
 
 FORMATS = ("table", "csv", "json")
+STORE_MARKER = "CURRENT"  # RocksDB writes this file in every Oxigraph store directory
 TABLE_CELL_WIDTH = 80
 RDF_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -30,9 +31,22 @@ RDF_FORMATS = {
 }
 
 
-def open_store(source: str | os.PathLike[str]) -> ox.Store:
-    """A read-only on-disk store for a directory, else an in-memory store loaded from the RDF file."""
+def resolve_source(source: str | os.PathLike[str]) -> Path:
+    """What to query for ``source``: a store directory or an RDF file; a build directory (``kg build -o OUT``)
+    means its store when it has one, else its graph.ttl."""
     path = Path(source)
+    if path.is_dir() and not (path / STORE_MARKER).is_file():
+        if (path / "store" / STORE_MARKER).is_file():
+            return path / "store"
+        if (path / "graph.ttl").is_file():
+            return path / "graph.ttl"
+        raise ValueError(f"{path} is not an Oxigraph store, nor a kg build directory (no store/, no graph.ttl)")
+    return path
+
+
+def open_store(source: str | os.PathLike[str]) -> ox.Store:
+    """A read-only on-disk store for a store or build directory, else an in-memory store loaded from the RDF file."""
+    path = resolve_source(source)
     if path.is_dir():
         try:
             return ox.Store.read_only(str(path))

@@ -50,7 +50,11 @@ def test_every_page_is_in_the_file_with_zero_and_below_the_limit(tmp_path: Path,
         stages = re.search(r"^  time: (.*)$", printed, re.M)
         assert stages is not None
         names = [part.rsplit(" ", 2)[0] for part in stages.group(1).split(", ")]
-        assert names == ["extract", "resolve+assemble", "turtle", "json", "explore", "html"]
+        assert names == ["extract", "resolve+assemble", "outputs"]
+        outputs = re.search(r"^  outputs: (.*)$", printed, re.M)
+        assert outputs is not None
+        names = [part.rsplit(" ", 2)[0] for part in outputs.group(1).split(", ")]
+        assert names == ["turtle", "json", "report", "explore", "html"]  # no neo4j asked for, no store: small
 
 
 def test_negative_page_limit_is_refused_before_any_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -337,3 +337,26 @@ def test_seed_issues_export_and_read_back(tmp_path):
     nodes, rels = read_neo4j_dir(tmp_path)
     assert nodes == export.node_tables(graph)
     assert [t.rows for t in rels] == [t.rows for t in export.rel_tables(graph)]
+
+
+def test_tenure_terms_are_typed_properties_of_holds(tmp_path):
+    """start/end (dates), their basis and past (boolean) on HOLDS when the edge has them; empty cells otherwise."""
+    graph = sample_graph()
+    jin, post = mint("Official", "金志强"), mint("Post", "区政协主席")
+    graph.edges[jin, post, "holds"].update(start="2025-11-20", end=date(2026, 1, 20), start_basis="stated",
+                                           end_basis="inferred", past=True)
+    other = mint("Official", "王进")
+    graph.add_node(other, type="Official", label="王进", aliases=[], posts=["区政协主席"])
+    graph.add_edge(other, post, key="holds", rel="holds", first_seen="2026-03-01", last_seen="2026-03-01",
+                   evidence=evidence(mint("Article", "a1"), "区政协主席王进"))
+    write_neo4j(graph, tmp_path / "neo4j")
+    headers, rows = read_csv(tmp_path / "neo4j" / "rels_HOLDS_Official_Post.csv")
+    assert {"start:date", "end:date", "start_basis", "end_basis", "past:boolean"} <= set(headers)
+    by_start = {row[":START_ID(Official)"]: row for row in rows}
+    assert [by_start[jin][h] for h in ("start:date", "end:date", "start_basis", "end_basis", "past:boolean")] == [
+        "2025-11-20", "2026-01-20", "stated", "inferred", "true"]
+    assert [by_start[other][h] for h in ("start:date", "end:date", "past:boolean")] == ["", "", ""]
+    _, rels = read_neo4j_dir(tmp_path / "neo4j")
+    holds = next(t for t in rels if t.type == "HOLDS")
+    props = next(r["props"] for r in holds.rows if r["start"] == jin)
+    assert props["start"] == date(2025, 11, 20) and props["past"] is True and props["end_basis"] == "inferred"

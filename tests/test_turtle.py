@@ -1,12 +1,16 @@
 """Turtle export: contract mapping, escaping, determinism, and two independent parsers agreeing.
 
 ``district_graph()`` is a small hand-built graph in the shape ``kg.assemble`` produces (modelled on
-the seed issues); test_queries.py and test_ontology.py import it from here.
+the seed issues); test_queries.py and test_ontology.py import it from here. The writer renders text
+directly for speed; ``tests/tools/turtle_reference.py`` (the writer before that) is the oracle for which
+triples a graph gives.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import importlib.util
 import json
 import subprocess
 import sys
@@ -25,13 +29,29 @@ from kg.export.turtle import (
     KG,
     ORG,
     SCHEMA,
+    concatenate,
     graph_to_rdf,
     iter_triples,
     qualified_iri,
+    split_nodes,
     write_ntriples,
     write_turtle,
+    write_turtle_part,
 )
 from kg.iri import mint
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL_CORPUS = ROOT.parent / "shared" / "corpora" / "xwlb-2012-2019.jsonl.gz"
+
+
+def _load_reference():
+    spec = importlib.util.spec_from_file_location("turtle_reference", ROOT / "tests" / "tools" / "turtle_reference.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+reference = _load_reference()
 
 # --------------------------------------------------------------------------- hand-built graphs
 
@@ -186,17 +206,18 @@ def rdflib_graph(path: Path, fmt: str = "turtle") -> Graph:
 
 
 @pytest.mark.parametrize("make_graph", [district_graph, nasty_graph])
-def test_both_parsers_read_back_exactly_the_exported_triples(make_graph, tmp_path: Path) -> None:
+def test_both_parsers_read_back_exactly_the_reference_triples(make_graph, tmp_path: Path) -> None:
     graph = make_graph()
-    expected = list(iter_triples(graph))
+    expected = set(reference.iter_triples(graph))
     path = tmp_path / "g.ttl"
     written = write_turtle(graph, path)
 
-    assert written == len(expected) == len(set(expected))
+    assert written == len(expected)
     parsed = rdflib_graph(path)
     assert len(parsed) == written
-    assert set(parsed) == set(expected)
+    assert set(parsed) == expected
     assert oxigraph_triples(path) == {ox.Triple(*map(to_oxigraph, t)) for t in expected}
+    assert set(iter_triples(graph)) == expected
 
 
 def test_ntriples_writer_agrees_with_turtle(tmp_path: Path) -> None:
@@ -358,7 +379,7 @@ _text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)) | st.sa
 def test_any_labels_round_trip_through_both_parsers(labels: list[str], tmp_path: Path) -> None:
     graph = nasty_graph(labels)
     path = tmp_path / "h.ttl"
-    expected = set(iter_triples(graph))
+    expected = set(reference.iter_triples(graph))
     assert write_turtle(graph, path) == len(expected)
     assert set(rdflib_graph(path)) == expected
     assert oxigraph_triples(path) == {ox.Triple(*map(to_oxigraph, t)) for t in expected}
@@ -366,7 +387,6 @@ def test_any_labels_round_trip_through_both_parsers(labels: list[str], tmp_path:
 
 # --------------------------------------------------------------------------- the seed issues
 
-ROOT = Path(__file__).resolve().parents[1]
 SCORER = Path("/work/shared/tools/score.py")
 SEEDS_GOLD = Path("/work/shared/gold/seeds.yaml")
 
@@ -400,12 +420,70 @@ def test_scorer_finds_officials_meetings_and_edges_in_the_seeds_export(seeds_ttl
         assert score[measure] > 0.5, (measure, score)
 
 
-def test_every_block_comes_out_deduplicated_in_sort_order_on_the_seeds() -> None:
-    """Derivation blocks skip the sort (they are built in order): this is what keeps that true."""
-    from kg.export.turtle import _sort_key, iter_blocks
+def ntriples_lines(path: Path) -> list[str]:
+    """The triples of a Turtle file as sorted N-Triples lines (pyoxigraph's canonical term syntax)."""
+    text = ox.serialize(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES)
+    return sorted(text.decode().splitlines())
 
-    blocks = list(iter_blocks(kg.build([ROOT / "seeds"]).graph))
-    derivations = [pairs for subject, pairs in blocks if "/derivation/" in subject]
-    assert derivations and any(len(pairs) == 4 for pairs in derivations)  # type, date, article and sentence
-    for _subject, pairs in blocks:
-        assert pairs == sorted(set(pairs), key=_sort_key)
+
+def assert_same_triples_as_reference(graph: nx.MultiDiGraph, tmp_path: Path) -> int:
+    reference.write_ntriples(graph, tmp_path / "reference.nt")
+    expected = sorted(set((tmp_path / "reference.nt").read_text(encoding="utf-8").splitlines()))
+    written = write_turtle(graph, tmp_path / "fast.ttl")
+    assert ntriples_lines(tmp_path / "fast.ttl") == expected
+    assert written == len(expected)
+    return written
+
+
+def test_seeds_give_the_same_triples_as_the_reference_writer(tmp_path: Path) -> None:
+    assert assert_same_triples_as_reference(kg.build([ROOT / "seeds"]).graph, tmp_path) > 1000
+
+
+@pytest.mark.skipif(not REAL_CORPUS.is_file(), reason=f"real corpus not available at {REAL_CORPUS}")
+def test_real_corpus_slice_gives_the_same_triples_as_the_reference_writer(tmp_path: Path) -> None:
+    with gzip.open(REAL_CORPUS, "rt", encoding="utf-8") as lines, open(tmp_path / "slice.jsonl", "w") as out:
+        for _, line in zip(range(400), lines, strict=False):
+            out.write(line)
+    graph = kg.build([tmp_path / "slice.jsonl"]).graph
+    assert graph.number_of_edges() > 200
+    assert assert_same_triples_as_reference(graph, tmp_path) > 10_000
+
+
+@pytest.mark.parametrize("parts", [1, 2, 3, 7])
+def test_parts_written_apart_and_joined_give_the_same_bytes(parts: int, tmp_path: Path) -> None:
+    """The export runs in several processes: node ranges written separately must join to the very same file."""
+    graph = kg.build([ROOT / "seeds"]).graph
+    whole = write_turtle(graph, tmp_path / "whole.ttl")
+    ranges = split_nodes(graph, parts)
+    assert len(ranges) == parts and sorted(n for r in ranges for n in r) == sorted(graph.nodes)
+    paths = [tmp_path / f"part{i}" for i in range(parts)]
+    counts = [write_turtle_part(graph, nodes, path, header=True) for nodes, path in zip(ranges, paths, strict=True)]
+    for path in paths:  # each part is a Turtle file of its own (the store loads them as they come)
+        assert len(oxigraph_triples(path)) == counts[paths.index(path)]
+    concatenate(paths, tmp_path / "joined.ttl", strip_headers=True)
+    assert sum(counts) == whole
+    assert (tmp_path / "joined.ttl").read_bytes() == (tmp_path / "whole.ttl").read_bytes()
+
+
+def test_tenure_terms_on_the_tenure_node(tmp_path: Path) -> None:
+    """start/end (xsd:date), their basis (plain literals) and pastOnly (xsd:boolean) when the holds edge has them."""
+    graph = district_graph()
+    zhang, acting, mayor = mint("Official", "张蕙娜"), mint("Post", "代区长"), mint("Post", "区长")
+    graph.edges[zhang, acting, "holds"].update(start="2025-11-20", end="2026-01-20", start_basis="stated",
+                                                end_basis="inferred", past=True)
+    graph.edges[zhang, mayor, "holds"].update(start=None, end="", start_basis=None, past=False)
+    rdf = graph_to_rdf(graph)
+    tenure = qualified_iri(zhang, "holds", acting)
+    assert set(rdf.predicate_objects(tenure)) >= {
+        (KG.start, Literal("2025-11-20", datatype=XSD.date)),
+        (KG.end, Literal("2026-01-20", datatype=XSD.date)),
+        (KG.startBasis, Literal("stated")),
+        (KG.endBasis, Literal("inferred")),
+        (KG.pastOnly, Literal(True)),
+    }
+    later = qualified_iri(zhang, "holds", mayor)
+    assert (later, KG.pastOnly, Literal(False)) in rdf
+    for term in (KG.start, KG.end, KG.startBasis, KG.endBasis):
+        assert not list(rdf.objects(later, term))
+    path = tmp_path / "g.ttl"
+    assert write_turtle(graph, path) == len(rdf) == len(oxigraph_triples(path))

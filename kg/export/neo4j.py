@@ -69,6 +69,11 @@ class NodeTable:
     label: str
     columns: tuple[Column, ...]
     rows: list[dict[str, Any]] = field(default_factory=list)
+    row_count: int | None = None  # rows written and let go (write_neo4j keeps one table's rows at a time)
+
+    @property
+    def size(self) -> int:
+        return len(self.rows) if self.row_count is None else self.row_count
 
     @property
     def file_name(self) -> str:
@@ -92,6 +97,11 @@ class RelTable:
     end_label: str
     columns: tuple[Column, ...]
     rows: list[dict[str, Any]] = field(default_factory=list)  # {"start": id, "end": id, "props": {...}}
+    row_count: int | None = None  # rows written and let go (write_neo4j keeps one table's rows at a time)
+
+    @property
+    def size(self) -> int:
+        return len(self.rows) if self.row_count is None else self.row_count
 
     @property
     def file_name(self) -> str:
@@ -127,7 +137,9 @@ COMMON_EDGE_COLUMNS = (Column("date", "date"), Column("evidence"), Column("evide
 EDGE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "chaired": (Column("role"), Column("order", "int")),
     "attended": (Column("role"), Column("order", "int")),
-    "holds": (Column("first_seen", "date"), Column("last_seen", "date")),
+    "holds": (Column("first_seen", "date"), Column("last_seen", "date"), Column("start", "date"), Column("end", "date"),
+              Column("start_basis"), Column("end_basis"), Column("past", "boolean"), Column("stated_start", "date"),
+              Column("stated_end", "date")),
 }
 # Graph attributes that are structure, not properties.
 NODE_STRUCTURE_ATTRS = frozenset({"type"})
@@ -216,9 +228,25 @@ def _columns_for(known: tuple[Column, ...], records: list[Mapping[str, Any]], sk
     return known + tuple(Column(name, infer_kind(r.get(name) for r in records)) for name in extra)
 
 
-def _props(record: Mapping[str, Any], columns: tuple[Column, ...]) -> dict[str, Any]:
-    converted = {c.name: convert(record.get(c.name), c.kind) for c in columns}
-    return {k: v for k, v in converted.items() if v is not None}
+def _string(value: Any) -> str | None:
+    return (value or None) if isinstance(value, str) else convert(value, "string")
+
+
+def _converters(columns: tuple[Column, ...]) -> list[tuple[str, Any]]:
+    """(name, value -> typed value or None) per column; plain strings, the common case, skip ``convert``."""
+    return [(c.name, _string if c.kind == "string" else lambda value, kind=c.kind: convert(value, kind))
+            for c in columns]
+
+
+def _props(record: Mapping[str, Any], converters: list[tuple[str, Any]]) -> dict[str, Any]:
+    props = {}
+    for name, to_value in converters:
+        value = record.get(name)
+        if value is not None:
+            value = to_value(value)
+            if value is not None:
+                props[name] = value
+    return props
 
 
 def edge_record(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -237,20 +265,60 @@ def edge_record(data: Mapping[str, Any]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- graph -> tables
 
 
-def node_tables(graph: nx.MultiDiGraph, *, include_schema: bool = True) -> list[NodeTable]:
-    """One table per node type; with ``include_schema`` every contract type gets a (possibly empty) table."""
+NodeGroup = tuple[str, tuple[Column, ...], list[tuple[str, Mapping[str, Any]]]]
+RelGroup = tuple[tuple[str, str, str], tuple[Column, ...], list[tuple[str, str, Mapping[str, Any]]]]
+
+
+def _node_groups(graph: nx.MultiDiGraph, include_schema: bool) -> list[NodeGroup]:
+    """(label, columns, sorted (id, attributes)) per node type: the tables without their converted rows."""
     by_label: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
     if include_schema:
         by_label = {label: [] for label in NODE_TYPES}
     for node_id, data in graph.nodes(data=True):
         by_label.setdefault(check_identifier(data["type"]), []).append((str(node_id), data))
-    tables = []
+    groups = []
     for label, members in by_label.items():
         known = COMMON_NODE_COLUMNS + NODE_COLUMNS.get(label, ())
-        columns = _columns_for(known, [d for _, d in members], NODE_STRUCTURE_ATTRS)
-        rows = [{"id": node_id, "props": _props(data, columns)} for node_id, data in sorted(members)]
-        tables.append(NodeTable(label, columns, rows))
-    return tables
+        groups.append((label, _columns_for(known, [d for _, d in members], NODE_STRUCTURE_ATTRS),
+                       sorted(members, key=_first)))
+    return groups
+
+
+def _rel_groups(graph: nx.MultiDiGraph, include_schema: bool) -> list[RelGroup]:
+    """((relation, start label, end label), columns, sorted (start, end, attributes)) per relationship file."""
+    groups: dict[tuple[str, str, str], list[tuple[str, str, Mapping[str, Any]]]] = {}
+    if include_schema:
+        groups = {pair: [] for pair in schema_pairs()}
+    types = graph.nodes(data="type")
+    for start, end, key, data in graph.edges(keys=True, data=True):
+        relation = data.get("rel", key)
+        groups.setdefault((relation, types[start], types[end]), []).append((str(start), str(end), data))
+    out = []
+    for pair, members in groups.items():
+        # edge_record only adds the evidence columns, which are known: the attributes give the same columns
+        known = EDGE_COLUMNS.get(pair[0], ()) + COMMON_EDGE_COLUMNS
+        out.append((pair, _columns_for(known, [d for _, _, d in members], EDGE_STRUCTURE_ATTRS),
+                    sorted(members, key=_edge_key)))
+    return out
+
+
+def _node_table(group: NodeGroup) -> NodeTable:
+    label, columns, members = group
+    converters = _converters(columns)
+    return NodeTable(label, columns, [{"id": node_id, "props": _props(data, converters)} for node_id, data in members])
+
+
+def _rel_table(group: RelGroup) -> RelTable:
+    (relation, start_label, end_label), columns, members = group
+    converters = _converters(columns)
+    rows = [{"start": s, "end": e, "props": _props(edge_record(d), converters)} for s, e, d in members]
+    return RelTable(check_identifier(relationship_type(relation)), check_identifier(start_label),
+                    check_identifier(end_label), columns, rows)
+
+
+def node_tables(graph: nx.MultiDiGraph, *, include_schema: bool = True) -> list[NodeTable]:
+    """One table per node type; with ``include_schema`` every contract type gets a (possibly empty) table."""
+    return [_node_table(group) for group in _node_groups(graph, include_schema)]
 
 
 def schema_pairs() -> list[tuple[str, str, str]]:
@@ -260,26 +328,15 @@ def schema_pairs() -> list[tuple[str, str, str]]:
 
 def rel_tables(graph: nx.MultiDiGraph, *, include_schema: bool = True) -> list[RelTable]:
     """One table per (relationship type, start label, end label)."""
-    groups: dict[tuple[str, str, str], list[tuple[str, str, dict[str, Any]]]] = {}
-    if include_schema:
-        groups = {pair: [] for pair in schema_pairs()}
-    types = graph.nodes(data="type")
-    for start, end, key, data in graph.edges(keys=True, data=True):
-        relation = data.get("rel", key)
-        pair = (relation, types[start], types[end])
-        groups.setdefault(pair, []).append((str(start), str(end), edge_record(data)))
-    tables = []
-    for (relation, start_label, end_label), members in groups.items():
-        known = EDGE_COLUMNS.get(relation, ()) + COMMON_EDGE_COLUMNS
-        columns = _columns_for(known, [r for _, _, r in members], frozenset())
-        rows = [{"start": s, "end": e, "props": _props(r, columns)} for s, e, r in sorted(members, key=_edge_key)]
-        tables.append(RelTable(check_identifier(relationship_type(relation)), check_identifier(start_label),
-                               check_identifier(end_label), columns, rows))
-    return tables
+    return [_rel_table(group) for group in _rel_groups(graph, include_schema)]
 
 
 def _edge_key(member: tuple[str, str, dict[str, Any]]) -> tuple[str, str]:
     return member[0], member[1]
+
+
+def _first(member: tuple[str, Mapping[str, Any]]) -> str:
+    return member[0]
 
 
 # --------------------------------------------------------------------------- tables <-> CSV text
@@ -326,20 +383,29 @@ def parse_value(text: str, kind: str, array_delimiter: str) -> Any:
     return text
 
 
+def _cells(props: Mapping[str, Any], columns: tuple[Column, ...], array_delimiter: str) -> list[str]:
+    cells = []
+    for column in columns:
+        value = props.get(column.name)
+        if value is None:
+            cells.append("")
+        elif column.kind == "string":
+            cells.append(value)
+        else:
+            cells.append(format_value(value, column.kind, array_delimiter))
+    return cells
+
+
 def node_csv_rows(table: NodeTable, array_delimiter: str) -> Iterable[list[str]]:
     yield table.headers
     for row in table.rows:
-        props = row["props"]
-        yield [row["id"], table.label,
-               *(format_value(props.get(c.name), c.kind, array_delimiter) for c in table.columns)]
+        yield [row["id"], table.label, *_cells(row["props"], table.columns, array_delimiter)]
 
 
 def rel_csv_rows(table: RelTable, array_delimiter: str) -> Iterable[list[str]]:
     yield table.headers
     for row in table.rows:
-        props = row["props"]
-        yield [row["start"], row["end"], table.type,
-               *(format_value(props.get(c.name), c.kind, array_delimiter) for c in table.columns)]
+        yield [row["start"], row["end"], table.type, *_cells(row["props"], table.columns, array_delimiter)]
 
 
 _ID_HEADER = re.compile(r"^(?P<name>[^:]*):ID\((?P<space>[A-Za-z][A-Za-z0-9_]*)\)$")
@@ -486,8 +552,8 @@ def import_cypher(nodes: list[NodeTable], rels: list[RelTable], array_delimiter:
         "",
     ]
     statements = [constraint_statement(t.label) for t in nodes]
-    statements += [load_csv_nodes_statement(t, array_delimiter) for t in nodes if t.rows]
-    statements += [load_csv_rels_statement(t, array_delimiter) for t in rels if t.rows]
+    statements += [load_csv_nodes_statement(t, array_delimiter) for t in nodes if t.size]
+    statements += [load_csv_rels_statement(t, array_delimiter) for t in rels if t.size]
     return "\n".join(parts) + ";\n\n".join(statements) + ";\n"
 
 
@@ -510,8 +576,8 @@ def import_command(nodes: list[NodeTable], rels: list[RelTable], array_delimiter
     """Arguments of ``neo4j-admin database import full`` for the non-empty files (database name appended)."""
     args = ["database", "import", "full", "--id-type=string",
             f"--array-delimiter={admin_array_delimiter(array_delimiter)}", "--multiline-fields=true"]
-    args += [f"--nodes={t.file_name}" for t in nodes if t.rows]
-    args += [f"--relationships={t.file_name}" for t in rels if t.rows]
+    args += [f"--nodes={t.file_name}" for t in nodes if t.size]
+    args += [f"--relationships={t.file_name}" for t in rels if t.size]
     return args
 
 
@@ -547,8 +613,10 @@ def legacy_quote_risks(nodes: list[NodeTable], rels: list[RelTable]) -> int:
     for table in [*nodes, *rels]:
         for row in table.rows:
             for value in row["props"].values():
-                texts = value if isinstance(value, list) else [value]
-                count += sum(1 for t in texts if isinstance(t, str) and "\\" in t and ('\\"' in t or t.endswith("\\")))
+                if isinstance(value, str):
+                    count += "\\" in value and ('\\"' in value or value.endswith("\\"))
+                elif isinstance(value, list):
+                    count += sum(1 for t in value if "\\" in t and ('\\"' in t or t.endswith("\\")))
     return count
 
 
@@ -596,7 +664,7 @@ def count_by(tables: Iterable[NodeTable | RelTable], key: str) -> dict[str, int]
     counts: dict[str, int] = {}
     for table in tables:
         name = getattr(table, key)
-        counts[name] = counts.get(name, 0) + len(table.rows)
+        counts[name] = counts.get(name, 0) + table.size
     return counts
 
 
@@ -611,38 +679,61 @@ def _swap_in(staging: Path, target: Path) -> None:
         os.replace(staging, target)
 
 
+def _group_array_delimiter(groups: Iterable[NodeGroup | RelGroup]) -> str:
+    """``choose_array_delimiter`` from the attributes themselves, before any table's rows are built."""
+    for _, columns, members in groups:
+        arrays = [c.name for c in columns if c.kind in ARRAY_KINDS]
+        for *_, record in members:
+            for name in arrays:
+                if any(DEFAULT_ARRAY_DELIMITER in item for item in convert(record.get(name), "string[]") or ()):
+                    return FALLBACK_ARRAY_DELIMITER
+    return DEFAULT_ARRAY_DELIMITER
+
+
 def write_neo4j(graph: nx.MultiDiGraph, out_dir: str | os.PathLike[str]) -> dict[str, Any]:
     """Write the Neo4j files into ``out_dir`` (``OUT/neo4j``) and return a summary (files, counts, command).
 
-    The files are written into a hidden sibling directory which then replaces ``out_dir`` as a whole, so
-    a failed run leaves the previous export untouched and never a mix of old and new files.
+    One table's rows exist at a time: each is built, written and let go, so memory does not grow with the
+    whole graph twice over. The files are written into a hidden sibling directory which then replaces
+    ``out_dir`` as a whole, so a failed run leaves the previous export untouched and never a mix of old and
+    new files.
     """
-    nodes, rels = node_tables(graph), rel_tables(graph)
-    array_delimiter = choose_array_delimiter([*nodes, *rels])
+    node_groups, rel_groups = _node_groups(graph, True), _rel_groups(graph, True)
+    array_delimiter = _group_array_delimiter([*node_groups, *rel_groups])
     target = Path(out_dir)
-    summary: dict[str, Any] = {
-        "dir": str(target),
-        "nodes": count_by(nodes, "label"),
-        "relationships": count_by(rels, "type"),
-        "array_delimiter": array_delimiter,
-        "legacy_quote_risk": legacy_quote_risks(nodes, rels),
-        "import_command": "neo4j-admin " + " ".join(import_command(nodes, rels, array_delimiter)) + " neo4j",
-    }
-    manifest = {
-        "format": FORMAT_VERSION,
-        "array_delimiter": array_delimiter,
-        "node_files": [t.file_name for t in nodes],
-        "relationship_files": [t.file_name for t in rels],
-        "nodes": summary["nodes"],
-        "relationships": summary["relationships"],
-    }
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    nodes: list[NodeTable] = []
+    rels: list[RelTable] = []
+    risks = 0
     try:
-        for table in nodes:
+        for node_group in node_groups:
+            table = _node_table(node_group)
             _write_csv(staging / table.file_name, node_csv_rows(table, array_delimiter))
-        for table in rels:
+            risks += legacy_quote_risks([table], [])
+            nodes.append(NodeTable(table.label, table.columns, row_count=table.size))
+        for rel_group in rel_groups:
+            table = _rel_table(rel_group)
             _write_csv(staging / table.file_name, rel_csv_rows(table, array_delimiter))
+            risks += legacy_quote_risks([], [table])
+            rels.append(RelTable(table.type, table.start_label, table.end_label, table.columns,
+                                 row_count=table.size))
+        summary: dict[str, Any] = {
+            "dir": str(target),
+            "nodes": count_by(nodes, "label"),
+            "relationships": count_by(rels, "type"),
+            "array_delimiter": array_delimiter,
+            "legacy_quote_risk": risks,
+            "import_command": "neo4j-admin " + " ".join(import_command(nodes, rels, array_delimiter)) + " neo4j",
+        }
+        manifest = {
+            "format": FORMAT_VERSION,
+            "array_delimiter": array_delimiter,
+            "node_files": [t.file_name for t in nodes],
+            "relationship_files": [t.file_name for t in rels],
+            "nodes": summary["nodes"],
+            "relationships": summary["relationships"],
+        }
         _write_text(staging / "import.cypher", import_cypher(nodes, rels, array_delimiter))
         _write_text(staging / "import.sh", import_sh(nodes, rels, array_delimiter))
         _write_text(staging / "constraints.cypher", "".join(f"{constraint_statement(t.label)};\n" for t in nodes))
