@@ -79,8 +79,6 @@ def test_2018_cppcc_chairman_and_procurator_general(real: Analysis):
     assert procurator and all("检察长" in post and "2018-03-03" <= day <= "2018-03-25" for post, day in procurator)
 
 
-@pytest.mark.xfail(strict=False, reason="extraction does not read stated dates from 任命/免去 reports yet "
-                                        "(lead: stated_start/stated_end on holds edges)")
 def test_appointment_reports_give_stated_tenures(real: Analysis):
     stated = [(real.label(e["official"]), real.label(e["post"]), e["kind"]) for e in real.stated]
     assert len(stated) >= 50

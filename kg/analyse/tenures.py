@@ -27,13 +27,14 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import networkx as nx
 
 from kg.resolve.common import is_shared_title, split_modifier
 
 BASES = ("stated", "inferred", "seen")
+STATED_SLACK_DAYS = 31  # a stated start this long after the successor is first seen may still date the change
 ACTING = ("代", "代理")  # acting forms of a post: the same seat as the full post
 MAX_DISAGREEMENT = 0.25  # a seat where more mentions than this contradict the best holder sequence is ambiguous
 
@@ -118,9 +119,12 @@ def infer_tenures(graph: nx.MultiDiGraph) -> TenureAnalysis:
         for before, after in zip(runs, runs[1:], strict=False):
             before_edge = _main_edge(holds, edges[(before.official, before.form)])
             after_edge = _main_edge(holds, edges[(after.official, after.form)])
-            stated = sorted(holds[e]["stated_start"] for e in edges[(after.official, after.form)]
-                            if holds[e].get("stated_start"))
-            start, basis = (_iso(stated[0]), "stated") if stated else (after.first, "seen")
+            # a start stated for this succession: not long after the successor is first seen in the seat (李克强's
+            # re-appointment of 2018-03-18 restates a tenure that began in 2013)
+            stated = sorted(_iso(holds[e]["stated_start"]) for e in edges[(after.official, after.form)]
+                            if holds[e].get("stated_start")
+                            and _iso(holds[e]["stated_start"]) <= _days_after(after.first, STATED_SLACK_DAYS))
+            start, basis = (stated[-1], "stated") if stated else (after.first, "seen")
             evidence = (_evidence_on(holds[before_edge], before.last), _evidence_on(holds[after_edge], after.first))
             analysis.successions.append(Succession(before.official, before_edge[1], after.official, after_edge[1],
                                                    start, basis, before.last, evidence,
@@ -131,6 +135,10 @@ def infer_tenures(graph: nx.MultiDiGraph) -> TenureAnalysis:
     analysis.successions.sort(key=lambda s: (s.date, s.before_post, s.before, s.after))
     analysis.holders.sort(key=lambda item: (graph.nodes[item[0]].get("label", ""), item[0]))
     return analysis
+
+
+def _days_after(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
 def holder_lines(graph: nx.MultiDiGraph, analysis: TenureAnalysis) -> list[dict]:
