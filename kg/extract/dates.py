@@ -74,6 +74,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def last_date(clause: str) -> str | None:
+    """The date expression closest to a clause's end (据朝中社今天(27日)报道，…26日举行会晤: 26日, the event's day)."""
+    found = [(m.start(), m.group(0)) for regex in (_DATE_ABS, _DATE_MD) for m in regex.finditer(clause)]
+    found += [(m.start(), f"{m[1]}日") for m in re.finditer(r"(?:今天|今日|昨天|昨日)（(\d{1,2})日）", clause)]
+    found += [(m.start(), m.group(0)) for m in _DATE_REL.finditer(clause)
+              if not any(start <= m.start() < start + len(text) for start, text in found)]
+    return max(found)[1] if found else None
+
+
 def find_date(sentence: str) -> str | None:
     """The first date expression of a sentence: 2025年12月31日, 1月12日, 今天（7日）, 30日, 昨天."""
     best: tuple[int, str] | None = None

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.common import HeldEvent, Span
-from kg.extract.dates import TIME_PHRASE, find_date
+from kg.extract.dates import TIME_PHRASE, find_date, last_date
 from kg.extract.names import readings_at
 from kg.extract.references import _is_reference_context
 from kg.lexicon import alternation, load
@@ -81,7 +81,7 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
         end = _clause_end(text, offset + verb.end())
         guests = [s for s in people if offset + verb.end() <= s.start and s.end <= end and s is not host]
         obj = text[offset + verb.end() : end]
-        when = find_date(text[offset:start])
+        when = last_date(text[offset:start])
         kind = load().encounter_verbs[verb.group("verb")]
         if guests and "分别" in text[host.end : start]:
             for guest in guests:
@@ -120,9 +120,10 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
             continue
         verb = match.group("verb")
         kind = load().encounter_verbs[verb]
-        label = f"{host.name}同{match.group('guest')}{verb}".replace("举行", "")
+        guest = re.sub(f"(?:{TIME_PHRASE})+$", "", match.group("guest"))  # 文在寅26日举行会晤: the day is no guest
+        label = f"{host.name}同{guest}{verb}".replace("举行", "")
         out.append(HeldEvent(label=label, kind=kind, start=start, end=offset + match.end(), leader=host,
-                             guests=guests, when=find_date(text[offset : offset + match.end()])))
+                             guests=guests, when=last_date(text[offset : offset + match.end()])))
     return out
 
 

@@ -24,6 +24,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     encounters = find_encounters(text, sentences, people)
     lead = _lead_events(text, sentences, people, headline, encounters)
     lead += _parallel_visits(text, sentences, people, lead + encounters)
+    _date_visits_from_later_sentences(sentences, lead)
     events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
     for event in events:
         event.label = _clean_label(event.label)
@@ -126,18 +127,41 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
     return out
 
 
+def _date_visits_from_later_sentences(sentences: list[tuple[int, str]], events: list[HeldEvent]) -> None:
+    """张德江近日在天津专题调研…。21日至22日，张德江到天津…进行调研: a visit the lead leaves undated takes the day of
+    the first later sentence that names its leader and its kind with a date."""
+    for event in events:
+        if event.when or not event.leader or event.kind not in set(load().inspection_verbs.values()):
+            continue
+        for offset, sentence in sentences:
+            if offset > event.start and event.leader.name in sentence and event.kind in sentence \
+                    and (day := find_date(sentence)):
+                event.when = day
+                break
+
+
 def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[Span],
                      found: list[HeldEvent]) -> list[HeldEvent]:
     """A round-up (中央宣讲团在各地宣讲, 各地领导干部下基层): a later paragraph that opens with a visit or lecture led
-    by someone no earlier event has as leader reports an event of its own, with the people named after it."""
+    by someone no earlier event has as leader reports an event of its own, with the people named after it; so does
+    one that opens with a meeting someone convenes (主持召开) during the reported visit."""
     if not found:
         return []
     after = max(e.start for e in found)
     leaders = {e.leader.name for e in found if e.leader}
+    labels = {e.label for e in found}
     out: list[HeldEvent] = []
     for offset, sentence in sentences:
         if offset <= after or text[offset - 1] != "\n":
             continue  # only the first sentence of a paragraph after the events found
+        convened = [e for e in _held_meetings(sentence, offset, people) if e.leader and e.label not in labels]
+        if convened:  # 21日晚上，张德江主持召开中小企业座谈会: a meeting within the visit, an event of its own
+            for meeting in convened:
+                labels.add(meeting.label)
+                meeting.start = offset
+                meeting.when = meeting.when or find_date(sentence)
+            out += convened
+            continue
         visit = _inspection(sentence, offset, people)
         if visit and visit.leader and visit.leader.name not in leaders and visit.kind not in ("汇报会", "会见") \
                 and not any(m.start() < visit.start

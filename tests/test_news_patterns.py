@@ -1,0 +1,125 @@
+"""Patterns of national news that real text taught (round-ups, ceremonies within ceremonies, committee lists,
+speakers heard, governors and foreign ministries, dates closest to their verb, words that only look like names).
+Invented text in the genre's wording; the real-text scores are in tests/test_real_text.py."""
+
+from datetime import date
+
+from kg.model import SourceText
+from kg.pipeline import extract_source
+from kg.suspects import post_problem
+
+
+def extract(text: str, title: str = "", day: date = date(2026, 3, 20)):
+    source = SourceText(path="t.jsonl", text=text, record=1, date=day, title=title or None, source="测试台")
+    (found,) = extract_source(source)
+    return found
+
+
+def posts(ex) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for person in ex.people:
+        out.setdefault(person.name, [])
+        out[person.name] += [p.label for p in person.posts if p.label not in out[person.name]]
+    return out
+
+
+def edges(ex, relation: str) -> dict[str, list[str]]:
+    """meeting label -> the names with ``relation``, in listing order."""
+    label = {m.key: m.label for m in ex.meetings}
+    out: dict[str, list[str]] = {}
+    for p in sorted(ex.participations, key=lambda p: p.order):
+        if p.relation == relation and p.name not in out.setdefault(label[p.meeting], []):
+            out[label[p.meeting]].append(p.name)
+    return out
+
+
+def test_a_round_up_reports_one_lecture_per_speaker():
+    ex = extract("央视网消息：中央宣讲团这两天在各地宣讲全会精神。\n"
+                 "今天，中央宣讲团成员、省委书记罗振川在西宁作宣讲报告。\n"
+                 "宣讲会后，罗振川来到社区与居民交流。\n"
+                 "今天上午，中央宣讲团成员，财政部部长韦思成在兰州作宣讲报告。\n"
+                 "韦思成还来到兰州大学与师生座谈。", title="中央宣讲团在各地宣讲全会精神")
+    leaders = edges(ex, "chaired")
+    assert sorted(names[0] for names in leaders.values()) == ["罗振川", "韦思成"]
+    assert len(ex.meetings) == 2
+    # a group's member is no department of it: 财政部部长, not 中央宣讲团财政部部长
+    assert "财政部部长" in posts(ex)["韦思成"]
+
+
+def test_a_companion_s_verb_is_no_visit_of_his_own():
+    ex = extract("央视网消息：国家副主席邝志远29日至31日在南方调研。\n"
+                 "邝志远先后来到两座城市考察文化遗产保护。\n"
+                 "省委书记丁启明参加调研。")
+    assert len(ex.meetings) == 1
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["邝志远", "丁启明"]
+
+
+def test_a_meeting_convened_during_a_visit_is_its_own_event_dated_by_its_paragraph():
+    ex = extract("央视网消息：国务院副总理祁向东近日在东海市专题调研中小企业。\n"
+                 "21日至22日，祁向东到东海市十多家中小企业进行调研，询问企业生产经营情况。\n"
+                 "21日晚上，祁向东主持召开中小企业座谈会。\n"
+                 "省委书记孟怀安参加座谈会。", day=date(2026, 2, 23))
+    by_label = {m.label: m for m in ex.meetings}
+    assert by_label["中小企业座谈会"].date == date(2026, 2, 21)
+    visit = next(m for m in ex.meetings if m.kind == "调研")
+    assert visit.date == date(2026, 2, 21) and visit.date_basis == "stated"  # 近日: the later sentence dates it
+    assert edges(ex, "chaired")["中小企业座谈会"] == ["祁向东"]
+    assert "孟怀安" in edges(ex, "attended")["中小企业座谈会"]
+
+
+def test_closing_ceremony_is_a_noun_and_its_speakers_attend_it():
+    ex = extract("央视网消息：2026年国际园艺博览会闭幕式10月9日晚在北京隆重举行。国务院总理秦立华出席闭幕式并致辞。\n"
+                 "展会会旗徐徐降下。随后，举行了会旗交接仪式。\n"
+                 "闭幕式上，国际展览局秘书长洛维达致辞。\n"
+                 "副总理任博远主持闭幕式。", day=date(2026, 10, 10))
+    closing = next(m for m in ex.meetings if m.label.endswith("闭幕式"))
+    assert closing.label == "2026年国际园艺博览会闭幕式" and closing.date == date(2026, 10, 9)
+    assert edges(ex, "attended")[closing.label][:3] == ["秦立华", "洛维达", "任博远"]
+    assert edges(ex, "chaired")[closing.label] == ["任博远"]
+
+
+def test_committee_heads_report_in_a_list_that_names_its_parent_once():
+    ex = extract("央视网消息：政协第九届全国委员会常务委员会第五次会议22日上午在京开幕。全国政协主席葛长风出席开幕会。\n"
+                 "开幕会听取了全国政协副秘书长沈立群关于常务委员会工作报告起草情况的说明。\n"
+                 "全国政协经济委员会主任钟远航、社会和法制委员会主任柏文涛、文史和学习委员会主任甘立新，"
+                 "分别汇报了本委员会五年工作情况。\n"
+                 "戚国梁主持开幕会。")
+    found = posts(ex)
+    assert found["柏文涛"] == ["全国政协社会和法制委员会主任"]
+    assert found["甘立新"] == ["全国政协文史和学习委员会主任"]
+    assert "文史" not in found
+    (meeting,) = ex.meetings
+    assert edges(ex, "attended")[meeting.label] == ["葛长风", "沈立群", "钟远航", "柏文涛", "甘立新", "戚国梁"]
+
+
+def test_governors_and_foreign_ministries_keep_their_bodies():
+    ex = extract("本报讯 会上，湖南省省长白启山讲话。随后，他受到印尼旅游与创业经济部长苏玛迪、巴厘省省长马迪欢迎。"
+                 "厄立特里亚人民民主与正义阵线主席、总统阿费沃基在贺函中说，两国友谊深厚。")
+    found = posts(ex)
+    assert found["白启山"] == ["湖南省省长"]
+    assert found["苏玛迪"] == ["印尼旅游与创业经济部长"]
+    assert found["马迪"] == ["巴厘省省长"]
+    assert found["阿费沃基"] == ["厄立特里亚人民民主与正义阵线主席", "厄立特里亚总统"]
+
+
+def test_an_encounter_takes_the_day_closest_to_its_verb():
+    ex = extract("央视网消息：据通讯社今天（27日）报道，朝鲜最高领导人金昌浩与韩国总统朴成民26日举行会晤。",
+                 day=date(2026, 5, 27))
+    (meeting,) = ex.meetings
+    assert meeting.date == date(2026, 5, 26)
+    assert "26日" not in meeting.label
+
+
+def test_words_that_only_look_like_names_are_no_people():
+    ex = extract("央视网消息：总统22日颁布新宪法声明，扩大了总统权力。外长陆续抵达会场。\n"
+                 "习主席曾经表示，两国是好朋友。村党支部书记孙立磊讲述了守树的故事。听完故事，习主席向孙立磊详细询问烈士亲属的情况。\n"
+                 "他专程慰问烈士家属。", title="关注埃及局势")
+    names = {p.name for p in ex.people}
+    assert {"权力", "陆续", "曾经", "向孙立磊", "家属", "关注埃"}.isdisjoint(names)
+    assert "孙立磊" in names
+
+
+def test_a_post_holding_a_titled_name_is_suspect_but_a_country_form_is_not():
+    assert post_problem("世界卫生组织总干事陈冯富珍国际电信联盟秘书长", frozenset({"陈冯富珍"})) is not None
+    assert post_problem("中国驻捷克共和国大使", frozenset({"共和国"})) is None
+    assert post_problem("国家卫生和计划生育委员会主任") is None  # 计划生育 is a body's word, not a plan
