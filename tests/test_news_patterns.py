@@ -79,7 +79,8 @@ def test_closing_ceremony_is_a_noun_and_its_speakers_attend_it():
 
 
 def test_committee_heads_report_in_a_list_that_names_its_parent_once():
-    ex = extract("央视网消息：政协第九届全国委员会常务委员会第五次会议22日上午在京开幕。全国政协主席葛长风出席开幕会。\n"
+    ex = extract("央视网消息：政协第九届全国委员会常务委员会第五次会议22日上午在京开幕。"
+                 "全国政协主席葛长风出席开幕会。\n"
                  "开幕会听取了全国政协副秘书长沈立群关于常务委员会工作报告起草情况的说明。\n"
                  "全国政协经济委员会主任钟远航、社会和法制委员会主任柏文涛、文史和学习委员会主任甘立新，"
                  "分别汇报了本委员会五年工作情况。\n"
