@@ -11,12 +11,13 @@ _HAO = r"号(?=[上下中晚凌早]|在|，|举行|召开|开幕|闭幕|出席|�
 DAY = rf"\d{{1,2}}(?:日|{_HAO})"
 DATE = rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?{DAY}(?:至\d{{1,2}}(?:日|号))?"
 PART_OF_DAY = r"(?:上午|下午|晚上|晚|中午|凌晨|早上|早晨|傍晚)"
-TIME_PHRASE = (rf"(?:当地时间)?(?:{DATE}|今天|今日|昨天|昨日|前天|日前|近日|当天|(?:本|上)月{DAY})(?:（{DAY}）)?"
+TIME_PHRASE = (rf"(?:当地时间)?(?:{DATE}|今天|今日|昨天|昨日|昨晚|昨夜|今晚|今晨|前天|日前|近日|当天|"
+               rf"(?:本|上)月{DAY})(?:（{DAY}）)?"
                rf"{PART_OF_DAY}?|当地时间|{PART_OF_DAY}")
 
 _DATE_ABS = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")
 _DATE_MD = re.compile(rf"(?<![\d年])(\d{{1,2}})月(\d{{1,2}})(?:日|{_HAO})")
-_DATE_REL = re.compile(rf"(昨天|昨日|前天|今天|今日|本月(\d{{1,2}})日|上月(\d{{1,2}})日|"
+_DATE_REL = re.compile(rf"(昨天|昨日|昨晚|昨夜|前天|今天|今日|今晚|今晨|本月(\d{{1,2}})日|上月(\d{{1,2}})日|"
                        rf"(?<![\d月年])(\d{{1,2}})(?:日|{_HAO}))")
 
 # ---------------------------------------------------------------- dates
@@ -41,11 +42,11 @@ def resolve_date(token: str, anchor: date | None, inferred: bool = False) -> dat
         if candidate and inferred and candidate < anchor:
             candidate = _safe_date(year + 1, month, day)
         return candidate
-    if token in ("昨天", "昨日"):
+    if token in ("昨天", "昨日", "昨晚", "昨夜"):
         return None if inferred else anchor - timedelta(days=1)
     if token in ("前天",):
         return None if inferred else anchor - timedelta(days=2)
-    if token in ("今天", "今日"):
+    if token in ("今天", "今日", "今晚", "今晨"):
         return None if inferred else anchor
     m = re.fullmatch(r"(本月|上月)?(\d{1,2})日", token)
     if m:

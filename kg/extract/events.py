@@ -9,7 +9,7 @@ from kg.extract.dates import TIME_PHRASE, find_date
 from kg.extract.encounters import find_encounters, find_visit
 from kg.extract.references import _is_reference_context
 from kg.extract.titles import _strip_sub_organ
-from kg.lexicon import load
+from kg.lexicon import alternation, lexicon_lines, load
 
 # ---------------------------------------------------------------- events
 
@@ -66,6 +66,11 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
         m = re.search(r"在(.{2,60}?)上(?:强调|讲话|指出|表示|作|发表)", headline)
         if m and pats["meeting_end"].search(m.group(1)):
             return [HeldEvent(label=m.group(1), kind=_kind_of(m.group(1)), start=0, end=0)]
+        # 第三届世界智能大会在天津开幕 over a lead that opens inside the event (开幕式上，…致辞): the headline names it
+        held = [e for e in _held_meetings(headline, 0, []) if not e.leader]
+        for event in held:
+            event.start = event.end = 0
+        return held
     return []
 
 
@@ -186,6 +191,9 @@ def _clean_label(label: str) -> str:
     return label.strip("，、 ")
 
 
+_GATHERING = re.compile(f"(?:{alternation(set(lexicon_lines('gathering_nouns.txt')))})$")
+
+
 def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
     pats = _patterns()
     out: list[HeldEvent] = []
@@ -197,6 +205,12 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
         trimmed = pats["meeting_then_where"].match(clause)
         if trimmed:
             clause = trimmed.group(1)
+        if verb.group(0) in ("开幕", "闭幕") and not pats["meeting_end"].search(clause) \
+                and _GATHERING.search(clause):
+            # 平昌冬奥会昨晚开幕, 进博会在上海开幕: a games or fair opens with a ceremony, the event reported
+            label = _clean_label(re.split(r"[，。；：]", clause)[-1]) + verb.group(0) + "式"
+            s = offset + sentence.find(clause)
+            return [HeldEvent(label=label, kind=verb.group(0) + "式", start=s, end=offset + verb.end())]
         after = sentence[verb.end() :]
         y = pats["meeting_after_verb"].match(after)
         if clause and pats["meeting_end"].search(clause) and not y:

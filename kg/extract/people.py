@@ -19,6 +19,8 @@ from kg.extract.names import (
 )
 from kg.extract.references import _NATIONAL_TITLES
 from kg.extract.titles import (
+    _FUNCTION_CHARS,
+    _ONE_JOINER,
     _STANDALONE_HEADS,
     _SUB_ORGANS,
     _best_title_split,
@@ -112,7 +114,9 @@ def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex
         name = best_reading(text, start, shaped)
         # the subject is named again in the text (关注埃及局势 names nobody: 关注埃 is no person)
         if name and start + len(name) <= headline_end and is_han_name(name, lex) \
-                and text.find(name, headline_end) >= 0:
+                and text.find(name, headline_end) >= 0 \
+                and not any(text[start : start + len(name) + k] in lex.common_words for k in (1, 2)):
+            # (全力以赴把…: the name would cut a dictionary word in two)
             spans[start] = Span(name=name, start=start, name_start=start, end=start + len(name))
 
 
@@ -216,7 +220,13 @@ def _own_title_follows(text: str, pos: int) -> bool:
     end = min((i for i in (text.find(ch, pos) for ch in "、，。；") if i >= 0), default=len(text))
     lex = load()
     return any(not _title_inside_word(text, m.group(0), m.end(), lex) and text[pos : m.start()] not in JOINED_BY
+               and _body_like_run(text[pos : m.start()])
                for m in _patterns()["title"].finditer(text, pos, end))
+
+
+def _body_like_run(run: str) -> bool:
+    """文史和学习委员会 may be a body before a title; 对委员工作室 (a preposition, a clause) is not."""
+    return not any(ch in _FUNCTION_CHARS for ch in _ONE_JOINER.sub("", run, count=1))
 
 
 JOINED_BY = ("和", "及", "与", "以及")

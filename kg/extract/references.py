@@ -39,7 +39,7 @@ def find_references(text: str, people: list[Span]) -> list[tuple[str, str]]:
     pats = _patterns()
     refs: list[tuple[str, str]] = []
     for m in _QUOTE.finditer(text):
-        label = m.group(1).strip()
+        label = m.group(1).strip().rstrip("。")  # “携手消除贫困，实现共同发展。”: the period is the sentence's
         if label and len(label) <= 50:
             refs.append(("Slogan", label))
     for m in _DOCUMENT.finditer(text):

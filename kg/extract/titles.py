@@ -154,12 +154,11 @@ def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str |
         return 2 <= len(candidate) <= 12 and bool(_patterns()["body_end"].search(candidate))
 
     boundaries = list(_body_patterns()["left"].finditer(run))
-    if boundaries:
+    if any(b.group(0) == "的" for b in boundaries):
         after = run[boundaries[-1].end() :]
-        if body_like(after):
-            return after  # 新任命的环境保护部部长: the body starts after 的
-        if any(b.group(0) == "的" for b in boundaries):
-            return None  # 刚刚回国的委总统: no body after 的 (but 中央代表团 holds the verb 代表)
+        # 新任命的环境保护部部长: the body starts after 的; 刚刚回国的委总统: no body (中央代表团 holds the verb 代表,
+        # and a verb before an unrecognised body leaves the post its title alone: 听取…工作室领衔委员)
+        return after if body_like(after) and boundaries[-1].group(0) == "的" else None
     return run if body_like(run) and (start == 0 or text[start - 1] in "、，") else None
 
 
