@@ -124,3 +124,20 @@ def test_a_post_holding_a_titled_name_is_suspect_but_a_country_form_is_not():
     assert post_problem("世界卫生组织总干事陈冯富珍国际电信联盟秘书长", frozenset({"陈冯富珍"})) is not None
     assert post_problem("中国驻捷克共和国大使", frozenset({"共和国"})) is None
     assert post_problem("国家卫生和计划生育委员会主任") is None  # 计划生育 is a body's word, not a plan
+
+
+def test_foreign_party_chains_keep_their_country_and_qualifiers():
+    ex = extract("本报讯 利比里亚团结党领袖、共和国总统萨维莉在贺函中说，两国友谊深厚。"
+                 "罗马尼亚国家自由党主席、参议院议长安德列斯库在贺电中表示祝贺。"
+                 "印度共产党（马克思主义）总书记卡里特在贺电中说，祝大会成功。"
+                 "全国政协主席、中央代表团团长尹正明出席。")
+    found = posts(ex)
+    assert found["萨维莉"] == ["利比里亚团结党领袖", "利比里亚共和国总统"]
+    assert "罗马尼亚参议院议长" in found["安德列斯库"]  # the 由 of 自由党 bounds no body
+    assert found["卡里特"] == ["印度共产党（马克思主义）总书记"]
+    assert found["尹正明"] == ["全国政协主席", "中央代表团团长"]  # a national body is placed by nothing before it
+
+
+def test_a_place_spelt_in_transliteration_is_abroad():
+    ex = extract("本报讯 习近平和夫人彭丽媛受到加利福尼亚州州长布拉德夫妇的迎接。")
+    assert posts(ex)["布拉德"] == ["加利福尼亚州州长"]

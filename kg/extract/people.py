@@ -13,6 +13,7 @@ from kg.extract.names import (
     best_reading,
     is_han_name,
     is_name,
+    is_transliteration,
     name_at,
     readings_at,
     stop_strength,
@@ -274,8 +275,8 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
                 # 统战部部长 after 县委常委: the chain's body places it; 机关党委书记 first in its chain: the
                 # body named last in the article does (某某发展改革委…、机关党委书记)
                 placed_by = prev_body or (last_body if run.startswith(_SUB_ORGANS) else None)
-                if placed_by and placed_by.endswith(_GROUP_BODY_ENDINGS):
-                    placed_by = None  # 中央宣讲团成员，财政部部长: a group has no 财政部
+                if placed_by and (placed_by.endswith(_GROUP_BODY_ENDINGS) or _NATIONAL_START.match(run)):
+                    placed_by = None  # 中央宣讲团成员，财政部部长: a group has no 财政部; 中央代表团 is placed
                 parent = re.sub(r"党组$", "", placed_by) if placed_by else None  # 自治区党委 + 统战部
                 body = run if run in _STANDALONE_HEADS or not parent else parent + run
         if body is None and not prev_body and title_at > floor and _is_cjk(text[title_at - 1]) \
@@ -336,10 +337,17 @@ def _is_foreign(posts: list[PostMention], lex: Lexicon) -> bool:
     """A foreign office: a title only foreign countries have (总统), a body of a foreign country or international
     organisation (美国, 联合国, 国际园艺生产者协会)."""
     def abroad(body: str | None) -> bool:
-        international = bool(body) and (_is_country(body, lex) or body.startswith(("国际", "世界")))
+        international = bool(body) and (_is_country(body, lex) or body.startswith(("国际", "世界"))
+                                        or _transliterated_place(body, lex))
         return international and not body.startswith("中国")
 
     return any(p.title in lex.foreign_titles or abroad(p.body) for p in posts)
+
+
+def _transliterated_place(body: str, lex: Lexicon) -> bool:
+    """加利福尼亚州, 洛杉矶市, 巴厘省: a place whose name is spelt in transliteration characters is abroad."""
+    place = re.fullmatch(r"(.{3,8}?)(?:州|省|市)", body)
+    return bool(place) and is_transliteration(place.group(1), lex)
 
 
 def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> None:

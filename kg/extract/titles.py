@@ -43,8 +43,11 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
     mission abroad (中国驻美国), or, right after a boundary, an organisation by its ending (国民党)."""
     lex = lex or load()
     pats, body = _patterns(), _body_patterns()
+    qualified = _QUALIFIER.search(candidate)
+    if qualified and qualified.start() >= 2:  # 印度共产党（马克思主义）, 尼泊尔共产党（联合马列）: a party's qualifier
+        return is_body_name(candidate[: qualified.start()], at_boundary, lex)
     foreign = body["country"].match(candidate)
-    for left in body["left"].finditer(candidate):
+    for left in left_boundaries(candidate):
         if left.group(0) == "的" and candidate[left.start() - 1 : left.start()] == "党":
             continue  # 中央党的群众路线教育实践活动领导小组
         if foreign and left.group(0) in ("与", "和"):
@@ -57,6 +60,8 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
         return True  # a place alone heads its own government (湖南省省长, 加利福尼亚州州长, 巴厘省省长)
     if candidate in lex.standalone_bodies or body["posted"].match(candidate):
         return True
+    if at_boundary and candidate in lex.state_forms:
+        return True  # 利比里亚团结党领袖、共和国总统: the chain's country comes before it
     country = body["country"].match(candidate)
     if country:
         rest = candidate[country.end():]
@@ -74,6 +79,20 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
     return at_boundary and candidate.startswith(("中共", "中央"))
 
 
+def left_boundaries(run: str) -> list[re.Match[str]]:
+    """The words a body never runs across (由, 在, 的, 会见 …), where they stand as words: the 由 of 自由党 is not
+    the preposition 由 (jieba's word boundaries say which)."""
+    found = list(_body_patterns()["left"].finditer(run))
+    if not found:
+        return found
+    edges, at = {0}, 0
+    for word in _words(run):
+        at += len(word)
+        edges.add(at)
+    return [m for m in found if m.start() in edges and m.end() in edges]
+
+
+_QUALIFIER = re.compile(r"（[^（）]{1,8}）$")
 _ONE_JOINER = re.compile(r"(?<=[^和与]{2})[和与](?=[^和与]{2})")
 _NATIONAL_BODY_START = re.compile("中共中央|中央|全国|国家|国务院")
 
@@ -94,7 +113,7 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
     while start > floor and _RUN_CHAR.match(text[start - 1]) and end - start < 30:
         start -= 1
     run = text[start:end]
-    boundaries = list(_body_patterns()["left"].finditer(run))
+    boundaries = left_boundaries(run)
     if boundaries:
         # 在成都会见由新疆维吾尔自治区党委: the body starts after 由; but a national body may hold 的 in its name
         # (中央党的群众路线教育实践活动领导小组): crossing 党的 is allowed from 中央/中共/全国/国家
@@ -153,7 +172,7 @@ def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str |
     def body_like(candidate: str) -> bool:
         return 2 <= len(candidate) <= 12 and bool(_patterns()["body_end"].search(candidate))
 
-    boundaries = list(_body_patterns()["left"].finditer(run))
+    boundaries = left_boundaries(run)
     if any(b.group(0) == "的" for b in boundaries):
         after = run[boundaries[-1].end() :]
         # 新任命的环境保护部部长: the body starts after 的; 刚刚回国的委总统: no body (中央代表团 holds the verb 代表,
