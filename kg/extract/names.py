@@ -180,11 +180,11 @@ def acceptable(token: str, strength: int, *, foreign: bool, after_title: bool, l
 
 
 def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, lex: Lexicon,
-                confirmed: frozenset[str] = frozenset(), conjoined: bool = False) -> int:
+                confirmed: frozenset[str] = frozenset(), conjoined: bool = False, list_end: bool = False) -> int:
     """2: a name of a known shape; 1: an unshaped run trusted between a title and a firm stop; 0: no name."""
     if token in confirmed:
         return 2
-    if token[-1] in lex.not_name_end:
+    if token[-1] in lex.not_name_end and not (list_end and _list_name(token, lex)):
         return 0  # 普京在大会上, 邵鸿等出席: the reading swallowed the word after the name
     if is_joined_name(token):
         return 2
@@ -225,6 +225,16 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
     return 0
 
 
+def _closes_list(text: str, end: int) -> bool:
+    """Punctuation or 等 right after ``end``: nothing there for a name to have swallowed."""
+    return end < len(text) and (text[end] in "、，。；：！？）" or text.startswith("等", end))
+
+
+def _list_name(token: str, lex: Lexicon) -> bool:
+    """罗富和: a three-character Han name whose last character is also a function word that names use."""
+    return len(token) == 3 and token[-1] in lex.name_end_in_lists and is_han_name(token, lex)
+
+
 def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool = True,
                 lex: Lexicon | None = None, confirmed: frozenset[str] = frozenset()) -> list[Reading]:
     """Every acceptable name starting at ``pos``, shortest first."""
@@ -261,7 +271,7 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         conjoined = strength == 1 and text[end] in "和与及" \
             and bool(_patterns()["title"].search(text, end + 1, end + 7))
         level = strength and _acceptance(token, strength, foreign=foreign, after_title=after_title, lex=lex,
-                                         confirmed=confirmed, conjoined=conjoined)
+                                         confirmed=confirmed, conjoined=conjoined, list_end=_closes_list(text, end))
         if level:
             found.append(Reading(token, strength, level == 2, stop_length))
     return found
@@ -359,7 +369,8 @@ def name_ending_at(text: str, end: int, lex: Lexicon | None = None,
         if token in confirmed:
             return token
         if best is None and (length <= 4 and is_han_name(token, lex) or is_syllabic_name(token, lex)) \
-                and _common(token, lex) is None and token[-1] not in lex.not_name_end:
+                and _common(token, lex) is None \
+                and (token[-1] not in lex.not_name_end or (_closes_list(text, end) and _list_name(token, lex))):
             best = token
     return best
 
