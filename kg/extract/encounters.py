@@ -33,7 +33,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     talk = {v for v, kind in verbs.items() if kind != "会见"}
     return {
         "meet": re.compile(f"(?P<verb>{alternation(meet)})了?"),
-        "talk": re.compile(f"(?P<with>同|与|和)(?P<guest>[^{CLAUSE_END}]{{1,60}}?)(?P<verb>{alternation(talk)})"),
+        "talk": re.compile(f"(?P<with>同|与|和)(?P<guest>[^{CLAUSE_END}]{{1,200}}?)(?P<verb>{alternation(talk)})"),
         "recalled": re.compile(f"在(?:(?:{alternation(meet)})(?P<guest>[^{CLAUSE_END}]{{2,30}}?)|(?:同|与)"
                                f"(?P<partner>[^{CLAUSE_END}]{{2,30}}?)(?:举行)?(?:会谈|会晤))时[，,]"),
     }
@@ -121,6 +121,8 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         verb = match.group("verb")
         kind = load().encounter_verbs[verb]
         guest = re.sub(f"(?:{TIME_PHRASE})+$", "", match.group("guest"))  # 文在寅26日举行会晤: the day is no guest
+        if len(guest) > 30:  # 同斐济总理甲、…、纽埃总理乙等太平洋岛国领导人: the label names the group
+            guest = guest[guest.rfind("等") + 1 :] if "等" in guest else guest[:30]
         label = f"{host.name}同{guest}{verb}".replace("举行", "")
         out.append(HeldEvent(label=label, kind=kind, start=start, end=offset + match.end(), leader=host,
                              guests=guests, when=last_date(text[offset : offset + match.end()])))
@@ -164,6 +166,23 @@ _VISIT = re.compile(r"(?:乘专机)?(?:抵达|到达)(?P<place>[^，。；、]{2
 _DEPARTURE = re.compile(r"(?:乘专机)?离开北京|离京")
 
 
+_ENDED_VISIT = re.compile(r"结束对(?P<place>[^，。；]{2,30}?)(?P<kind>国事访问|正式访问|工作访问|访问)")
+_BACK_HOME = re.compile(r"回到北京|返回北京|抵京|回国")
+
+
+def _return_from_visit(text: str, offset: int, sentence: str, people: list[Span]) -> HeldEvent | None:
+    """在结束对俄罗斯联邦国事访问…后，国家主席习近平回到北京: the visit is reported as it ends, led by the one who
+    comes home (the companions who 同机抵达 attend it)."""
+    ended, home = _ENDED_VISIT.search(sentence), _BACK_HOME.search(sentence)
+    if not ended or not home:
+        return None
+    host = _host_before(text, people, offset, offset + home.start())
+    if host is None:
+        return None
+    return HeldEvent(label=f"{host.name}对{ended.group('place')}{ended.group('kind')}", kind="访问",
+                     start=offset + ended.start(), end=offset + home.end(), leader=host)
+
+
 def find_visit(text: str, offset: int, sentence: str, people: list[Span]) -> HeldEvent | None:
     """国家主席习近平4日乘专机抵达加利福尼亚…进行国事访问 / 习近平3日离京…访问: a visit led by the traveller."""
     if not re.search("访问|出访|出席|会晤|峰会|会议", sentence):
@@ -172,7 +191,7 @@ def find_visit(text: str, offset: int, sentence: str, people: list[Span]) -> Hel
     departure = None if arrival else _DEPARTURE.search(sentence)
     verb = arrival or departure
     if verb is None:
-        return None
+        return _return_from_visit(text, offset, sentence, people)
     host = _host_before(text, people, offset, offset + verb.start())
     if host is None:
         return None

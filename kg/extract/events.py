@@ -150,9 +150,7 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
     """A round-up (中央宣讲团在各地宣讲, 各地领导干部下基层): a later paragraph that opens with a visit or lecture led
     by someone no earlier event has as leader reports an event of its own, with the people named after it; so does
     one that opens with a meeting someone convenes (主持召开) during the reported visit."""
-    if not found:
-        return []
-    after = max(e.start for e in found)
+    after = max((e.start for e in found), default=-1)
     leaders = {e.leader.name for e in found if e.leader}
     labels = {e.label for e in found}
     out: list[HeldEvent] = []
@@ -176,6 +174,8 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
             visit.start = offset  # participants named after this sentence belong to it
             visit.when = find_date(sentence)
             out.append(visit)
+    if not found and len(out) < 2:
+        return []  # with no event in the lead, only a round-up (two visits or more) reports them
     return out
 
 
