@@ -141,3 +141,38 @@ def test_foreign_party_chains_keep_their_country_and_qualifiers():
 def test_a_place_spelt_in_transliteration_is_abroad():
     ex = extract("本报讯 习近平和夫人彭丽媛受到加利福尼亚州州长布拉德夫妇的迎接。")
     assert posts(ex)["布拉德"] == ["加利福尼亚州州长"]
+
+
+def test_a_forum_s_speakers_and_the_others_listed_attend_it_but_a_cited_leader_does_not():
+    ex = extract("央视网消息：全国政协主席尹正明6日在京主持召开调研协商座谈会，就推进改革建言献策。"
+                 "中央统战部部长柯秋实出席。\n"
+                 "民革中央主席万鄂平建议，推进能源改革。民盟中央主席庞宝成提出，要发展开发区。\n"
+                 "尹正明指出，邓向明总理要求持续下大力气推进改革。\n"
+                 "参加座谈会的党外人士还有陈晓明、罗富和等。")
+    (meeting,) = ex.meetings
+    assert edges(ex, "chaired")[meeting.label] == ["尹正明"]
+    assert edges(ex, "attended")[meeting.label] == ["尹正明", "柯秋实", "万鄂平", "庞宝成", "陈晓明", "罗富和"]
+
+
+def test_a_summit_with_many_leaders_and_a_visit_reported_as_it_ends():
+    ex = extract("央视网消息：国家主席习近平22日在楠迪同斐济总理姆拜尼马拉马、萨摩亚总理图伊拉埃帕、"
+                 "巴布亚新几内亚总理奥尼尔、汤加首相图伊瓦卡诺等太平洋岛国领导人举行集体会晤。\n"
+                 "王沪宁、栗战书、杨洁篪等参加上述活动。")
+    (meeting,) = ex.meetings
+    assert meeting.label == "习近平同太平洋岛国领导人集体会晤"
+    assert edges(ex, "attended")[meeting.label] == ["习近平", "姆拜尼马拉马", "图伊拉埃帕", "奥尼尔", "图伊瓦卡诺",
+                                                    "王沪宁", "栗战书", "杨洁篪"]
+    home = extract("央视网消息：6月8日上午，在结束对俄罗斯联邦国事访问后，国家主席习近平回到北京。\n"
+                   "中央办公厅主任丁薛祥，国务委员兼外交部部长王毅等陪同人员同机抵达。")
+    (visit,) = home.meetings
+    assert visit.kind == "访问" and edges(home, "chaired")[visit.label] == ["习近平"]
+    assert edges(home, "attended")[visit.label] == ["习近平", "丁薛祥", "王毅"]
+
+
+def test_names_that_end_like_a_function_word_or_hold_one():
+    ex = extract("央视网消息：范长龙、许其亮、马晓天和田修思等参加。参加座谈会的党外人士还有罗富和等。"
+                 "民革中央主席万鄂湘建议，推进改革。亚非法协上届年会主席达尼士·亚兹迪高度赞赏中方倡议。"
+                 "副总理李克强和夫人程虹出席。")
+    names = [p.name for p in ex.people]
+    assert {"许其亮", "罗富和", "万鄂湘", "达尼士·亚兹迪", "李克强", "程虹"} <= set(names)
+    assert not {"罗富", "万鄂", "李克强和", "达尼士·亚兹迪高度"} & set(names)

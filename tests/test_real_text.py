@@ -24,10 +24,13 @@ SCORER = ROOT / "tests" / "tools" / "real_gold.py"
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not found at {CORPUS}")
 
-# The scores the dev gold must keep (the first run, before any rule was written for real text, is in the README:
-# officials 0.636, participation 0.498, chaired 0.558, meetings 0.638, posts 0.291, slogans 0.750).
-DEV_FLOOR = {"officials_F1": 0.93, "participation_F1": 0.82, "chaired_F1": 0.80, "meetings_F1": 0.84,
-             "posts_R": 0.74, "slogans_R": 0.92}
+# The scores each gold must keep, a little under today's (the first runs, before any rule was written for them, are
+# in the README: dev officials 0.636, participation 0.498; held-out, after the dev rules, officials 0.874,
+# participation 0.733). The fresh gold was scored once, on code nobody had tuned to it.
+DEV_FLOOR = {"officials_F1": 0.95, "participation_F1": 0.90, "chaired_F1": 0.90, "meetings_F1": 0.92,
+             "posts_R": 0.87, "slogans_R": 0.97}
+HELDOUT_FLOOR = {"officials_F1": 0.91, "participation_F1": 0.87, "chaired_F1": 0.86, "meetings_F1": 0.83,
+                 "posts_R": 0.80, "slogans_R": 0.80}
 
 
 def records(keep) -> list[dict]:
@@ -41,7 +44,7 @@ def score(gold: Path) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize(("gold", "floor"), [("xwlb_dev.yaml", DEV_FLOOR)])
+@pytest.mark.parametrize(("gold", "floor"), [("xwlb_dev.yaml", DEV_FLOOR), ("xwlb_heldout.yaml", HELDOUT_FLOOR)])
 def test_blind_gold_of_real_items(gold: str, floor: dict[str, float]) -> None:
     result = score(GOLD / gold)
     low = {k: round(result[k], 3) for k, v in floor.items() if result[k] < v}

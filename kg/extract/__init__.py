@@ -14,7 +14,7 @@ from dataclasses import replace
 from kg.extract.common import Span, _sentence_at, split_sentences
 from kg.extract.dates import _DATE_ABS, DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, find_events
-from kg.extract.participation import find_participants, heard_at
+from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
 from kg.extract.people import find_people
 from kg.extract.references import _is_reference_context, find_references
 from kg.lexicon import Lexicon, load
@@ -157,7 +157,8 @@ def extract(article: Article) -> ArticleExtraction:
                 add(co_host.name, False, "attended", event.kind, event.start)
         for guest in event.guests:
             add(guest.name, False, "attended", event.kind, guest.start, only=key)
-    for name, is_body, relation, role, pos in sorted(find_participants(text, people, lex), key=lambda x: x[4]):
+    found = find_participants(text, people, lex) + speakers_at_discussions(text, people, events, lex)
+    for name, is_body, relation, role, pos in sorted(found, key=lambda x: x[4]):
         add(name, is_body, relation, role, pos, every="上述" in role or "上述" in _sentence_at(sentences, pos))
 
     # every chair also attends, so queries need no reasoner

@@ -73,7 +73,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "title": re.compile(alternation(lex.titles)),
         "meeting_then_where": re.compile(
             f"^(.*(?:{alternation(set(lex.meeting_nouns))})){_WHEN}(?:在[^，。]{{1,20}})?(?:隆重|正式|顺利|盛大)?$"),
-        "meeting_after_verb": re.compile(f"[^，。；：]{{0,80}}(?:{alternation(set(lex.meeting_nouns))})"),
+        "meeting_after_verb": re.compile(f"[^，。；：\\s]{{0,80}}(?:{alternation(set(lex.meeting_nouns))})"),
         "role": re.compile(alternation(set(lex.role_verbs))),
         "meeting_end": re.compile(f"(?:{alternation(set(lex.meeting_nouns))})$"),
         "meeting": re.compile(alternation(set(lex.meeting_nouns))),

@@ -290,7 +290,9 @@ def best_reading(text: str, pos: int, readings: list[Reading], confirmed: frozen
     def rank(reading: Reading) -> tuple:
         n = len(reading.name)
         # 李斌在发言, 邵鸿等出席, 关键也到机场迎接: the longer reading swallowed the stop that ends the shorter one
-        swallowing = reading.name[:-1] in names and reading.name[-1] in load().not_name_end
+        lex = load()
+        swallowing = reading.name[:-1] in names and reading.name[-1] in lex.not_name_end \
+            and not (_closes_list(text, pos + n) and _list_name(reading.name, lex))  # (罗富和等: a name)
         return (reading.name in confirmed, reading.shaped, not swallowing, reading.strength >= 2,
                 len(reading.name) in name_ends,
                 reading.strength, reading.stop_length, {3: 3, 2: 2, 4: 1}.get(n, 0), n)

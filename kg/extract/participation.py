@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.common import VERB_AS_NOUN, Span, _is_cjk_or_bracket, _patterns, _words, before_fillers
+from kg.extract.common import VERB_AS_NOUN, HeldEvent, Span, _is_cjk_or_bracket, _patterns, _words, before_fillers
 from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, lexicon_lines
 
 _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)[^，。；、“”]{1,16}$|"
                             rf"(?:{TIME_PHRASE})(?:在[^，。；、“”]{{1,16}})?$")
@@ -44,14 +44,33 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
     for also in re.finditer(r"(出席|参加|列席|陪同|同机抵达)(?:会议|活动|座谈会|[^。；，]{0,12}?(?:出访|访问))?的"
                             r"(?:[^，。；：]{0,6}?)(?:还有|有)[：:]?([^。；]{2,200})", text):
         for span in people:
-            if also.start(2) <= span.start and span.end <= also.end(2):
-                out.append((span.name, False, "attended", also.group(1), span.start))
+            if also.start(2) <= span.name_start and span.end <= also.end(2):
+                out.append((span.name, False, "attended", also.group(1), span.name_start))
     # 听取X、Y对…的介绍, 听取了A关于…的说明、B关于…的报告: the people heard were there
     for heard in re.finditer(r"听取了?([^。；]{2,200})", text):
         for span in people:
             if heard.start(1) <= span.start and span.end <= heard.end(1) \
                     and _HEARD_AFTER_NAME.match(text, span.end):
                 out.append((span.name, False, "attended", "汇报", span.start))
+    return out
+
+
+def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEvent],
+                            lex: Lexicon) -> list[tuple[str, bool, str, str, int]]:
+    """民革中央主席万某某建议…，民盟中央主席张某某提出…: at a 座谈会 the titled people who speak in its report took
+    part; their speech verb is their role."""
+    kinds = set(lexicon_lines("discussion_kinds.txt"))
+    starts = [e.start for e in events if e.kind in kinds]
+    if not starts:
+        return []
+    out = []
+    for span in people:
+        verb = next((v for v in lex.speech_verbs if text.startswith(v, span.end)), None)
+        # introduced by a title chain before the name, as the report lists its speakers; a name before its title
+        # (李克强总理要求…) is a leader the speech cites
+        introduced = span.start < span.name_start and span.end == span.name_start + len(span.name)
+        if verb and span.posts and introduced and span.start > min(starts):
+            out.append((span.name, False, "attended", verb, span.start))
     return out
 
 

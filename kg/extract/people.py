@@ -64,10 +64,15 @@ def find_people(text: str, lex: Lexicon | None = None, headline_end: int = 0) ->
     return sorted(spans.values(), key=lambda s: s.name_start)
 
 
+_ALSO_PRESENT = re.compile(r"(?:出席|参加|列席|陪同)[^。；，]{0,20}?的[^，。；：]{0,6}?还有[：:]?")
+
+
 def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
-    """Names after words that are no post (夫人程虹, 专家学者陈义龙、李洪法, 旗手周洋): mentions without a post."""
+    """Names after words that are no post (夫人程虹, 专家学者陈义龙、李洪法, 旗手周洋) or after the words that list
+    who else was there (参加座谈会的党外人士还有陈某某、罗某某等): mentions without a post."""
     pats = _patterns()
-    for marker in re.finditer(alternation(set(lex.person_markers)), text):
+    markers = [*re.finditer(alternation(set(lex.person_markers)), text), *_ALSO_PRESENT.finditer(text)]
+    for marker in sorted(markers, key=lambda m: m.start()):
         pos = marker.end()
         first = True
         while pos < len(text) and pos not in spans:
