@@ -176,3 +176,20 @@ def test_names_that_end_like_a_function_word_or_hold_one():
     names = [p.name for p in ex.people]
     assert {"许其亮", "罗富和", "万鄂湘", "达尼士·亚兹迪", "李克强", "程虹"} <= set(names)
     assert not {"罗富", "万鄂", "李克强和", "达尼士·亚兹迪高度"} & set(names)
+
+
+def test_lists_of_appointees_and_of_holders_each_take_the_post():
+    ex = extract("央视网消息：会议经过表决，决定杨振明、信春华、李飞宇为大会副秘书长。"
+                 "会议选出的全国政协副主席是：张庆明、帕巴拉·格列朗杰（藏族）、万钢（致公党界）、李斌（女）。")
+    found = {p.name: [(x.label, x.tense) for x in p.posts] for p in ex.people}
+    assert all(found[n] == [("大会副秘书长", "start")] for n in ("杨振明", "信春华", "李飞宇"))
+    assert all(found[n] == [("全国政协副主席", "start")] for n in ("张庆明", "帕巴拉·格列朗杰", "万钢", "李斌"))
+
+
+def test_five_character_foreign_names_and_verbs_after_names():
+    found = posts(extract("本报讯 日本前首相鸠山由纪夫、俄罗斯总统普京出席。"
+                          "法国外长法比尤斯受法国总统奥朗德指派专程前来迎接。"
+                          "总统米歇尔·奥恩不接受总理辞职。习近平请他转达对阮富仲总书记的问候。"))
+    assert found["鸠山由纪夫"] == ["日本首相"] and found["法比尤斯"] == ["法国外长"]
+    assert "米歇尔·奥恩" in found and "阮富仲" in found
+    assert not {"奥朗德指派", "米歇尔·奥恩不接"} & set(found)

@@ -165,7 +165,7 @@ def _country_set(lex: Lexicon) -> frozenset[str]:
 
 def _ordinary_word(tag: str | None) -> bool:
     """A dictionary tag that rules a word out of a name: nouns, verbs, adjectives, adverbs (not place names)."""
-    return tag is not None and (tag in ("n", "vn", "an", "nt") or tag[0] in "vadmqrpcut")
+    return tag is not None and (tag in ("n", "vn", "an", "nt") or tag[0] in "vadmqrpcutfs")
 
 
 def _common(token: str, lex: Lexicon) -> str | None:
@@ -210,18 +210,20 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
             tag is None or tag.startswith("ns") or strength >= 3):
         return 2
     if foreign and is_transliteration(token, lex) and (tag is None or strength >= 3 or tag.startswith(("ns", "nr"))) \
-            and (not _ordinary_word(tag) or strength >= 4):
-        return 2
+            and (not _ordinary_word(tag) or strength >= 4) \
+            and not (len(token) >= 4 and _common(token[-2:], lex) and _common(token[-2:], lex)[0] == "v"):
+        return 2  # (奥朗德指派: a verb after the name is no part of it)
     # outside the shapes: trusted only between a title and a verb or punctuation (副县长其木格陪同, 安倍晋三举行)
     if after_title and (strength >= (2 if foreign else 3) or (foreign and strength == 1 and conjoined)) \
-            and 2 <= len(token) <= 4:
+            and 2 <= len(token) <= (5 if foreign else 4):  # (日本前首相鸠山由纪夫: five characters)
         if any(ch in lex.not_given for ch in token) or (tag is not None and _ordinary_word(tag)) \
                 or token[0] in _NUMERALS:
             return 0  # (外交部长一职, 其他领导一岗双责: a numeral opens no name)
         if any(len(w) >= 2 and (_common(w, lex) or "n")[0] in "tfmqrpcudva" for w in _words(token)):
             return 0  # 外长会期间会见: 期间 (a time or place word) inside the run, no name
         halves_ordinary = len(token) == 4 and any(_ordinary_word(_common(h, lex)) for h in (token[:2], token[2:]))
-        return 0 if halves_ordinary else 1
+        ends_in_word = len(token) == 5 and _ordinary_word(_common(token[-2:], lex))  # 奥朗德指派: the verb after it
+        return 0 if halves_ordinary or ends_in_word else 1
     return 0
 
 

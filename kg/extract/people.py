@@ -12,6 +12,7 @@ from kg.extract.names import (
     _ordinary_word,
     best_reading,
     is_han_name,
+    is_joined_name,
     is_name,
     is_transliteration,
     name_at,
@@ -57,6 +58,7 @@ def find_people(text: str, lex: Lexicon | None = None, headline_end: int = 0) ->
     _named_before_titles(text, spans, lex)
     _marked_people(text, spans, lex)
     _add_appointments(text, spans, lex)
+    _named_after_posts(text, spans, lex)
     _listed_before_verbs(text, spans, lex)
     _comrades(text, spans, lex)
     _headline_subjects(text, headline_end, spans, lex)
@@ -139,7 +141,8 @@ def _comrades(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             if start in taken or not is_han_name(name, lex) or lex.common_words.get(name) is not None \
                     or text[start] in _COMRADE_LEFT:
                 continue  # 向李鹏同志: 向 is the preposition, the name is 李鹏
-            if start == 0 or text[start - 1] in _COMRADE_LEFT or not _is_cjk(text[start - 1]):
+            if start == 0 or text[start - 1] in _COMRADE_LEFT or not _is_cjk(text[start - 1]) \
+                    or text[max(0, start - 2) : start] in lex.verbs_before_name:  # 重温邓小平同志关于…
                 spans[start] = Span(name=name, start=start, name_start=start, end=match.end(1))
             break
 
@@ -430,6 +433,9 @@ def _appointment_patterns() -> list[tuple[re.Pattern[str], str]]:
     for line in lexicon_lines("appointment_verbs.txt"):
         pattern, _, tense = line.partition("\t")
         regex = re.escape(pattern).replace(re.escape("{name}"), f"(?P<name>[{CJK}·]{{2,12}}?)(?:同志)?")
+        # {names}: a list (决定甲、乙、丙为大会副秘书长); the last name fills the name slot, the others share its posts
+        regex = regex.replace(re.escape("{names}"),
+                              f"(?P<others>(?:[{CJK}·]{{2,12}}?(?:（[^（）]{{1,8}}）)?、)+)(?P<name>[{CJK}·]{{2,12}}?)")
         regex = regex.replace(re.escape("{posts}"), "(?P<posts>)").split("(?P<posts>)")[0] + "(?P<posts>)"
         found.append((re.compile(regex), tense.strip()))
     return sorted(found, key=lambda item: -len(item[0].pattern))
@@ -454,9 +460,60 @@ def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             if not posts:
                 continue  # 强化责任担当: 任 with no post after it appoints nobody
             claimed.add(match.start("posts"))
-            if person.name_start not in spans:
-                spans[person.name_start] = person
-            person.posts.extend(p for p in posts if p not in person.posts)
+            for each in [*_listed_appointees(text, match, spans, lex), person]:
+                if each.name_start not in spans:
+                    spans[each.name_start] = each
+                each.posts.extend(p for p in posts if p not in each.posts)
+
+
+_POSTS_THEN_NAMES = re.compile(r"(?:是|为|名单如下)[：:]")
+_LIST_ITEM = re.compile(f"([{CJK}·•]{{2,12}}?)(?:（[^（）]{{1,8}}）)?(?=[、，。；]|$)")
+
+
+def _named_after_posts(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
+    """会议选出的政协第十三届全国委员会副主席是：甲、乙（藏族）、丙…: a post, then 是： and the list of its holders
+    (brackets say who a holder is: nationality, sector, 女; they are no part of the name)."""
+    pats = _patterns()
+    for colon in _POSTS_THEN_NAMES.finditer(text):
+        title = next((m for m in pats["title"].finditer(text, max(0, colon.start() - 12), colon.start())
+                      if m.end() == colon.start()), None)
+        if title is None:
+            continue
+        chain = _chain_before(text, title.start(), title.group(0), lex)
+        posts, _ = _chain_posts(text, chain, lex, 0, None)
+        clause = text[max(0, chain[0][0] - 12) : chain[0][0]]
+        tense = "start" if re.search("选出|当选|选举|任命|决定", clause) else "current"
+        posts = [PostMention(label=p.label, title=p.title, body=p.body, tense=tense) for p in posts]
+        pos = colon.end()
+        while pos < len(text):
+            item = _LIST_ITEM.match(text, pos)
+            if not item:
+                break
+            name = item.group(1)
+            if not (is_name(name, lex, after_title=True, strong_stop=True) or is_joined_name(name)):
+                break
+            span = spans.get(pos) or Span(name=name, start=pos, name_start=pos, end=pos + len(name))
+            spans[pos] = span
+            span.posts.extend(p for p in posts if p not in span.posts)
+            pos = item.end()
+            if pos >= len(text) or text[pos] != "、":
+                break
+            pos += 1
+
+
+def _listed_appointees(text: str, match: re.Match[str], spans: dict[int, Span], lex: Lexicon) -> list[Span]:
+    """The other names of a {names} list (决定甲、乙、丙为…), each checked as a name."""
+    if "others" not in match.re.groupindex or match.group("others") is None:
+        return []
+    found = []
+    at = match.start("others")
+    for item in match.group("others").split("、")[:-1]:
+        name = re.sub(r"（[^（）]*）$", "", item)  # 王某（回族）: the bracket says who, it is no part of the name
+        if name in spans.get(at, Span("", 0, 0, 0)).name or is_name(name, lex, after_title=True, strong_stop=True) \
+                or is_joined_name(name):
+            found.append(spans.get(at) or Span(name=name, start=at, name_start=at, end=at + len(name)))
+        at += len(item) + 1
+    return found
 
 
 def _appointee(text: str, match: re.Match[str], spans: dict[int, Span], by_end: dict[int, Span],
