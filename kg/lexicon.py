@@ -81,6 +81,7 @@ class Lexicon:
     encounter_verbs: dict[str, str]  # 会见 -> 会见, 举行会谈 -> 会谈, 通电话 -> 通话
     message_verbs: tuple[str, ...]  # 致电, 贺信: messages, no event
     not_name_end: frozenset[str]  # characters a name does not end with (普京在, 邵鸿等)
+    negations: frozenset[str]  # 不, 未: before a verb they end a joined name (米歇尔·奥恩不接受)
     name_end_in_lists: frozenset[str]  # … unless punctuation or 等 closes the name at once (罗富和等)
     verbs_before_name: tuple[str, ...]  # 转达胡锦涛主席: verbs a name with its title after it may follow
     state_forms: tuple[str, ...]  # 共和国, 联邦: the rest of a country's full name
@@ -128,6 +129,7 @@ def load() -> Lexicon:
         message_verbs=_longest_first(_lines("message_verbs.txt")),
         not_name_end=frozenset("".join(_lines("name_end_excluded.txt"))),
         name_end_in_lists=frozenset("".join(_lines("name_end_in_lists.txt"))),
+        negations=frozenset("".join(_lines("negations.txt"))),
         verbs_before_name=_longest_first(_lines("verbs_before_name.txt")),
         state_forms=_longest_first(_lines("state_forms.txt")),
     )

@@ -173,6 +173,14 @@ def _common(token: str, lex: Lexicon) -> str | None:
     return lex.common_words.get(token)
 
 
+def _verb_starts(text: str, pos: int, lex: Lexicon) -> bool:
+    """A dictionary verb or adverb of two or three characters starts at ``pos``, a negation may open it (表示, 不接受):
+    no name runs into it."""
+    if text[pos : pos + 1] in lex.negations:
+        pos += 1
+    return any((_common(text[pos : pos + k], lex) or "x")[0] in "vd" for k in (3, 2) if pos + k <= len(text))
+
+
 def acceptable(token: str, strength: int, *, foreign: bool, after_title: bool, lex: Lexicon,
                confirmed: frozenset[str] = frozenset()) -> bool:
     """May ``token``, closed by a stop of ``strength``, be a person's name in this context?"""
@@ -252,8 +260,8 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
             strength = stop_strength(text, end)
             if end > last + 1 and text[end - 1] in lex.not_name_end:
                 break  # 特蕾莎·梅会也将: the last part ran into the next word
-            if not strength and end < len(text) and text[end] in lex.not_name_end:
-                strength = 1  # so the name ends before it (特蕾莎·梅|会也将)
+            if not strength and end < len(text) and (text[end] in lex.not_name_end or _verb_starts(text, end, lex)):
+                strength = 1  # so the name ends before it (特蕾莎·梅|会也将, 米歇尔·奥恩|不接受)
             if strength and is_joined_name(text[pos:end]):
                 return [Reading(text[pos:end], strength)]
         return []
