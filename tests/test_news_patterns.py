@@ -193,3 +193,51 @@ def test_five_character_foreign_names_and_verbs_after_names():
     assert found["鸠山由纪夫"] == ["日本首相"] and found["法比尤斯"] == ["法国外长"]
     assert "米歇尔·奥恩" in found and "阮富仲" in found
     assert not {"奥朗德指派", "米歇尔·奥恩不接"} & set(found)
+
+
+def test_ministries_are_named_whole_and_without_the_clause_before_them():
+    found = posts(extract("央视网消息：常委会今天举行全体会议。会议听取了住房和城乡建设部副部长陆建安、"
+                          "工业和信息化部部长江海成作的报告。会议听取了商务部部长顾文涛的报告。"
+                          "财政部长梁正明、农业部长方国新列席会议。"))
+    assert found["陆建安"] == ["住房和城乡建设部副部长"] and found["江海成"] == ["工业和信息化部部长"]
+    assert found["顾文涛"] == ["商务部部长"]
+    assert found["梁正明"] == ["财政部长"] and found["方国新"] == ["农业部长"]
+
+
+def test_a_minority_name_opening_with_a_preposition_character_is_whole():
+    ex = extract("央视网消息：常委会第九次会议今天举行第二次全体会议。赵乐际委员长出席。\n向巴平措副委员长主持会议。")
+    assert edges(ex, "chaired") == {"常委会第九次会议第二次全体会议": ["向巴平措"]}
+
+
+def test_reports_heard_are_no_visits_and_all_their_speakers_attend():
+    ex = extract("央视网消息：常委会今天举行全体会议。周卫民副委员长主持会议。"
+                 "会议听取了常委会副委员长孔令江作的关于检查安全生产法实施情况的报告。"
+                 "会议听取了民族委员会副主任委员杜红、法律委员会副主任委员马启分别作的审议结果的报告。")
+    assert [m.kind for m in ex.meetings] == ["会议"]
+    assert {"孔令江", "杜红", "马启"} <= set(edges(ex, "attended")[ex.meetings[0].label])
+
+
+def test_people_elected_and_presiding_at_a_plenary_attend_it():
+    ex = extract("央视网消息：政协委员会主席胡正宁在14日下午举行的政协第二次会议第四次全体会议上，当选政协主席。"
+                 "会议选出的副主席是：邵一平、格桑次仁（藏族）、阮丽（女）。\n"
+                 "大会的执行主席是邵一平、阮丽，会议由邵一平主持。选举结果宣读前，前任主席黎光远来到大会会场。")
+    (meeting,) = ex.meetings
+    attended = edges(ex, "attended")[meeting.label]
+    assert {"胡正宁", "邵一平", "格桑次仁", "阮丽", "黎光远"} <= set(attended)
+    assert edges(ex, "chaired")[meeting.label] == ["邵一平"]
+
+
+def test_a_meeting_convened_on_a_visit_is_an_event_of_its_own():
+    ex = extract("央视网消息：4月6日至9日，国务院副总理宋立清赴山西调研，考察保障性住房建设，主持召开座谈会，"
+                 "听取当地干部群众的意见建议。")
+    assert sorted(m.kind for m in ex.meetings) == ["座谈会", "调研"]
+    assert all(names == ["宋立清"] for names in edges(ex, "chaired").values())
+
+
+def test_central_departments_and_the_bodies_whose_members_are_listed():
+    found = posts(extract("央视网消息：中共中央政治局委员、中宣部部长黎明远出席。"
+                          "常委会会议任命了第三任香港特别行政区基本法委员会组成人员。他们是：主任沈立新，副主任崔华、"
+                          "张彦，委员王国平、李安。"))
+    assert found["黎明远"] == ["中共中央政治局委员", "中宣部部长"]
+    assert found["沈立新"] == ["香港特别行政区基本法委员会主任"]
+    assert found["张彦"] == ["香港特别行政区基本法委员会副主任"] and found["李安"] == ["香港特别行政区基本法委员会委员"]

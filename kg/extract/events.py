@@ -46,7 +46,7 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             continue  # 习近平致电祝贺…: a message, nobody attends it
         visit = find_visit(text, offset, sentence, people)
         if visit:
-            return [visit] + _follow_ups(sentences[index + 1 :], people)
+            return [visit, *_convened_on_visit(sentence, offset, visit)] + _follow_ups(sentences[index + 1 :], people)
         attended_first = re.search("出席|参加", sentence) and (
             not re.search(_HOLD_VERBS, sentence) or re.search("出席|参加", sentence).start()
             < re.search(_HOLD_VERBS, sentence).start())
@@ -58,6 +58,9 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             visit = None  # 主持召开国务院常务会议，听取…汇报: the briefing is the meeting's agenda, not an event
         if visit and not any(e.start <= visit.start < e.end for e in events):
             events = [visit, *events]  # 李克强到应急管理部考察并主持召开防汛抗旱工作会议: both
+            events += [e for e in _convened_on_visit(sentence, offset, visit)
+                       if not any(x.start <= e.start + len("主持召开") < x.end or e.start <= x.start < e.end
+                                  for x in events)]
         if events:
             for event in events:
                 event.when = event.when or find_date(sentence[: max(0, event.start - offset)]) or find_date(sentence)
@@ -72,6 +75,26 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             event.start = event.end = 0
         return held
     return []
+
+
+def _convened_on_visit(sentence: str, offset: int, visit: HeldEvent) -> list[HeldEvent]:
+    """张高丽赴山西、新疆调研，…，主持召开座谈会: a meeting the visit's leader convened on the way is an event of its
+    own, chaired by them, on the visit's days."""
+    if visit.leader is None:
+        return []
+    meeting_end = _patterns()["meeting_end"]
+    found = []
+    for convened in re.finditer(r"主持召开(?:了)?([^，。；、]{2,30})", sentence[visit.end - offset :]):
+        name = convened.group(1)
+        cut = next((m for m in (meeting_end.search(name[:k]) for k in range(len(name), 1, -1)) if m), None)
+        if cut is None:
+            continue
+        name = name[: cut.end()]
+        start = visit.end + convened.start()
+        found.append(HeldEvent(label=f"{visit.leader.name}主持召开{name}", kind=_kind_of(name), start=start,
+                               end=start + len(convened.group(0)), leader=visit.leader, when=visit.when,
+                               leader_role="主持召开"))
+    return found
 
 
 def _is_message(sentence: str) -> bool:
@@ -346,6 +369,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue
         if re.search(r"(参加|陪同|一同|随同)$", sentence[: verb.start()]):
             continue  # 参加接访: the companions' verb, not the leader's
+        if re.search(r"关于[^，。；]*$", sentence[: verb.start()]):
+            continue  # 作的关于检查…实施情况的报告: the verb names what a document is about
         leaders = [p for p in people if offset <= p.start and p.end <= offset + verb.start()]
         leaders = [p for p in leaders if not _is_reference_context(sentence, p.end - offset)]
         if not leaders:

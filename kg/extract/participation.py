@@ -46,6 +46,17 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         for span in people:
             if also.start(2) <= span.name_start and span.end <= also.end(2):
                 out.append((span.name, False, "attended", also.group(1), span.name_start))
+    # 会议选出的…副主席是：甲、乙; 大会的执行主席是甲、乙: the members the meeting elected, its presiding members
+    for listed in _ELECTED_OR_PRESIDING.finditer(text):
+        for span in people:
+            if listed.start("names") <= span.name_start and span.end <= listed.end("names"):
+                out.append((span.name, False, "attended", listed.group("role") or listed.group("role2"),
+                            span.name_start))
+    # 汪洋在…举行的…全体会议上，当选全国政协主席: elected at the meeting, so there
+    for elected in re.finditer(r"在[^。；]{2,60}?(?:会议|大会|全会)上[，,]?(当选)", text):
+        span = by_end.get(elected.start())
+        if span is not None:
+            out.append((span.name, False, "attended", "当选", elected.start(1)))
     # 听取X、Y对…的介绍, 听取了A关于…的说明、B关于…的报告: the people heard were there
     for heard in re.finditer(r"听取了?([^。；]{2,200})", text):
         for span in people:
@@ -53,6 +64,11 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                     and _HEARD_AFTER_NAME.match(text, span.end):
                 out.append((span.name, False, "attended", "汇报", span.start))
     return out
+
+
+_ELECTED_OR_PRESIDING = re.compile(
+    r"(?:会议|大会)(?:的)?(?:(?P<role>选出|选举产生)的[^。；：]{0,30}?|(?P<role2>执行主席))(?:是|为)[：:]?"
+    r"(?P<names>[^。；，]{2,300})")
 
 
 def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEvent],
@@ -81,7 +97,7 @@ def heard_at(text: str, pos: int) -> bool:
 
 
 # what follows a speaker's name in a 听取 clause: 关于/对 the subject, 的 the report, or the next speaker
-_HEARD_AFTER_NAME = re.compile(r"关于|对|就|的(?:介绍|汇报|发言|意见|说明|报告)|作的|所作|[、和]")
+_HEARD_AFTER_NAME = re.compile(r"关于|对|就|的(?:介绍|汇报|发言|意见|说明|报告)|(?:分别)?作的|所作|[、和]")
 
 
 def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> list[tuple[str, bool]]:

@@ -14,6 +14,7 @@ from kg.extract.names import (
     is_han_name,
     is_joined_name,
     is_name,
+    is_syllabic_name,
     is_transliteration,
     name_at,
     readings_at,
@@ -31,6 +32,7 @@ from kg.extract.titles import (
     _title_start,
     _trailing_body,
     _unplaced_body,
+    body_before,
     is_body_name,
     tense_before,
 )
@@ -170,7 +172,8 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         chain = _chain_before(text, t_start, title, lex, floor)
         joined_to = previous if previous and text[previous.end : chain[0][0]] in ("和", "、", "及", "与") else None
         country = next((c for p in (joined_to.posts if joined_to else []) if (c := _country_of(p.body, lex))), None)
-        posts, last_body = _chain_posts(text, chain, lex, floor, last_body, country)
+        posts, last_body = _chain_posts(text, chain, lex, floor, _members_body(text, chain[0][0], lex) or last_body,
+                                        country)
         if joined_to and text[joined_to.end : chain[0][0]] == "、":
             posts = _placed_by_list(joined_to.posts, posts, lex)
         foreign = _is_foreign(posts, lex)
@@ -192,6 +195,21 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
             spans[follower.name_start] = previous = follower
             pos = follower.end
     return spans, ambiguous
+
+
+_MEMBERS_LISTED = re.compile(r"(?:组成人员|成员|领导班子)[。；，]?(?:他们|名单)?(?:是|为|如下)[：:]")
+
+
+def _members_body(text: str, pos: int, lex: Lexicon) -> str | None:
+    """…任命了澳门特别行政区基本法委员会组成人员。他们是：主任甲，副主任乙: the bare titles of the list are posts of the
+    body whose members it lists (a term's ordinal, 第五任, is no part of its name)."""
+    window = text[max(0, pos - 120) : pos]
+    found = list(_MEMBERS_LISTED.finditer(window))
+    if not found or "。" in window[found[-1].end() :]:
+        return None
+    end = max(0, pos - 120) + found[-1].start()
+    body = body_before(text, end, lex)
+    return re.sub(r"^第[一二三四五六七八九十百\d]+任", "", body) if body else None
 
 
 def _placed_by_list(before: list[PostMention], posts: list[PostMention], lex: Lexicon) -> list[PostMention]:
@@ -219,6 +237,8 @@ def _placed_by_list(before: list[PostMention], posts: list[PostMention], lex: Le
 
 
 _NATIONAL_START = re.compile("中共|中央|全国|国家|国务院|中国")
+_CENTRAL_DEPARTMENT = re.compile("中.部")  # 中宣部, 中组部, 中联部: the central departments by their short names
+_LEADING_ORGANS = ("政治局", "书记处", "政治局常委会")  # 政治局委员、中宣部部长: the Politburo has no departments
 
 
 def _own_title_follows(text: str, pos: int) -> bool:
@@ -283,7 +303,8 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
                 # 统战部部长 after 县委常委: the chain's body places it; 机关党委书记 first in its chain: the
                 # body named last in the article does (某某发展改革委…、机关党委书记)
                 placed_by = prev_body or (last_body if run.startswith(_SUB_ORGANS) else None)
-                if placed_by and (placed_by.endswith(_GROUP_BODY_ENDINGS) or _NATIONAL_START.match(run)):
+                if placed_by and (placed_by.endswith(_GROUP_BODY_ENDINGS) or _NATIONAL_START.match(run)
+                                  or _CENTRAL_DEPARTMENT.fullmatch(run) or placed_by.endswith(_LEADING_ORGANS)):
                     placed_by = None  # 中央宣讲团成员，财政部部长: a group has no 财政部; 中央代表团 is placed
                 parent = re.sub(r"党组$", "", placed_by) if placed_by else None  # 自治区党委 + 统战部
                 body = run if run in _STANDALONE_HEADS or not parent else parent + run
@@ -368,11 +389,15 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
         foreign = title in lex.foreign_titles
         if _country_end().search(text, max(0, t_start - 12), t_start):
             continue  # 俄罗斯副总理: the title's country, no person 罗斯
-        for length in ((8, 7, 6, 5, 4, 3, 2) if foreign else (3, 2)):
+        for length in ((8, 7, 6, 5, 4, 3, 2) if foreign else (4, 3, 2)):
             start = t_start - length
             name = text[max(start, 0) : t_start]
-            if start < 0 or not is_name(name, lex, foreign=foreign) or _country_end().search(name) \
-                    or name[-1] in "任设选" or any(stop_strength(text, i) for i in range(start, t_start)) \
+            syllabic = length == 4 and not foreign and start >= 0 and is_syllabic_name(name, lex) \
+                and lex.common_words.get(name[:2]) is None
+            if length == 4 and not syllabic:
+                continue  # four characters only for a minority name (向巴平措副委员长: 向巴 is its first syllable)
+            if start < 0 or not (syllabic or is_name(name, lex, foreign=foreign)) or _country_end().search(name) \
+                    or name[-1] in "任设选" or any(stop_strength(text, i) for i in range(start + syllabic, t_start)) \
                     or any(len(w) >= 2 and lex.common_words.get(w, "n")[0] in "vt" for w in _words(name)):
                 continue  # 芬兰总统, 就任中国国务院总理: a country; 习近平当选国家主席, 提名国务院总理: a verb inside
             before = text[start - 2 : start] if start >= 2 else ""
@@ -466,7 +491,8 @@ def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
                 each.posts.extend(p for p in posts if p not in each.posts)
 
 
-_POSTS_THEN_NAMES = re.compile(r"(?:是|为|名单如下)[：:]")
+# 副主席是：甲、乙; 执行主席是甲、乙、丙 (without a colon only a list of two names or more follows)
+_POSTS_THEN_NAMES = re.compile(rf"(?:是|为|名单如下)[：:]|是(?=[{CJK}·]{{2,12}}?、)")
 _LIST_ITEM = re.compile(f"([{CJK}·•]{{2,12}}?)(?:（[^（）]{{1,8}}）)?(?=[、，。；]|$)")
 
 

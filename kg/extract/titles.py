@@ -133,8 +133,8 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
         if _NOT_A_BODY.search(candidate) or candidate.count("“") != candidate.count("”"):
             continue  # 省委十四届九次全会精神和省委: a meeting and a conjunction, not one body
         if i > 0 and candidate[0] in _ONE_CHAR_PLACES and run[i - 1] not in _FUNCTION_CHARS \
-                and lex.common_words.get(run[i - 1 : i + 1], "").startswith("ns"):
-            continue  # 郑州大学: 州 ends a place name here, it does not start a body
+                and run[i - 1 : i + 1] in lex.common_words:
+            continue  # 郑州大学, 住房和城乡建设部: 州 and 乡 end a word here, they do not start a body
         if is_body_name(candidate, at_boundary=i == 0, lex=lex):
             return candidate
     return None
@@ -149,11 +149,20 @@ def _trailing_body(run: str) -> str | None:
     lex = load()
     tokens = _words(run)
     kept: list[str] = []
-    for token in reversed(tokens):
+    joined = False
+    for at in range(len(tokens) - 1, -1, -1):
+        token = tokens[at]
         tag = lex.common_words.get(token, "")
+        if token in ("和", "与") and kept and not joined and at > 0 \
+                and lex.common_words.get(tokens[at - 1], "").startswith(("n", "vn")) and len(tokens[at - 1]) >= 2:
+            joined = True  # 住房和城乡建设部: one 和 joins two fields of a ministry's name
+            kept.insert(0, token)
+            continue
         if len(token) < 2 or tag.startswith(("v", "p", "c", "u", "d", "r")):
             break
         kept.insert(0, token)
+    if kept and kept[0] in ("和", "与"):
+        kept.pop(0)
     body = "".join(kept)
     return body if 2 <= len(body) <= 14 and _patterns()["body_end"].search(body) else None
 
@@ -172,13 +181,46 @@ def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str |
     def body_like(candidate: str) -> bool:
         return 2 <= len(candidate) <= 12 and bool(_patterns()["body_end"].search(candidate))
 
+    joined = _field_before_joiner(text, start, floor)
+    if joined is not None and body_like(run):
+        start, run = joined, text[joined:title_start]  # 住房和城乡建设部: one 和 joins two fields of its name
+
     boundaries = left_boundaries(run)
     if any(b.group(0) == "的" for b in boundaries):
         after = run[boundaries[-1].end() :]
         # 新任命的环境保护部部长: the body starts after 的; 刚刚回国的委总统: no body (中央代表团 holds the verb 代表,
         # and a verb before an unrecognised body leaves the post its title alone: 听取…工作室领衔委员)
         return after if body_like(after) and boundaries[-1].group(0) == "的" else None
-    return run if body_like(run) and (start == 0 or text[start - 1] in "、，") else None
+    if not body_like(run) or not (joined is not None or start == 0 or text[start - 1] in SEPARATORS
+                                  or not _is_cjk(text[start - 1])):
+        return None
+    if _clause_words(run):
+        trailing = _trailing_body(run)  # 会议听取了商务部部长: the clause before the ministry is no part of it
+        return trailing if trailing and body_like(trailing) else None
+    return run
+
+
+def _field_before_joiner(text: str, start: int, floor: int) -> int | None:
+    """Where a ministry's name starts when a 和/与 stands right before ``start`` and a field noun before it (住房 in
+    住房和城乡建设部, 工业 in 工业和信息化部); None when the word before is a title, a body or no noun
+    (县委书记和统战部)."""
+    if start - 3 < floor or text[start - 1] not in "和与":
+        return None
+    lex = load()
+    words = _words(text[max(floor, start - 12) : start - 1])
+    field = words[-1] if words else ""
+    if len(field) < 2 or not lex.common_words.get(field, "").startswith(("n", "vn")) or field in lex.titles \
+            or _patterns()["body_end"].search(field) or _patterns()["title"].search(field):
+        return None
+    return start - 1 - len(field)
+
+
+def _clause_words(run: str) -> bool:
+    """A verb, particle or preposition among the words of a run (听取了商务部): it holds a clause, not only a body."""
+    lex = load()
+    words = _words(run)
+    return any(lex.common_words.get(w, "").startswith(("v", "p", "u")) and not _ONE_JOINER.fullmatch(w)
+               for w in words[:-1])
 
 
 _PARTY_COMMITTEE_TITLES = {"书记", "副书记", "常委", "委员", "秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员"}
