@@ -161,8 +161,11 @@ def _date_visits_from_later_sentences(sentences: list[tuple[int, str]], events: 
     for event in events:
         if event.when or not event.leader or event.kind not in set(load().inspection_verbs.values()):
             continue
+        where = re.search(r"(?:在|到|赴)([^，。、]{2,12}?)(?:调研|考察|视察|检查)", event.label)
         for offset, sentence in sentences:
-            if offset > event.start and event.leader.name in sentence and event.kind in sentence \
+            # 5月17号下午至20号上午，刘云山到河南安阳…: the leader and the visit's kind or place, with a date
+            if offset > event.start and event.leader.name in sentence \
+                    and (event.kind in sentence or (where and where.group(1)[:2] in sentence)) \
                     and (day := find_date(sentence)):
                 event.when = day
                 break
@@ -177,8 +180,10 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
     leaders = {e.leader.name for e in found if e.leader}
     labels = {e.label for e in found}
     out: list[HeldEvent] = []
+    announced = _ROUND_UP.search(sentences[0][1]) if sentences else None
+    openers = _paragraph_openers(text, sentences, people)
     for offset, sentence in sentences:
-        if offset <= after or text[offset - 1] != "\n":
+        if offset <= after or offset not in openers:
             continue  # only the first sentence of a paragraph after the events found
         convened = [e for e in _held_meetings(sentence, offset, people) if e.leader and e.label not in labels]
         if convened:  # 21日晚上，张德江主持召开中小企业座谈会: a meeting within the visit, an event of its own
@@ -188,7 +193,7 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
                 meeting.when = meeting.when or find_date(sentence)
             out += convened
             continue
-        visit = _inspection(sentence, offset, people)
+        visit = _inspection(sentence, offset, people) or _announced_visit(sentence, offset, people, announced)
         if visit and visit.leader and visit.leader.name not in leaders and visit.kind not in ("汇报会", "会见") \
                 and not any(m.start() < visit.start
                             for m in _patterns()["role"].finditer(text, visit.leader.end, visit.end)):
@@ -200,6 +205,39 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
     if not found and len(out) < 2:
         return []  # with no event in the lead, only a round-up (two visits or more) reports them
     return out
+
+
+def _paragraph_openers(text: str, sentences: list[tuple[int, str]], people: list[Span]) -> set[int]:
+    """Where paragraphs open: the first sentence after a line break, or the second when the first only sets the
+    scene (在武汉洪山礼堂。中央宣讲团成员、湖北省委书记某某…)."""
+    openers: set[int] = set()
+    for index, (offset, sentence) in enumerate(sentences):
+        if offset > 0 and text[offset - 1] == "\n":
+            openers.add(offset)
+            scene = len(sentence.strip()) <= 12 and not any(offset <= p.start < offset + len(sentence) for p in people)
+            if scene and index + 1 < len(sentences):
+                openers.add(sentences[index + 1][0])
+    return openers
+
+
+# 中央宣讲团成员分别来到河南、江苏等地，向干部群众宣讲…: a lead that announces visits by several people, one each
+_ROUND_UP = re.compile(r"分别(?:来到|到|赴|在)[^。]{0,30}?(?P<verb>宣讲|调研|考察|视察|慰问|走访)")
+
+
+def _announced_visit(sentence: str, offset: int, people: list[Span], announced: re.Match[str] | None) -> HeldEvent | None:
+    """In a round-up the lead announced (分别来到…宣讲), a paragraph that opens with a titled person reports that
+    person's part of it (今天下午，中央宣讲团成员，某部副部长甲来到河南…), even without the verb."""
+    if announced is None:
+        return None
+    verb = announced.group("verb")
+    titled = [p for p in people if offset <= p.start < offset + len(sentence) and p.posts]
+    if not titled:
+        return None
+    leader = titled[0]
+    where = re.match(r"(?:来到|到|赴|在)([^，。；、的]{2,12})", sentence[leader.end - offset :])
+    label = f"{leader.name}{'在' + where.group(1) if where else ''}{verb}"
+    return HeldEvent(label=label, kind=load().inspection_verbs.get(verb, verb), start=leader.start, end=leader.end,
+                     leader=leader)
 
 
 def _kind_of(label: str) -> str:
@@ -376,6 +414,10 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         if not leaders:
             continue
         leader = leaders[0]
+        said = sentence[leader.end - offset : verb.start()]
+        if any(said.startswith(v) or f"{v}，" in said or f"{v}：" in said for v in lex.speech_verbs) \
+                and re.search("[，：]", said):
+            continue  # 栗战书强调，执法检查不是一般性的工作检查: the verb is inside what the leader said
         obj = re.split(r"[，。；]", after)[0][:40]
         where = re.search(r"(?:在|到|赴)[^，。；“”]{1,20}$", sentence[leader.end - offset : verb.start()])
         label = f"{leader.name}{where.group(0) if where else ''}{verb.group(0)}{obj}"

@@ -223,15 +223,14 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         return 2  # (奥朗德指派: a verb after the name is no part of it)
     # outside the shapes: trusted only between a title and a verb or punctuation (副县长其木格陪同, 安倍晋三举行)
     if after_title and (strength >= (2 if foreign else 3) or (foreign and strength == 1 and conjoined)) \
-            and 2 <= len(token) <= (5 if foreign else 4):  # (日本前首相鸠山由纪夫: five characters)
+            and 2 <= len(token) <= 4:  # (five characters outside the shapes were mostly a name and the next word)
         if any(ch in lex.not_given for ch in token) or (tag is not None and _ordinary_word(tag)) \
                 or token[0] in _NUMERALS:
             return 0  # (外交部长一职, 其他领导一岗双责: a numeral opens no name)
         if any(len(w) >= 2 and (_common(w, lex) or "n")[0] in "tfmqrpcudva" for w in _words(token)):
             return 0  # 外长会期间会见: 期间 (a time or place word) inside the run, no name
         halves_ordinary = len(token) == 4 and any(_ordinary_word(_common(h, lex)) for h in (token[:2], token[2:]))
-        ends_in_word = len(token) == 5 and _ordinary_word(_common(token[-2:], lex))  # 奥朗德指派: the verb after it
-        return 0 if halves_ordinary or ends_in_word else 1
+        return 0 if halves_ordinary else 1
     return 0
 
 
