@@ -224,7 +224,8 @@ def _paragraph_openers(text: str, sentences: list[tuple[int, str]], people: list
 _ROUND_UP = re.compile(r"分别(?:来到|到|赴|在)[^。]{0,30}?(?P<verb>宣讲|调研|考察|视察|慰问|走访)")
 
 
-def _announced_visit(sentence: str, offset: int, people: list[Span], announced: re.Match[str] | None) -> HeldEvent | None:
+def _announced_visit(sentence: str, offset: int, people: list[Span],
+                     announced: re.Match[str] | None) -> HeldEvent | None:
     """In a round-up the lead announced (分别来到…宣讲), a paragraph that opens with a titled person reports that
     person's part of it (今天下午，中央宣讲团成员，某部副部长甲来到河南…), even without the verb."""
     if announced is None:
