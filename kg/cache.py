@@ -126,9 +126,22 @@ class ExtractionCache:
         self._pending_puts = 0
         self._last_commit = time.monotonic()
         self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        self._setup("PRAGMA journal_mode=WAL")
+        self._setup("PRAGMA synchronous=NORMAL")
+        self._setup("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+
+    def _setup(self, statement: str) -> None:
+        """Run a setup statement, waiting while another process opens the same cache: switching to WAL takes a lock
+        that SQLite's busy timeout does not wait for, so two builds starting together retry instead of failing."""
+        deadline = time.monotonic() + _BUSY_TIMEOUT_SECONDS
+        while True:
+            try:
+                self._db.execute(statement)
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def get(self, key: str) -> list[ArticleExtraction] | None:
         """The cached extractions for ``key``, or None (counted as a miss) when absent or unreadable."""

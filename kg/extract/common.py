@@ -139,7 +139,9 @@ def _fillers() -> re.Pattern[str]:
         elif kind != "other":
             plain.append(line)
     group = alternation(groups)
-    return re.compile(f"(?:等(?:[0-9{CJK}]{{0,16}}?(?:{group}))?|和其他[{CJK}]{{0,10}}?(?:{group})|"
+    # 甲、乙等8位基金资助获得者发了言, 甲、乙五位政协委员就…回应: a count and the group after the list
+    counted = f"等?[0-9一二三四五六七八九十两]+(?:位|名)[{CJK}]{{0,12}}?(?:{group})"
+    return re.compile(f"(?:{counted}|等(?:[0-9{CJK}]{{0,16}}?(?:{group}))?|和其他[{CJK}]{{0,10}}?(?:{group})|"
                       f"{alternation(plain)})$")
 
 

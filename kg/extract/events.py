@@ -457,7 +457,7 @@ def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
         between = text[span.end : event.start]
         if re.search(r"由|率领|受|委托", text[clause_start : span.start]) or _is_reference_context(text, span.end):
             continue
-        if re.search(r"^[^。；]*?邀请", between) and re.search("应", text[clause_start : span.start]):
+        if re.search(r"^[^。；]*?邀请", between) and re.search("应", text[clause_start : span.name_start]):
             continue  # 应土库曼斯坦总统某某邀请，习近平…: who invited is not there
         if re.search(r"[。；]", between):
             continue

@@ -265,6 +265,11 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
                 return [Reading(text[pos:end], strength)]
         return []
     found: list[Reading] = []
+    run_end = pos
+    while run_end < len(text) and run_end - pos < MAX_NAME and text[run_end] in lex.transliteration:
+        run_end += 1
+    if run_end - pos >= 5 and stop_strength(text, run_end) >= 1:
+        foreign = True  # 米亚斯尼科维奇和…: five transliteration characters or more up to a stop are one foreign name
     # a Chinese-context name is at most 4 characters, unless it is a minority name or one the article confirmed
     longest = MAX_NAME if foreign else max(9 if _syllabic_start().match(text, pos) else 4,
                                               max((len(c) for c in confirmed), default=0))

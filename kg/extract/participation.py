@@ -9,7 +9,8 @@ from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
 from kg.lexicon import Lexicon, lexicon_lines
 
-_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)[^，。；、“”]{1,16}$|"
+_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)"
+                            r"(?:[^，。；、“”]|“[^“”]{1,20}”){1,16}$|"
                             rf"(?:{TIME_PHRASE})(?:在[^，。；、“”]{{1,16}})?$")
 
 # ---------------------------------------------------------------- participation
@@ -52,6 +53,11 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             if listed.start("names") <= span.name_start and span.end <= listed.end("names"):
                 out.append((span.name, False, "attended", listed.group("role") or listed.group("role2"),
                             span.name_start))
+    # 与会各国领导人和代表陆续抵达…。他们主要是：甲、乙…: the list names who came to the meeting
+    for came in _THOSE_ATTENDING.finditer(text):
+        for span in people:
+            if came.start("names") <= span.name_start and span.end <= came.end("names"):
+                out.append((span.name, False, "attended", "与会", span.name_start))
     # 汪洋在…举行的…全体会议上，当选全国政协主席: elected at the meeting, so there
     for elected in re.finditer(r"在[^。；]{2,60}?(?:会议|大会|全会)上[，,]?(当选)", text):
         span = by_end.get(elected.start())
@@ -66,6 +72,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
     return out
 
 
+_THOSE_ATTENDING = re.compile(r"(?:与会|出席会议|参加会议|出席峰会|参会)[^。；]{0,40}?[。；，]"
+                              r"他们(?:主要|分别)?(?:是|有)[：:](?P<names>[^。；]{2,600})")
 _ELECTED_OR_PRESIDING = re.compile(
     r"(?:会议|大会)(?:的)?(?:(?P<role>选出|选举产生)的[^。；：]{0,30}?|(?P<role2>执行主席))(?:是|为)[：:]?"
     r"(?P<names>[^。；，]{2,300})")

@@ -457,7 +457,9 @@ def _appointment_patterns() -> list[tuple[re.Pattern[str], str]]:
     found = []
     for line in lexicon_lines("appointment_verbs.txt"):
         pattern, _, tense = line.partition("\t")
-        regex = re.escape(pattern).replace(re.escape("{name}"), f"(?P<name>[{CJK}·]{{2,12}}?)(?:同志)?")
+        # a bracket after the name says who they are (孙春兰（女）, 肖捷（兼）): no part of the name
+        regex = re.escape(pattern).replace(re.escape("{name}"),
+                                           f"(?P<name>[{CJK}·]{{2,12}}?)(?:同志)?(?:（[^（）]{{1,8}}）)?")
         # {names}: a list (决定甲、乙、丙为大会副秘书长); the last name fills the name slot, the others share its posts
         regex = regex.replace(re.escape("{names}"),
                               f"(?P<others>(?:[{CJK}·]{{2,12}}?(?:（[^（）]{{1,8}}）)?、)+)(?P<name>[{CJK}·]{{2,12}}?)")
@@ -585,7 +587,8 @@ def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str, stated: str | N
         if not title:
             break
         prefix = text[pos : title.start()]
-        body = prefix if prefix and is_body_name(prefix, at_boundary=True, lex=lex) else None
+        body = prefix if prefix and (is_body_name(prefix, at_boundary=True, lex=lex)
+                                     or _trailing_body(prefix) == prefix) else None  # 任命某某为教育部部长
         if prefix and body is None:
             break
         if body is None and title.group(0) in lex.bare_titles and prev_body:

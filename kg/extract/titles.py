@@ -158,8 +158,11 @@ def _trailing_body(run: str) -> str | None:
             joined = True  # 住房和城乡建设部: one 和 joins two fields of a ministry's name
             kept.insert(0, token)
             continue
-        if len(token) < 2 or tag.startswith(("v", "p", "c", "u", "d", "r")):
-            break
+        if not kept and len(token) == 1 and _patterns()["body_end"].search(token):
+            kept.insert(0, token)  # 生态环境|部: the body's ending as a word of its own
+            continue
+        if len(token) < 2 or tag.startswith(("p", "c", "u", "d", "r")) or (tag.startswith("v") and tag != "vn"):
+            break  # (应急管理部: a verbal noun may name a body's field)
         kept.insert(0, token)
     if kept and kept[0] in ("和", "与"):
         kept.pop(0)
