@@ -25,6 +25,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     lead = _lead_events(text, sentences, people, headline, encounters)
     lead += _parallel_visits(text, sentences, people, lead + encounters)
     _date_visits_from_later_sentences(sentences, lead)
+    lead += _convened_during_visits(sentences, lead)
     events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
     for event in events:
         event.label = _clean_label(event.label)
@@ -54,8 +55,13 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
             or _meeting_opening_sentence(sentence, offset)
         visit = _inspection(sentence, offset, people) or (None if events else _activity(sentence, offset, people))
+        also = _and_also(sentence, offset, visit) if visit and not events else None
+        if also:
+            events = [also]  # 刘云山参观…图片展并会见…与会代表: the second verb reports an event of its own
         if visit and events and visit.kind == "汇报会":
             visit = None  # 主持召开国务院常务会议，听取…汇报: the briefing is the meeting's agenda, not an event
+        if visit and events and visit.kind == "参观":
+            visit = None  # 出席…开幕式，并参观博览会展馆: a tour after the event is part of it
         if visit and not any(e.start <= visit.start < e.end for e in events):
             events = [visit, *events]  # 李克强到应急管理部考察并主持召开防汛抗旱工作会议: both
             events += [e for e in _convened_on_visit(sentence, offset, visit)
@@ -77,23 +83,71 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
     return []
 
 
+def _and_also(sentence: str, offset: int, visit: HeldEvent) -> HeldEvent | None:
+    """A second inspection-type verb joined to the visit's by 并 (参观…并会见…, 考察…并看望…), with its object."""
+    lex = load()
+    if visit.leader is None:
+        return None
+    rest = sentence[visit.start - offset :]
+    joined = re.search(rf"并(?:在[^，。；]{{1,12}})?({_patterns()['inspect'].pattern})", rest.split("，")[0])
+    if joined is None:
+        return None
+    verb = joined.group(1)
+    obj = re.split(r"[，。；]", rest[joined.end() :])[0][:40]
+    start = visit.start + joined.start(1)
+    return HeldEvent(label=f"{visit.leader.name}{verb}{obj}", kind=lex.inspection_verbs[verb], start=start,
+                     end=start + len(verb) + len(obj), leader=visit.leader)
+
+
 def _convened_on_visit(sentence: str, offset: int, visit: HeldEvent) -> list[HeldEvent]:
     """张高丽赴山西、新疆调研，…，主持召开座谈会: a meeting the visit's leader convened on the way is an event of its
     own, chaired by them, on the visit's days."""
     if visit.leader is None:
         return []
+    return _convened_meetings(sentence[visit.end - offset :], visit.end, visit.leader, visit.when)
+
+
+def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None) -> list[HeldEvent]:
+    """主持召开(了)X座谈会 in ``clause``, chaired by ``leader``; 分别主持召开了A和B座谈会 is two meetings."""
     meeting_end = _patterns()["meeting_end"]
     found = []
-    for convened in re.finditer(r"主持召开(?:了)?([^，。；、]{2,30})", sentence[visit.end - offset :]):
+    for convened in re.finditer(r"主持召开(?:了)?([^，。；、]{2,30})", clause):
         name = convened.group(1)
         cut = next((m for m in (meeting_end.search(name[:k]) for k in range(len(name), 1, -1)) if m), None)
         if cut is None:
             continue
         name = name[: cut.end()]
-        start = visit.end + convened.start()
-        found.append(HeldEvent(label=f"{visit.leader.name}主持召开{name}", kind=_kind_of(name), start=start,
-                               end=start + len(convened.group(0)), leader=visit.leader, when=visit.when,
-                               leader_role="主持召开"))
+        first, joiner, second = name.partition("和")
+        names = [first + cut.group(0), second] if joiner and clause[: convened.start()].endswith("分别") \
+            and not meeting_end.search(first) and len(first) >= 2 else [name]
+        start = offset + convened.start()
+        for each in names:
+            found.append(HeldEvent(label=f"{leader.name}主持召开{each}", kind=_kind_of(each), start=start,
+                                   end=start + len(convened.group(0)), leader=leader, when=when,
+                                   leader_role="主持召开"))
+    return found
+
+
+def _convened_during_visits(sentences: list[tuple[int, str]], events: list[HeldEvent]) -> list[HeldEvent]:
+    """调研期间，张德江分别主持召开了…座谈会; 12日至14日，汪洋来到…，并在西昌主持召开…座谈会: a meeting a visit's
+    leader convenes in a later sentence is an event of its own, dated by that sentence or the visit."""
+    lex = load()
+    visits = [e for e in events if e.leader and e.kind in set(lex.inspection_verbs.values())]
+    have = {e.label for e in events}
+    found: list[HeldEvent] = []
+    for visit in visits:
+        for offset, sentence in sentences:
+            verb = sentence.find("主持召开")
+            if offset + len(sentence) <= visit.end or verb < 0 or visit.leader.name not in sentence[:verb]:
+                continue
+            if any(offset <= e.start < offset + len(sentence) for e in events):
+                continue  # the sentence's meeting is already an event
+            day = find_date(sentence[:verb]) or visit.when
+            verb -= 2 if sentence[verb - 2 : verb] == "分别" else 0
+            for meeting in _convened_meetings(sentence[verb:], offset + verb, visit.leader, day):
+                if meeting.label not in have:
+                    have.add(meeting.label)
+                    found.append(meeting)
     return found
 
 
@@ -250,6 +304,7 @@ def _kind_of(label: str) -> str:
 def _clean_label(label: str) -> str:
     """Strip what a clause leaves around a meeting's name: times, 了, 的, an opening place (在京)."""
     label = re.sub(r"^(?:上午|下午|晚上|晚|当天|日前|近日|近期|了|的|在京|在北京)+", "", label)
+    label = re.sub(r"(?<=调研|考察|视察|检查)时(?:强调|指出|表示|要求)$", "", label)  # 在山东调研时强调: the visit
     return label.strip("，、 ")
 
 
@@ -421,6 +476,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue  # 栗战书强调，执法检查不是一般性的工作检查: the verb is inside what the leader said
         obj = re.split(r"[，。；]", after)[0][:40]
         where = re.search(r"(?:在|到|赴)[^，。；“”]{1,20}$", sentence[leader.end - offset : verb.start()])
+        label = f"{leader.name}{where.group(0) if where else ''}{verb.group(0)}{obj}"
+        obj = re.split(r"并(?=" + _patterns()["inspect"].pattern + ")", obj)[0]  # 参观…图片展并会见…: two events
         label = f"{leader.name}{where.group(0) if where else ''}{verb.group(0)}{obj}"
         return HeldEvent(label=label, kind=lex.inspection_verbs[verb.group(0)], start=offset + verb.start(),
                          end=offset + verb.end() + len(obj), leader=leader)

@@ -250,6 +250,8 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
     lex = lex or load()
     if pos >= len(text) or _patterns()["role"].match(text, pos):
         return []  # 州领导应邀出席: a verb starts here, no name
+    if text.startswith("兼", pos):
+        return []  # 副总理兼经济和能源部部长: the title chain goes on, no name
     at_stop = stop_strength(text, pos) >= 1  # 总统将访华, 副总统和克里国务卿: a stop starts here
     joined = None if at_stop else _JOINED.match(text, pos)  # 主席和菲德尔·卡斯特罗: 和 joins, no name starts there
     if joined:

@@ -9,6 +9,7 @@ from kg.extract.common import SEPARATORS, VERB_AS_NOUN, Span, _is_cjk, _patterns
 from kg.extract.names import (
     JOINERS,
     _bare_name_ending_at,
+    _list_name,
     _ordinary_word,
     best_reading,
     is_han_name,
@@ -538,7 +539,7 @@ def _listed_appointees(text: str, match: re.Match[str], spans: dict[int, Span], 
     for item in match.group("others").split("、")[:-1]:
         name = re.sub(r"（[^（）]*）$", "", item)  # 王某（回族）: the bracket says who, it is no part of the name
         if name in spans.get(at, Span("", 0, 0, 0)).name or is_name(name, lex, after_title=True, strong_stop=True) \
-                or is_joined_name(name):
+                or is_joined_name(name) or _list_name(name, lex):  # 魏凤和、王勇为国务委员: a list closes 和
             found.append(spans.get(at) or Span(name=name, start=at, name_start=at, end=at + len(name)))
         at += len(item) + 1
     return found
@@ -554,7 +555,7 @@ def _appointee(text: str, match: re.Match[str], spans: dict[int, Span], by_end: 
     if match.start("name") > match.start():  # the name follows a verb (任命某某为): it must fill the slot
         start = match.start("name")
         return Span(name=name, start=start, name_start=start, end=end) \
-            if is_name(name, lex, after_title=True, strong_stop=True) else None
+            if is_name(name, lex, after_title=True, strong_stop=True) or _list_name(name, lex) else None
     bare = _bare_name_ending_at(text, end, lex)  # the name opens the clause (某某任…)
     if not bare or _country_of(bare, lex):
         return None  # 南非现任总统: a country, no person

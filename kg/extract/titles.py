@@ -161,7 +161,11 @@ def _trailing_body(run: str) -> str | None:
         if not kept and len(token) == 1 and _patterns()["body_end"].search(token):
             kept.insert(0, token)  # 生态环境|部: the body's ending as a word of its own
             continue
-        if len(token) < 2 or tag.startswith(("p", "c", "u", "d", "r")) or (tag.startswith("v") and tag != "vn"):
+        ending_only = len(kept) == 1 and len(kept[0]) == 1  # 审计|署: the word before a one-character ending
+        if not kept and len(token) >= 3 and _patterns()["body_end"].search(token):
+            tag = "n"  # 审计署: a word that ends as a body is one, whatever its tag
+        if len(token) < 2 or tag.startswith(("p", "c", "u", "d", "r")) \
+                or (tag.startswith("v") and tag != "vn" and not ending_only):
             break  # (应急管理部: a verbal noun may name a body's field)
         kept.insert(0, token)
     if kept and kept[0] in ("和", "与"):
