@@ -77,6 +77,14 @@ def _group_named_at(sentence: str, events: list) -> int | None:
     return min(named, key=lambda e: e.start).group if named else None
 
 
+def _same_day_as_before(sentences: list[tuple[int, str]], pos: int) -> str | None:
+    """当天，特朗普抵达华盛顿…: an event whose sentence opens with 当天 (同日) is on the last day the text named."""
+    index = next((i for i, (offset, sentence) in enumerate(sentences) if offset <= pos < offset + len(sentence)), None)
+    if index is None or not re.match(r"\s*(?:当天|当日|同日|同一天)", sentences[index][1]):
+        return None
+    return next((day for _, sentence in reversed(sentences[:index]) if (day := find_date(sentence))), None)
+
+
 def extract(article: Article) -> ArticleExtraction:
     lex = load()
     text = article.text
@@ -107,7 +115,8 @@ def extract(article: Article) -> ArticleExtraction:
 
     reported = article.pub_date if article.date_origin not in ("inferred", "none") else None
     for key, event in enumerate(events):
-        own = (resolve_date(event.when, anchor, inferred) if event.when else None) or event_date
+        when = event.when or _same_day_as_before(sentences, event.start)
+        own = (resolve_date(when, anchor, inferred) if when else None) or event_date
         basis = "stated" if own else "reported"  # undated: the issue that reports it stands in for its day
         result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=own or reported,
                                               sentence=_sentence_at(sentences, event.start), organiser=event.organiser,

@@ -124,6 +124,10 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         if len(guest) > 30:  # 同斐济总理甲、…、纽埃总理乙等太平洋岛国领导人: the label names the group
             guest = guest[guest.rfind("等") + 1 :] if "等" in guest else guest[:30]
         label = f"{host.name}同{guest}{verb}".replace("举行", "")
+        jointly = re.search("共同(?:主持|出席)", guest)
+        if jointly and len(guest) - jointly.end() >= 2:
+            # 同甲、乙共同主持第十七次…会晤: the meeting's own name
+            label = match.group(0)[len(match.group("with")) + jointly.end() :]
         out.append(HeldEvent(label=label, kind=kind, start=start, end=offset + match.end(), leader=host,
                              guests=guests, when=last_date(text[offset : offset + match.end()])))
     return out

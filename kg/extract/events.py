@@ -465,6 +465,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue  # 参加接访: the companions' verb, not the leader's
         if re.search(r"关于[^，。；]*$", sentence[: verb.start()]):
             continue  # 作的关于检查…实施情况的报告: the verb names what a document is about
+        if re.search(r"(?:表示|致以|转达|表达)[^，。；]{0,6}$", sentence[: verb.start()]):
+            continue  # 向中国政府和人民表示诚挚慰问: words of sympathy, no visit
         leaders = [p for p in people if offset <= p.start and p.end <= offset + verb.start()]
         leaders = [p for p in leaders if not _is_reference_context(sentence, p.end - offset)]
         if not leaders:

@@ -244,6 +244,9 @@ def _list_name(token: str, lex: Lexicon) -> bool:
     return len(token) == 3 and token[-1] in lex.name_end_in_lists and is_han_name(token, lex)
 
 
+_WHILE_CLAUSE = re.compile(r"在[^，。；：]*$")  # 在会见…时: a clause that 时 will close
+
+
 def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool = True,
                 lex: Lexicon | None = None, confirmed: frozenset[str] = frozenset()) -> list[Reading]:
     """Every acceptable name starting at ``pos``, shortest first."""
@@ -280,6 +283,8 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         if not _CJK_ONLY.fullmatch(token):
             break
         strength, stop_length = stop_at(text, end)
+        if token.endswith("时") and _WHILE_CLAUSE.search(text, max(0, pos - 30), pos) and text.startswith("，", end):
+            continue  # 在会见密克罗尼西亚联邦总统莫里时，: 时 closes the clause (伍跃时说 is a name)
         if at_stop and not ((strength >= 3 or text.startswith(("等", "同志", "一行"), end)) and token[0] in lex.surnames
                             and is_han_name(token, lex)):
             continue  # only a Han name closed firmly may start with a stop's character (县长向红梅出席, 向红梅等)
