@@ -221,6 +221,9 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
             and (not _ordinary_word(tag) or strength >= 4) \
             and not (len(token) >= 4 and _common(token[-2:], lex) and _common(token[-2:], lex)[0] == "v"):
         return 2  # (奥朗德指派: a verb after the name is no part of it)
+    if after_title and not foreign and strength >= 1 and 2 <= len(token) <= 4 and tag is None \
+            and token[0] not in lex.surnames and is_transliteration(token, lex):
+        return 1  # 国防部长塞西在: a transliterated name after a title no country placed
     # outside the shapes: trusted only between a title and a verb or punctuation (副县长其木格陪同, 安倍晋三举行)
     if after_title and (strength >= (2 if foreign else 3) or (foreign and strength == 1 and conjoined)) \
             and 2 <= len(token) <= 4:  # (five characters outside the shapes were mostly a name and the next word)

@@ -160,6 +160,9 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
     for match in pats["title"].finditer(text):
         title, t_start, t_end = match.group(0), match.start(), match.end()
         name_from = t_end
+        if text[t_end : t_end + 1] in (" ", "\u3000") and t_end + 1 < len(text) and _is_cjk(text[t_end + 1]) \
+                and text[t_end + 1 : t_end + 2] not in SEPARATORS:
+            name_from = t_end + 1  # 蒙古国总理 阿勒坦呼雅格 (lists laid out with spaces): one space before the name
         if text.startswith("的", t_end) and text.startswith(("时任", "曾任", "原任"), _clause_start(text, t_start)):
             name_from = t_end + 1  # 时任福州市委书记的习近平: the former post, then 的, then the name
         # no name can follow (…主席台, 部长们…): skip the title before reading its chain, the costly part
