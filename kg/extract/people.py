@@ -400,6 +400,8 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 and lex.common_words.get(name[:2]) is None
             if length == 4 and not syllabic:
                 continue  # four characters only for a minority name (向巴平措副委员长: 向巴 is its first syllable)
+            if start > 0 and text[start - 1].isdigit():
+                continue  # 12位省政协委员: a count and its measure word, no name
             if start < 0 or not (syllabic or is_name(name, lex, foreign=foreign)) or _country_end().search(name) \
                     or name[-1] in "任设选" or any(stop_strength(text, i) for i in range(start + syllabic, t_start)) \
                     or any(len(w) >= 2 and lex.common_words.get(w, "n")[0] in "vt" for w in _words(name)):
