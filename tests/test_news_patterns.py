@@ -241,3 +241,41 @@ def test_central_departments_and_the_bodies_whose_members_are_listed():
     assert found["黎明远"] == ["中共中央政治局委员", "中宣部部长"]
     assert found["沈立新"] == ["香港特别行政区基本法委员会主任"]
     assert found["张彦"] == ["香港特别行政区基本法委员会副主任"] and found["李安"] == ["香港特别行政区基本法委员会委员"]
+
+
+def test_an_appointment_order_names_ministries_and_brackets_say_who():
+    found = posts(extract("央视网消息：国家主席签署主席令。\n任命罗海、方兰（女）为国务院副总理；\n"
+                          "任命宋凤和、邱明为国务委员；\n任命邱明（兼）为国防部部长，\n任命关立为教育部部长，\n"
+                          "任命严小东为人力资源和社会保障部部长，\n任命谷青（女）为审计署审计长。"))
+    assert found["方兰"] == ["国务院副总理"] and found["宋凤和"] == ["国务委员"]
+    assert found["邱明"] == ["国务委员", "国防部部长"]
+    assert found["关立"] == ["教育部部长"] and found["严小东"] == ["人力资源和社会保障部部长"]
+    assert found["谷青"] == ["审计署审计长"]
+
+
+def test_counted_lists_and_attendees_named_after_the_event():
+    ex = extract("央视网消息：政协会议今天举行记者会，邵文、黎方、潘启明三位全国政协委员就“乡村振兴”回应媒体关切。")
+    assert set(edges(ex, "attended")[ex.meetings[0].label]) == {"邵文", "黎方", "潘启明"}
+    ex = extract("央视网消息：第五次峰会21日在上海举行。国家主席钟华主持会议。\n"
+                 "上午9时许，与会各国领导人陆续抵达会场。他们主要是：哈萨克斯坦总统托卡耶夫、阿塞拜疆总统阿利耶夫等。")
+    assert {"托卡耶夫", "阿利耶夫"} <= set(edges(ex, "attended")[ex.meetings[0].label])
+
+
+def test_long_transliterations_co_chairs_and_a_tour_after_a_ceremony():
+    ex = extract("央视网消息：国家主席钟华11日会见白俄罗斯代表院主席安德烈琴科。")
+    assert "安德烈琴科" in edges(ex, "attended")[ex.meetings[0].label]
+    ex = extract("央视网消息：国务院总理程立当地时间29日同欧洲理事会主席图斯克、欧盟委员会主席容克共同主持第十七次"
+                 "中国欧盟领导人会晤。")
+    (meeting,) = ex.meetings
+    assert meeting.label == "第十七次中国欧盟领导人会晤"
+    assert edges(ex, "chaired")[meeting.label] == ["程立"]
+    ex = extract("央视网消息：21日，国家副主席钟华在南宁出席了博览会开幕式，并参观博览会展馆。")
+    assert [m.kind for m in ex.meetings] == ["开幕式"]
+
+
+def test_meetings_a_visiting_leader_convenes_later_are_events_of_their_own():
+    ex = extract("央视网消息：全国人大常委会委员长宋长青15日至17日在山东调研。\n"
+                 "调研期间，宋长青分别主持召开了各级人大代表和地方人大工作座谈会。")
+    labels = sorted(m.label for m in ex.meetings)
+    assert labels == ["宋长青主持召开各级人大代表座谈会", "宋长青主持召开地方人大工作座谈会", "宋长青在山东调研"]
+    assert all(m.date == date(2026, 3, 15) for m in ex.meetings)

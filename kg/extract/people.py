@@ -468,7 +468,8 @@ def _appointment_patterns() -> list[tuple[re.Pattern[str], str]]:
                                            f"(?P<name>[{CJK}·]{{2,12}}?)(?:同志)?(?:（[^（）]{{1,8}}）)?")
         # {names}: a list (决定甲、乙、丙为大会副秘书长); the last name fills the name slot, the others share its posts
         regex = regex.replace(re.escape("{names}"),
-                              f"(?P<others>(?:[{CJK}·]{{2,12}}?(?:（[^（）]{{1,8}}）)?、)+)(?P<name>[{CJK}·]{{2,12}}?)")
+                              f"(?P<others>(?:[{CJK}·]{{2,12}}?(?:（[^（）]{{1,8}}）)?、)+)(?P<name>[{CJK}·]{{2,12}}?)"
+                              f"(?:（[^（）]{{1,8}}）)?")
         regex = regex.replace(re.escape("{posts}"), "(?P<posts>)").split("(?P<posts>)")[0] + "(?P<posts>)"
         found.append((re.compile(regex), tense.strip()))
     return sorted(found, key=lambda item: -len(item[0].pattern))
