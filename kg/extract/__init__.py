@@ -53,8 +53,12 @@ def _other_day_sentences(sentences: list[tuple[int, str]], events: list, anchor,
     """Where a sentence opens with a day other than the events' (29日下午，中央代表团…): what follows it happened
     apart from the reported events, until another event is reported."""
     found = []
+    visit_kinds = set(load().inspection_verbs.values())
+    visitors = {e.leader.name for e in events if e.leader and e.kind in visit_kinds}
     for offset, sentence in sentences:
         opening = _DAY_OPENING.match(sentence)
+        if opening and any(name in sentence for name in visitors):
+            continue  # 29日下午，习近平来到沈阳军区机关: the next day of the same visit
         if opening and not any(offset <= e.start < offset + len(sentence) for e in events):
             day = resolve_date(opening.group(1), anchor, inferred)
             if day is not None and day not in event_days:

@@ -26,6 +26,9 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     lead += _parallel_visits(text, sentences, people, lead + encounters)
     _date_visits_from_later_sentences(sentences, lead)
     lead += _convened_during_visits(sentences, lead)
+    visitors = {e.leader.name for e in lead if e.leader and e.kind in set(load().inspection_verbs.values())}
+    # 习近平接见了…部队正团职以上领导干部 during his visit: a group received on the way is part of the visit
+    encounters = [e for e in encounters if e.guests or not e.leader or e.leader.name not in visitors]
     events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
     for event in events:
         event.label = _clean_label(event.label)
@@ -70,6 +73,7 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
         if events:
             for event in events:
                 event.when = event.when or find_date(sentence[: max(0, event.start - offset)]) or find_date(sentence)
+                _welcomed(sentence, offset, event, people)
             return sorted(events, key=lambda e: e.start) + _follow_ups(sentences[index + 1 :], people)
     if headline:
         m = re.search(r"在(.{2,60}?)上(?:强调|讲话|指出|表示|作|发表)", headline)
@@ -79,8 +83,38 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
         held = [e for e in _held_meetings(headline, 0, []) if not e.leader]
         for event in held:
             event.start = event.end = 0
-        return held
+        return held or _headline_visit(headline, people)
     return []
+
+
+def _headline_visit(headline: str, people: list[Span]) -> list[HeldEvent]:
+    """习近平视察海军驻三亚部队 over a lead that only says he came (专程来到…): the headline names the visit, led by
+    the person it opens with, whom the body names."""
+    lex = load()
+    verb = _patterns()["inspect"].search(headline)
+    if verb is None or lex.inspection_verbs[verb.group(0)] in ("会见", "仪式"):
+        return []
+    leader = next((p for p in people if headline.startswith(p.name) and len(p.name) <= verb.start()), None)
+    if leader is None:
+        return []
+    label = re.split(r"[ ，。；　]", headline[verb.start() :])[0]
+    return [HeldEvent(label=f"{leader.name}{label}", kind=lex.inspection_verbs[verb.group(0)], start=0, end=0,
+                      leader=leader)]
+
+
+def _welcomed(sentence: str, offset: int, event: HeldEvent, people: list[Span]) -> None:
+    """举行仪式，欢迎巴勒斯坦国总统阿巴斯对我国进行国事访问: the ceremony is the guest's welcome, and the guest
+    attends."""
+    if not event.label.endswith("仪式"):
+        return
+    welcome = re.match(r"[，,]?欢迎([^，。；]{2,40}?)(?:对|来华|访华|访问|[，。；]|$)", sentence[event.end - offset :])
+    if welcome is None:
+        return
+    at = event.end + welcome.start(1)
+    guests = [p for p in people if at <= p.start and p.end <= at + len(welcome.group(1))]
+    if guests:
+        event.label = f"{event.label}欢迎{welcome.group(1)}"
+        event.guests = event.guests or guests
 
 
 def _and_also(sentence: str, offset: int, visit: HeldEvent) -> HeldEvent | None:
@@ -111,7 +145,7 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None)
     """主持召开(了)X座谈会 in ``clause``, chaired by ``leader``; 分别主持召开了A和B座谈会 is two meetings."""
     meeting_end = _patterns()["meeting_end"]
     found = []
-    for convened in re.finditer(r"主持召开(?:了)?([^，。；、]{2,30})", clause):
+    for convened in re.finditer(r"(?:主持)?召开(?:了)?([^，。；、]{2,30})", clause):
         name = convened.group(1)
         cut = next((m for m in (meeting_end.search(name[:k]) for k in range(len(name), 1, -1)) if m), None)
         if cut is None:
@@ -138,6 +172,8 @@ def _convened_during_visits(sentences: list[tuple[int, str]], events: list[HeldE
     for visit in visits:
         for offset, sentence in sentences:
             verb = sentence.find("主持召开")
+            if verb < 0 and (plain := re.search(r"[，并]召开(?=[^，。；]{0,20}座谈会)", sentence)):
+                verb = plain.start() + 1  # 调研期间，栗战书…，并…召开座谈会: convened by the sentence's subject
             if offset + len(sentence) <= visit.end or verb < 0 or visit.leader.name not in sentence[:verb]:
                 continue
             if any(offset <= e.start < offset + len(sentence) for e in events):
@@ -195,7 +231,8 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
     return []
 
 
-_FOLLOW_UP = re.compile(r"^(?:会后|随后|紧接着|当天下午|当天晚上|当天|同日|次日)")
+_FOLLOW_UP = re.compile(r"^(?:会后|闭幕会后|开幕会后|全体会议后|会议结束后|随后|紧接着|当天下午|当天晚上|当天|"
+                        r"同日|次日)")
 
 
 def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[HeldEvent]:
@@ -218,8 +255,11 @@ def _date_visits_from_later_sentences(sentences: list[tuple[int, str]], events: 
         where = re.search(r"(?:在|到|赴)([^，。、]{2,12}?)(?:调研|考察|视察|检查)", event.label)
         for offset, sentence in sentences:
             # 5月17号下午至20号上午，刘云山到河南安阳…: the leader and the visit's kind or place, with a date
-            if offset > event.start and event.leader.name in sentence \
-                    and (event.kind in sentence or (where and where.group(1)[:2] in sentence)) \
+            named = event.leader.name in sentence or sentence.lstrip().startswith("他") \
+                or re.match(r"[^，。]{0,12}，他", sentence)  # 28日上午，他一下飞机就…来到…
+            if offset > event.start and named \
+                    and (event.kind in sentence or (where and where.group(1)[:2] in sentence)
+                         or re.search("来到|抵达|前往|赶往|登上", sentence)) \
                     and (day := find_date(sentence)):
                 event.when = day
                 break
@@ -467,6 +507,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue  # 作的关于检查…实施情况的报告: the verb names what a document is about
         if re.search(r"(?:表示|致以|转达|表达)[^，。；]{0,6}$", sentence[: verb.start()]):
             continue  # 向中国政府和人民表示诚挚慰问: words of sympathy, no visit
+        if re.search(r"就[^，。；]*$", sentence[: verb.start()]):
+            continue  # 栗战书就做好执法检查工作…提出要求: the topic of what he said
         leaders = [p for p in people if offset <= p.start and p.end <= offset + verb.start()]
         leaders = [p for p in leaders if not _is_reference_context(sentence, p.end - offset)]
         if not leaders:
