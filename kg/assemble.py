@@ -159,6 +159,9 @@ def _add_article(b: _Builder, ex: ArticleExtraction, resolved: Resolved) -> None
                      date=_iso(meeting.date), kind=meeting.kind, article=article_id,
                      date_basis=meeting.date_basis if meeting.date else None)
         meeting_ids[meeting.key] = mid
+        if meeting.aliases:
+            known = b.graph.nodes[mid]["aliases"]
+            known.extend(a for a in meeting.aliases if a not in known and a != meeting.label)
         evidence = {"article": article_id, "sentence": meeting.sentence, "date": _iso(meeting.date)}
         b.edge(mid, article_id, "reportedIn", evidence)
         if meeting.organiser:

@@ -114,6 +114,7 @@ class MeetingMention:
     sentence: str
     organiser: str | None = None
     date_basis: str = "stated"  # stated: the text dates it; reported: undated, taken as the date
+    aliases: tuple[str, ...] = ()  # other names the article gives it (its headline's short form)
 
 
 @dataclass

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.common import Span, _sentence_at, split_sentences
+from kg.extract.common import Span, _patterns, _sentence_at, split_sentences
 from kg.extract.dates import _DATE_ABS, DAY, find_date, resolve_date
-from kg.extract.events import _co_hosts, find_events
+from kg.extract.events import _co_hosts, _kind_of, find_events
 from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
 from kg.extract.people import find_people
 from kg.extract.references import _is_reference_context, find_references
@@ -81,6 +81,20 @@ def _group_named_at(sentence: str, events: list) -> int | None:
     return min(named, key=lambda e: e.start).group if named else None
 
 
+def _headline_name(headline: str | None, event) -> tuple[str, ...]:
+    """全国政协十三届常委会第三次会议开幕 over 政协第十三届全国委员会常务委员会第三次会议: the headline's short name of
+    the lead meeting, kept as another name of it (people search by the form the paper prints big)."""
+    if not headline or event.leader is not None:
+        return ()
+    meeting_end = _patterns()["meeting_end"]
+    for clause in re.split(r"[ 　，]", headline):
+        held = re.match(r"(.{4,40}?)(?:在[^ ]{1,10})?(?:隆重)?(?:开幕|闭幕|举行|召开)", clause)
+        if held and meeting_end.search(held.group(1)) and held.group(1) not in event.label \
+                and _kind_of(held.group(1)) == event.kind:
+            return (held.group(1),)
+    return ()
+
+
 def _same_day_as_before(sentences: list[tuple[int, str]], pos: int) -> str | None:
     """当天，特朗普抵达华盛顿…: an event whose sentence opens with 当天 (同日) is on the last day the text named."""
     index = next((i for i, (offset, sentence) in enumerate(sentences) if offset <= pos < offset + len(sentence)), None)
@@ -124,7 +138,8 @@ def extract(article: Article) -> ArticleExtraction:
         basis = "stated" if own else "reported"  # undated: the issue that reports it stands in for its day
         result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=own or reported,
                                               sentence=_sentence_at(sentences, event.start), organiser=event.organiser,
-                                              date_basis=basis))
+                                              date_basis=basis,
+                                              aliases=_headline_name(article.headline, event) if key == 0 else ()))
     if not events:
         return result
 

@@ -163,7 +163,20 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             label = f"{host.name}会见{phrase}" if kind == "会见" else f"{host.name}同{phrase}会谈"
             out.append(HeldEvent(label=label, kind=kind, start=offset + match.start(), end=offset + match.end(),
                                  leader=host, guests=guests))
+        for talk in _GROUP_TALK.finditer(sentence):
+            # 在与青海省藏传佛教界人士座谈时，班禅…: a discussion with a group, led by who is named next
+            after = offset + talk.end()
+            host = next((s for s in sorted(people, key=lambda s: s.start) if s.start >= after
+                         and not re.search(f"[{CLAUSE_END}]", text[after : s.start])), None)
+            if host is None:  # 班禅 for 班禅额尔德尼·确吉杰布: a joined name met again by its first two characters
+                host = next((s for s in people if "·" in s.name and text.startswith(s.name[:2], after)), None)
+            if host is not None:
+                out.append(HeldEvent(label=f"{host.name}同{talk.group(1)}座谈", kind="座谈会",
+                                     start=offset + talk.start(), end=after, leader=host))
     return out
+
+
+_GROUP_TALK = re.compile(r"在(?:与|同)([^，。；、]{2,30}?)座谈(?:交流)?时[，,]")
 
 
 _VISIT = re.compile(r"(?:乘专机)?(?:抵达|到达)(?P<place>[^，。；、]{2,16}?)(?:[，。；]|时|开始|出席|进行|对)")

@@ -28,7 +28,8 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     lead += _convened_during_visits(sentences, lead)
     visitors = {e.leader.name for e in lead if e.leader and e.kind in set(load().inspection_verbs.values())}
     # 习近平接见了…部队正团职以上领导干部 during his visit: a group received on the way is part of the visit
-    encounters = [e for e in encounters if e.guests or not e.leader or e.leader.name not in visitors]
+    encounters = [e for e in encounters
+                  if e.guests or not e.leader or e.leader.name not in visitors or e.kind != "会见"]
     events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
     for event in events:
         event.label = _clean_label(event.label)
