@@ -279,3 +279,24 @@ def test_meetings_a_visiting_leader_convenes_later_are_events_of_their_own():
     labels = sorted(m.label for m in ex.meetings)
     assert labels == ["宋长青主持召开各级人大代表座谈会", "宋长青主持召开地方人大工作座谈会", "宋长青在山东调研"]
     assert all(m.date == date(2026, 3, 15) for m in ex.meetings)
+
+
+def test_visits_their_days_their_meetings_and_their_hosts():
+    ex = extract("央视网消息：国家主席钟华在出席论坛后，专程来到海军某部队，向官兵们致以问候。\n"
+                 "9日上午，钟华来到军港码头。在基地办公楼前，钟华接见了部队领导干部。\n"
+                 "10日下午，钟华来到军区机关。宋立、韩青参加有关活动。", title="钟华视察海军某部队")
+    (visit,) = ex.meetings
+    assert visit.label == "钟华视察海军某部队" and visit.date == date(2026, 3, 9)
+    assert set(edges(ex, "attended")[visit.label]) >= {"宋立", "韩青"}
+    found = posts(extract("央视网消息：钟华在湖北省委书记严立和省长程方陪同下，来到武汉。澳门特区行政长官何家安出席。"))
+    assert found["程方"] == ["湖北省长"] and found["何家安"] == ["澳门特区行政长官"]
+
+
+def test_a_welcome_ceremony_and_a_discussion_with_a_group():
+    ex = extract("央视网消息：国家主席钟华18日下午在人民大会堂东门外广场举行仪式，"
+                 "欢迎巴勒斯坦国总统阿巴斯对我国进行国事访问。")
+    (ceremony,) = ex.meetings
+    assert "阿巴斯" in ceremony.label and "阿巴斯" in edges(ex, "attended")[ceremony.label]
+    ex = extract("央视网消息：7月18日至24日，全国政协常委宋立在青海考察调研。\n"
+                 "在与青海省宗教界人士座谈时，宋立希望大家团结奋进。")
+    assert sorted(m.kind for m in ex.meetings) == ["座谈会", "考察"]

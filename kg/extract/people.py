@@ -180,6 +180,8 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
                                         country)
         if joined_to and text[joined_to.end : chain[0][0]] == "、":
             posts = _placed_by_list(joined_to.posts, posts, lex)
+        if joined_to:
+            posts = _placed_by_level(joined_to.posts, posts)
         foreign = _is_foreign(posts, lex)
         readings = readings_at(text, name_from, foreign=foreign, lex=lex, confirmed=confirmed)
         ambiguous = ambiguous or len(readings) > 1
@@ -214,6 +216,25 @@ def _members_body(text: str, pos: int, lex: Lexicon) -> str | None:
     end = max(0, pos - 120) + found[-1].start()
     body = body_before(text, end, lex)
     return re.sub(r"^第[一二三四五六七八九十百\d]+任", "", body) if body else None
+
+
+def _placed_by_level(before: list[PostMention], posts: list[PostMention]) -> list[PostMention]:
+    """湖北省委书记甲和省长乙: a government head named after a party secretary of the same place heads that place
+    (湖北省 + 省长 -> 湖北省长, body 湖北省)."""
+    first = next((p.body for p in before if p.body), None)
+    if not first:
+        return posts
+    out = []
+    for post in posts:
+        level = post.title.removeprefix("副").removeprefix("常务副")[:1]
+        place = re.match(f"(.+?{level})", first) if post.body is None and post.title.endswith(level + "长") \
+            and level in "省市县区州旗" else None
+        if place and len(place.group(1)) >= 3:
+            body = place.group(1)
+            label = body[:-1] + post.title if post.title.startswith(level) else body + post.title
+            post = PostMention(label=label, title=post.title, body=body, tense=post.tense, stated=post.stated)
+        out.append(post)
+    return out
 
 
 def _placed_by_list(before: list[PostMention], posts: list[PostMention], lex: Lexicon) -> list[PostMention]:
