@@ -81,6 +81,9 @@ def _group_named_at(sentence: str, events: list) -> int | None:
     return min(named, key=lambda e: e.start).group if named else None
 
 
+_EVERY_EVENT = re.compile("上述|相关活动|有关活动")
+
+
 def _headline_name(headline: str | None, event) -> tuple[str, ...]:
     """全国政协十三届常委会第三次会议开幕 over 政协第十三届全国委员会常务委员会第三次会议: the headline's short name of
     the lead meeting, kept as another name of it (people search by the form the paper prints big)."""
@@ -187,7 +190,9 @@ def extract(article: Article) -> ArticleExtraction:
             add(guest.name, False, "attended", event.kind, guest.start, only=key)
     found = find_participants(text, people, lex) + speakers_at_discussions(text, people, events, lex)
     for name, is_body, relation, role, pos in sorted(found, key=lambda x: x[4]):
-        add(name, is_body, relation, role, pos, every="上述" in role or "上述" in _sentence_at(sentences, pos))
+        # 参加上述活动, 一同出席相关活动: every event the article reports
+        every = bool(_EVERY_EVENT.search(role) or _EVERY_EVENT.search(_sentence_at(sentences, pos)))
+        add(name, is_body, relation, role, pos, every=every)
 
     # every chair also attends, so queries need no reasoner
     chairs = [p for p in result.participations if p.relation == "chaired"]

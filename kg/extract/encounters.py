@@ -200,6 +200,9 @@ def _return_from_visit(text: str, offset: int, sentence: str, people: list[Span]
                      start=offset + ended.start(), end=offset + home.end(), leader=host)
 
 
+_STATE_VISIT = re.compile(r"对(?P<place>[^，。；、]{2,20}?)进行(?P<kind>国事访问|正式访问|工作访问|访问)")
+
+
 def find_visit(text: str, offset: int, sentence: str, people: list[Span]) -> HeldEvent | None:
     """国家主席习近平4日乘专机抵达加利福尼亚…进行国事访问 / 习近平3日离京…访问: a visit led by the traveller."""
     if not re.search("访问|出访|出席|会晤|峰会|会议", sentence):
@@ -213,5 +216,8 @@ def find_visit(text: str, offset: int, sentence: str, people: list[Span]) -> Hel
     if host is None:
         return None
     label = f"{host.name}抵达{arrival.group('place')}访问" if arrival else f"{host.name}离京出访"
+    state = _STATE_VISIT.search(sentence, verb.end())
+    if departure and state:  # 离开北京，应…邀请，对哈萨克斯坦共和国进行国事访问: the visit by its country
+        label = f"{host.name}对{state.group('place')}进行{state.group('kind')}"
     return HeldEvent(label=label, kind="访问", start=offset + verb.start(), end=offset + verb.end(), leader=host,
                      when=find_date(text[offset : offset + verb.start()]))

@@ -23,6 +23,8 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     events reported in one sentence share a group, and the people named after them belong to that group."""
     encounters = find_encounters(text, sentences, people)
     lead = _lead_events(text, sentences, people, headline, encounters)
+    if lead:  # 贾庆林会见与会代表并讲话: meeting the attendees of the reported meeting is taking part in it
+        encounters = [e for e in encounters if e.guests or not _ATTENDEES_MET.search(e.label)]
     lead += _parallel_visits(text, sentences, people, lead + encounters)
     _date_visits_from_later_sentences(sentences, lead)
     lead += _convened_during_visits(sentences, lead)
@@ -38,6 +40,9 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
 
 def _same(a: HeldEvent, b: HeldEvent) -> bool:
     return a.start == b.start and a.label == b.label
+
+
+_ATTENDEES_MET = re.compile(r"会见(?:了)?(?:全体)?与会")
 
 
 def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span], headline: str | None,
@@ -260,7 +265,7 @@ def _date_visits_from_later_sentences(sentences: list[tuple[int, str]], events: 
                 or re.match(r"[^，。]{0,12}，他", sentence)  # 28日上午，他一下飞机就…来到…
             if offset > event.start and named \
                     and (event.kind in sentence or (where and where.group(1)[:2] in sentence)
-                         or re.search("来到|抵达|前往|赶往|登上", sentence)) \
+                         or re.search("来到|抵达|前往|赶往|登上|先后到|深入", sentence)) \
                     and (day := find_date(sentence)):
                 event.when = day
                 break

@@ -238,8 +238,13 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
 
 
 def _closes_list(text: str, end: int) -> bool:
-    """Punctuation or 等 right after ``end``: nothing there for a name to have swallowed."""
-    return end < len(text) and (text[end] in "、，。；：！？）" or text.startswith("等", end))
+    """Punctuation, 等, or a verb right after ``end`` (郑义和举行了会谈, 魏凤和出席): nothing there for a name to have
+    swallowed, since 和 or 为 before a verb joins nothing."""
+    return end < len(text) and (text[end] in "、，。；：！？）" or text.startswith(("等", *_VERBS_AFTER_LIST_NAME), end)
+                                or bool(_patterns()["role"].match(text, end)))
+
+
+_VERBS_AFTER_LIST_NAME = ("举行", "表示", "说", "指出", "强调", "一道", "一起", "会见", "会谈", "致电")
 
 
 def _list_name(token: str, lex: Lexicon) -> bool:
@@ -259,7 +264,11 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
     if text.startswith("兼", pos):
         return []  # 副总理兼经济和能源部部长: the title chain goes on, no name
     at_stop = stop_strength(text, pos) >= 1  # 总统将访华, 副总统和克里国务卿: a stop starts here
-    joined = None if at_stop else _JOINED.match(text, pos)  # 主席和菲德尔·卡斯特罗: 和 joins, no name starts there
+    joined = None if at_stop else _JOINED.match(text, pos)
+    # (主席和菲德尔·卡斯特罗: 和 joins, no name starts there; 总统任命阿布-塔莱比: a verb starts there)
+    if joined and re.match(f"[^{re.escape(JOINERS)}]{{4}}", text[pos:]) \
+            and (_common(text[pos : pos + 2], lex) or "x")[0] in "nv":
+        joined = None  # 任命阿布-塔莱比: a dictionary word opens the run, the name starts after it
     if joined:
         # the last part may run into what follows (伊姆兰·汗在北京): it ends at the first stop after it
         last = max(joined.group(0).rfind(j) for j in JOINERS) + pos + 1

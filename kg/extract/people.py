@@ -486,7 +486,7 @@ def _appointment_patterns() -> list[tuple[re.Pattern[str], str]]:
         pattern, _, tense = line.partition("\t")
         # a bracket after the name says who they are (孙春兰（女）, 肖捷（兼）): no part of the name
         regex = re.escape(pattern).replace(re.escape("{name}"),
-                                           f"(?P<name>[{CJK}·]{{2,12}}?)(?:同志)?(?:（[^（）]{{1,8}}）)?")
+                                           f"(?P<name>[{CJK}·\\-]{{2,12}}?)(?:同志)?(?:（[^（）]{{1,8}}）)?")
         # {names}: a list (决定甲、乙、丙为大会副秘书长); the last name fills the name slot, the others share its posts
         regex = regex.replace(re.escape("{names}"),
                               f"(?P<others>(?:[{CJK}·]{{2,12}}?(?:（[^（）]{{1,8}}）)?、)+)(?P<name>[{CJK}·]{{2,12}}?)"
