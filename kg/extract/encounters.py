@@ -49,12 +49,17 @@ def find_encounters(text: str, sentences: list[tuple[int, str]], people: list[Sp
     return sorted(found, key=lambda e: e.start)
 
 
+_REPRESENTED = re.compile(r"(?:国王|主席|总统)?的(?:代表|特使)")
+
+
 def _host_before(text: str, people: list[Span], sentence_start: int, verb_start: int) -> Span | None:
     """The person who meets: named before the verb in the same sentence, with only a date, a place or an adverb
     between them (中共中央总书记、国家主席习近平5日在人民大会堂会见…)."""
     for span in sorted(people, key=lambda s: -s.end):
         if not sentence_start <= span.start < span.end <= verb_start:
             continue
+        if text.endswith(("代表", "受", "委托"), 0, span.start):
+            return None  # 代表普密蓬国王会见李总理: whom the host represents is not the host
         between = text[span.end : verb_start]
         if _BETWEEN_HOST_AND_VERB.match(between) and not _is_reference_context(text, span.end):
             return span
@@ -79,7 +84,8 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
         if host is None or sentence.startswith(("记者", "中外记者"), verb.end()):
             continue  # 共同会见记者: a press conference, no one is received
         end = _clause_end(text, offset + verb.end())
-        guests = [s for s in people if offset + verb.end() <= s.start and s.end <= end and s is not host]
+        guests = [s for s in people if offset + verb.end() <= s.start and s.end <= end and s is not host
+                  and not _REPRESENTED.match(text, s.end)]  # 会见国王某某的代表某某: the king is not there
         obj = text[offset + verb.end() : end]
         when = last_date(text[offset:start])
         kind = load().encounter_verbs[verb.group("verb")]
