@@ -478,7 +478,7 @@ def _propagate_names(text: str, spans: dict[int, Span]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _appointment_patterns() -> list[tuple[re.Pattern[str], str]]:
+def _appointment_patterns() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]]:
     """appointment_verbs.txt as regexes: the name is a run of characters (judged after), the posts start at ``posts``.
     Longest patterns first, so 决定免去 is read before 免去 and 不再担任 before 任."""
     found = []
@@ -492,7 +492,9 @@ def _appointment_patterns() -> list[tuple[re.Pattern[str], str]]:
                               f"(?P<others>(?:[{CJK}·]{{2,12}}?(?:（[^（）]{{1,8}}）)?、)+)(?P<name>[{CJK}·]{{2,12}}?)"
                               f"(?:（[^（）]{{1,8}}）)?")
         regex = regex.replace(re.escape("{posts}"), "(?P<posts>)").split("(?P<posts>)")[0] + "(?P<posts>)"
-        found.append((re.compile(regex), tense.strip()))
+        # the pattern's own words (任命, 为): a text without one of them cannot match, and is not searched
+        words = tuple(w for w in re.split(r"\{names?\}|\{posts\}", pattern.split("{posts}")[0]) if w)
+        found.append((re.compile(regex), tense.strip(), words))
     return sorted(found, key=lambda item: -len(item[0].pattern))
 
 
@@ -501,7 +503,9 @@ def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     taken (tense start) or left (tense end) by the report."""
     by_end = {s.end: s for s in spans.values()}
     claimed: set[int] = set()
-    for pattern, tense in _appointment_patterns():
+    for pattern, tense, words in _appointment_patterns():
+        if not all(word in text for word in words):
+            continue
         for match in pattern.finditer(text):
             if match.start("posts") in claimed or text.endswith(("不再", "不再担"), 0, match.start()):
                 continue
