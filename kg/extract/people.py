@@ -303,6 +303,8 @@ def _title_inside_word(text: str, title: str, t_end: int, lex: Lexicon) -> bool:
     """委员会, 主席台, 书记处, 主席会议: the title is part of another word, not a title before a name."""
     if text.startswith("会", t_end) and title.endswith(("委员", "常委")):
         return True  # 委员会, 常委会 are bodies, not titles
+    if text.startswith(("职务", "职位", "一职"), t_end):
+        return False  # 免去某某的司法部部长职务: the title, then the word for a post
     if any(text[t_end - 2 : t_end + k] in lex.common_words for k in (1, 2)) \
             and text[t_end : t_end + 2] not in lex.compound_surnames:
         return True  # 主席台, 书记处 (but 主席令狐某: a compound surname)
