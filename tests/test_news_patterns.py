@@ -300,3 +300,12 @@ def test_a_welcome_ceremony_and_a_discussion_with_a_group():
     ex = extract("央视网消息：7月18日至24日，全国政协常委宋立在青海考察调研。\n"
                  "在与青海省宗教界人士座谈时，宋立希望大家团结奋进。")
     assert sorted(m.kind for m in ex.meetings) == ["座谈会", "考察"]
+
+
+def test_removals_of_lists_and_chairs_named_after_by():
+    ex = extract("央视网消息：常委会举行全体会议。会议由宋立副委员长主持。会议表决，免去邱敏的司法部部长职务，"
+                 "免去严华、罗方的最高人民检察院副检察长职务。")
+    found = {p.name: [(x.label, x.tense) for x in p.posts] for p in ex.people}
+    assert ("司法部部长", "end") in found["邱敏"]
+    assert all(("最高人民检察院副检察长", "end") in found[n] for n in ("严华", "罗方"))
+    assert edges(ex, "chaired")[ex.meetings[0].label] == ["宋立"]
