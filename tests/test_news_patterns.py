@@ -309,3 +309,11 @@ def test_removals_of_lists_and_chairs_named_after_by():
     assert ("司法部部长", "end") in found["邱敏"]
     assert all(("最高人民检察院副检察长", "end") in found[n] for n in ("严华", "罗方"))
     assert edges(ex, "chaired")[ex.meetings[0].label] == ["宋立"]
+
+
+def test_a_leaders_wife_leads_her_own_visit_and_a_place_phrase_is_no_body():
+    ex = extract("央视网消息：当地时间18日上午，国家主席钟华夫人宋丽和塞尔维亚总统尼科利奇夫人德拉吉察在贝尔格莱德"
+                 "共同参观特殊教育学校。\n宋丽抵达时，德拉吉察和校长在停车处迎接。")
+    (visit,) = ex.meetings
+    assert edges(ex, "chaired")[visit.label] == ["宋丽"]
+    assert not any("停车处" in p.name for p in ex.participations)

@@ -516,7 +516,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         if re.search(r"就[^，。；]*$", sentence[: verb.start()]):
             continue  # 栗战书就做好执法检查工作…提出要求: the topic of what he said
         leaders = [p for p in people if offset <= p.start and p.end <= offset + verb.start()]
-        leaders = [p for p in leaders if not _is_reference_context(sentence, p.end - offset)]
+        leaders = [p for p in leaders if not _is_reference_context(sentence, p.end - offset)
+                   and not sentence.startswith(("夫人", "的夫人"), p.end - offset)]  # 习近平夫人彭丽媛…参观: she visits
         if not leaders:
             continue
         leader = leaders[0]

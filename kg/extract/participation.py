@@ -153,8 +153,11 @@ def _plausible_body(body: str, lex: Lexicon) -> bool:
     a particle."""
     if any(ch in "到了的是把被将让" for ch in body[:-2]):
         return False
+    if any(w in ("在", "于", "从") for w in _words(body)):
+        return False  # 德拉吉察和校长在停车处: a place phrase, not a body
     first = _words(body)[0] if body else ""
     return not lex.common_words.get(first, "").startswith("v")
+
 
 
 def _body_ending_at(text: str, end: int) -> str | None:
