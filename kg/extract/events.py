@@ -295,12 +295,14 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
             continue
         visit = _inspection(sentence, offset, people) or _announced_visit(sentence, offset, people, announced)
         if visit and visit.leader and visit.leader.name not in leaders and visit.kind not in ("汇报会", "会见") \
-                and not any(m.start() < visit.start
+                and not any(m.start() < visit.start and not text.startswith("下", m.end())
                             for m in _patterns()["role"].finditer(text, visit.leader.end, visit.end)):
             # (a role verb before or around the visit's verb: 参加调研, 作个人对照检查 is no visit of one's own)
             leaders.add(visit.leader.name)
             visit.start = offset  # participants named after this sentence belong to it
-            visit.when = find_date(sentence)
+            # 奠基仪式后，…参观: undated, it follows the last event the article dated
+            visit.when = find_date(sentence) or (next((e.when for e in reversed([*found, *out]) if e.when), None)
+                                                 if re.match(r"\s*[^，。]{1,12}后[，,]", sentence) else None)
             out.append(visit)
     if not found and len(out) < 2:
         return []  # with no event in the lead, only a round-up (two visits or more) reports them
@@ -321,7 +323,9 @@ def _paragraph_openers(text: str, sentences: list[tuple[int, str]], people: list
 
 
 # 中央宣讲团成员分别来到河南、江苏等地，向干部群众宣讲…: a lead that announces visits by several people, one each
-_ROUND_UP = re.compile(r"分别(?:来到|到|赴|在)[^。]{0,30}?(?P<verb>宣讲|调研|考察|视察|慰问|走访)")
+_ROUND_UP = re.compile(r"(?:分别(?:来到|到|赴|在)[^。]{0,30}?"
+                       r"|(?:走进|来到|深入)[^。，]{1,20}?[、和][^。，]{1,20}[，,]?)"  # 走进贵州、内蒙古和…，宣讲
+                       r"(?P<verb>宣讲|调研|考察|视察|慰问|走访)")
 
 
 def _announced_visit(sentence: str, offset: int, people: list[Span],
@@ -335,7 +339,8 @@ def _announced_visit(sentence: str, offset: int, people: list[Span],
     if not titled:
         return None
     leader = titled[0]
-    where = re.match(r"(?:来到|到|赴|在)([^，。；、的]{2,12})", sentence[leader.end - offset :])
+    where = re.match(r"[，,]?(?:来到|到|赴|在)([^，。；、的]{2,12}?)(?:宣讲|调研|考察|视察|慰问|走访|[，。；、的]|$)",
+                     sentence[leader.end - offset :])
     label = f"{leader.name}{'在' + where.group(1) if where else ''}{verb}"
     return HeldEvent(label=label, kind=load().inspection_verbs.get(verb, verb), start=leader.start, end=leader.end,
                      leader=leader)
