@@ -317,3 +317,11 @@ def test_a_leaders_wife_leads_her_own_visit_and_a_place_phrase_is_no_body():
     (visit,) = ex.meetings
     assert edges(ex, "chaired")[visit.label] == ["宋丽"]
     assert not any("停车处" in p.name for p in ex.participations)
+
+
+def test_guests_welcomed_to_another_event_attend_only_their_own_meeting():
+    ex = extract("央视网消息：国务院副总理宋立10日在南宁分别会见前来出席博览会的柬埔寨首相洪森、越南政府总理阮春福。\n"
+                 "在会见洪森时，宋立欢迎洪森出席博览会。\n在会见阮春福时，宋立欢迎阮春福前来出席博览会。")
+    attended = edges(ex, "attended")
+    assert {label: set(names) for label, names in attended.items() if "洪森" in names} == \
+        {"宋立会见柬埔寨首相洪森": {"宋立", "洪森"}}

@@ -27,8 +27,8 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # The scores each gold must keep, a little under today's. The first runs, before any rule was written for a gold, are in
 # the README (officials F1 / participation F1: dev 0.636 / 0.465; held-out, after the dev rules, 0.874 / 0.733;
 # fresh2 0.750 / 0.555; fresh3 0.813 / 0.588; fresh4 0.897 / 0.694; fresh5 0.934 / 0.695; fresh6 0.914 / 0.759;
-# fresh7 0.872 / 0.687; fresh8 0.863 / 0.730, each after the rules the gold before it taught). The floors keep every
-# general rule in place.
+# fresh7 0.872 / 0.687; fresh8 0.863 / 0.730; fresh9 0.774 / 0.548, each after the rules the gold before it taught).
+# The floors keep every general rule in place.
 DEV_FLOOR = {"officials_F1": 0.96, "participation_F1": 0.90, "chaired_F1": 0.90, "meetings_F1": 0.92,
              "posts_R": 0.90, "slogans_R": 0.97}
 HELDOUT_FLOOR = {"officials_F1": 0.93, "participation_F1": 0.92, "chaired_F1": 0.97, "meetings_F1": 0.90,
@@ -45,8 +45,10 @@ FRESH6_FLOOR = {"officials_F1": 0.93, "participation_F1": 0.89, "chaired_F1": 0.
                 "posts_R": 0.69, "slogans_R": 0.95}
 FRESH7_FLOOR = {"officials_F1": 0.91, "participation_F1": 0.76, "chaired_F1": 0.70, "meetings_F1": 0.80,
                 "posts_R": 0.86, "slogans_R": 0.75}
-FRESH8_FLOOR = {"officials_F1": 0.85, "participation_F1": 0.72, "chaired_F1": 0.80, "meetings_F1": 0.78,
+FRESH8_FLOOR = {"officials_F1": 0.85, "participation_F1": 0.72, "chaired_F1": 0.80, "meetings_F1": 0.80,
                 "posts_R": 0.76, "slogans_R": 0.89}
+FRESH9_FLOOR = {"officials_F1": 0.76, "participation_F1": 0.54, "chaired_F1": 0.62, "meetings_F1": 0.86,
+                "posts_R": 0.72, "slogans_R": 0.98}
 
 
 def records(keep) -> list[dict]:
@@ -64,7 +66,7 @@ def score(gold: Path) -> dict[str, float]:
                                              ("xwlb_fresh2.yaml", FRESH2_FLOOR), ("xwlb_fresh3.yaml", FRESH3_FLOOR),
                                              ("xwlb_fresh4.yaml", FRESH4_FLOOR), ("xwlb_fresh5.yaml", FRESH5_FLOOR),
                                              ("xwlb_fresh6.yaml", FRESH6_FLOOR), ("xwlb_fresh7.yaml", FRESH7_FLOOR),
-                                             ("xwlb_fresh8.yaml", FRESH8_FLOOR)])
+                                             ("xwlb_fresh8.yaml", FRESH8_FLOOR), ("xwlb_fresh9.yaml", FRESH9_FLOOR)])
 def test_blind_gold_of_real_items(gold: str, floor: dict[str, float]) -> None:
     result = score(GOLD / gold)
     low = {k: round(result[k], 3) for k, v in floor.items() if result[k] < v}

@@ -27,6 +27,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         role = verb.group(0)
         relation = lex.role_verbs[role]
         pos = verb.start()
+        if _WELCOMED_TO.search(text, max(0, pos - 30), pos):
+            continue  # 张高丽欢迎洪森出席博览会: the guest is welcomed to another event, not reported at this one
         pos = before_fillers(text, pos)
         if pos < verb.start() and text[pos - 1 : pos] == "，" and pos - 1 in by_end:
             pos -= 1  # 周伯华、…王太华，分别汇报了: the list, a comma, an adverb, the verb
@@ -106,6 +108,9 @@ def heard_at(text: str, pos: int) -> bool:
 
 # what follows a speaker's name in a 听取 clause: 关于/对 the subject, 的 the report, or the next speaker
 _HEARD_AFTER_NAME = re.compile(r"关于|对|就|的(?:介绍|汇报|发言|意见|说明|报告)|(?:分别)?作的|所作|[、和]")
+
+
+_WELCOMED_TO = re.compile(r"(?:欢迎|邀请|祝贺)[^，。；：]{1,20}?(?:前来|来华)?$")
 
 
 def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> list[tuple[str, bool]]:
