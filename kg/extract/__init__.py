@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.common import Span, _patterns, _sentence_at, split_sentences
+from kg.extract.common import Span, _patterns, _sentence_at, split_sentences, visit_kinds
 from kg.extract.dates import _DATE_ABS, DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, _kind_of, find_events
 from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
@@ -53,8 +53,7 @@ def _other_day_sentences(sentences: list[tuple[int, str]], events: list, anchor,
     """Where a sentence opens with a day other than the events' (29日下午，中央代表团…): what follows it happened
     apart from the reported events, until another event is reported."""
     found = []
-    visit_kinds = set(load().inspection_verbs.values())
-    visitors = {e.leader.name for e in events if e.leader and e.kind in visit_kinds}
+    visitors = {e.leader.name for e in events if e.leader and e.kind in visit_kinds()}
     for offset, sentence in sentences:
         opening = _DAY_OPENING.match(sentence)
         if opening and any(name in sentence for name in visitors):

@@ -67,6 +67,12 @@ class HeldEvent:
 
 
 @lru_cache(maxsize=1)
+def visit_kinds() -> frozenset[str]:
+    """The kinds of events a person leads by going somewhere (调研, 考察, 视察 …: inspection_verbs.txt)."""
+    return frozenset(load().inspection_verbs.values())
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = load()
     return {

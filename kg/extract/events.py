@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns
+from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns, visit_kinds
 from kg.extract.dates import TIME_PHRASE, find_date
 from kg.extract.encounters import find_encounters, find_visit
 from kg.extract.references import _is_reference_context
@@ -28,7 +28,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     lead += _parallel_visits(text, sentences, people, lead + encounters)
     _date_visits_from_later_sentences(sentences, lead)
     lead += _convened_during_visits(sentences, lead)
-    visitors = {e.leader.name for e in lead if e.leader and e.kind in set(load().inspection_verbs.values())}
+    visitors = {e.leader.name for e in lead if e.leader and e.kind in visit_kinds()}
     # 习近平接见了…部队正团职以上领导干部 during his visit: a group received on the way is part of the visit
     encounters = [e for e in encounters
                   if e.guests or not e.leader or e.leader.name not in visitors or e.kind != "会见"]
@@ -171,8 +171,7 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None)
 def _convened_during_visits(sentences: list[tuple[int, str]], events: list[HeldEvent]) -> list[HeldEvent]:
     """调研期间，张德江分别主持召开了…座谈会; 12日至14日，汪洋来到…，并在西昌主持召开…座谈会: a meeting a visit's
     leader convenes in a later sentence is an event of its own, dated by that sentence or the visit."""
-    lex = load()
-    visits = [e for e in events if e.leader and e.kind in set(lex.inspection_verbs.values())]
+    visits = [e for e in events if e.leader and e.kind in visit_kinds()]
     have = {e.label for e in events}
     found: list[HeldEvent] = []
     for visit in visits:
@@ -256,7 +255,7 @@ def _date_visits_from_later_sentences(sentences: list[tuple[int, str]], events: 
     """张德江近日在天津专题调研…。21日至22日，张德江到天津…进行调研: a visit the lead leaves undated takes the day of
     the first later sentence that names its leader and its kind with a date."""
     for event in events:
-        if event.when or not event.leader or event.kind not in set(load().inspection_verbs.values()):
+        if event.when or not event.leader or event.kind not in visit_kinds():
             continue
         where = re.search(r"(?:在|到|赴)([^，。、]{2,12}?)(?:调研|考察|视察|检查)", event.label)
         for offset, sentence in sentences:

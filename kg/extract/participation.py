@@ -81,12 +81,14 @@ _ELECTED_OR_PRESIDING = re.compile(
     r"(?P<names>[^。；，]{2,300})")
 
 
+_DISCUSSION_KINDS = frozenset(lexicon_lines("discussion_kinds.txt"))  # 座谈会, 座谈: where the speakers took part
+
+
 def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEvent],
                             lex: Lexicon) -> list[tuple[str, bool, str, str, int]]:
     """民革中央主席万某某建议…，民盟中央主席张某某提出…: at a 座谈会 the titled people who speak in its report took
     part; their speech verb is their role."""
-    kinds = set(lexicon_lines("discussion_kinds.txt"))
-    starts = [e.start for e in events if e.kind in kinds]
+    starts = [e.start for e in events if e.kind in _DISCUSSION_KINDS]
     if not starts:
         return []
     out = []
