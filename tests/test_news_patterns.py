@@ -325,3 +325,13 @@ def test_guests_welcomed_to_another_event_attend_only_their_own_meeting():
     attended = edges(ex, "attended")
     assert {label: set(names) for label, names in attended.items() if "洪森" in names} == \
         {"宋立会见柬埔寨首相洪森": {"宋立", "洪森"}}
+
+
+def test_royal_titles_exchanged_messages_and_the_youth_league():
+    found = posts(extract("央视网消息：团中央书记处书记严方、罗青分别作了发言。柬埔寨国王西哈莫尼和太后莫尼列出席。"
+                          "巴林国王哈马德互致贺电。国际奥委会主席巴赫致贺词。"))
+    assert found["严方"] == ["团中央书记处书记"] and found["莫尼列"] == ["柬埔寨太后"]
+    assert "哈马德" in found and "巴赫" in found
+    assert not {"哈马德互", "致贺词", "贺词", "和太后"} & set(found)
+    ex = extract("央视网消息：5月16日，国家主席钟华向某国总统致慰问电。")
+    assert ex.meetings == []

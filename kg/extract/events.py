@@ -509,7 +509,7 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
                              leader=leaders[0], leader_role="听取汇报")
     for verb in pats["inspect"].finditer(sentence):
         after = sentence[verb.end() :]
-        if re.match(r"(报告|成果|课题|组|员|团|队|会|活动|文章|工作组)", after):
+        if re.match(r"(报告|成果|课题|组|员|团|队|会|活动|文章|工作组|电|信|函)", after):
             continue
         if re.search(r"(参加|陪同|一同|随同)$", sentence[: verb.start()]):
             continue  # 参加接访: the companions' verb, not the leader's

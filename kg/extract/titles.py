@@ -60,6 +60,9 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
         return True  # a place alone heads its own government (湖南省省长, 加利福尼亚州州长, 巴厘省省长)
     if candidate in lex.standalone_bodies or body["posted"].match(candidate):
         return True
+    if at_boundary and any(candidate.startswith(b) and pats["body_end"].fullmatch(candidate[len(b):])
+                           for b in lex.standalone_bodies):
+        return True  # 团中央书记处: a standalone body and one organ of it
     if at_boundary and candidate in lex.state_forms:
         return True  # 利比里亚团结党领袖、共和国总统: the chain's country comes before it
     country = body["country"].match(candidate)
