@@ -335,3 +335,10 @@ def test_royal_titles_exchanged_messages_and_the_youth_league():
     assert not {"哈马德互", "致贺词", "贺词", "和太后"} & set(found)
     ex = extract("央视网消息：5月16日，国家主席钟华向某国总统致慰问电。")
     assert ex.meetings == []
+
+
+def test_a_tense_marker_continues_a_chain_and_each_title_keeps_its_own_country():
+    found = posts(extract("央视网消息：法院对衡阳市人大常委原副主任严立判刑。"
+                          "缅甸副总统年吞、泰国副总理兼外长塔纳萨出席。国家主席钟华会见缅甸国务资政昂山素季。"))
+    assert "原副" not in found and "严立" in found
+    assert found["塔纳萨"] == ["泰国副总理", "泰国外长"] and found["昂山素季"] == ["缅甸国务资政"]

@@ -261,8 +261,8 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
     lex = lex or load()
     if pos >= len(text) or _patterns()["role"].match(text, pos):
         return []  # 州领导应邀出席: a verb starts here, no name
-    if text.startswith("兼", pos):
-        return []  # 副总理兼经济和能源部部长: the title chain goes on, no name
+    if _chain_goes_on(text, pos):
+        return []
     at_stop = stop_strength(text, pos) >= 1  # 总统将访华, 副总统和克里国务卿: a stop starts here
     joined = None if at_stop else _JOINED.match(text, pos)
     # (主席和菲德尔·卡斯特罗: 和 joins, no name starts there; 总统任命阿布-塔莱比: a verb starts there)
@@ -345,12 +345,19 @@ def _jieba_name_ends(text: str, pos: int) -> set[int]:
     return ends
 
 
+def _chain_goes_on(text: str, pos: int) -> bool:
+    """副总理兼经济和能源部部长, 人大常委原副主任: after a title, 兼 or a tense marker and another title continue the
+    chain; no name starts there (原 and 前 are surnames too)."""
+    tense_then_title = text[pos : pos + 1] in "原前" and bool(_patterns()["title"].match(text, pos + 1))
+    return text.startswith("兼", pos) or tense_then_title
+
+
 def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool = False, *, foreign: bool = False,
             confirmed: frozenset[str] = frozenset(), segmented: bool = True) -> str | None:
     """The person name starting at ``pos``, judged by what follows it (冯雪参加 vs 邵光明主持). With no stop after it,
     ``segmented`` lets jieba's word boundaries say where a Han name ends (莫少华结合分管工作)."""
     found = readings_at(text, pos, foreign=foreign, after_title=after_title, lex=lex, confirmed=confirmed)
-    if not found and after_title and segmented:
+    if not found and after_title and segmented and not _chain_goes_on(text, pos):
         return _name_by_segmentation(text, pos, lex or load())
     return best_reading(text, pos, found, confirmed)
 

@@ -342,7 +342,7 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
             outside = _trailing_body(text[max(floor, title_at - 16) : title_at])
             posts.append(PostMention(label=item_title, title=item_title, body=outside, tense=item_tense))
             continue
-        country = country or _country_of(body, lex) or _country_of(prev_body, lex)
+        country = _country_of(body, lex) or _country_of(prev_body, lex) or country  # the chain's own first
         if body is None and country and (item_title in lex.foreign_titles or item_title in _STATE_TITLES):
             body = country  # 莱索托…党领袖、首相: the state office is the country's, not the party's
         elif body and country and not _country_of(body, lex) and not body.startswith(("中共", "中国")) \
