@@ -342,3 +342,45 @@ def test_a_tense_marker_continues_a_chain_and_each_title_keeps_its_own_country()
                           "缅甸副总统年吞、泰国副总理兼外长塔纳萨出席。国家主席钟华会见缅甸国务资政昂山素季。"))
     assert "原副" not in found and "严立" in found
     assert found["塔纳萨"] == ["泰国副总理", "泰国外长"] and found["昂山素季"] == ["缅甸国务资政"]
+
+
+def test_a_plenary_gives_members_the_floor_and_its_presiding_list_keeps_names_ending_in_he():
+    ex = extract("央视网消息：市政协十届三次会议9日下午举行第二次全体会议。十四位委员围绕经济建设作大会发言。\n"
+                 "今天大会的执行主席是杜青林、罗富和、李海峰、周小川。会议由李海峰主持。\n"
+                 "张守镇委员代表市总工会发言说，要建设产业工人队伍。刘继贤委员提出，要促进融合发展。\n"
+                 "韩方代表表示，愿意合作。", day=date(2017, 3, 9))
+    (meeting,) = ex.meetings
+    attended = edges(ex, "attended")[meeting.label]
+    assert attended[:4] == ["杜青林", "罗富和", "李海峰", "周小川"]
+    assert {"张守镇", "刘继贤"} <= set(attended)
+    assert edges(ex, "chaired")[meeting.label] == ["李海峰"]  # 由 before a bare name
+    assert posts(ex)["张守镇"] == ["委员"]
+    assert not any("委员" in name or name == "韩方" for name in posts(ex))  # no 十四位委员…, no 韩方 (a side)
+
+
+def test_a_counted_lead_is_reported_meeting_by_meeting_with_its_speakers_listed_bare():
+    ex = extract("央视网消息：24日至29日，国务院总理温家宝在中南海主持召开三次座谈会，听取意见。\n"
+                 "在各民主党派负责人座谈会上，万鄂湘、张宝文、陈昌智和胡四一着重就推进城镇化等发言。\n"
+                 "在专家学者座谈会上，卢中原、汤敏、迟福林等就扩大消费、转变政府职能等提出建议。\n"
+                 "城镇化、教育、医疗等就是大家谈得最多的。\n"
+                 "国务院副总理李克强、回良玉出席座谈会。", day=date(2013, 1, 29))
+    labels = [m.label for m in ex.meetings]
+    assert labels == ["各民主党派负责人座谈会", "专家学者座谈会"]  # no third, counted meeting
+    attended = edges(ex, "attended")
+    assert [n for n in attended[labels[0]] if n != "温家宝"][:4] == ["万鄂湘", "张宝文", "陈昌智", "胡四一"]
+    assert [n for n in attended[labels[1]] if n != "温家宝"][:3] == ["卢中原", "汤敏", "迟福林"]
+    for label in labels:
+        assert edges(ex, "chaired")[label] == ["温家宝"]
+        assert {"李克强", "回良玉"} <= set(attended[label])  # 出席座谈会: each of the counted meetings
+    assert "城镇化" not in posts(ex)
+
+
+def test_transliterations_with_common_characters_and_words_that_are_no_names():
+    ex = extract("央视网消息：荷兰国王威廉—亚历山大和王后马克西玛到达北京。蒙古国外交部长普日布苏伦等到机场迎接。"
+                 "国务院总理李克强在克罗地亚总理普连科维奇陪同下考察大桥。王沪宁宣读习近平主席贺信并致辞。"
+                 "应文莱苏丹哈桑纳尔、菲律宾共和国总统杜特尔特邀请，习近平将出访。"
+                 "习仲勋是陕甘边革命根据地的主要创建者之一，曾担任国务院副总理。会议决定，任县委书记。",
+                 day=date(2018, 9, 17))
+    found = posts(ex)
+    assert {"威廉—亚历山大", "普日布苏伦", "普连科维奇", "杜特尔特"} <= set(found)
+    assert not {"普日", "普连", "贺信", "菲律宾共", "曾担", "任县委"} & set(found)

@@ -77,6 +77,8 @@ def _group_named_at(sentence: str, events: list) -> int | None:
         return None
     noun = found.group(1)
     named = [e for e in events if e.label.endswith(noun)]
+    if len(named) >= 2 and all(e.counted for e in named) and not any(e.label == noun for e in named):
+        return -1  # 三次座谈会 … 李克强等出席座谈会: the counted meetings' common noun names each of them
     return min(named, key=lambda e: e.start).group if named else None
 
 
@@ -166,6 +168,8 @@ def extract(article: Article) -> ArticleExtraction:
         if not every and any(start <= pos for start in other_days if start > last_event_before(pos)):
             return  # 29日下午，…王正伟等参加了慰问考察活动: another day's activity, not the reported event
         named = None if every else _group_named_at(_sentence_at(sentences, pos), events)
+        if named == -1:
+            every, named = True, None
         group = -1 if every else named if named is not None \
             else max((g for start, g in group_starts if start <= pos), default=0)
         marker = (name, relation, group if only is None else -2 - only)

@@ -61,6 +61,7 @@ class HeldEvent:
     guests: list[Span] = field(default_factory=list)  # the people a 会见/会谈/call is with: they attend it
     when: str | None = None  # the event's own date expression (当地时间10日上午), when its sentence gives one
     leader_role: str | None = None  # the leader's verb as written (主持), when it is not the event's kind
+    counted: bool = False  # one of the meetings a lead counts (主持召开三次座谈会 … 在…座谈会上)
 
 
 # ---------------------------------------------------------------- helpers over the lexicon

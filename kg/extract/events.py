@@ -25,6 +25,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     lead = _lead_events(text, sentences, people, headline, encounters)
     if lead:  # 贾庆林会见与会代表并讲话: meeting the attendees of the reported meeting is taking part in it
         encounters = [e for e in encounters if e.guests or not _ATTENDEES_MET.search(e.label)]
+    lead = _counted_parts(sentences, lead)
     lead += _parallel_visits(text, sentences, people, lead + encounters)
     _date_visits_from_later_sentences(sentences, lead)
     lead += _convened_during_visits(sentences, lead)
@@ -36,6 +37,35 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     for event in events:
         event.label = _clean_label(event.label)
     return _grouped(events, sentences)
+
+
+# 主持召开三次座谈会, 两场座谈会: the lead counts the meetings it reports
+_COUNTED_MEETINGS = re.compile(r"[两二三四五六七八九十几多]+(?:次|场|个)")
+_AT_PART = re.compile(r"^在([^，。；]{2,50}?)上[，,]")
+
+
+def _counted_parts(sentences: list[tuple[int, str]], lead: list[HeldEvent]) -> list[HeldEvent]:
+    """温家宝主持召开三次座谈会 … 在各民主党派负责人座谈会上，… 在专家学者座谈会上，…: a lead that counts its
+    meetings is reported meeting by meeting; each 在…上 that names one of its kind is a meeting of its own, chaired
+    by the lead's leader, and replaces the counted one (two parts at least)."""
+    meeting_end = _patterns()["meeting_end"]
+    out: list[HeldEvent] = []
+    for event in lead:
+        counted = _COUNTED_MEETINGS.search(event.label)
+        noun = meeting_end.search(event.label)
+        if not counted or not noun or counted.end() != noun.start():
+            out.append(event)
+            continue
+        parts = []
+        for offset, sentence in sentences:
+            at = _AT_PART.match(sentence)
+            if offset > event.start and at and at.group(1).endswith(noun.group(0)) \
+                    and len(at.group(1)) > len(noun.group(0)):
+                parts.append(HeldEvent(label=at.group(1), kind=event.kind, start=offset, end=offset + at.end(1),
+                                       leader=event.leader, when=event.when if not parts else None,
+                                       leader_role=event.leader_role, organiser=event.organiser, counted=True))
+        out.extend(parts if len(parts) >= 2 else [event])
+    return out
 
 
 def _same(a: HeldEvent, b: HeldEvent) -> bool:

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.common import _patterns, _words
-from kg.lexicon import Lexicon, alternation, load
+from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
 
-JOINERS = "·•‧-－"
+JOINERS = "·•‧-－—"  # (— : 威廉—亚历山大; a double dash —— between clauses joins nothing)
 PUNCTUATION = "，。、；：！？（）()“”‘’「」 \u3000\n,;:!?"  # (not 《》: 《国家主席授勋令》 holds no name)
 _JOINED = re.compile(f"[{CJK}]{{1,12}}(?:[{re.escape(JOINERS)}][{CJK}]{{1,12}}){{1,4}}")
 _CJK_ONLY = re.compile(f"[{CJK}]+")
@@ -196,8 +196,9 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         return 0  # 普京在大会上, 邵鸿等出席: the reading swallowed the word after the name
     if is_joined_name(token):
         return 2
-    if not _CJK_ONLY.fullmatch(token) or token in _GROUP_NOUNS or token in lex.stops or _is_place(token, lex):
-        return 0
+    if not _CJK_ONLY.fullmatch(token) or token in _GROUP_NOUNS or token in lex.stops or _is_place(token, lex) \
+            or token in _message_words():
+        return 0  # (主席贺信: a message, no person)
     tag = _common(token, lex)
     if is_han_name(token, lex):
         if token[0] in lex.weak_surnames and strength < 3 and _common(token[1:], lex):
@@ -235,6 +236,12 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         halves_ordinary = len(token) == 4 and any(_ordinary_word(_common(h, lex)) for h in (token[:2], token[2:]))
         return 0 if halves_ordinary else 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def _message_words() -> frozenset[str]:
+    """贺信, 唁电, 批示 (message_verbs.txt): what a leader sends, never a name after a title."""
+    return frozenset(lexicon_lines("message_verbs.txt"))
 
 
 def _closes_list(text: str, end: int) -> bool:
@@ -375,7 +382,7 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     for length in lengths:
         token = text[pos : pos + length]
         if length not in ends or pos + length >= len(text) or not is_han_name(token, lex) or _common(token, lex) \
-                or _is_place(token, lex) or token[-1] in lex.not_name_end:
+                or _is_place(token, lex) or token[-1] in lex.not_name_end or token in _message_words():
             continue
         if token[0] in lex.weak_surnames and _common(token[1:], lex):
             continue  # 和夫人: an everyday character and a word (县长和丽娟 is a name: 丽娟 is no dictionary word)
@@ -387,6 +394,8 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
 
 # what may stand right before a bare name in a list or as an object: punctuation, a conjunction, or a verb
 _LEFT_OF_NAME = set("、，。；：及和与（“ \n")
+# 会议由李海峰主持: 由 names the agent, so a bare name may follow it
+_LEFT_OF_BARE_NAME = _LEFT_OF_NAME | {"由"}
 
 
 def name_ending_at(text: str, end: int, lex: Lexicon | None = None,
@@ -406,7 +415,7 @@ def name_ending_at(text: str, end: int, lex: Lexicon | None = None,
         token = text[start:end]
         if not _CJK_ONLY.fullmatch(token):
             break
-        if start > 0 and text[start - 1] not in _LEFT_OF_NAME:
+        if start > 0 and text[start - 1] not in _LEFT_OF_BARE_NAME:
             continue
         if token in confirmed:
             return token

@@ -7,6 +7,7 @@ import re
 from kg.extract.common import VERB_AS_NOUN, HeldEvent, Span, _is_cjk_or_bracket, _patterns, _words, before_fillers
 from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
+from kg.extract.people import speaker_lists
 from kg.lexicon import Lexicon, lexicon_lines
 
 _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)"
@@ -60,6 +61,11 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         for span in people:
             if came.start("names") <= span.name_start and span.end <= came.end("names"):
                 out.append((span.name, False, "attended", "与会", span.name_start))
+    # 万鄂湘、张宝文和胡四一着重就…发言: the speakers a report lists took part
+    for start, end in speaker_lists(text):
+        for span in people:
+            if start <= span.name_start and span.end <= end:
+                out.append((span.name, False, "attended", "发言", span.name_start))
     # 汪洋在…举行的…全体会议上，当选全国政协主席: elected at the meeting, so there
     for elected in re.finditer(r"在[^。；]{2,60}?(?:会议|大会|全会)上[，,]?(当选)", text):
         span = by_end.get(elected.start())
@@ -89,17 +95,26 @@ def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEven
     """民革中央主席万某某建议…，民盟中央主席张某某提出…: at a 座谈会 the titled people who speak in its report took
     part; their speech verb is their role."""
     starts = [e.start for e in events if e.kind in _DISCUSSION_KINDS]
-    if not starts:
-        return []
+    meetings = [e.start for e in events if e.kind in _DISCUSSION_KINDS or e.kind == "会议"]
     out = []
     for span in people:
         verb = next((v for v in lex.speech_verbs if text.startswith(v, span.end)), None)
         # introduced by a title chain before the name, as the report lists its speakers; a name before its title
         # (李克强总理要求…) is a leader the speech cites
         introduced = span.start < span.name_start and span.end == span.name_start + len(span.name)
-        if verb and span.posts and introduced and span.start > min(starts):
+        if verb and span.posts and introduced and starts and span.start > min(starts):
             out.append((span.name, False, "attended", verb, span.start))
+        # 李守镇委员代表全国总工会发言, 刘继贤委员提出: a member given the floor at a meeting or discussion
+        member = span.start == span.name_start and span.posts and span.posts[0].title in _MEMBER_TITLES \
+            and span.end == span.name_start + len(span.name) + len(span.posts[0].title)
+        if member and meetings and span.start > min(meetings) and _FLOOR.match(text, span.end):
+            out.append((span.name, False, "attended", "发言", span.start))
     return out
+
+
+_MEMBER_TITLES = frozenset(lexicon_lines("member_titles.txt"))
+_FLOOR = re.compile(r"代表[^，。；]{1,30}?发言|在[^，。；]{0,20}?发言|" + "|".join(
+    re.escape(v) for v in sorted(lexicon_lines("speech_verbs.txt"), key=len, reverse=True)))
 
 
 def heard_at(text: str, pos: int) -> bool:
@@ -131,7 +146,8 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
         else:
             body = _body_ending_at(text, pos)
             if not body or not pats["body_end"].search(body.replace("“", "").replace("”", "")) \
-                    or not _plausible_body(body, lex):
+                    or not _plausible_body(body, lex) or _COUNTED.search(text, 0, pos - len(body) + 1) \
+                    or _COUNT_OPENS.match(body):
                 break
             if any(pos - len(body) < end <= pos for end in by_end) or re.search(r"代表|主持|出席|参加", body):
                 break  # 县监委主任宋立平代表县纪委常委会 is a person acting for a body, not a body
@@ -153,6 +169,11 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
         break
     return items
 
+
+
+# 14位委员围绕…作大会发言: a count and its measure word open a group of people, not a body
+_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十两百几多][位名个]$")
+_COUNT_OPENS = re.compile(r"^[一二三四五六七八九十两百几多]+[位名个]")
 
 
 def _plausible_body(body: str, lex: Lexicon) -> bool:

@@ -9,6 +9,7 @@ from kg.extract.common import SEPARATORS, VERB_AS_NOUN, Span, _is_cjk, _patterns
 from kg.extract.names import (
     JOINERS,
     _bare_name_ending_at,
+    _joined_ending_at,
     _list_name,
     _ordinary_word,
     best_reading,
@@ -59,10 +60,12 @@ def find_people(text: str, lex: Lexicon | None = None, headline_end: int = 0) ->
     if ambiguous:
         spans, _ = _titled_people(text, lex, frozenset(s.name for s in spans.values()))
     _named_before_titles(text, spans, lex)
+    _members_giving_the_floor(text, spans, lex)
     _marked_people(text, spans, lex)
     _add_appointments(text, spans, lex)
     _named_after_posts(text, spans, lex)
     _listed_before_verbs(text, spans, lex)
+    _listed_speakers(text, spans, lex)
     _comrades(text, spans, lex)
     _headline_subjects(text, headline_end, spans, lex)
     _propagate_names(text, spans)
@@ -112,6 +115,45 @@ def _listed_before_verbs(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             if start < 1 or text[start - 1] not in "、和及与":
                 break
             end = start - 1
+
+
+@lru_cache(maxsize=1)
+def _floor_pattern() -> re.Pattern[str]:
+    """A list of three names or more, then 等, a topic clause and a speech (floor_topics.txt)."""
+    lines = [line.split("\t") for line in lexicon_lines("floor_topics.txt")]
+    leads = alternation({word for kind, word in lines if kind == "lead"})
+    closes = alternation({word for kind, word in lines if kind == "close"})
+    item = f"[{CJK}·]{{2,12}}?"
+    return re.compile(f"(?<=[，。：；\n])(?P<names>{item}(?:、{item}){{2,}}(?:(?:和|及){item})?)(?:等(?:人)?)?"
+                      f"(?:{leads})[^。；]{{2,160}}?(?:{closes})")
+
+
+def speaker_lists(text: str) -> list[tuple[int, int]]:
+    """Where bare names are given the floor as a list (万鄂湘、张宝文、陈昌智和胡四一着重就…发言): (start, end) of
+    each list."""
+    return [(m.start("names"), m.end("names")) for m in _floor_pattern().finditer(text)]
+
+
+def _listed_speakers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
+    """Bare names a report lists as speakers: each item a Han, minority or joined name, else the list is no list of
+    people (城镇化、教育、医疗等就…) and nothing is read."""
+    for start, end in speaker_lists(text):
+        items, pos = [], start
+        for part in re.split("(、|和|及)", text[start:end]):
+            if part in ("、", "和", "及"):
+                pos += len(part)
+                continue
+            items.append((pos, part))
+            pos += len(part)
+        names_ok = all(
+            part in {s.name for s in spans.values()} or is_joined_name(part)
+            or (is_han_name(part, lex) and len(part) <= 3 and lex.common_words.get(part) is None)
+            or is_syllabic_name(part, lex) for _, part in items)
+        if not names_ok:
+            continue
+        for at, part in items:
+            if at not in spans and not any(s.name_start <= at < s.end for s in spans.values()):
+                spans[at] = Span(name=part, start=at, name_start=at, end=at + len(part))
 
 
 def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex: Lexicon) -> None:
@@ -195,8 +237,9 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         while pos < len(text) and text[pos] in "、和及":
             nxt = name_at(text, pos + 1, lex, after_title=True, foreign=foreign, confirmed=confirmed)
             if not nxt or pats["title"].match(text, pos + 1) or _own_title_follows(text, pos + 1 + len(nxt)) \
+                    or _country_start().match(text, pos + 1) \
                     or (nxt not in confirmed and lex.common_words.get(nxt) in ("n", "vn", "an")):
-                break  # 主任潘云鹤、文史和学习委员会主任王太华: the next item has a title of its own
+                break  # 主任潘云鹤、文史和学习委员会主任王太华: the next item has a title of its own; or a country
             follower = Span(name=nxt, start=pos + 1, name_start=pos + 1, end=pos + 1 + len(nxt), posts=list(posts))
             spans[follower.name_start] = previous = follower
             pos = follower.end
@@ -426,6 +469,7 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             if start > 0 and text[start - 1].isdigit():
                 continue  # 12位省政协委员: a count and its measure word, no name
             if start < 0 or not (syllabic or is_name(name, lex, foreign=foreign)) or _country_end().search(name) \
+                    or _ends_like_a_body(name, lex) \
                     or name[-1] in "任设选" or any(stop_strength(text, i) for i in range(start + syllabic, t_start)) \
                     or any(len(w) >= 2 and lex.common_words.get(w, "n")[0] in "vt" for w in _words(name)):
                 continue  # 芬兰总统, 就任中国国务院总理: a country; 习近平当选国家主席, 提名国务院总理: a verb inside
@@ -439,6 +483,46 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
                                 posts=[PostMention(label=title, title=title, body=None)])
             break
+
+
+_MEMBER_TITLES = tuple(lexicon_lines("member_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _member_speaks() -> re.Pattern[str]:
+    """李守镇委员代表全国总工会发言, 刘继贤委员提出: a member title, then a speech verb or 代表/在."""
+    lex = load()
+    return re.compile(f"({alternation(_MEMBER_TITLES)})(?=代表|在|{alternation(lex.speech_verbs)})")
+
+
+def _members_giving_the_floor(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
+    """Names before a member title as a report gives them the floor: 李守镇委员代表…发言, 刘继贤委员提出."""
+    taken = sorted((s.start, s.end) for s in spans.values())
+    for match in _member_speaks().finditer(text):
+        t_start = match.start(1)
+        joined = _joined_ending_at(text, t_start)
+        for length in ((len(joined),) if joined else (4, 3, 2)):
+            start = t_start - length
+            if start < 0:
+                continue
+            name = text[start:t_start]
+            boundary = start == 0 or text[start - 1] in SEPARATORS or not _is_cjk(text[start - 1])
+            shaped = name == joined or (is_han_name(name, lex) and length <= 3) \
+                or (length >= 3 and is_syllabic_name(name, lex))
+            if not boundary or not shaped or lex.common_words.get(name) is not None \
+                    or (length == 2 and name[1] == "方"):
+                continue  # (韩方代表表示: a side of talks, 韩 and 方, no person)
+            if start in spans or any(a <= start < b for a, b in taken):
+                break
+            title = match.group(1)
+            spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
+                                posts=[PostMention(label=title, title=title, body=None)])
+            break
+
+
+def _ends_like_a_body(name: str, lex: Lexicon) -> bool:
+    """任县委|书记: a place marker and a one-character body suffix end the run, a body before its title, no name."""
+    return len(name) >= 3 and name[-1] in lex.body_suffixes and name[-2] in lex.place_markers
 
 
 # what may stand right before a name met again (梅德韦杰夫表示, 同奥巴马举行会谈, 会见崔天凯)
@@ -552,7 +636,9 @@ def _named_after_posts(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             if not item:
                 break
             name = item.group(1)
-            if not (is_name(name, lex, after_title=True, strong_stop=True) or is_joined_name(name)):
+            # (a list item ends at punctuation: a name ending in 和 or 为 swallowed nothing, 罗富和、李海峰)
+            if not (is_name(name, lex, after_title=True, strong_stop=True) or is_joined_name(name)
+                    or (name[-1] in lex.not_name_end and _list_name(name, lex))):
                 break
             span = spans.get(pos) or Span(name=name, start=pos, name_start=pos, end=pos + len(name))
             spans[pos] = span
@@ -592,8 +678,18 @@ def _appointee(text: str, match: re.Match[str], spans: dict[int, Span], by_end: 
     bare = _bare_name_ending_at(text, end, lex)  # the name opens the clause (某某任…)
     if not bare or _country_of(bare, lex):
         return None  # 南非现任总统: a country, no person
+    if any(text.startswith(verb, end - len(verb) + 1) for verb in _verbs_ending_in_ren()):
+        return None  # 曾担任国务院副总理: the name's last character and 任 are one verb (担任), no name before it
     start = end - len(bare)
     return spans.get(start) or Span(name=bare, start=start, name_start=start, end=end)
+
+
+@lru_cache(maxsize=1)
+def _verbs_ending_in_ren() -> tuple[str, ...]:
+    """The appointment verbs of two characters or more ending in 任 (担任, 出任, 就任): read from the lexicon."""
+    verbs = {re.sub(r"\{names?\}|\{posts\}.*", "", line.partition("\t")[0])
+             for line in lexicon_lines("appointment_verbs.txt")}
+    return tuple(v for v in verbs if len(v) >= 2 and v.endswith("任"))
 
 
 _YEAR_MONTH = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
