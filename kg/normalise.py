@@ -138,7 +138,23 @@ def _gap(match: re.Match[str]) -> str:
     if _LONG_RUN_LEFT.search(text, 0, start) and _LONG_RUN_RIGHT.match(text[end : end + 6]) \
             and not _ends_with_title(text[:start]):
         return "\n"
+    if _name_after_title_then_title(text, start, end):
+        return "、"
     return ""
+
+
+_LAST_RUN = re.compile(f"[ \t\u3000]([{CJK}·\\-]{{2,12}})$")
+_NEXT_RUN = re.compile(f"[{CJK}]{{2,16}}")
+
+
+def _name_after_title_then_title(text: str, start: int, end: int) -> bool:
+    """尼日尔总统 伊素福 赤道几内亚总统 奥比昂: in a list laid out with spaces, the space after a title's name and
+    before the next title chain separates two items; squeezed out it would glue the name to the next country."""
+    last = _LAST_RUN.search(text, 0, start)
+    if last is None or not _ends_with_title(text[: last.start()].rstrip(" \t\u3000")) or _ends_with_title(text[:start]):
+        return False
+    following = _NEXT_RUN.match(text, end)
+    return following is not None and _ends_with_title(following.group(0))
 
 
 def _ends_with_title(text: str) -> bool:
@@ -223,7 +239,19 @@ def _canonical_line(line: str, paper: str | None) -> str:
         return ARTICLE_BREAK
     if is_furniture(line) or (paper and line.strip().replace(" ", "") == paper):
         return ""
+    if _titled_list_item(line.strip()):
+        return squeeze_spaces(line.strip()) + "、"  # the layout's list separator, kept when the lines are joined
     return squeeze_spaces(line)
+
+
+_SPACED_NAME = re.compile(r"^(.{2,30}?)[ \u3000]+([^\s，。；：、]{2,12})$")
+
+
+def _titled_list_item(line: str) -> bool:
+    """A line that is a title chain, a space and a name (巴林王储兼第一副首相 萨勒曼): an item of a list laid out one a
+    line; joined to the next as wrapped text, the name would run into the next item's country."""
+    found = _SPACED_NAME.match(line)
+    return found is not None and _ends_with_title(found.group(1)) and not _ends_with_title(found.group(2))
 
 
 def normalise(source: SourceText, default_date: date | None = None) -> Issue:

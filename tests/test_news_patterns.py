@@ -384,3 +384,40 @@ def test_transliterations_with_common_characters_and_words_that_are_no_names():
     found = posts(ex)
     assert {"威廉—亚历山大", "普日布苏伦", "普连科维奇", "杜特尔特"} <= set(found)
     assert not {"普日", "普连", "贺信", "菲律宾共", "曾担", "任县委"} & set(found)
+
+
+def test_a_list_laid_out_one_item_a_line_keeps_each_name_apart():
+    ex = extract("央视网消息：习近平当选国家主席，多国领导人发来贺电。\n发来贺电的还有：\n尼日尔总统 伊素福\n"
+                 "赤道几内亚总统 奥比昂\n加纳总统 阿库福-阿多\n伊拉克总统 马苏姆\n多米尼克总理 斯凯里特\n"
+                 "斐济总理 姆拜尼马拉马\n印度总理莫迪等还以其他方式表示祝贺。", day=date(2018, 3, 19))
+    found = posts(ex)
+    for name, post in [("伊素福", "尼日尔总统"), ("奥比昂", "赤道几内亚总统"), ("阿库福-阿多", "加纳总统"),
+                       ("马苏姆", "伊拉克总统"), ("斯凯里特", "多米尼克总理"), ("姆拜尼马拉马", "斐济总理")]:
+        assert post in found[name]
+    assert not {"阿库福", "斯凯里"} & set(found)
+
+
+def test_two_days_a_spoken_day_a_written_address_and_a_message_headline():
+    ex = extract("央视网消息：国家主席习近平27日和28日在武汉东湖宾馆同印度总理莫迪举行非正式会晤。",
+                 title="习近平同印度总理莫迪在武汉举行非正式会晤", day=date(2018, 4, 28))
+    (meeting,) = ex.meetings
+    assert meeting.date == date(2018, 4, 27) and "28日" not in meeting.label
+    ex = extract("央视网消息：国务院总理李克强10月30号主持召开国务院常务会议，讨论社会救助制度。",
+                 day=date(2013, 10, 30))
+    assert edges(ex, "chaired") == {"国务院常务会议": ["李克强"]}
+    ex = extract("央视网消息：国家主席习近平6日出席在钓鱼台国宾馆举行的第八轮中美战略与经济对话联合开幕式并讲话。"
+                 "美国总统奥巴马向对话发来书面致辞。奥巴马在致辞中表示，双方要加强合作。", day=date(2016, 6, 6))
+    (meeting,) = ex.meetings
+    assert meeting.label == "第八轮中美战略与经济对话联合开幕式"
+    assert edges(ex, "attended")[meeting.label] == ["习近平"]  # 奥巴马 sent a written address
+    ex = extract("央视网消息：第二次青藏高原综合科学考察研究19日在拉萨启动。国家主席习近平发来贺信。",
+                 title="习近平致信祝贺第二次青藏高原综合科学考察研究启动", day=date(2017, 8, 19))
+    assert not ex.participations  # a message: he led no 考察
+
+
+def test_a_person_and_bodies_listed_together_before_their_verb():
+    ex = extract("央视网消息：全国人大常委会25日举行联组会议，开展专题询问。全国人大常委会副委员长郝明金主持会议。"
+                 "最高人民检察院检察长张军和自然资源部、生态环境部、水利部等有关部门负责人到会应询。",
+                 day=date(2019, 10, 25))
+    attended = next(iter(edges(ex, "attended").values()))
+    assert attended[:5] == ["郝明金", "张军", "自然资源部", "生态环境部", "水利部"]

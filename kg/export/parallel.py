@@ -74,7 +74,7 @@ def processes_for(jobs: int, tasks: int, background: int = 0) -> int:
     """How many processes run_tasks uses for ``tasks`` foreground tasks: each background task takes a core."""
     if jobs <= 1 or tasks <= 1 or not fork_is_safe():
         return 1
-    return max(1, min(jobs - background, tasks))
+    return max(1, min(jobs, tasks))
 
 
 def run_tasks(tasks: Sequence[Task], jobs: int) -> dict[str, Outcome]:

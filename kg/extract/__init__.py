@@ -82,6 +82,7 @@ def _group_named_at(sentence: str, events: list) -> int | None:
     return min(named, key=lambda e: e.start).group if named else None
 
 
+_SENT_FROM_AFAR = re.compile(r"[^。；，]{0,40}?发来(?:了)?(?:书面致辞|书面讲话|贺信|贺电|贺词|贺函|致信|信函)")
 _EVERY_EVENT = re.compile("上述|相关活动|有关活动")
 
 
@@ -117,6 +118,8 @@ def extract(article: Article) -> ArticleExtraction:
         result.people.append(PersonMention(name=span.name, posts=span.posts, sentence=article.headline or ""))
 
     referenced_people = {s.name for s in people if _is_reference_context(text, s.end) and not heard_at(text, s.start)}
+    # 奥巴马向…发来书面致辞。奥巴马在致辞中表示: who sends a written address or a message is not there
+    referenced_people |= {s.name for s in people if _SENT_FROM_AFAR.match(text, s.end)}
     for span in people:
         result.people.append(PersonMention(name=span.name, posts=span.posts,
                                            sentence=_sentence_at(sentences, span.name_start)))

@@ -152,14 +152,23 @@ def _fillers() -> re.Pattern[str]:
                       f"{alternation(plain)})$")
 
 
-_TIME_BEFORE_VERB = re.compile(rf"(?:{TIME_PHRASE})$")
+_TIME_ANYWHERE = re.compile(f"(?:{TIME_PHRASE})")
+
+
+def _time_ending_at(text: str, pos: int) -> str | None:
+    """A time phrase ending at ``pos``, read with the verb after it in view (李克强10月30号主持: 号 is a day only
+    before a verb, so the text past ``pos`` must be seen)."""
+    start = max(0, pos - 20)
+    window = text[start : pos + 4]
+    return next((m.group(0) for m in _TIME_ANYWHERE.finditer(window) if start + m.end() == pos and m.group(0)), None)
 
 
 def before_fillers(text: str, pos: int) -> int:
     """Where a list of names ends when its verb starts at ``pos``: back over 等, 同志, 分别, a date (李克强21日出席)."""
     while True:
         window = text[max(0, pos - 20) : pos]
-        filler = _fillers().search(window) or _TIME_BEFORE_VERB.search(window)
-        if not filler or not filler.group(0):
+        filler = _fillers().search(window)
+        found = filler.group(0) if filler else _time_ending_at(text, pos)
+        if not found:
             return pos
-        pos -= len(filler.group(0))
+        pos -= len(found)

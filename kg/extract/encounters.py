@@ -33,7 +33,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     talk = {v for v, kind in verbs.items() if kind != "会见"}
     return {
         "meet": re.compile(f"(?P<verb>{alternation(meet)})了?"),
-        "talk": re.compile(f"(?P<with>同|与|和)(?P<guest>[^{CLAUSE_END}]{{1,200}}?)(?P<verb>{alternation(talk)})"),
+        # (27日和28日同…会晤: 和 between two days joins no partner)
+        "talk": re.compile(f"(?P<with>同|与|(?<![日号])和)(?P<guest>[^{CLAUSE_END}]{{1,200}}?)"
+                           f"(?P<verb>{alternation(talk)})"),
         "recalled": re.compile(f"在(?:(?:{alternation(meet)})(?P<guest>[^{CLAUSE_END}]{{2,30}}?)|(?:同|与)"
                                f"(?P<partner>[^{CLAUSE_END}]{{2,30}}?)(?:举行)?(?:会谈|会晤))时[，,]"),
     }

@@ -130,6 +130,8 @@ def _headline_visit(headline: str, people: list[Span]) -> list[HeldEvent]:
     verb = _patterns()["inspect"].search(headline)
     if verb is None or lex.inspection_verbs[verb.group(0)] in ("会见", "仪式"):
         return []
+    if any(message in headline[: verb.start()] for message in lex.message_verbs):
+        return []  # 习近平致信祝贺…科学考察研究启动: the leader sent a message; he led no visit
     leader = next((p for p in people if headline.startswith(p.name) and len(p.name) <= verb.start()), None)
     if leader is None:
         return []
@@ -384,6 +386,7 @@ def _kind_of(label: str) -> str:
 def _clean_label(label: str) -> str:
     """Strip what a clause leaves around a meeting's name: times, 了, 的, an opening place (在京)."""
     label = re.sub(r"^(?:上午|下午|晚上|晚|当天|日前|近日|近期|了|的|在京|在北京)+", "", label)
+    label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
     label = re.sub(r"(?<=调研|考察|视察|检查)时(?:强调|指出|表示|要求)$", "", label)  # 在山东调研时强调: the visit
     return label.strip("，、 ")
 

@@ -145,6 +145,9 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             pos = span.start
         else:
             body = _body_ending_at(text, pos)
+            if body:  # 检察长张军和自然资源部、水利部…负责人: 和 after a person's name ends the body's run
+                body = next((body[i + 1 :] for i in range(len(body) - 1, 0, -1)
+                             if body[i] == "和" and pos - len(body) + i in by_end), body)
             if not body or not pats["body_end"].search(body.replace("“", "").replace("”", "")) \
                     or not _plausible_body(body, lex) or _COUNTED.search(text, 0, pos - len(body) + 1) \
                     or _COUNT_OPENS.match(body):
