@@ -119,15 +119,15 @@ def write_outputs(result: KnowledgeGraph, directory: str | os.PathLike[str], *, 
         names["neo4j"] = "neo4j"
     index = folder / "explore.sqlite"  # renamed into place when complete, so the page may wait for it
     tasks.append(Task("explore", lambda: build_index(graph, index, title=options.title)))
-    if options.html:
+    tasks.append(Task("json", lambda: save_graph_json(graph, folder / "graph.json")))
+    tasks.append(Task("report", lambda: write_report(result, folder / "report.md")))
+    if options.html:  # last: it waits for the explorer's index, and a worker waiting does nothing else
         def html() -> dict:
             wait_for_files([index])
             return write_html(graph, folder / "graph.html", title=options.title, max_pages=options.html_max_pages,
                               index=index, out_dir=options.html_out_dir or folder)
         tasks.append(Task("html", html))
         names["html"] = "graph.html"
-    tasks.append(Task("json", lambda: save_graph_json(graph, folder / "graph.json")))
-    tasks.append(Task("report", lambda: write_report(result, folder / "report.md")))
 
     started = time.perf_counter()
     try:
