@@ -421,3 +421,17 @@ def test_a_person_and_bodies_listed_together_before_their_verb():
                  day=date(2019, 10, 25))
     attended = next(iter(edges(ex, "attended").values()))
     assert attended[:5] == ["郝明金", "张军", "自然资源部", "生态环境部", "水利部"]
+
+
+def test_an_announced_meeting_is_no_event_but_a_briefing_held_today_is():
+    ex = extract("央视网消息：上海合作组织成员国元首理事会第十八次会议将于6月9日至10日在山东省青岛市举行。"
+                 "国家主席习近平将主持会议并举行相关活动。各国领导人将应邀与会。"
+                 "外交部今天上午在京举行中外媒体吹风会，介绍了相关情况。", day=date(2018, 5, 28))
+    assert [(m.label, m.date) for m in ex.meetings] == [("外交部中外媒体吹风会", date(2018, 5, 28))]
+    assert not ex.participations  # 习近平 will chair; he has chaired nothing yet
+    ex = extract("央视网消息：国务院总理李克强15日在郑州与来华出席上海合作组织成员国总理第十四次会议的各国领导人"
+                 "共同出席联合记者会。", day=date(2015, 12, 15))
+    assert edges(ex, "attended") == {"联合记者会": ["李克强"]}
+    ex = extract("央视网消息：国家主席习近平6日抵达美国加利福尼亚州，将于7日至8日同奥巴马总统举行中美元首会晤。",
+                 day=date(2013, 6, 7))
+    assert ex.meetings  # the arrival happened; only the clause after it is announced

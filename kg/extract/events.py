@@ -79,9 +79,15 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
                  encounters: list[HeldEvent]) -> list[HeldEvent]:
     """The event the lead announces: the first of the first three sentences that reports one."""
     pats = _patterns()
-    for index, (offset, sentence) in enumerate(sentences[:3]):
+    looked = 0
+    for index, (offset, sentence) in enumerate(sentences):
+        if looked == 3:
+            break
         if any(offset <= e.start < offset + len(sentence) for e in encounters):
             break  # the lead is an encounter (习近平会见…): find_encounters has it, what follows elaborates it
+        if _FUTURE.search(sentence):
+            continue  # 峰会将于6月9日至10日在青岛举行: announced, not held (and not one of the three looked at)
+        looked += 1
         if _is_message(sentence):
             continue  # 习近平致电祝贺…: a message, nobody attends it
         visit = find_visit(text, offset, sentence, people)
@@ -121,6 +127,12 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             event.start = event.end = 0
         return held or _headline_visit(headline, people)
     return []
+
+
+# a sentence announcing what will happen in its first clause: 峰会将于…举行, 习近平将主持 (抵达…，将出席…: the
+# arrival happened, and the sentence reports it)
+_FUTURE = re.compile(r"^[^。；，]*?(?:将|即将|拟)(?:于|在)?[^，。；“”]{0,30}?"
+                     r"(?:举行|召开|开幕|闭幕|主持|出席|参加|访问|举办|会见|会晤|会谈)")
 
 
 def _headline_visit(headline: str, people: list[Span]) -> list[HeldEvent]:
@@ -254,8 +266,9 @@ def _sentence_index(sentences: list[tuple[int, str]], pos: int) -> int:
 def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
     """国家副主席习近平在南宁出席了第九届中国—东盟博览会开幕式: the event a person attends, named after 出席."""
     pats = _patterns()
-    for match in re.finditer(f"(?:出席|参加)了?(?P<what>[^，。；：]{{2,60}}(?:{pats['meeting'].pattern}))"
-                             f"(?=并|[，。；]|$|上)", sentence):
+    # (与来华出席…会议的各国领导人共同出席联合记者会: the event is the last one attended, not a span across both)
+    for match in re.finditer(f"(?:出席|参加)了?(?P<what>(?:(?!出席|参加)[^，。；：]){{2,60}}"
+                             f"(?:{pats['meeting'].pattern}))(?=并|[，。；]|$|上)", sentence):
         subject = [p for p in people if offset <= p.start and p.end <= offset + match.start()
                    and not re.search("[。；]", sentence[p.end - offset : match.start()])]
         if not subject:
@@ -412,6 +425,7 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
             s = offset + sentence.find(clause)
             return [HeldEvent(label=label, kind=verb.group(0) + "式", start=s, end=offset + verb.end())]
         after = sentence[verb.end() :]
+        after = after[1:] if after.startswith("了") else after  # 举行了三场记者会
         y = pats["meeting_after_verb"].match(after)
         if clause and pats["meeting_end"].search(clause) and not y:
             for part in _split_joint(clause):
