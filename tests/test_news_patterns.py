@@ -435,3 +435,26 @@ def test_an_announced_meeting_is_no_event_but_a_briefing_held_today_is():
     ex = extract("央视网消息：国家主席习近平6日抵达美国加利福尼亚州，将于7日至8日同奥巴马总统举行中美元首会晤。",
                  day=date(2013, 6, 7))
     assert ex.meetings  # the arrival happened; only the clause after it is announced
+
+
+def test_members_asking_in_turn_speakers_counted_after_their_list_and_spokespeople():
+    ex = extract("央视网消息：全国人大常委会第二十四次会议4日举行联组会议。全国人大常委会副委员长陈昌智主持会议。"
+                 "吕薇委员就解决环境保护工作面临的主要困难问题；罗亮权委员就推进农村环境治理问题；"
+                 "丛斌委员就环境损害赔偿的具体措施等问题提出询问。", day=date(2016, 11, 4))
+    (meeting,) = ex.meetings
+    assert {"吕薇", "罗亮权", "丛斌"} <= set(edges(ex, "attended")[meeting.label])
+    ex = extract("央视网消息：中共中央军委主席习近平12日上午出席解放军和武警部队代表团全体会议。\n"
+                 "会上，黎火辉、郭普校、张学宇、杨初格西、李伟等5位代表围绕推进军民融合等问题提出意见和建议。",
+                 day=date(2018, 3, 12))
+    attended = [n for names in edges(ex, "attended").values() for n in names]
+    assert {"黎火辉", "郭普校", "张学宇", "杨初格西", "李伟"} <= set(attended)
+    ex = extract("央视网消息：外交部发言人华春莹表示，中方欢迎。美国国务院发言人普萨基表示，美方关注。"
+                 "美国总统国家安全事务助理多尼隆就会晤举行新闻发布会。", day=date(2014, 4, 12))
+    found = posts(ex)
+    assert found["华春莹"] == ["外交部发言人"] and found["普萨基"] == ["美国国务院发言人"] and "多尼隆" in found
+
+
+def test_an_encounter_still_to_come_is_no_event():
+    ex = extract("央视网消息：外交部宣布，国家主席习近平同美国总统奥巴马将在加州的安纳伯格庄园会晤。"
+                 "国务院总理李克强将会见来华访问的德国总理默克尔。", day=date(2013, 6, 1))
+    assert not ex.meetings

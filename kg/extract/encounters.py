@@ -74,14 +74,18 @@ def _clause_end(text: str, pos: int) -> int:
     return min(ends) if ends else len(text)
 
 
+# the future right before an encounter's verb: 将会见, 奥巴马将在加州…会晤, 即将于…会谈
+_WILL = re.compile(r"(?:将|即将)(?:于|在)?[^，。；、]{0,20}$")
+
+
 def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list[HeldEvent]:
     """甲会见乙 / 甲分别会见乙和丙."""
     out: list[HeldEvent] = []
     for verb in _patterns()["meet"].finditer(sentence):
         start = offset + verb.start()
         if sentence[: verb.start()].endswith(("参加", "出席", "在", "陪同", "的")) or \
-                sentence.startswith("时", verb.end()):
-            continue  # 参加会见 is a role; 在会见…时 recalls an encounter (see _recalled)
+                sentence.startswith("时", verb.end()) or _WILL.search(sentence, 0, verb.start()):
+            continue  # 参加会见 is a role; 在会见…时 recalls an encounter (see _recalled); 将会见: not yet
         host = _host_before(text, people, offset, start)
         if host is None or sentence.startswith(("记者", "中外记者"), verb.end()):
             continue  # 共同会见记者: a press conference, no one is received
@@ -124,8 +128,8 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
                 continue
             guests = [Span(name=bare, start=guest_from, name_start=guest_from, end=guest_from + len(bare))]
         host = _host_before(text, people, offset, start)
-        if host is None:
-            continue
+        if host is None or _WILL.search(match.group("guest")):
+            continue  # (同美国总统奥巴马将在加州…会晤: announced, not held)
         verb = match.group("verb")
         kind = load().encounter_verbs[verb]
         guest = re.sub(f"(?:{TIME_PHRASE})+$", "", match.group("guest"))  # 文在寅26日举行会晤: the day is no guest

@@ -113,7 +113,8 @@ def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEven
 
 
 _MEMBER_TITLES = frozenset(lexicon_lines("member_titles.txt"))
-_FLOOR = re.compile(r"代表[^，。；]{1,30}?发言|在[^，。；]{0,20}?发言|" + "|".join(
+_FLOOR = re.compile(r"代表[^，。；]{1,30}?发言|在[^，。；]{0,20}?发言|"
+                    r"(?:就|围绕)[^。]{1,400}?(?:提出|询问|发言|建议)|" + "|".join(
     re.escape(v) for v in sorted(lexicon_lines("speech_verbs.txt"), key=len, reverse=True)))
 
 

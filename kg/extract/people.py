@@ -124,7 +124,8 @@ def _floor_pattern() -> re.Pattern[str]:
     leads = alternation({word for kind, word in lines if kind == "lead"})
     closes = alternation({word for kind, word in lines if kind == "close"})
     item = f"[{CJK}·]{{2,12}}?"
-    return re.compile(f"(?<=[，。：；\n])(?P<names>{item}(?:、{item}){{2,}}(?:(?:和|及){item})?)(?:等(?:人)?)?"
+    count = "(?:[0-9一二三四五六七八九十两]+(?:位|名))?(?:代表|委员|同志|人)?"  # 等8位代表
+    return re.compile(f"(?<=[，。：；\n])(?P<names>{item}(?:、{item}){{2,}}(?:(?:和|及){item})?)(?:等{count})?"
                       f"(?:{leads})[^。；]{{2,160}}?(?:{closes})")
 
 
@@ -145,15 +146,24 @@ def _listed_speakers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
                 continue
             items.append((pos, part))
             pos += len(part)
-        names_ok = all(
-            part in {s.name for s in spans.values()} or is_joined_name(part)
-            or (is_han_name(part, lex) and len(part) <= 3 and lex.common_words.get(part) is None)
-            or is_syllabic_name(part, lex) for _, part in items)
-        if not names_ok:
+        known = {s.name for s in spans.values()}
+        shaped = [part in known or is_joined_name(part) or is_syllabic_name(part, lex)
+                  or (is_han_name(part, lex) and len(part) <= 3 and lex.common_words.get(part) is None)
+                  for _, part in items]
+        # every item a name of a known shape, or (杨初格西 among Han names) most of them, the rest short and no word
+        plausible = all(ok or (len(part) <= 4 and lex.common_words.get(part) is None
+                               and (part[0] in lex.surnames or not _words_inside(part, lex)))
+                        for ok, (_, part) in zip(shaped, items, strict=True))
+        if not (all(shaped) or (plausible and sum(shaped) * 3 >= len(items) * 2)):
             continue
         for at, part in items:
             if at not in spans and not any(s.name_start <= at < s.end for s in spans.values()):
                 spans[at] = Span(name=part, start=at, name_start=at, end=at + len(part))
+
+
+def _words_inside(part: str, lex: Lexicon) -> bool:
+    """城镇化建设: a run made of dictionary words of two characters or more is no name."""
+    return any(len(w) >= 2 and lex.common_words.get(w) is not None for w in _words(part))
 
 
 def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex: Lexicon) -> None:
@@ -490,9 +500,10 @@ _MEMBER_TITLES = tuple(lexicon_lines("member_titles.txt"))
 
 @lru_cache(maxsize=1)
 def _member_speaks() -> re.Pattern[str]:
-    """李守镇委员代表全国总工会发言, 刘继贤委员提出: a member title, then a speech verb or 代表/在."""
+    """李守镇委员代表全国总工会发言, 刘继贤委员提出, 吕薇委员就…提出询问: a member title, then a speech verb, or
+    代表/在/就/围绕 (for a body, at a place, on a topic)."""
     lex = load()
-    return re.compile(f"({alternation(_MEMBER_TITLES)})(?=代表|在|{alternation(lex.speech_verbs)})")
+    return re.compile(f"({alternation(_MEMBER_TITLES)})(?=代表|在|就|围绕|{alternation(lex.speech_verbs)})")
 
 
 def _members_giving_the_floor(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
