@@ -458,3 +458,23 @@ def test_an_encounter_still_to_come_is_no_event():
     ex = extract("央视网消息：外交部宣布，国家主席习近平同美国总统奥巴马将在加州的安纳伯格庄园会晤。"
                  "国务院总理李克强将会见来华访问的德国总理默克尔。", day=date(2013, 6, 1))
     assert not ex.meetings
+
+
+def test_lists_elected_in_one_clause_bare_lists_jieba_knows_and_two_dated_days():
+    ex = extract("央视网消息：大会进行选举。张德江当选为第十二届全国人民代表大会常务委员会委员长；李建国、王胜俊、"
+                 "艾力更-依明巴海、万鄂湘当选为第十二届全国人民代表大会常务委员会副委员长。", day=date(2013, 3, 14))
+    found = posts(ex)
+    assert found["张德江"] == ["全国人民代表大会常务委员会委员长"]
+    for name in ("李建国", "王胜俊", "艾力更-依明巴海", "万鄂湘"):
+        assert found[name] == ["全国人民代表大会常务委员会副委员长"]
+    ex = extract("央视网消息：全国政协12日上午举行仪式，纪念孙中山先生诞辰153周年。全国政协副主席李斌主持纪念仪式。"
+                 "陈晓光、郑建邦、高云龙、何鲁丽、周铁农出席纪念仪式。", day=date(2019, 11, 12))
+    (meeting,) = ex.meetings
+    assert meeting.label == "全国政协纪念孙中山先生诞辰153周年仪式"
+    assert edges(ex, "attended")[meeting.label][1:] == ["陈晓光", "郑建邦", "高云龙", "何鲁丽", "周铁农"]
+    ex = extract("央视网消息：全国人大常委会委员长张德江当地时间8月30日、31日在纽约分别会见了联合国秘书长潘基文"
+                 "和芬兰议长洛赫拉。王晨参加上述活动。", day=date(2015, 9, 2))
+    assert [m.label for m in ex.meetings] == ["张德江会见联合国秘书长潘基文", "张德江会见芬兰议长洛赫拉"]
+    assert all(m.date == date(2015, 8, 30) for m in ex.meetings)
+    ex = extract("央视网消息：习近平主席和夫人彭丽媛在萨苏总统和夫人陪同下来到医院。", day=date(2013, 3, 31))
+    assert "和夫人" not in posts(ex) and posts(ex)["萨苏"] == ["总统"]

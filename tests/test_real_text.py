@@ -27,8 +27,8 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # The scores each gold must keep, a little under today's. The first runs, before any rule was written for a gold, are in
 # the README (officials F1 / participation F1: dev 0.636 / 0.465; held-out, after the dev rules, 0.874 / 0.733;
 # fresh2 0.750 / 0.555; fresh3 0.813 / 0.588; fresh4 0.897 / 0.694; fresh5 0.934 / 0.695; fresh6 0.914 / 0.759;
-# fresh7 0.872 / 0.687; fresh8 0.863 / 0.730; fresh9 0.774 / 0.548; fresh10 0.848 / 0.781; fresh11 0.890 / 0.750,
-# each after the rules the gold before it taught).
+# fresh7 0.872 / 0.687; fresh8 0.863 / 0.730; fresh9 0.774 / 0.548; fresh10 0.848 / 0.781; fresh11 0.890 / 0.750;
+# fresh12 0.881 / 0.809, each after the rules the gold before it taught).
 # The floors keep every general rule in place.
 MEASURES = ("officials_F1", "participation_F1", "chaired_F1", "meetings_F1", "posts_R", "slogans_R")
 FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
@@ -39,11 +39,12 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh4.yaml": (0.91, 0.77, 0.93, 0.77, 0.78, 0.86),
     "xwlb_fresh5.yaml": (0.92, 0.90, 0.93, 0.90, 0.78, 0.88),
     "xwlb_fresh6.yaml": (0.93, 0.89, 0.83, 0.88, 0.69, 0.95),
-    "xwlb_fresh7.yaml": (0.91, 0.76, 0.70, 0.80, 0.86, 0.75),
-    "xwlb_fresh8.yaml": (0.85, 0.72, 0.80, 0.80, 0.76, 0.89),
+    "xwlb_fresh7.yaml": (0.94, 0.76, 0.70, 0.80, 0.90, 0.75),
+    "xwlb_fresh8.yaml": (0.93, 0.80, 0.80, 0.80, 0.81, 0.89),
     "xwlb_fresh9.yaml": (0.89, 0.86, 0.81, 0.91, 0.72, 0.98),
     "xwlb_fresh10.yaml": (0.94, 0.85, 0.93, 0.87, 0.83, 0.95),
-    "xwlb_fresh11.yaml": (0.93, 0.80, 0.58, 0.79, 0.75, 0.95),
+    "xwlb_fresh11.yaml": (0.93, 0.82, 0.58, 0.85, 0.75, 0.95),
+    "xwlb_fresh12.yaml": (0.93, 0.82, 0.90, 0.87, 0.64, 0.86),
 }
 
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 # 号 is the spoken day (16号); a bare 1号 is read as a day only before a time word or a verb (not 1号文件).
 _HAO = r"号(?=[上下中晚凌早]|在|，|举行|召开|开幕|闭幕|出席|会见|主持|抵达|电|至|到|起|晚|讯)"
 DAY = rf"\d{{1,2}}(?:日|{_HAO})"
-DATE = rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?{DAY}(?:[至和]\d{{1,2}}(?:日|号))?"  # 18日至21日, 27日和28日
+DATE = rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?{DAY}(?:[至和、]\d{{1,2}}(?:日|号))?"  # 18日至21日, 27日和28日, 30日、31日
 PART_OF_DAY = r"(?:上午|下午|晚上|晚|中午|凌晨|早上|早晨|傍晚)"
 TIME_PHRASE = (rf"(?:当地时间)?(?:{DATE}|今天|今日|昨天|昨日|昨晚|昨夜|今晚|今晨|前天|日前|近日|当天|"
                rf"(?:本|上)月{DAY})(?:（{DAY}）)?"
@@ -83,7 +83,7 @@ def last_date(clause: str) -> str | None:
               if not any(start <= m.start() < start + len(text) for start, text in found)]
     # 27日和28日, 18日至21日: the second day of a span or pair is no date of its own; the event starts on the first
     found = [(at, text) for at, text in found
-             if not (at > 0 and clause[at - 1] in "和至" and any(s + len(t) == at - 1 for s, t in found))]
+             if not (at > 0 and clause[at - 1] in "和至、" and any(s + len(t) == at - 1 for s, t in found))]
     return max(found)[1] if found else None
 
 

@@ -135,6 +135,9 @@ _FUTURE = re.compile(r"^[^。；，]*?(?:将|即将|拟)(?:于|在)?[^，。；�
                      r"(?:举行|召开|开幕|闭幕|主持|出席|参加|访问|举办|会见|会晤|会谈)")
 
 
+_PURPOSE = re.compile(r"[，,](纪念|庆祝|悼念|欢迎|祝贺|追悼)([^，。；]{2,60})")
+
+
 def _headline_visit(headline: str, people: list[Span]) -> list[HeldEvent]:
     """习近平视察海军驻三亚部队 over a lead that only says he came (专程来到…): the headline names the visit, led by
     the person it opens with, whom the body names."""
@@ -424,8 +427,8 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
             label = _clean_label(re.split(r"[，。；：]", clause)[-1]) + verb.group(0) + "式"
             s = offset + sentence.find(clause)
             return [HeldEvent(label=label, kind=verb.group(0) + "式", start=s, end=offset + verb.end())]
-        after = sentence[verb.end() :]
-        after = after[1:] if after.startswith("了") else after  # 举行了三场记者会
+        skipped = 1 if sentence.startswith("了", verb.end()) else 0  # 举行了三场记者会
+        after = sentence[verb.end() + skipped :]
         y = pats["meeting_after_verb"].match(after)
         if clause and pats["meeting_end"].search(clause) and not y:
             for part in _split_joint(clause):
@@ -476,6 +479,11 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 return [HeldEvent(label=noun_phrase, kind=_kind_of(noun_phrase), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase))]
             if subject and pats["body_end"].search(subject):
+                purpose = _PURPOSE.match(sentence, verb.end() + skipped + len(noun_phrase))
+                if purpose and len(_clean_label(noun_phrase)) <= 3:
+                    # 全国政协举行仪式，纪念…孙中山先生诞辰153周年: a short noun; the next clause says what for
+                    what = purpose.group(2).rsplit("的", 1)[-1]
+                    noun_phrase = f"{purpose.group(1)}{what}{_clean_label(noun_phrase)}"
                 label = _clean_label(subject) + noun_phrase
                 return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase), organiser=_clean_label(subject))]

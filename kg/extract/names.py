@@ -201,8 +201,9 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         return 0  # (主席贺信: a message, no person)
     tag = _common(token, lex)
     if is_han_name(token, lex):
-        if token[0] in lex.weak_surnames and strength < 3 and _common(token[1:], lex):
-            return 0  # 总理和夫人: an everyday character before a word is no surname
+        if token[0] in lex.weak_surnames and (strength < 3 or token[1:] in lex.person_markers) \
+                and _common(token[1:], lex):
+            return 0  # 总理和夫人(陪同): an everyday character before a word is no surname
         if len(token) >= 3 and _patterns()["body_end"].fullmatch(token[1:]) and len(token[1:]) >= 2:
             return 0  # 区政协主席: a body before its title, no person 区政协
         if tag is None:
@@ -420,10 +421,16 @@ def name_ending_at(text: str, end: int, lex: Lexicon | None = None,
         if token in confirmed:
             return token
         if best is None and (length <= 4 and is_han_name(token, lex) or is_syllabic_name(token, lex)) \
-                and _common(token, lex) is None \
+                and _name_like_tag(_common(token, lex), text, end) \
                 and (token[-1] not in lex.not_name_end or (_closes_list(text, end) and _list_name(token, lex))):
             best = token
     return best
+
+
+def _name_like_tag(tag: str | None, text: str, end: int) -> bool:
+    """No dictionary word, or one jieba knows as a person (nr) or a proper noun (nz: its dictionary holds some
+    leaders, 周铁农) that a list's punctuation or verb closes."""
+    return tag is None or tag.startswith("nr") or (tag == "nz" and _closes_list(text, end))
 
 
 def _joined_ending_at(text: str, end: int) -> str | None:

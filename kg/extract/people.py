@@ -485,7 +485,7 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 continue  # 芬兰总统, 就任中国国务院总理: a country; 习近平当选国家主席, 提名国务院总理: a verb inside
             before = text[start - 2 : start] if start >= 2 else ""
             boundary = start == 0 or not _is_cjk(text[start - 1]) or before in lex.verbs_before_name \
-                or text[start - 1 : start] in lex.verbs_before_name or (foreign and text[start - 1] in "同与和及")
+                or text[start - 1 : start] in lex.verbs_before_name or (foreign and text[start - 1] in "同与和及在由")
             if not boundary and not (title in _NATIONAL_TITLES and name in confirmed):
                 continue  # (学习习近平总书记: a verb before the name; 就任中国国务院总理: no name at all)
             if start in spans or any(a <= start < b for a, b in taken):
@@ -585,9 +585,11 @@ def _appointment_patterns() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]
         regex = re.escape(pattern).replace(re.escape("{name}"),
                                            f"(?P<name>[{CJK}·\\-]{{2,12}}?)(?:同志)?(?:（[^（）]{{1,8}}）)?")
         # {names}: a list (决定甲、乙、丙为大会副秘书长); the last name fills the name slot, the others share its posts
+        # (a list opening the pattern starts after punctuation, not inside a name: 艾力更-依明巴海 is one item)
+        opening = f"(?<![{CJK}·\\-])" if pattern.startswith("{names}") else ""
         regex = regex.replace(re.escape("{names}"),
-                              f"(?P<others>(?:[{CJK}·]{{2,12}}?(?:（[^（）]{{1,8}}）)?、)+)(?P<name>[{CJK}·]{{2,12}}?)"
-                              f"(?:（[^（）]{{1,8}}）)?")
+                              f"{opening}(?P<others>(?:[{CJK}·\\-]{{2,12}}?(?:（[^（）]{{1,8}}）)?、)+)"
+                              f"(?P<name>[{CJK}·\\-]{{2,12}}?)(?:（[^（）]{{1,8}}）)?")
         regex = regex.replace(re.escape("{posts}"), "(?P<posts>)").split("(?P<posts>)")[0] + "(?P<posts>)"
         # the pattern's own words (任命, 为): a text without one of them cannot match, and is not searched
         words = tuple(w for w in re.split(r"\{names?\}|\{posts\}", pattern.split("{posts}")[0]) if w)
@@ -717,6 +719,9 @@ def _stated_day(text: str, start: int) -> str | None:
     return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
+_TERM = re.compile(r"第?[0-9一二三四五六七八九十]+届")
+
+
 def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str, stated: str | None = None) -> list[PostMention]:
     """The posts written from ``pos`` on: titles with their bodies, joined by 、 or 和."""
     pats = _patterns()
@@ -728,6 +733,8 @@ def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str, stated: str | N
         if not title:
             break
         prefix = text[pos : title.start()]
+        term = _TERM.match(prefix)  # 第十二届全国人民代表大会常务委员会: the term is no part of the body's name
+        prefix = prefix[term.end() :] if term and term.end() < len(prefix) else prefix
         body = prefix if prefix and (is_body_name(prefix, at_boundary=True, lex=lex)
                                      or _trailing_body(prefix) == prefix) else None  # 任命某某为教育部部长
         if prefix and body is None:
