@@ -478,3 +478,19 @@ def test_lists_elected_in_one_clause_bare_lists_jieba_knows_and_two_dated_days()
     assert all(m.date == date(2015, 8, 30) for m in ex.meetings)
     ex = extract("央视网消息：习近平主席和夫人彭丽媛在萨苏总统和夫人陪同下来到医院。", day=date(2013, 3, 31))
     assert "和夫人" not in posts(ex) and posts(ex)["萨苏"] == ["总统"]
+
+
+def test_a_speaker_list_ending_in_a_name_with_he():
+    ex = extract("央视网消息：座谈会上，赵会杰、孟宪东、李全文、魏凤和就加快发展提出建议。", day=date(2018, 3, 5))
+    assert {"赵会杰", "孟宪东", "李全文", "魏凤和"} <= set(posts(ex))
+
+
+def test_words_that_only_look_like_members_or_names():
+    ex = extract("央视网消息：市政协十届三次会议9日下午举行第二次全体会议。东盟方代表表示，愿意合作。但不代表说这样。"
+                 "4位学员代表发言说，很好。王大海代表在发言中说，要建设。刚驻村当助理那阵他可很打怵。",
+                 day=date(2017, 3, 9))
+    assert set(posts(ex)) == {"王大海"}
+    ex = extract("央视网消息：两会今天举行记者会，国家发展和改革委员会主任何立峰、厉以宁等五位全国政协委员"
+                 "回答了记者提问。此外，何立峰、张勇、宁吉喆还就价格形势等问题回答了记者的提问。", day=date(2017, 3, 6))
+    found = posts(ex)
+    assert found["厉以宁"] == [] and "宁吉喆" in found and "宁吉喆还" not in found

@@ -204,6 +204,8 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         if token[0] in lex.weak_surnames and (strength < 3 or token[1:] in lex.person_markers) \
                 and _common(token[1:], lex):
             return 0  # 总理和夫人(陪同): an everyday character before a word is no surname
+        if any(ch in lex.not_given for ch in token[1:]) and token not in confirmed:
+            return 0  # 助理那阵: a character no given name has
         if len(token) >= 3 and _patterns()["body_end"].fullmatch(token[1:]) and len(token[1:]) >= 2:
             return 0  # 区政协主席: a body before its title, no person 区政协
         if tag is None:
@@ -383,8 +385,9 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     for length in lengths:
         token = text[pos : pos + length]
         if length not in ends or pos + length >= len(text) or not is_han_name(token, lex) or _common(token, lex) \
-                or _is_place(token, lex) or token[-1] in lex.not_name_end or token in _message_words():
-            continue
+                or _is_place(token, lex) or token[-1] in lex.not_name_end or token in _message_words() \
+                or any(ch in lex.not_given for ch in token):
+            continue  # (助理那阵他: with no stop after it, a run holding an everyday character 那 is no name)
         if token[0] in lex.weak_surnames and _common(token[1:], lex):
             continue  # 和夫人: an everyday character and a word (县长和丽娟 is a name: 丽娟 is no dictionary word)
         if at_stop and len(token) == 3 and token[1] in lex.surnames and token[1] not in lex.weak_surnames:

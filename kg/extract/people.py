@@ -126,7 +126,7 @@ def _floor_pattern() -> re.Pattern[str]:
     item = f"[{CJK}·]{{2,12}}?"
     count = "(?:[0-9一二三四五六七八九十两]+(?:位|名))?(?:代表|委员|同志|人)?"  # 等8位代表
     return re.compile(f"(?<=[，。：；\n])(?P<names>{item}(?:、{item}){{2,}}(?:(?:和|及){item})?)(?:等{count})?"
-                      f"(?:{leads})[^。；]{{2,160}}?(?:{closes})")
+                      f"(?:还|也|都|又|则)?(?:{leads})[^。；]{{2,160}}?(?:{closes})")  # (宁吉喆还就: 还 is no name's)
 
 
 def speaker_lists(text: str) -> list[tuple[int, int]]:
@@ -140,12 +140,13 @@ def _listed_speakers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     people (城镇化、教育、医疗等就…) and nothing is read."""
     for start, end in speaker_lists(text):
         items, pos = [], start
-        for part in re.split("(、|和|及)", text[start:end]):
-            if part in ("、", "和", "及"):
-                pos += len(part)
-                continue
+        for part in text[start:end].split("、"):
             items.append((pos, part))
-            pos += len(part)
+            pos += len(part) + 1
+        at, last = items[-1]
+        joined = re.fullmatch(r"(.{2,}?)(?:和|及)(.{2,})", last)  # 陈昌智和胡四一 (but 罗富和 alone is one name)
+        if joined:
+            items[-1:] = [(at, joined.group(1)), (at + joined.start(2), joined.group(2))]
         known = {s.name for s in spans.values()}
         shaped = [part in known or is_joined_name(part) or is_syllabic_name(part, lex)
                   or (is_han_name(part, lex) and len(part) <= 3 and lex.common_words.get(part) is None)
@@ -244,6 +245,7 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         spans[span.name_start] = previous = span
         # a title shared by a list: 县政协副主席陆海涛、冯雪、程亮
         pos = span.end
+        followers: list[Span] = []
         while pos < len(text) and text[pos] in "、和及":
             nxt = name_at(text, pos + 1, lex, after_title=True, foreign=foreign, confirmed=confirmed)
             if not nxt or pats["title"].match(text, pos + 1) or _own_title_follows(text, pos + 1 + len(nxt)) \
@@ -252,10 +254,15 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
                 break  # 主任潘云鹤、文史和学习委员会主任王太华: the next item has a title of its own; or a country
             follower = Span(name=nxt, start=pos + 1, name_start=pos + 1, end=pos + 1 + len(nxt), posts=list(posts))
             spans[follower.name_start] = previous = follower
+            followers.append(follower)
             pos = follower.end
+        if _COUNTED_GROUP.match(text, pos):
+            for follower in followers:  # 主任何立峰、厉以宁等五位全国政协委员: the count names what the others are
+                follower.posts = []
     return spans, ambiguous
 
 
+_COUNTED_GROUP = re.compile(r"等[0-9一二三四五六七八九十两]+(?:位|名)")
 _MEMBERS_LISTED = re.compile(r"(?:组成人员|成员|领导班子)[。；，]?(?:他们|名单)?(?:是|为|如下)[：:]")
 
 
@@ -506,6 +513,9 @@ def _member_speaks() -> re.Pattern[str]:
     return re.compile(f"({alternation(_MEMBER_TITLES)})(?=代表|在|就|围绕|{alternation(lex.speech_verbs)})")
 
 
+_NUMERALS_AND_MEASURES = set("0123456789一二三四五六七八九十两几多百千万")
+
+
 def _members_giving_the_floor(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """Names before a member title as a report gives them the floor: 李守镇委员代表…发言, 刘继贤委员提出."""
     taken = sorted((s.start, s.end) for s in spans.values())
@@ -520,9 +530,10 @@ def _members_giving_the_floor(text: str, spans: dict[int, Span], lex: Lexicon) -
             boundary = start == 0 or text[start - 1] in SEPARATORS or not _is_cjk(text[start - 1])
             shaped = name == joined or (is_han_name(name, lex) and length <= 3) \
                 or (length >= 3 and is_syllabic_name(name, lex))
-            if not boundary or not shaped or lex.common_words.get(name) is not None \
-                    or (length == 2 and name[1] == "方"):
-                continue  # (韩方代表表示: a side of talks, 韩 and 方, no person)
+            if not boundary or not shaped or lex.common_words.get(name) is not None or name[-1] == "方" \
+                    or name[0] in lex.weak_surnames or any(ch in lex.negations for ch in name) \
+                    or (start > 0 and text[start - 1] in _NUMERALS_AND_MEASURES):
+                continue  # 韩方代表, 东盟方代表: a side of talks; 但不代表: a negation; 两位学员代表: a count
             if start in spans or any(a <= start < b for a, b in taken):
                 break
             title = match.group(1)
