@@ -494,3 +494,9 @@ def test_words_that_only_look_like_members_or_names():
                  "回答了记者提问。此外，何立峰、张勇、宁吉喆还就价格形势等问题回答了记者的提问。", day=date(2017, 3, 6))
     found = posts(ex)
     assert found["厉以宁"] == [] and "宁吉喆" in found and "宁吉喆还" not in found
+
+
+def test_a_title_after_and_is_no_name():
+    ex = extract("央视网消息：出席的有众议长博纳、资深参议员麦凯恩以及数名总统助理和顾问。"
+                 "国务院参事、总理顾问王大海出席。", day=date(2013, 6, 7))
+    assert set(posts(ex)) == {"博纳", "麦凯恩", "王大海"}

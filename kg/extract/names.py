@@ -197,8 +197,8 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
     if is_joined_name(token):
         return 2
     if not _CJK_ONLY.fullmatch(token) or token in _GROUP_NOUNS or token in lex.stops or _is_place(token, lex) \
-            or token in _message_words():
-        return 0  # (主席贺信: a message, no person)
+            or token in _message_words() or token in lex.titles:
+        return 0  # (主席贺信: a message, no person; 总理顾问: a title after a title)
     tag = _common(token, lex)
     if is_han_name(token, lex):
         if token[0] in lex.weak_surnames and (strength < 3 or token[1:] in lex.person_markers) \
@@ -310,6 +310,8 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         if at_stop and not ((strength >= 3 or text.startswith(("等", "同志", "一行"), end)) and token[0] in lex.surnames
                             and is_han_name(token, lex)):
             continue  # only a Han name closed firmly may start with a stop's character (县长向红梅出席, 向红梅等)
+        if at_stop and _patterns()["title"].fullmatch(token[1:]):
+            continue  # 总统助理和顾问: 和 joins a second title, no name 和顾问
         # 众议长大岛理森和参议长伊达忠一: 和 then another title joins two titled names
         conjoined = strength == 1 and text[end] in "和与及" \
             and bool(_patterns()["title"].search(text, end + 1, end + 7))
@@ -386,7 +388,7 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
         token = text[pos : pos + length]
         if length not in ends or pos + length >= len(text) or not is_han_name(token, lex) or _common(token, lex) \
                 or _is_place(token, lex) or token[-1] in lex.not_name_end or token in _message_words() \
-                or any(ch in lex.not_given for ch in token):
+                or token in lex.titles or any(ch in lex.not_given for ch in token):
             continue  # (助理那阵他: with no stop after it, a run holding an everyday character 那 is no name)
         if token[0] in lex.weak_surnames and _common(token[1:], lex):
             continue  # 和夫人: an everyday character and a word (县长和丽娟 is a name: 丽娟 is no dictionary word)
