@@ -500,3 +500,16 @@ def test_a_title_after_and_is_no_name():
     ex = extract("央视网消息：出席的有众议长博纳、资深参议员麦凯恩以及数名总统助理和顾问。"
                  "国务院参事、总理顾问王大海出席。", day=date(2013, 6, 7))
     assert set(posts(ex)) == {"博纳", "麦凯恩", "王大海"}
+
+
+def test_a_transliteration_before_a_verb_and_roles_of_sessions_and_summits():
+    ex = extract("央视网消息：德国12号举行联邦大会总统选举，前外长施泰因迈尔获得931票，当选德国总统。",
+                 title="施泰因迈尔当选德国新任总统", day=date(2017, 2, 13))
+    assert set(posts(ex)) == {"施泰因迈尔"}
+    ex = extract("央视网消息：湄公河次区域领导人会议20日在曼谷举行。泰国总理巴育主持开幕式会议，缅甸总统登盛、"
+                 "柬埔寨首相洪森和亚洲开发银行行长中尾武彦与会。", day=date(2014, 12, 21))
+    attended = {n for names in edges(ex, "attended").values() for n in names}
+    assert {"登盛", "洪森"} <= attended
+    ex = extract("央视网消息：十三届全国人大常委会第十五次会议23日在北京举行。会议审议了决定草案的议案。"
+                 "最高人民法院院长周强作了说明。", day=date(2019, 12, 23))
+    assert "周强" in {n for names in edges(ex, "attended").values() for n in names}

@@ -370,8 +370,20 @@ def name_at(text: str, pos: int, lex: Lexicon | None = None, after_title: bool =
     ``segmented`` lets jieba's word boundaries say where a Han name ends (莫少华结合分管工作)."""
     found = readings_at(text, pos, foreign=foreign, after_title=after_title, lex=lex, confirmed=confirmed)
     if not found and after_title and segmented and not _chain_goes_on(text, pos):
-        return _name_by_segmentation(text, pos, lex or load())
+        return _transliteration_before_verb(text, pos, lex or load()) or _name_by_segmentation(text, pos, lex or load())
     return best_reading(text, pos, found, confirmed)
+
+
+def _transliteration_before_verb(text: str, pos: int, lex: Lexicon) -> str | None:
+    """前外长施泰因迈尔获得…: four transliteration characters or more right before a verb are one foreign name (jieba
+    would end it at 施泰因)."""
+    end = pos
+    while end < len(text) and end - pos < MAX_NAME and text[end] in lex.transliteration:
+        end += 1
+    token = text[pos:end]
+    if len(token) >= 4 and is_transliteration(token, lex) and _verb_starts(text, end, lex) and not _common(token, lex):
+        return token
+    return None
 
 
 def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:

@@ -174,6 +174,15 @@ def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex
     for start in starts:
         if start in spans or start >= headline_end:
             continue
+        run = start
+        while run < headline_end and text[run] in lex.transliteration:
+            run += 1
+        whole = text[start:run]
+        if len(whole) >= 4 and stop_strength(text, run) >= 1 and text.find(whole, headline_end) >= 0 \
+                and is_transliteration(whole, lex):
+            # 施泰因迈尔当选德国新任总统: a transliteration the body repeats, not the Han name 施泰因
+            spans[start] = Span(name=whole, start=start, name_start=start, end=run)
+            continue
         shaped = [r for r in readings_at(text, start, after_title=False, lex=lex) if r.shaped and r.strength >= 1]
         name = best_reading(text, start, shaped)
         # the subject is named again in the text (关注埃及局势 names nobody: 关注埃 is no person)
