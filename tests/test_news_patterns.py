@@ -513,3 +513,11 @@ def test_a_transliteration_before_a_verb_and_roles_of_sessions_and_summits():
     ex = extract("央视网消息：十三届全国人大常委会第十五次会议23日在北京举行。会议审议了决定草案的议案。"
                  "最高人民法院院长周强作了说明。", day=date(2019, 12, 23))
     assert "周强" in {n for names in edges(ex, "attended").values() for n in names}
+
+
+def test_standing_members_places_inside_titles_and_everyday_characters_before_words():
+    ex = extract("央视网消息：全国政协十二届常委会第二十三次会议31日举行全体会议。蔡达峰常委代表民进中央发言表示，"
+                 "坚定文化自信。联组会上，田沁鑫、邓纯东、陈力、王学典等4位委员，围绕攀登文艺新高峰提出建议。"
+                 "平潭大桥起于福建省长乐市松下镇。中日双方12名省长和知事出席论坛。党的领导干部做到有权必有责。"
+                 "全国政协主席贾庆林近日在河北调研时强调，要稳增长。", day=date(2017, 10, 31))
+    assert set(posts(ex)) == {"蔡达峰", "田沁鑫", "邓纯东", "陈力", "王学典", "贾庆林"}

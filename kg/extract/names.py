@@ -204,6 +204,9 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         if token[0] in lex.weak_surnames and (strength < 3 or token[1:] in lex.person_markers) \
                 and _common(token[1:], lex):
             return 0  # 总理和夫人(陪同): an everyday character before a word is no surname
+        if token[0] in lex.weak_surnames and token not in confirmed and len(token) >= 3 \
+                and ((_common(token[:2], lex) or "x")[0] in "nv" or (_common(token[1:3], lex) or "x")[0] in "vmqrpcud"):
+            return 0  # 领导干部做到, 调研时强调: the everyday character makes a word with the next, or a verb follows
         if any(ch in lex.not_given for ch in token[1:]) and token not in confirmed:
             return 0  # 助理那阵: a character no given name has
         if len(token) >= 3 and _patterns()["body_end"].fullmatch(token[1:]) and len(token[1:]) >= 2:

@@ -125,7 +125,7 @@ def _floor_pattern() -> re.Pattern[str]:
     closes = alternation({word for kind, word in lines if kind == "close"})
     item = f"[{CJK}·]{{2,12}}?"
     count = "(?:[0-9一二三四五六七八九十两]+(?:位|名))?(?:代表|委员|同志|人)?"  # 等8位代表
-    return re.compile(f"(?<=[，。：；\n])(?P<names>{item}(?:、{item}){{2,}}(?:(?:和|及){item})?)(?:等{count})?"
+    return re.compile(f"(?<=[，。：；\n])(?P<names>{item}(?:、{item}){{2,}}(?:(?:和|及){item})?)(?:等{count}[，,]?)?"
                       f"(?:还|也|都|又|则)?(?:{leads})[^。；]{{2,160}}?(?:{closes})")  # (宁吉喆还就: 还 is no name's)
 
 
@@ -369,7 +369,12 @@ def _clause_start(text: str, t_start: int) -> int:
 
 
 def _title_inside_word(text: str, title: str, t_end: int, lex: Lexicon) -> bool:
-    """委员会, 主席台, 书记处, 主席会议: the title is part of another word, not a title before a name."""
+    """委员会, 主席台, 书记处, 主席会议: the title is part of another word, not a title before a name; 福建省长乐市,
+    湖南省长沙县: a place's 省 and the next place's first character."""
+    t_start = t_end - len(title)
+    if title[-1] == "长" and title[0] in "省市县区州" and t_start > 0 and _is_cjk(text[t_start - 1]) \
+            and _NEXT_PLACE.match(text, t_end):
+        return True
     if text.startswith("会", t_end) and title.endswith(("委员", "常委")):
         return True  # 委员会, 常委会 are bodies, not titles
     if text.startswith(("职务", "职位", "一职"), t_end):
@@ -378,6 +383,9 @@ def _title_inside_word(text: str, title: str, t_end: int, lex: Lexicon) -> bool:
             and text[t_end : t_end + 2] not in lex.compound_surnames:
         return True  # 主席台, 书记处 (but 主席令狐某: a compound surname)
     return text.startswith(("会议", "会上", "办公会", "扩大会"), t_end)  # 县政协十届十二次主席会议
+
+
+_NEXT_PLACE = re.compile(f"[{CJK}]{{1,2}}?[市县区镇乡]")
 
 
 def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexicon, floor: int,
