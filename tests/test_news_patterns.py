@@ -521,3 +521,15 @@ def test_standing_members_places_inside_titles_and_everyday_characters_before_wo
                  "平潭大桥起于福建省长乐市松下镇。中日双方12名省长和知事出席论坛。党的领导干部做到有权必有责。"
                  "全国政协主席贾庆林近日在河北调研时强调，要稳增长。", day=date(2017, 10, 31))
     assert set(posts(ex)) == {"蔡达峰", "田沁鑫", "邓纯东", "陈力", "王学典", "贾庆林"}
+
+
+def test_what_a_speaker_recalls_is_not_this_event_and_titles_of_honour():
+    ex = extract("央视网消息：全国人大常委会委员长栗战书27日在人民大会堂与爱尔兰众议长欧法雷尔举行会谈。"
+                 "栗战书说，不久前，习近平主席在博鳌亚洲论坛年会宣布了一系列扩大开放举措。王晨参加会谈。",
+                 day=date(2018, 4, 27))
+    (meeting,) = ex.meetings
+    assert "习近平" not in edges(ex, "attended")[meeting.label]
+    ex = extract("央视网消息：中国国民党荣誉主席连战出席峰会并致辞。会谈结束后，吴邦国委员长和姆拜尼马拉马总理共同出席"
+                 "签字仪式。", day=date(2012, 9, 21))
+    found = posts(ex)
+    assert found["连战"] == ["中国国民党荣誉主席"] and "和姆" not in found

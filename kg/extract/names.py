@@ -397,6 +397,8 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     at_stop = stop_strength(text, pos)
     if at_stop >= 2 or (at_stop and any(_patterns()["title"].match(text, pos + 1 + k) for k in (2, 3, 4))):
         return None  # 成员祝贺中国新春: a verb; 副总统和克里国务卿: 和 joins two titled names here
+    if at_stop and all(ch in lex.transliteration for ch in text[pos + 1 : pos + 4]):
+        return None  # 委员长和姆拜尼马拉马总理: 和 joins a foreign name
     lengths = (4, 3) if text[pos : pos + 2] in lex.compound_surnames else (3, 2)
     ends = _jieba_name_ends(text, pos)
     for length in lengths:

@@ -42,6 +42,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                 found = _walk_left(text, pos, by_end, lex)
         if role == "在会上" and not found:
             continue
+        if found and _inside_reported_speech(text, verb.start(), lex):
+            continue  # 栗战书说，不久前，习近平主席在博鳌…宣布了…: what a speaker recalls, not this event
         for item, is_body in found:
             out.append((item, is_body, relation, role, verb.start()))
     # 出席会议的还有A、B，C / 参加座谈会的党外人士还有A、B: the list follows the verb
@@ -116,6 +118,14 @@ _MEMBER_TITLES = frozenset(lexicon_lines("member_titles.txt"))
 _FLOOR = re.compile(r"代表[^，。；]{1,30}?发言|在[^，。；]{0,20}?发言|"
                     r"(?:就|围绕)[^。]{1,400}?(?:提出|询问|发言|建议)|" + "|".join(
     re.escape(v) for v in sorted(lexicon_lines("speech_verbs.txt"), key=len, reverse=True)))
+
+
+def _inside_reported_speech(text: str, pos: int, lex: Lexicon) -> bool:
+    """Is ``pos`` in a sentence that opens with someone's speech (某某说，… / 某某表示：…) after its first clause?"""
+    start = max(text.rfind(ch, 0, pos) for ch in "。！？\n") + 1
+    verbs = "|".join(map(re.escape, lex.speech_verbs))
+    opening = re.match(r"[^，。：:]{1,16}?(" + verbs + r")[，：:]", text[start:pos])
+    return opening is not None and opening.end() < pos - start
 
 
 def heard_at(text: str, pos: int) -> bool:
