@@ -533,3 +533,10 @@ def test_what_a_speaker_recalls_is_not_this_event_and_titles_of_honour():
                  "签字仪式。", day=date(2012, 9, 21))
     found = posts(ex)
     assert found["连战"] == ["中国国民党荣誉主席"] and "和姆" not in found
+
+
+def test_a_clause_that_dates_what_follows_and_encounters_a_speaker_recalls():
+    ex = extract("央视网消息：欢迎仪式后，两国总理举行会谈。李克强表示，中方重视同匈方合作。"
+                 "今年5月，习近平主席会见了访华的总理先生。", title="李克强同匈牙利总理举行会谈",
+                 day=date(2017, 11, 30))
+    assert not any(m.label == "欢迎仪式" or "访华的总理先生" in m.label for m in ex.meetings)

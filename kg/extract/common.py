@@ -172,3 +172,17 @@ def before_fillers(text: str, pos: int) -> int:
         if not found:
             return pos
         pos -= len(found)
+
+
+@lru_cache(maxsize=1)
+def _speech_opening() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, sorted(load().speech_verbs, key=len, reverse=True)))
+    return re.compile(r"[^，。：:]{1,16}?(?:" + verbs + r")[，：:]")
+
+
+def inside_reported_speech(text: str, pos: int) -> bool:
+    """Is ``pos`` in a sentence that opens with someone's speech (某某说，… / 某某表示：…), after that opening? What
+    a speaker recalls (栗战书说，不久前，习近平主席…宣布) is not the reported event."""
+    start = max(text.rfind(ch, 0, pos) for ch in "。！？\n") + 1
+    opening = _speech_opening().match(text, start, pos)
+    return opening is not None and opening.end() < pos

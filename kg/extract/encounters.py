@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.common import HeldEvent, Span
+from kg.extract.common import HeldEvent, Span, inside_reported_speech
 from kg.extract.dates import TIME_PHRASE, find_date, last_date
 from kg.extract.names import readings_at
 from kg.extract.references import _is_reference_context
@@ -48,7 +48,20 @@ def find_encounters(text: str, sentences: list[tuple[int, str]], people: list[Sp
         found += _meetings(text, offset, sentence, people)
         found += _talks(text, offset, sentence, people)
     found += _recalled(text, sentences, people, found)
+    # 李克强表示，…今年5月，习近平主席会见了访华的总理先生: what a speaker recalls is no encounter of the report
+    found = [e for e in found if not inside_reported_speech(text, e.start) and not _recalled_by_month(text, e.start)]
     return sorted(found, key=lambda e: e.start)
+
+
+# 今年5月，习近平主席会见了访华的总理先生 / 2015年，两国元首…: a month or a year with no day dates a past encounter
+MONTH_OR_YEAR_OPENING = re.compile(r"(?:今年|去年|前年|\d{4}年)(?:\d{1,2}月)?(?![\d初底])(?!\d{1,2}[日号])"
+                                   r"|不久前|此前|上个月")
+
+
+def _recalled_by_month(text: str, pos: int) -> bool:
+    """Does the sentence holding ``pos`` open with a month or a year and no day (今年5月，…)?"""
+    start = max(text.rfind(ch, 0, pos) for ch in "。！？\n") + 1
+    return MONTH_OR_YEAR_OPENING.match(text, start, pos) is not None
 
 
 _REPRESENTED = re.compile(r"(?:国王|主席|总统)?的(?:代表|特使)")

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns, visit_kinds
 from kg.extract.dates import TIME_PHRASE, find_date
-from kg.extract.encounters import find_encounters, find_visit
+from kg.extract.encounters import MONTH_OR_YEAR_OPENING, find_encounters, find_visit
 from kg.extract.references import _is_reference_context
 from kg.extract.titles import _strip_sub_organ
 from kg.lexicon import alternation, lexicon_lines, load
@@ -85,8 +85,9 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             break
         if any(offset <= e.start < offset + len(sentence) for e in encounters):
             break  # the lead is an encounter (习近平会见…): find_encounters has it, what follows elaborates it
-        if _FUTURE.search(sentence):
-            continue  # 峰会将于6月9日至10日在青岛举行: announced, not held (and not one of the three looked at)
+        if _FUTURE.search(sentence) or (index and MONTH_OR_YEAR_OPENING.match(sentence)):
+            continue  # 峰会将于6月9日至10日在青岛举行: announced, not held; 今年5月，…会见了 after the lead: recalled
+            # (neither is one of the three looked at)
         looked += 1
         if _is_message(sentence):
             continue  # 习近平致电祝贺…: a message, nobody attends it
@@ -497,6 +498,8 @@ def _meeting_opening_sentence(sentence: str, offset: int) -> list[HeldEvent]:
         return []
     head = _strip_date(re.split(r"[，。；：]", sentence)[0] if not re.match(r"^[^，]{0,12}日", sentence) else
                        re.split(r"[，。；：]", sentence)[1] if "，" in sentence else sentence)
+    if head.endswith(("后", "前", "之后", "之前", "期间")):
+        return []  # 欢迎仪式后，两国总理举行会谈: the clause dates what follows, it reports no event
     match = re.match(f"^(.{{2,40}}?(?:{pats['meeting'].pattern}))", head)
     if not match:
         return []

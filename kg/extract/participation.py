@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.common import VERB_AS_NOUN, HeldEvent, Span, _is_cjk_or_bracket, _patterns, _words, before_fillers
+from kg.extract.common import (
+    VERB_AS_NOUN,
+    HeldEvent,
+    Span,
+    _is_cjk_or_bracket,
+    _patterns,
+    _words,
+    before_fillers,
+    inside_reported_speech,
+)
 from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
 from kg.extract.people import speaker_lists
@@ -42,7 +51,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                 found = _walk_left(text, pos, by_end, lex)
         if role == "在会上" and not found:
             continue
-        if found and _inside_reported_speech(text, verb.start(), lex):
+        if found and inside_reported_speech(text, verb.start()):
             continue  # 栗战书说，不久前，习近平主席在博鳌…宣布了…: what a speaker recalls, not this event
         for item, is_body in found:
             out.append((item, is_body, relation, role, verb.start()))
@@ -118,14 +127,6 @@ _MEMBER_TITLES = frozenset(lexicon_lines("member_titles.txt"))
 _FLOOR = re.compile(r"代表[^，。；]{1,30}?发言|在[^，。；]{0,20}?发言|"
                     r"(?:就|围绕)[^。]{1,400}?(?:提出|询问|发言|建议)|" + "|".join(
     re.escape(v) for v in sorted(lexicon_lines("speech_verbs.txt"), key=len, reverse=True)))
-
-
-def _inside_reported_speech(text: str, pos: int, lex: Lexicon) -> bool:
-    """Is ``pos`` in a sentence that opens with someone's speech (某某说，… / 某某表示：…) after its first clause?"""
-    start = max(text.rfind(ch, 0, pos) for ch in "。！？\n") + 1
-    verbs = "|".join(map(re.escape, lex.speech_verbs))
-    opening = re.match(r"[^，。：:]{1,16}?(" + verbs + r")[，：:]", text[start:pos])
-    return opening is not None and opening.end() < pos - start
 
 
 def heard_at(text: str, pos: int) -> bool:
