@@ -540,3 +540,10 @@ def test_a_clause_that_dates_what_follows_and_encounters_a_speaker_recalls():
                  "今年5月，习近平主席会见了访华的总理先生。", title="李克强同匈牙利总理举行会谈",
                  day=date(2017, 11, 30))
     assert not any(m.label == "欢迎仪式" or "访华的总理先生" in m.label for m in ex.meetings)
+
+
+def test_the_two_leaders_the_headline_names():
+    ex = extract("央视网消息：欢迎仪式后，两国总理举行会谈。李克强表示，中方愿将“一带一路”倡议同匈方发展战略对接。",
+                 title="李克强同匈牙利总理举行会谈", day=date(2017, 11, 30))
+    assert [m.label for m in ex.meetings] == ["李克强同匈牙利总理会谈"]
+    assert edges(ex, "chaired") == {"李克强同匈牙利总理会谈": ["李克强"]}

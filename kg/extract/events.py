@@ -91,6 +91,9 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
         looked += 1
         if _is_message(sentence):
             continue  # 习近平致电祝贺…: a message, nobody attends it
+        both = _both_leaders_talk(sentence, offset, people, headline)
+        if both:
+            return [both] + _follow_ups(sentences[index + 1 :], people)
         visit = find_visit(text, offset, sentence, people)
         if visit:
             return [visit, *_convened_on_visit(sentence, offset, visit)] + _follow_ups(sentences[index + 1 :], people)
@@ -137,6 +140,29 @@ _FUTURE = re.compile(r"^[^。；，]*?(?:将|即将|拟)(?:于|在)?[^，。；�
 
 
 _PURPOSE = re.compile(r"[，,](纪念|庆祝|悼念|欢迎|祝贺|追悼)([^，。；]{2,60})")
+
+
+_BOTH_LEADERS = re.compile(r"两国(?:元首|总理|领导人|议长|外长|副总理|副总统)(?:举行|进行)了?[^，。；]{0,8}?"
+                           r"(会谈|会晤)")
+_HEADLINE_TALK = re.compile(r"^(?P<host>[^同与和，\s]{2,4})(?:同|与)(?P<guest>[^，\s]{2,30}?)(?:举行|进行)了?"
+                            r"(?:[^，\s]{0,4}?)(?P<verb>会谈|会晤)")
+
+
+def _both_leaders_talk(sentence: str, offset: int, people: list[Span], headline: str | None) -> HeldEvent | None:
+    """欢迎仪式后，两国总理举行会谈 under 李克强同匈牙利总理举行会谈: the headline names the two leaders the lead
+    leaves unnamed; its first leads, the other (met in the text by the headline's title) attends."""
+    talk = _BOTH_LEADERS.search(sentence)
+    named = _HEADLINE_TALK.match(headline or "")
+    if not talk or not named:
+        return None
+    host = next((p for p in people if p.name == named.group("host")), None)
+    if host is None:
+        return None
+    guest_title = named.group("guest")
+    guests = [p for p in people if p.name != host.name and any(guest_title in (post.label or "") for post in p.posts)]
+    start = offset + talk.start()
+    return HeldEvent(label=f"{host.name}同{guest_title}{talk.group(1)}", kind=talk.group(1), start=start,
+                     end=offset + talk.end(), leader=host, guests=guests[:1])
 
 
 def _headline_visit(headline: str, people: list[Span]) -> list[HeldEvent]:
