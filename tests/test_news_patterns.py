@@ -547,3 +547,9 @@ def test_the_two_leaders_the_headline_names():
                  title="李克强同匈牙利总理举行会谈", day=date(2017, 11, 30))
     assert [m.label for m in ex.meetings] == ["李克强同匈牙利总理会谈"]
     assert edges(ex, "chaired") == {"李克强同匈牙利总理会谈": ["李克强"]}
+
+
+def test_japanese_names_after_their_titles():
+    ex = extract("央视网消息：国家副主席王岐山今天在北京会见由干事长二阶俊博率领的日本自民党代表团。"
+                 "日本前首相鸠山由纪夫、福田康夫等出席。日本社民党党首吉田忠智出席。", day=date(2018, 8, 31))
+    assert {"二阶俊博", "鸠山由纪夫", "福田康夫", "吉田忠智"} <= set(posts(ex))
