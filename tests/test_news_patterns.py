@@ -553,3 +553,13 @@ def test_japanese_names_after_their_titles():
     ex = extract("央视网消息：国家副主席王岐山今天在北京会见由干事长二阶俊博率领的日本自民党代表团。"
                  "日本前首相鸠山由纪夫、福田康夫等出席。日本社民党党首吉田忠智出席。", day=date(2018, 8, 31))
     assert {"二阶俊博", "鸠山由纪夫", "福田康夫", "吉田忠智"} <= set(posts(ex))
+
+
+def test_a_paragraph_back_at_the_reported_sitting_after_an_earlier_day():
+    ex = extract("央视网消息：十二届全国人大常委会第十次会议30日下午举行联组会议，结合审议国务院的报告进行专题询问。\n"
+                 "27日下午，本次常委会会议听取了国务院的报告。28日上午，会议分组审议了这个报告。\n"
+                 "专题询问中，吕薇委员就如何防止简政放权改革重量不重质问题，辜圣祖委员就中小企业融资难问题提出询问。\n"
+                 "联组会议由全国人大常委会副委员长张平主持。", day=date(2014, 8, 30))
+    (meeting,) = ex.meetings
+    assert edges(ex, "chaired")[meeting.label] == ["张平"]
+    assert {"吕薇", "辜圣祖"} <= set(edges(ex, "attended")[meeting.label])

@@ -48,12 +48,16 @@ def _people_of(article: Article, lex: Lexicon) -> tuple[list[Span], list[Span]]:
 _DAY_OPENING = re.compile(rf"^\s*(?:当地时间)?((?:\d{{1,2}}月)?{DAY})")
 
 
-def _other_day_sentences(sentences: list[tuple[int, str]], events: list, anchor, inferred: bool,
-                         event_days: set) -> list[int]:
+def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: list, anchor, inferred: bool,
+                         event_days: set) -> list[tuple[int, int]]:
     """Where a sentence opens with a day other than the events' (29日下午，中央代表团…): what follows it happened
-    apart from the reported events, until another event is reported."""
+    apart from the reported events, until another event is reported or a paragraph opens with no day (27日下午，
+    会议听取了…报告。… / 专题询问中，…: back at the reported sitting). (start, end) of each stretch."""
     found = []
     visitors = {e.leader.name for e in events if e.leader and e.kind in visit_kinds()}
+    lead = sentences[0][1] if sentences else ""
+    paragraphs = [offset for offset, sentence in sentences
+                  if offset > 0 and text[offset - 1] == "\n" and _back_at_the_event(sentence, lead, events)]
     for offset, sentence in sentences:
         opening = _DAY_OPENING.match(sentence)
         if opening and any(name in sentence for name in visitors):
@@ -61,8 +65,21 @@ def _other_day_sentences(sentences: list[tuple[int, str]], events: list, anchor,
         if opening and not any(offset <= e.start < offset + len(sentence) for e in events):
             day = resolve_date(opening.group(1), anchor, inferred)
             if day is not None and day not in event_days:
-                found.append(offset)
+                found.append((offset, min((p for p in paragraphs if p > offset), default=len(text))))
     return found
+
+
+_BACK_AT = re.compile(r"^([^，。；\s]{2,8}?)(?:中|上|时)[，,]|^([^，。；\s]{2,10}?)(?:由|在)")
+
+
+def _back_at_the_event(sentence: str, lead: str, events: list) -> bool:
+    """专题询问中，… / 联组会议由…主持: a paragraph that opens on what the lead reported, or on an event's noun."""
+    found = _BACK_AT.match(sentence)
+    if not found:
+        return False
+    noun = found.group(1) or found.group(2)
+    return (found.group(1) is not None and len(noun) >= 3 and noun in lead) \
+        or any(e.label.endswith(noun) for e in events)
 
 
 _BACK_TO_EVENT = re.compile(r"^\s*(?:在)?([^，。；\s]{2,8}?)上[，,]")
@@ -151,7 +168,7 @@ def extract(article: Article) -> ArticleExtraction:
         return result
 
     group_of = {key: event.group for key, event in enumerate(events)}
-    other_days = _other_day_sentences(sentences, events, anchor, inferred, {m.date for m in result.meetings})
+    other_days = _other_day_sentences(text, sentences, events, anchor, inferred, {m.date for m in result.meetings})
     event_starts = sorted(event.start for event in events)
 
     def last_event_before(pos: int) -> int:
@@ -168,7 +185,7 @@ def extract(article: Article) -> ArticleExtraction:
         nonlocal order
         if not is_body and name in referenced_people:
             return
-        if not every and any(start <= pos for start in other_days if start > last_event_before(pos)):
+        if not every and any(start <= pos < end for start, end in other_days if start > last_event_before(pos)):
             return  # 29日下午，…王正伟等参加了慰问考察活动: another day's activity, not the reported event
         named = None if every else _group_named_at(_sentence_at(sentences, pos), events)
         if named == -1:
