@@ -563,3 +563,12 @@ def test_a_paragraph_back_at_the_reported_sitting_after_an_earlier_day():
     (meeting,) = ex.meetings
     assert edges(ex, "chaired")[meeting.label] == ["张平"]
     assert {"吕薇", "辜圣祖"} <= set(edges(ex, "attended")[meeting.label])
+
+
+def test_a_visit_and_a_discussion_joined_by_bing():
+    ex = extract("央视网消息：国务院总理温家宝13日到中关村考察并与部分企业负责人座谈。郭金龙、万钢参加考察。"
+                 "曹建明在报告了2010年以来检查机关开展刑罚执行监督工作的成效后表示，要加强监督。",
+                 day=date(2012, 12, 13))
+    kinds = {m.label: m.kind for m in ex.meetings}
+    assert kinds.get("温家宝同部分企业负责人座谈") == "座谈会"
+    assert not any("曹建明" in label for label in kinds)  # 检查机关 is a body, no visit

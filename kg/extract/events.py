@@ -203,6 +203,11 @@ def _and_also(sentence: str, offset: int, visit: HeldEvent) -> HeldEvent | None:
     if visit.leader is None:
         return None
     rest = sentence[visit.start - offset :]
+    talk = re.search(r"并(?:同|与)([^，。；]{2,30}?)(座谈|座谈交流)", rest.split("，")[0])
+    if talk:  # 到中关村考察并与部分企业负责人座谈: the discussion is a meeting of its own, the visitor chairs it
+        start = visit.start + talk.start(2)
+        return HeldEvent(label=f"{visit.leader.name}同{talk.group(1)}座谈", kind="座谈会", start=start,
+                         end=start + len(talk.group(2)), leader=visit.leader, when=visit.when)
     joined = re.search(rf"并(?:在[^，。；]{{1,12}})?({_patterns()['inspect'].pattern})", rest.split("，")[0])
     if joined is None:
         return None
@@ -593,7 +598,7 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
                              leader=leaders[0], leader_role="听取汇报")
     for verb in pats["inspect"].finditer(sentence):
         after = sentence[verb.end() :]
-        if re.match(r"(报告|成果|课题|组|员|团|队|会|活动|文章|工作组|电|信|函)", after):
+        if re.match(r"(报告|成果|课题|组|员|团|队|会|活动|文章|工作组|电|信|函|机关)", after):
             continue
         if re.search(r"(参加|陪同|一同|随同)$", sentence[: verb.start()]):
             continue  # 参加接访: the companions' verb, not the leader's
