@@ -572,3 +572,16 @@ def test_a_visit_and_a_discussion_joined_by_bing():
     kinds = {m.label: m.kind for m in ex.meetings}
     assert kinds.get("温家宝同部分企业负责人座谈") == "座谈会"
     assert not any("曹建明" in label for label in kinds)  # 检查机关 is a body, no visit
+
+
+def test_a_summit_named_in_quotes_an_activity_week_and_an_event_attended_before():
+    ex = extract("央视网消息：当地时间10月16日上午，“金砖国家领导人第八次会晤”在印度果阿举行。王沪宁、栗战书等出席。",
+                 day=date(2016, 10, 17))
+    assert [m.label for m in ex.meetings] == ["金砖国家领导人第八次会晤"]
+    ex = extract("央视网消息：12日至13日，国务院总理李克强在深圳、东莞考察，并出席2016年全国大众创业万众创新活动周。",
+                 day=date(2016, 10, 13))
+    assert "2016年全国大众创业万众创新活动周" in [m.label for m in ex.meetings]
+    ex = extract("央视网消息：当地时间28号上午，李克强在出席中国-中东欧国家领导人会晤并圆满结束对罗马尼亚的正式访问后"
+                 "飞赴乌兹别克斯坦。当天下午，李克强抵达乌兹别克斯坦首都塔什干，出席上海合作组织成员国总理第十二次会议。",
+                 day=date(2013, 11, 29))
+    assert not any("中东欧" in m.label for m in ex.meetings)

@@ -308,6 +308,8 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
                    and not re.search("[。；]", sentence[p.end - offset : match.start()])]
         if not subject:
             continue
+        if sentence[: match.start()].endswith("在") and "后" in re.split("[，。；]", sentence[match.end() :])[0]:
+            continue  # 李克强在出席…会晤并圆满结束…访问后飞赴…: what he attended before the reported day
         label = _clean_label(match.group("what"))
         if len(label) < 4:
             continue
@@ -531,9 +533,9 @@ def _meeting_opening_sentence(sentence: str, offset: int) -> list[HeldEvent]:
                        re.split(r"[，。；：]", sentence)[1] if "，" in sentence else sentence)
     if head.endswith(("后", "前", "之后", "之前", "期间")):
         return []  # 欢迎仪式后，两国总理举行会谈: the clause dates what follows, it reports no event
-    match = re.match(f"^(.{{2,40}}?(?:{pats['meeting'].pattern}))", head)
+    match = re.match(f"^“?(.{{2,40}}?(?:{pats['meeting'].pattern}))”?", head)
     if not match:
-        return []
+        return []  # (“金砖国家领导人第八次会晤”在印度果阿举行: the name may stand in quotes)
     label = _clean_label(match.group(1))
     start = offset + sentence.find(match.group(1))
     return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(label))]
