@@ -221,8 +221,6 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         if after_title and tag[0] not in "tmq" and ((strength == 3 and not foreign) or tag[0] not in "vrpcuyad"
                                                     or (strength >= 2 and tag[0] in "ad")):
             return 2  # (never a time word or a number: 主席去年出席)
-    if _japanese_shape(token) and (after_title or strength >= 3) and (tag is None or tag.startswith("nr")):
-        return 2  # 干事长二阶俊博率领, 日本前首相鸠山由纪夫: a Japanese family name and a given name
     if is_syllabic_name(token, lex) and (after_title or strength >= 3) and (
             tag is None or tag.startswith("ns") or strength >= 3):
         return 2
@@ -250,17 +248,6 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
 def _message_words() -> frozenset[str]:
     """贺信, 唁电, 批示 (message_verbs.txt): what a leader sends, never a name after a title."""
     return frozenset(lexicon_lines("message_verbs.txt"))
-
-
-@lru_cache(maxsize=1)
-def _japanese_surnames() -> frozenset[str]:
-    return frozenset(lexicon_lines("japanese_surnames.txt"))
-
-
-def _japanese_shape(token: str) -> bool:
-    """A Japanese family name of the lexicon and a given name of one to three characters (安倍晋三, 中谷元)."""
-    return 3 <= len(token) <= 6 and any(token.startswith(s) and 1 <= len(token) - len(s) <= 3
-                                         for s in _japanese_surnames())
 
 
 def _closes_list(text: str, end: int) -> bool:
