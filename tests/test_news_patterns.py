@@ -579,3 +579,12 @@ def test_a_summit_named_in_quotes_an_activity_week_and_an_event_attended_before(
                  "飞赴乌兹别克斯坦。当天下午，李克强抵达乌兹别克斯坦首都塔什干，出席上海合作组织成员国总理第十二次会议。",
                  day=date(2013, 11, 29))
     assert not any("中东欧" in m.label for m in ex.meetings)
+
+
+def test_two_leaders_meeting_the_press_and_elected_after_a_vote():
+    ex = extract("央视网消息：签字仪式后，两国总理共同会见了记者。李克强表示，发展好中意关系符合双方共同利益。",
+                 title="李克强与意大利总理共同会见记者", day=date(2014, 6, 11))
+    assert [(m.label, m.kind) for m in ex.meetings] == [("李克强同意大利总理共同会见记者", "记者会")]
+    ex = extract("央视网消息：欧洲足联秘书长因凡蒂诺26号在于苏黎世举行的国际足联特别代表大会上，经过两轮投票最终击败"
+                 "三名对手，当选新的国际足联主席。", day=date(2016, 2, 27))
+    assert edges(ex, "attended") == {"国际足联特别代表大会": ["因凡蒂诺"]}

@@ -142,10 +142,10 @@ _FUTURE = re.compile(r"^[^。；，]*?(?:将|即将|拟)(?:于|在)?[^，。；�
 _PURPOSE = re.compile(r"[，,](纪念|庆祝|悼念|欢迎|祝贺|追悼)([^，。；]{2,60})")
 
 
-_BOTH_LEADERS = re.compile(r"两国(?:元首|总理|领导人|议长|外长|副总理|副总统)(?:举行|进行)了?[^，。；]{0,8}?"
-                           r"(会谈|会晤)")
-_HEADLINE_TALK = re.compile(r"^(?P<host>[^同与和，\s]{2,4})(?:同|与)(?P<guest>[^，\s]{2,30}?)(?:举行|进行)了?"
-                            r"(?:[^，\s]{0,4}?)(?P<verb>会谈|会晤)")
+_BOTH_LEADERS = re.compile(r"两国(?:元首|总理|领导人|议长|外长|副总理|副总统)(?:举行|进行|共同)了?[^，。；]{0,8}?"
+                           r"(会谈|会晤|会见了?记者)")
+_HEADLINE_TALK = re.compile(r"^(?P<host>[^同与和，\s]{2,4})(?:同|与)(?P<guest>[^，\s]{2,30}?)(?:举行|进行|共同)了?"
+                            r"(?:[^，\s]{0,4}?)(?P<verb>会谈|会晤|会见了?记者)")
 
 
 def _both_leaders_talk(sentence: str, offset: int, people: list[Span], headline: str | None) -> HeldEvent | None:
@@ -161,7 +161,9 @@ def _both_leaders_talk(sentence: str, offset: int, people: list[Span], headline:
     guest_title = named.group("guest")
     guests = [p for p in people if p.name != host.name and any(guest_title in (post.label or "") for post in p.posts)]
     start = offset + talk.start()
-    return HeldEvent(label=f"{host.name}同{guest_title}{talk.group(1)}", kind=talk.group(1), start=start,
+    kind = talk.group(1) if talk.group(1) in ("会谈", "会晤") else "记者会"  # 两国总理共同会见了记者: a press meeting
+    verb = talk.group(1) if kind != "记者会" else "共同会见记者"
+    return HeldEvent(label=f"{host.name}同{guest_title}{verb}", kind=kind, start=start,
                      end=offset + talk.end(), leader=host, guests=guests[:1])
 
 

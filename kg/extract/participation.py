@@ -78,8 +78,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             if start <= span.name_start and span.end <= end:
                 out.append((span.name, False, "attended", "发言", span.name_start))
     # 汪洋在…举行的…全体会议上，当选全国政协主席: elected at the meeting, so there
-    for elected in re.finditer(r"在[^。；]{2,60}?(?:会议|大会|全会)上[，,]?(当选)", text):
-        span = by_end.get(elected.start())
+    for elected in re.finditer(r"在[^。；]{2,60}?(?:会议|大会|全会)上[，,]?(?:[^。；]{0,30}?[，,])?(当选)", text):
+        span = by_end.get(before_fillers(text, elected.start()))  # (因凡蒂诺26号在…大会上，经过两轮投票…，当选)
         if span is not None:
             out.append((span.name, False, "attended", "当选", elected.start(1)))
     # 听取X、Y对…的介绍, 听取了A关于…的说明、B关于…的报告: the people heard were there
