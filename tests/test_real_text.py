@@ -29,7 +29,7 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # fresh2 0.750 / 0.555; fresh3 0.813 / 0.588; fresh4 0.897 / 0.694; fresh5 0.934 / 0.695; fresh6 0.914 / 0.759;
 # fresh7 0.872 / 0.687; fresh8 0.863 / 0.730; fresh9 0.774 / 0.548; fresh10 0.848 / 0.781; fresh11 0.890 / 0.750;
 # fresh12 0.881 / 0.809; fresh13 0.958 / 0.855; fresh14 0.789 / 0.739; fresh15 0.956 / 0.802; fresh16 0.921 / 0.698;
-# fresh17 0.902 / 0.718, each after the rules the gold before it taught).
+# fresh17 0.902 / 0.718; fresh18 0.913 / 0.770, each after the rules the gold before it taught).
 # The floors keep every general rule in place.
 MEASURES = ("officials_F1", "participation_F1", "chaired_F1", "meetings_F1", "posts_R", "slogans_R")
 FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
@@ -50,7 +50,8 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh14.yaml": (0.90, 0.84, 0.78, 0.85, 0.69, 0.81),
     "xwlb_fresh15.yaml": (0.95, 0.80, 0.81, 0.83, 0.80, 0.87),
     "xwlb_fresh16.yaml": (0.90, 0.82, 0.71, 0.85, 0.73, 0.80),
-    "xwlb_fresh17.yaml": (0.89, 0.75, 0.84, 0.80, 0.88, 0.96),
+    "xwlb_fresh17.yaml": (0.89, 0.76, 0.84, 0.82, 0.88, 0.96),
+    "xwlb_fresh18.yaml": (0.90, 0.76, 0.74, 0.92, 0.75, 0.87),
 }
 
 
