@@ -588,3 +588,9 @@ def test_two_leaders_meeting_the_press_and_elected_after_a_vote():
     ex = extract("央视网消息：欧洲足联秘书长因凡蒂诺26号在于苏黎世举行的国际足联特别代表大会上，经过两轮投票最终击败"
                  "三名对手，当选新的国际足联主席。", day=date(2016, 2, 27))
     assert edges(ex, "attended") == {"国际足联特别代表大会": ["因凡蒂诺"]}
+
+
+def test_a_when_clause_opened_by_dang_closes_at_shi():
+    ex = extract("央视网消息：越共中央总书记阮富仲举行欢迎仪式。当习近平夫妇抵达主席府时，阮富仲夫妇在下车处迎接。",
+                 day=date(2015, 11, 5))
+    assert "府时" not in posts(ex)

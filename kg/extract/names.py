@@ -265,7 +265,7 @@ def _list_name(token: str, lex: Lexicon) -> bool:
     return len(token) == 3 and token[-1] in lex.name_end_in_lists and is_han_name(token, lex)
 
 
-_WHILE_CLAUSE = re.compile(r"在[^，。；：]*$")  # 在会见…时: a clause that 时 will close
+_WHILE_CLAUSE = re.compile(r"(?:在|当)[^，。；：]*$")  # 在会见…时, 当…抵达主席府时: a clause that 时 will close
 
 
 def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool = True,
