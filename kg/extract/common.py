@@ -25,6 +25,8 @@ _NOT_IN_PLACE_NAMES = (
 _PLACE_NAME_CHAR = f"[^\\s{re.escape(_NOT_IN_PLACE_NAMES)}]"
 
 SEPARATORS = "、，及和与"
+# the digits of a count before its measure word (14位委员, 十四位委员, 等8位代表), as a regex character class
+COUNT_DIGITS = "0-9０-９一二三四五六七八九十两几多百千万"
 _SENTENCE = re.compile(r"[^。！？；]*[。！？；]?[”’]?")
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -147,7 +149,7 @@ def _fillers() -> re.Pattern[str]:
             plain.append(line)
     group = alternation(groups)
     # 甲、乙等8位基金资助获得者发了言, 甲、乙五位政协委员就…回应: a count and the group after the list
-    counted = f"等?[0-9一二三四五六七八九十两]+(?:位|名)[{CJK}]{{0,12}}?(?:{group})"
+    counted = f"等?[{COUNT_DIGITS}]+(?:位|名)[{CJK}]{{0,12}}?(?:{group})"
     return re.compile(f"(?:{counted}|等(?:[0-9{CJK}]{{0,16}}?(?:{group}))?|和其他[{CJK}]{{0,10}}?(?:{group})|"
                       f"{alternation(plain)})$")
 
@@ -180,9 +182,13 @@ def _speech_opening() -> re.Pattern[str]:
     return re.compile(r"[^，。：:]{1,16}?(?:" + verbs + r")[，：:]")
 
 
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after the last 。！？ or line break before it)."""
+    return max(text.rfind(ch, 0, pos) for ch in "。！？\n") + 1
+
+
 def inside_reported_speech(text: str, pos: int) -> bool:
     """Is ``pos`` in a sentence that opens with someone's speech (某某说，… / 某某表示：…), after that opening? What
     a speaker recalls (栗战书说，不久前，习近平主席…宣布) is not the reported event."""
-    start = max(text.rfind(ch, 0, pos) for ch in "。！？\n") + 1
-    opening = _speech_opening().match(text, start, pos)
+    opening = _speech_opening().match(text, sentence_start(text, pos), pos)
     return opening is not None and opening.end() < pos

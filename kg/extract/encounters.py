@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.common import HeldEvent, Span, inside_reported_speech
+from kg.extract.common import HeldEvent, Span, inside_reported_speech, sentence_start
 from kg.extract.dates import TIME_PHRASE, find_date, last_date
 from kg.extract.names import readings_at
 from kg.extract.references import _is_reference_context
@@ -60,8 +60,7 @@ MONTH_OR_YEAR_OPENING = re.compile(r"(?:今年|去年|前年|\d{4}年)(?:\d{1,2}
 
 def _recalled_by_month(text: str, pos: int) -> bool:
     """Does the sentence holding ``pos`` open with a month or a year and no day (今年5月，…)?"""
-    start = max(text.rfind(ch, 0, pos) for ch in "。！？\n") + 1
-    return MONTH_OR_YEAR_OPENING.match(text, start, pos) is not None
+    return MONTH_OR_YEAR_OPENING.match(text, sentence_start(text, pos), pos) is not None
 
 
 _REPRESENTED = re.compile(r"(?:国王|主席|总统)?的(?:代表|特使)")

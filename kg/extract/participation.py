@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.common import (
+    COUNT_DIGITS,
     VERB_AS_NOUN,
     HeldEvent,
     Span,
@@ -16,8 +18,8 @@ from kg.extract.common import (
 )
 from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
-from kg.extract.people import speaker_lists
-from kg.lexicon import Lexicon, lexicon_lines
+from kg.extract.people import MEMBER_TITLES, speaker_lists
+from kg.lexicon import Lexicon, lexicon_lines, load
 
 _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)"
                             r"(?:[^，。；、“”]|“[^“”]{1,20}”){1,16}$|"
@@ -116,17 +118,19 @@ def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEven
         if verb and span.posts and introduced and starts and span.start > min(starts):
             out.append((span.name, False, "attended", verb, span.start))
         # 李守镇委员代表全国总工会发言, 刘继贤委员提出: a member given the floor at a meeting or discussion
-        member = span.start == span.name_start and span.posts and span.posts[0].title in _MEMBER_TITLES \
+        member = span.start == span.name_start and span.posts and span.posts[0].title in MEMBER_TITLES \
             and span.end == span.name_start + len(span.name) + len(span.posts[0].title)
-        if member and meetings and span.start > min(meetings) and _FLOOR.match(text, span.end):
+        if member and meetings and span.start > min(meetings) and _floor().match(text, span.end):
             out.append((span.name, False, "attended", "发言", span.start))
     return out
 
 
-_MEMBER_TITLES = frozenset(lexicon_lines("member_titles.txt"))
-_FLOOR = re.compile(r"代表[^，。；]{1,30}?发言|在[^，。；]{0,20}?发言|"
-                    r"(?:就|围绕)[^。]{1,400}?(?:提出|询问|发言|建议)|" + "|".join(
-    re.escape(v) for v in sorted(lexicon_lines("speech_verbs.txt"), key=len, reverse=True)))
+@lru_cache(maxsize=1)
+def _floor() -> re.Pattern[str]:
+    """What follows a member given the floor: 代表…发言, 在…发言, 就…提出, or a speech verb."""
+    verbs = "|".join(re.escape(v) for v in sorted(load().speech_verbs, key=len, reverse=True))
+    return re.compile(r"代表[^，。；]{1,30}?发言|在[^，。；]{0,20}?发言|"
+                      r"(?:就|围绕)[^。]{1,400}?(?:提出|询问|发言|建议)|" + verbs)
 
 
 def heard_at(text: str, pos: int) -> bool:
@@ -161,8 +165,7 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
                 body = next((body[i + 1 :] for i in range(len(body) - 1, 0, -1)
                              if body[i] == "和" and pos - len(body) + i in by_end), body)
             if not body or not pats["body_end"].search(body.replace("“", "").replace("”", "")) \
-                    or not _plausible_body(body, lex) or _COUNTED.search(text, 0, pos - len(body) + 1) \
-                    or _COUNT_OPENS.match(body):
+                    or not _plausible_body(body, lex) or _opens_with_count(text, pos - len(body)):
                 break
             if any(pos - len(body) < end <= pos for end in by_end) or re.search(r"代表|主持|出席|参加", body):
                 break  # 县监委主任宋立平代表县纪委常委会 is a person acting for a body, not a body
@@ -186,9 +189,16 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
 
 
 
-# 14位委员围绕…作大会发言: a count and its measure word open a group of people, not a body
-_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十两百几多][位名个]$")
-_COUNT_OPENS = re.compile(r"^[一二三四五六七八九十两百几多]+[位名个]")
+_COUNT = re.compile(f"[{COUNT_DIGITS}]+[位名个]")
+_COUNT_DIGIT = re.compile(f"[{COUNT_DIGITS}]")
+
+
+def _opens_with_count(text: str, start: int) -> bool:
+    """14位委员围绕…作大会发言, 十四位委员…: a count and its measure word open a group of people, not a body (the
+    count's digits may stand before ``start``, which a non-CJK digit ends)."""
+    while start > 0 and _COUNT_DIGIT.match(text, start - 1):
+        start -= 1
+    return _COUNT.match(text, start) is not None
 
 
 def _plausible_body(body: str, lex: Lexicon) -> bool:

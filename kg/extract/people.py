@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.common import SEPARATORS, VERB_AS_NOUN, Span, _is_cjk, _patterns, _words, before_fillers
+from kg.extract.common import (
+    COUNT_DIGITS,
+    SEPARATORS,
+    VERB_AS_NOUN,
+    Span,
+    _is_cjk,
+    _patterns,
+    _words,
+    before_fillers,
+)
 from kg.extract.names import (
     JOINERS,
     _bare_name_ending_at,
@@ -124,7 +133,7 @@ def _floor_pattern() -> re.Pattern[str]:
     leads = alternation({word for kind, word in lines if kind == "lead"})
     closes = alternation({word for kind, word in lines if kind == "close"})
     item = f"[{CJK}·]{{2,12}}?"
-    count = "(?:[0-9一二三四五六七八九十两]+(?:位|名))?(?:代表|委员|同志|人)?"  # 等8位代表
+    count = f"(?:[{COUNT_DIGITS}]+(?:位|名))?(?:代表|委员|同志|人)?"  # 等8位代表
     return re.compile(f"(?<=[，。：；\n])(?P<names>{item}(?:、{item}){{2,}}(?:(?:和|及){item})?)(?:等{count}[，,]?)?"
                       f"(?:还|也|都|又|则)?(?:{leads})[^。；]{{2,160}}?(?:{closes})")  # (宁吉喆还就: 还 is no name's)
 
@@ -271,7 +280,7 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
     return spans, ambiguous
 
 
-_COUNTED_GROUP = re.compile(r"等[0-9一二三四五六七八九十两]+(?:位|名)")
+_COUNTED_GROUP = re.compile(f"等[{COUNT_DIGITS}]+(?:位|名)")
 _MEMBERS_LISTED = re.compile(r"(?:组成人员|成员|领导班子)[。；，]?(?:他们|名单)?(?:是|为|如下)[：:]")
 
 
@@ -519,7 +528,7 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             break
 
 
-_MEMBER_TITLES = tuple(lexicon_lines("member_titles.txt"))
+MEMBER_TITLES = tuple(lexicon_lines("member_titles.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -527,10 +536,10 @@ def _member_speaks() -> re.Pattern[str]:
     """李守镇委员代表全国总工会发言, 刘继贤委员提出, 吕薇委员就…提出询问: a member title, then a speech verb, or
     代表/在/就/围绕 (for a body, at a place, on a topic)."""
     lex = load()
-    return re.compile(f"({alternation(_MEMBER_TITLES)})(?=代表|在|就|围绕|{alternation(lex.speech_verbs)})")
+    return re.compile(f"({alternation(MEMBER_TITLES)})(?=代表|在|就|围绕|{alternation(lex.speech_verbs)})")
 
 
-_NUMERALS_AND_MEASURES = set("0123456789一二三四五六七八九十两几多百千万")
+_COUNT_DIGIT = re.compile(f"[{COUNT_DIGITS}]")
 
 
 def _members_giving_the_floor(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
@@ -549,7 +558,7 @@ def _members_giving_the_floor(text: str, spans: dict[int, Span], lex: Lexicon) -
                 or (length >= 3 and is_syllabic_name(name, lex))
             if not boundary or not shaped or lex.common_words.get(name) is not None or name[-1] == "方" \
                     or name[0] in lex.weak_surnames or any(ch in lex.negations for ch in name) \
-                    or (start > 0 and text[start - 1] in _NUMERALS_AND_MEASURES):
+                    or (start > 0 and _COUNT_DIGIT.match(text, start - 1)):
                 continue  # 韩方代表, 东盟方代表: a side of talks; 但不代表: a negation; 两位学员代表: a count
             if start in spans or any(a <= start < b for a, b in taken):
                 break
