@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.extract.common import Span, _patterns, _sentence_at, split_sentences, visit_kinds
 from kg.extract.dates import _DATE_ABS, DAY, find_date, resolve_date
@@ -17,7 +18,7 @@ from kg.extract.events import _co_hosts, _kind_of, find_events
 from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
 from kg.extract.people import find_people
 from kg.extract.references import _is_reference_context, find_references
-from kg.lexicon import Lexicon, load
+from kg.lexicon import Lexicon, alternation, load
 from kg.model import (
     Article,
     ArticleExtraction,
@@ -99,7 +100,12 @@ def _group_named_at(sentence: str, events: list) -> int | None:
     return min(named, key=lambda e: e.start).group if named else None
 
 
-_SENT_FROM_AFAR = re.compile(r"[^。；，]{0,40}?发来(?:了)?(?:书面致辞|书面讲话|贺信|贺电|贺词|贺函|致信|信函)")
+@lru_cache(maxsize=1)
+def _sent_from_afar() -> re.Pattern[str]:
+    """向…发来书面致辞 / 贺信 (message_verbs.txt): what someone sends, not attends."""
+    return re.compile(f"[^。；，]{{0,40}}?发来了?(?:{alternation(set(load().message_verbs))})")
+
+
 _EVERY_EVENT = re.compile("上述|相关活动|有关活动")
 
 
@@ -136,7 +142,7 @@ def extract(article: Article) -> ArticleExtraction:
 
     referenced_people = {s.name for s in people if _is_reference_context(text, s.end) and not heard_at(text, s.start)}
     # 奥巴马向…发来书面致辞。奥巴马在致辞中表示: who sends a written address or a message is not there
-    referenced_people |= {s.name for s in people if _SENT_FROM_AFAR.match(text, s.end)}
+    referenced_people |= {s.name for s in people if _sent_from_afar().match(text, s.end)}
     for span in people:
         result.people.append(PersonMention(name=span.name, posts=span.posts,
                                            sentence=_sentence_at(sentences, span.name_start)))
