@@ -315,6 +315,8 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
             continue  # only a Han name closed firmly may start with a stop's character (县长向红梅出席, 向红梅等)
         if at_stop and _patterns()["title"].fullmatch(token[1:]):
             continue  # 总统助理和顾问: 和 joins a second title, no name 和顾问
+        if (_common(token, lex) or "").startswith("ns") and _patterns()["inspect"].match(text, end):
+            continue  # 习近平总书记吉林调研重要讲话: a place and the visit made there, no person 吉林
         # 众议长大岛理森和参议长伊达忠一: 和 then another title joins two titled names
         conjoined = strength == 1 and text[end] in "和与及" \
             and bool(_patterns()["title"].search(text, end + 1, end + 7))
