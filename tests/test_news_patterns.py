@@ -594,3 +594,9 @@ def test_a_when_clause_opened_by_dang_closes_at_shi():
     ex = extract("央视网消息：越共中央总书记阮富仲举行欢迎仪式。当习近平夫妇抵达主席府时，阮富仲夫妇在下车处迎接。",
                  day=date(2015, 11, 5))
     assert "府时" not in posts(ex)
+
+
+def test_a_place_and_the_visit_made_there_is_no_name():
+    ex = extract("央视网消息：人民日报播发评论员文章《变中求新——学习贯彻习近平总书记吉林调研重要讲话精神之一》。",
+                 day=date(2015, 7, 20))
+    assert "吉林" not in posts(ex)
