@@ -27,7 +27,7 @@ LEXICON_FILES = ("titles.txt", "role_verbs.txt", "meeting_nouns.txt", "inspectio
                  "weak_surnames.txt", "person_markers.txt", "encounter_verbs.txt", "message_verbs.txt",
                  "name_end_excluded.txt", "verbs_before_name.txt",
                  "list_fillers.txt", "state_forms.txt",
-                 "appointment_verbs.txt")
+                 "appointment_verbs.txt", "provinces.txt")
 
 
 def lexicon_lines(name: str) -> list[str]:
@@ -85,6 +85,7 @@ class Lexicon:
     name_end_in_lists: frozenset[str]  # … unless punctuation or 等 closes the name at once (罗富和等)
     verbs_before_name: tuple[str, ...]  # 转达胡锦涛主席: verbs a name with its title after it may follow
     state_forms: tuple[str, ...]  # 共和国, 联邦: the rest of a country's full name
+    provinces: frozenset[str]  # 吉林, 上海: short names that head their own government (吉林省长)
 
     @property
     def title_re(self) -> re.Pattern[str]:
@@ -132,6 +133,7 @@ def load() -> Lexicon:
         negations=frozenset("".join(_lines("negations.txt"))),
         verbs_before_name=_longest_first(_lines("verbs_before_name.txt")),
         state_forms=_longest_first(_lines("state_forms.txt")),
+        provinces=frozenset(_lines("provinces.txt")),
     )
 
 

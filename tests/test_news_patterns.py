@@ -600,3 +600,75 @@ def test_a_place_and_the_visit_made_there_is_no_name():
     ex = extract("央视网消息：人民日报播发评论员文章《变中求新——学习贯彻习近平总书记吉林调研重要讲话精神之一》。",
                  day=date(2015, 7, 20))
     assert "吉林" not in posts(ex)
+
+
+def test_a_list_closed_by_officials_named_by_their_office():
+    ex = extract("央视网消息：中共中央总书记韦东山7日至11日在南方考察。王立群、宋家明和中央有关部门负责同志陪同考察。",
+                 day=date(2012, 12, 11))
+    assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["王立群", "宋家明"]
+    ex = extract("央视网消息：中共中央6日召开党外人士座谈会，中共中央总书记韦东山主持座谈会并发表重要讲话。"
+                 "丁启明、刘思远、胡立新，中共中央、国务院有关部门负责人出席座谈会。", day=date(2019, 12, 6))
+    assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["丁启明", "刘思远", "胡立新"]
+
+
+def test_a_province_by_its_short_name_heads_a_governor_s_post():
+    ex = extract("央视网消息：国务院总理韦东山13日主持召开部分省份经济形势座谈会。江西省委书记刘启明、省长易文海和"
+                 "吉林省长景向东、上海市长应立新发了言。", day=date(2019, 11, 14))
+    assert posts(ex)["景向东"] == ["吉林省长"] and posts(ex)["应立新"] == ["上海市长"]
+    assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["刘启明", "易文海", "景向东", "应立新"]
+
+
+def test_a_transliterated_name_before_a_title_china_shares():
+    ex = extract("央视网消息：欢迎仪式后，韦东山主席同卢卡什维奇总统举行会谈。"
+                 "王立群、宋家明等参加上述活动。", title="韦东山同白俄罗斯总统举行会谈", day=date(2015, 5, 11))
+    (talk,) = ex.meetings
+    assert edges(ex, "chaired") == {talk.label: ["韦东山"]}
+    assert edges(ex, "attended")[talk.label][1:] == ["卢卡什维奇", "王立群", "宋家明"]
+
+
+def test_who_reports_to_a_session_was_at_it():
+    ex = extract("央视网消息：十二届全国人大常委会第十七次会议30日在京举行。"
+                 "受国务院委托，财政部部长楼思远作了关于提请审议批准《某某协定》的议案的说明。"
+                 "张文宝副委员长代表执法检查组向会议作了关于检查农业法实施情况的报告。"
+                 "受国务院委托，国家发展改革委主任徐立明报告了今年以来国民经济和社会发展计划执行情况。"
+                 "会议听取了生态环境部部长李立杰受国务院委托作的关于执法检查报告审议意见情况的报告。",
+                 day=date(2015, 10, 30))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["楼思远", "张文宝", "徐立明", "李立杰"]
+    # a report given at another meeting, recalled, is no report to this one
+    ex = extract("央视网消息：市委常委会3日召开会议。市委书记王立群主持会议。"
+                 "王立群指出，韦东山总书记在十九大上作了报告。", day=date(2018, 1, 3))
+    assert "韦东山" not in edges(ex, "attended")[ex.meetings[0].label]
+
+
+def test_who_answers_the_press_on_a_topic_was_at_the_press_conference():
+    ex = extract("央视网消息：十二届全国人大五次会议今天举行了三场记者会。全国人大内司委副主任委员王胜利、"
+                 "财经委副主任委员尹立中就遏制校园暴力、预算报告审查、环境保护立法监督等问题回答了记者提问。"
+                 "财政部部长刘立坤、国务院扶贫办主任刘永年等分别回答了中外记者的提问。",
+                 day=date(2017, 3, 10))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["王胜利", "尹立中", "刘立坤", "刘永年"]
+
+
+def test_welcomers_and_the_leader_s_spouse_are_at_the_arrival():
+    ex = extract("央视网消息：国家主席韦东山29日乘专机抵达杜伊斯堡，开始对德国进行国事访问。"
+                 "韦东山和夫人林丽华抵达时，受到北威州州长克拉夫特、杜伊斯堡市市长林克等人热情迎接。",
+                 day=date(2014, 3, 30))
+    (visit,) = ex.meetings
+    assert set(edges(ex, "attended")[visit.label]) >= {"林丽华", "克拉夫特", "林克"}
+
+
+def test_two_hosts_meeting_one_guest_each_on_his_own():
+    ex = extract("央视网消息：国务院总理韦东山、全国政协主席俞立声10日在北京分别会见了赞比亚总统萨塔。",
+                 day=date(2013, 4, 10))
+    chairs = edges(ex, "chaired")
+    assert sorted(names[0] for names in chairs.values()) == ["俞立声", "韦东山"]
+    for label, names in edges(ex, "attended").items():
+        assert set(names) == {chairs[label][0], "萨塔"}
+
+
+def test_a_long_list_of_foreign_leaders_named_by_their_office():
+    ex = extract("央视网消息：国家主席韦东山4日在约翰内斯堡集体会见13位非洲国家领导人。刚果共和国总统萨苏、"
+                 "摩洛哥政府首脑班基兰、卢旺达总理穆雷凯齐等出席会见。", day=date(2015, 12, 4))
+    assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["萨苏", "班基兰", "穆雷凯齐"]
+    ex = extract("央视网消息：世界园艺博览会闭幕式9日在北京举行。国务院总理韦东山出席闭幕式并致辞。巴基斯坦总理"
+                 "伊姆兰·汗、所罗门群岛总理索加瓦雷等外方领导人共同出席闭幕式。", day=date(2019, 10, 10))
+    assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["伊姆兰·汗", "索加瓦雷"]

@@ -140,17 +140,21 @@ def _sentence_at(sentences: list[tuple[int, str]], pos: int) -> str:
 @lru_cache(maxsize=1)
 def _fillers() -> re.Pattern[str]:
     """等 and the group it names (等东盟国家政要和代表团团长), 和其他…常委, and the fillers of list_fillers.txt."""
-    groups, plain = [], []
+    groups, related, plain = [], [], []
     for line in lexicon_lines("list_fillers.txt"):
         kind, _, word = line.partition("\t")
         if kind == "group":
             groups.append(word)
+        elif kind == "related":
+            related.append(word)
         elif kind != "other":
             plain.append(line)
     group = alternation(groups)
+    # 王某、李某和中央有关部门负责同志陪同: the officials named by their office after the list are no one's name
+    offices = f"(?:和|以及|，)[{CJK}、]{{0,14}}?(?:{alternation(related)})[{CJK}]{{0,8}}?(?:{group})"
     # 甲、乙等8位基金资助获得者发了言, 甲、乙五位政协委员就…回应: a count and the group after the list
     counted = f"等?[{COUNT_DIGITS}]+(?:位|名)[{CJK}]{{0,12}}?(?:{group})"
-    return re.compile(f"(?:{counted}|等(?:[0-9{CJK}]{{0,16}}?(?:{group}))?|和其他[{CJK}]{{0,10}}?(?:{group})|"
+    return re.compile(f"(?:{counted}|{offices}|等(?:[0-9{CJK}]{{0,16}}?(?:{group}))?|和其他[{CJK}]{{0,10}}?(?:{group})|"
                       f"{alternation(plain)})$")
 
 

@@ -81,6 +81,16 @@ def _host_before(text: str, people: list[Span], sentence_start: int, verb_start:
     return None
 
 
+def _listed_hosts(text: str, people: list[Span], sentence_start: int, host: Span) -> list[Span]:
+    """国务院总理李克强、全国政协主席俞正声…分别会见: the hosts listed before the last one, in text order."""
+    by_end = {s.end: s for s in people}
+    hosts, pos = [host], host.start
+    while pos - 1 > sentence_start and text[pos - 1] in "、和" and pos - 1 in by_end:
+        hosts.insert(0, by_end[pos - 1])
+        pos = hosts[0].start
+    return hosts
+
+
 def _clause_end(text: str, pos: int) -> int:
     ends = [i for i in (text.find(ch, pos) for ch in CLAUSE_END) if i >= 0]
     return min(ends) if ends else len(text)
@@ -107,7 +117,12 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
         obj = text[offset + verb.end() : end]
         when = last_date(text[offset:start])
         kind = load().encounter_verbs[verb.group("verb")]
-        if guests and "分别" in text[host.end : start]:
+        hosts = _listed_hosts(text, people, offset, host)
+        if len(hosts) > 1 and "分别" in text[host.end : start] and obj:
+            for each in hosts:  # 李克强、俞正声10日分别会见了萨塔: each host meets the guest on his own
+                out.append(HeldEvent(label=f"{each.name}{kind}{_trim_object(obj)}", kind=kind, start=start,
+                                     end=end, leader=each, guests=guests, when=when))
+        elif guests and "分别" in text[host.end : start]:
             for guest in guests:
                 who = text[max(offset + verb.end(), guest.start) : guest.end]
                 out.append(HeldEvent(label=f"{host.name}{kind}{who}", kind=kind, start=start, end=guest.end,
@@ -179,11 +194,17 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             if any(g.name in met for g in guests):
                 continue
             after = offset + match.end()
+            guest_names = {g.name for g in guests}
             host = next((s for s in sorted(people, key=lambda s: s.start) if s.start >= after
                          and not re.search(f"[{CLAUSE_END}]", text[after : s.start])), None)
+            if host is None or host.name in guest_names:
+                # 在会见贝尔津什时，李克强转达了…对贝尔津什总统的问候: the host opens the clause, named bare
+                named = next((s.name for s in people if text.startswith(s.name, after) and s.name not in guest_names),
+                             None)
+                host = Span(name=named, start=after, name_start=after, end=after + len(named)) if named else None
             if host is None:
                 continue
-            met |= {g.name for g in guests}
+            met |= guest_names
             label = f"{host.name}会见{phrase}" if kind == "会见" else f"{host.name}同{phrase}会谈"
             out.append(HeldEvent(label=label, kind=kind, start=offset + match.start(), end=offset + match.end(),
                                  leader=host, guests=guests))

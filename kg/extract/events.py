@@ -652,8 +652,8 @@ def _activity(sentence: str, offset: int, people: list[Span]) -> HeldEvent | Non
 def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
     """省委书记甲，省长乙在成都会见…: everyone named before the verb with the leader hosts it too."""
     leader = event.leader
-    if leader is None:
-        return []
+    if leader is None or "分别" in text[leader.end : event.start]:
+        return []  # 李克强、俞正声分别会见萨塔: each host has an encounter of his own
     clause_start = max(text.rfind("。", 0, leader.start), text.rfind("；", 0, leader.start)) + 1
     hosts = []
     for span in people:

@@ -19,7 +19,8 @@ from kg.extract.common import (
 from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
 from kg.extract.people import MEMBER_TITLES, speaker_lists
-from kg.lexicon import Lexicon, lexicon_lines, load
+from kg.lexicon import Lexicon, alternation, lexicon_lines, load
+from kg.normalise import CJK
 
 _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)"
                             r"(?:[^，。；、“”]|“[^“”]{1,20}”){1,16}$|"
@@ -46,7 +47,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             pos -= 1  # 周伯华、…王太华，分别汇报了: the list, a comma, an adverb, the verb
         found = _walk_left(text, pos, by_end, lex)
         if not found:
-            gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos])
+            gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos]) \
+                or _TOPIC_GAP.search(text[max(0, pos - 100) : pos])
             if gap:
                 pos -= len(gap.group(0))
                 pos = before_fillers(text, pos)
@@ -84,6 +86,22 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         span = by_end.get(before_fillers(text, elected.start()))  # (因凡蒂诺26号在…大会上，经过两轮投票…，当选)
         if span is not None:
             out.append((span.name, False, "attended", "当选", elected.start(1)))
+    # 受到北威州州长克拉夫特、杜伊斯堡市市长林克等人热情迎接: who welcomed a guest was at the arrival
+    for welcome in _WELCOMED_BY.finditer(text):
+        for span in people:
+            if welcome.start("who") <= span.start and span.end <= welcome.end("who"):
+                out.append((span.name, False, "attended", "迎接", span.start))
+    # 习近平和夫人彭丽媛抵达: the spouse who travels with a leader is at what the leader attends
+    starts = {s.name_start: s for s in people}
+    for span in people:
+        spouse = _WITH_SPOUSE.match(text, span.end)
+        if spouse and spouse.end() in starts and not inside_reported_speech(text, span.end):
+            out.append((starts[spouse.end()].name, False, "attended", spouse.group(0), spouse.end()))
+    # 受国务院委托，财政部部长某某作了关于…的说明; 某某副委员长代表执法检查组向会议作了…报告: who reports to a
+    # session was at it
+    for span in people:
+        if _reports().match(text, span.end) and not inside_reported_speech(text, span.end):
+            out.append((span.name, False, "attended", "作报告", span.end))
     # 听取X、Y对…的介绍, 听取了A关于…的说明、B关于…的报告: the people heard were there
     for heard in re.finditer(r"听取了?([^。；]{2,200})", text):
         for span in people:
@@ -91,6 +109,25 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                     and _HEARD_AFTER_NAME.match(text, span.end):
                 out.append((span.name, False, "attended", "汇报", span.start))
     return out
+
+
+_WELCOMED_BY = re.compile(r"受到(?P<who>[^。；：“”]{2,200}?)(?:等人?)?(?:的)?(?:热烈|热情|隆重|亲切)?(?:欢迎|迎接)")
+_WITH_SPOUSE = re.compile(r"(?:和|偕|携)夫人")
+
+# 分别就遏制校园暴力、预算审查等问题回答了记者提问: a topic clause of its own between a list and its verb
+_TOPIC_GAP = re.compile(r"(?:还|也|分别|先后|都)?(?:就|围绕|针对)[^，。；：“”就]{1,90}$")
+
+
+@lru_cache(maxsize=1)
+def _reports() -> re.Pattern[str]:
+    """What follows a speaker who reports to a session: (代表…)(向…)(就…)作了…报告/说明, or 报告了 (floor_reports.txt).
+    No 在 in between: 在十九大上作了报告 recalls another meeting."""
+    lines = [line.split("\t") for line in lexicon_lines("floor_reports.txt")]
+    verbs, nouns, direct = ({w for k, w in lines if k == kind} for kind in ("verb", "noun", "direct"))
+    free = "(?:(?!在)[^，。；])"
+    return re.compile(f"(?:代表{free}{{1,20}}?)?(?:向{free}{{1,10}}?)?(?:(?:就|对){free}{{1,150}}?)?"
+                      f"(?:(?:{alternation(verbs)}){free}{{0,150}}?(?:{alternation(nouns)})(?![{CJK}])|"
+                      f"{alternation(direct)})")
 
 
 _THOSE_ATTENDING = re.compile(r"(?:与会|出席会议|参加会议|出席峰会|参会)[^。；]{0,40}?[。；，]"
@@ -140,7 +177,8 @@ def heard_at(text: str, pos: int) -> bool:
 
 
 # what follows a speaker's name in a 听取 clause: 关于/对 the subject, 的 the report, or the next speaker
-_HEARD_AFTER_NAME = re.compile(r"关于|对|就|的(?:介绍|汇报|发言|意见|说明|报告)|(?:分别)?作的|所作|[、和]")
+_HEARD_AFTER_NAME = re.compile(r"关于|对|就|的(?:介绍|汇报|发言|意见|说明|报告)|(?:分别)?作的|所作|[、和]|"
+                               r"受[^，。；]{1,16}?委托(?:作|所作)的")
 
 
 _WELCOMED_TO = re.compile(r"(?:欢迎|邀请|祝贺)[^，。；：]{1,20}?(?:前来|来华)?$")

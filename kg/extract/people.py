@@ -499,15 +499,19 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
     taken = sorted((s.start, s.end) for s in spans.values())
     for match in pats["title_after"].finditer(text):
         title, t_start = match.group(1), match.start(1)
-        foreign = title in lex.foreign_titles
         if _country_end().search(text, max(0, t_start - 12), t_start):
             continue  # 俄罗斯副总理: the title's country, no person 罗斯
-        for length in ((8, 7, 6, 5, 4, 3, 2) if foreign else (4, 3, 2)):
+        for length in (8, 7, 6, 5, 4, 3, 2):
             start = t_start - length
             name = text[max(start, 0) : t_start]
+            # 默克尔总理, 卢卡申科总统: a transliterated name before a title China shares is a foreign one
+            foreign = title in lex.foreign_titles or (length >= 3 and is_transliteration(name, lex)
+                                                      and not is_han_name(name, lex))
+            if length > 4 and not foreign:
+                continue
             syllabic = length == 4 and not foreign and start >= 0 and is_syllabic_name(name, lex) \
                 and lex.common_words.get(name[:2]) is None
-            if length == 4 and not syllabic:
+            if length == 4 and not syllabic and not foreign:
                 continue  # four characters only for a minority name (向巴平措副委员长: 向巴 is its first syllable)
             if start > 0 and text[start - 1].isdigit():
                 continue  # 12位省政协委员: a count and its measure word, no name

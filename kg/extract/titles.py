@@ -58,6 +58,8 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
     place = pats["place_start"].match(candidate)
     if place and place.end() == len(candidate) and len(candidate) >= 3:
         return True  # a place alone heads its own government (湖南省省长, 加利福尼亚州州长, 巴厘省省长)
+    if candidate in lex.provinces:
+        return True  # 吉林省长, 上海市长: a province by its short name
     if candidate in lex.standalone_bodies or body["posted"].match(candidate):
         return True
     if at_boundary and any(candidate.startswith(b) and pats["body_end"].fullmatch(candidate[len(b):])
