@@ -672,3 +672,36 @@ def test_a_long_list_of_foreign_leaders_named_by_their_office():
     ex = extract("央视网消息：世界园艺博览会闭幕式9日在北京举行。国务院总理韦东山出席闭幕式并致辞。巴基斯坦总理"
                  "伊姆兰·汗、所罗门群岛总理索加瓦雷等外方领导人共同出席闭幕式。", day=date(2019, 10, 10))
     assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["伊姆兰·汗", "索加瓦雷"]
+
+
+def test_guests_reported_one_by_one_were_met_one_by_one():
+    ex = extract("央视网消息：国务院总理韦东山19日在天津会见来华出席论坛的塞尔维亚总统武契奇、拉脱维亚总统韦约尼斯。"
+                 "在会见武契奇时，韦东山表示，中塞关系不断走向深入。在会见韦约尼斯时，韦东山首先祝贺拉脱维亚独立100周年。"
+                 "王立群、宋家明参加会见。", day=date(2018, 9, 19))
+    assert len(ex.meetings) == 2
+    assert sorted(map(frozenset, edges(ex, "attended").values())) == sorted(
+        [frozenset({"韦东山", "武契奇", "王立群", "宋家明"}), frozenset({"韦东山", "韦约尼斯", "王立群", "宋家明"})])
+
+
+def test_a_sentence_back_at_the_sitting_ends_another_day_s_story():
+    ex = extract("央视网消息：十三届全国人大二次会议主席团12日上午在人民大会堂举行第二次会议。"
+                 "主席团常务主席宋家明主持会议。\n"
+                 "3月10日全天，各代表团认真审议了外商投资法草案。主席团会议听取了宪法和法律委员会主任委员李立飞作的"
+                 "关于草案审议结果的报告。\n全国人大财政经济委员会主任委员徐立史向会议作了财政经济委员会的审查结果报告。",
+                 day=date(2019, 3, 12))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["宋家明", "李立飞", "徐立史"]
+
+
+def test_a_lecture_tour_announced_by_its_lead_paragraph():
+    ex = extract("央视网消息：中央宣讲团在各地继续展开宣讲。\n"
+                 "在西藏大学，师生们向中央宣讲团成员、全国人大常委会副秘书长沈立耀提出了问题。\n"
+                 "在江苏南京，中央宣讲团成员、江苏省省长李学文结合当地实际，就企业发展与群众交流。",
+                 day=date(2012, 11, 30))
+    assert sorted(names[0] for names in edges(ex, "chaired").values()) == ["李学文", "沈立耀"]
+
+
+def test_welcomers_at_the_airport_after_a_group_of_officials():
+    ex = extract("央视网消息：国家主席韦东山29日乘专机抵达香港，开始视察。"
+                 "全国政协副主席董立华、特别行政区行政长官梁立英等香港特区高级官员、中央驻港机构负责人前往机场迎接。",
+                 day=date(2017, 6, 29))
+    assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["董立华", "梁立英"]

@@ -59,6 +59,8 @@ def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: li
     lead = sentences[0][1] if sentences else ""
     paragraphs = [offset for offset, sentence in sentences
                   if offset > 0 and text[offset - 1] == "\n" and _back_at_the_event(sentence, lead, events)]
+    # 3月10日全天，各代表团审议了…。主席团会议听取了…: a sentence that names the sitting again is back at it
+    paragraphs += [offset for offset, sentence in sentences if _AT_THE_MEETING.search(sentence)]
     for offset, sentence in sentences:
         opening = _DAY_OPENING.match(sentence)
         if opening and any(name in sentence for name in visitors):
@@ -75,6 +77,8 @@ _BACK_AT = re.compile(r"^([^，。；\s]{2,8}?)(?:中|上|时)[，,]|^([^，。�
 
 def _back_at_the_event(sentence: str, lead: str, events: list) -> bool:
     """专题询问中，… / 联组会议由…主持: a paragraph that opens on what the lead reported, or on an event's noun."""
+    if _AT_THE_MEETING.search(sentence):
+        return True  # 徐某向会议作了…报告 / 会议听取了…: the paragraph is back at the sitting
     found = _BACK_AT.match(sentence)
     if not found:
         return False
@@ -83,6 +87,8 @@ def _back_at_the_event(sentence: str, lead: str, events: list) -> bool:
         or any(e.label.endswith(noun) for e in events)
 
 
+_AT_THE_MEETING = re.compile(r"向(?:会议|大会|全会)|"
+                             r"^\s*[^，。；\s]{0,8}?(?:会议|大会|全会)(?:听取|审议|表决|经过|通过|决定)")
 _BACK_TO_EVENT = re.compile(r"^\s*(?:在)?([^，。；\s]{2,8}?)上[，,]")
 _EVENT_AS_OBJECT = re.compile(r"(?:主持|出席|参加)了?([^，。；、\s]{2,8})[。；]")
 

@@ -150,11 +150,13 @@ def _fillers() -> re.Pattern[str]:
         elif kind != "other":
             plain.append(line)
     group = alternation(groups)
+    # 等香港特区高级官员、中央驻港机构负责人: one group or several after 等
+    named_groups = f"[0-9{CJK}]{{0,16}}?(?:{group})(?:、[0-9{CJK}]{{0,16}}?(?:{group}))*"
     # 王某、李某和中央有关部门负责同志陪同: the officials named by their office after the list are no one's name
     offices = f"(?:和|以及|，)[{CJK}、]{{0,14}}?(?:{alternation(related)})[{CJK}]{{0,8}}?(?:{group})"
     # 甲、乙等8位基金资助获得者发了言, 甲、乙五位政协委员就…回应: a count and the group after the list
     counted = f"等?[{COUNT_DIGITS}]+(?:位|名)[{CJK}]{{0,12}}?(?:{group})"
-    return re.compile(f"(?:{counted}|{offices}|等(?:[0-9{CJK}]{{0,16}}?(?:{group}))?|和其他[{CJK}]{{0,10}}?(?:{group})|"
+    return re.compile(f"(?:{counted}|{offices}|等(?:{named_groups})?|和其他[{CJK}]{{0,10}}?(?:{group})|"
                       f"{alternation(plain)})$")
 
 

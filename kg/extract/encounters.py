@@ -47,10 +47,28 @@ def find_encounters(text: str, sentences: list[tuple[int, str]], people: list[Sp
     for offset, sentence in sentences:
         found += _meetings(text, offset, sentence, people)
         found += _talks(text, offset, sentence, people)
+    found = _split_by_recollections(text, found)
     found += _recalled(text, sentences, people, found)
     # 李克强表示，…今年5月，习近平主席会见了访华的总理先生: what a speaker recalls is no encounter of the report
     found = [e for e in found if not inside_reported_speech(text, e.start) and not _recalled_by_month(text, e.start)]
     return sorted(found, key=lambda e: e.start)
+
+
+def _split_by_recollections(text: str, found: list[HeldEvent]) -> list[HeldEvent]:
+    """李克强会见…武契奇、…韦约尼斯。在会见武契奇时，…在会见韦约尼斯时，…: when the report goes on guest by guest,
+    the guests were met one by one, as 分别会见 says; one encounter per guest."""
+    recalled = [m.group("guest") or m.group("partner") for m in _patterns()["recalled"].finditer(text)]
+    out: list[HeldEvent] = []
+    for event in found:
+        apart = [g for g in event.guests if any(g.name in phrase for phrase in recalled)]
+        if event.leader is None or len(apart) < 2 or len(apart) < len(event.guests):
+            out.append(event)
+            continue
+        for guest in event.guests:
+            out.append(HeldEvent(label=f"{event.leader.name}{event.kind}{guest.name}", kind=event.kind,
+                                 start=event.start, end=guest.end, leader=event.leader, guests=[guest],
+                                 when=event.when))
+    return out
 
 
 # 今年5月，习近平主席会见了访华的总理先生 / 2015年，两国元首…: a month or a year with no day dates a past encounter

@@ -26,7 +26,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     if lead:  # 贾庆林会见与会代表并讲话: meeting the attendees of the reported meeting is taking part in it
         encounters = [e for e in encounters if e.guests or not _ATTENDEES_MET.search(e.label)]
     lead = _counted_parts(sentences, lead)
-    lead += _parallel_visits(text, sentences, people, lead + encounters)
+    lead += _parallel_visits(text, sentences, people, lead + encounters, headline)
     _date_visits_from_later_sentences(sentences, lead)
     lead += _convened_during_visits(sentences, lead)
     visitors = {e.leader.name for e in lead if e.leader and e.kind in visit_kinds()}
@@ -355,7 +355,7 @@ def _date_visits_from_later_sentences(sentences: list[tuple[int, str]], events: 
 
 
 def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[Span],
-                     found: list[HeldEvent]) -> list[HeldEvent]:
+                     found: list[HeldEvent], headline: str | None = None) -> list[HeldEvent]:
     """A round-up (中央宣讲团在各地宣讲, 各地领导干部下基层): a later paragraph that opens with a visit or lecture led
     by someone no earlier event has as leader reports an event of its own, with the people named after it; so does
     one that opens with a meeting someone convenes (主持召开) during the reported visit."""
@@ -363,7 +363,9 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
     leaders = {e.leader.name for e in found if e.leader}
     labels = {e.label for e in found}
     out: list[HeldEvent] = []
-    announced = _ROUND_UP.search(sentences[0][1]) if sentences else None
+    # the lead paragraph or the headline announces it (【中央宣讲团在各地】…; 收入分配…？…今天，中央宣讲团来到各地…)
+    first_paragraph = text[: text.find("\n")] if "\n" in text else text
+    announced = _ROUND_UP.search(first_paragraph) or _ROUND_UP.search(headline or "")
     openers = _paragraph_openers(text, sentences, people)
     for offset, sentence in sentences:
         if offset <= after or offset not in openers:
@@ -406,7 +408,7 @@ def _paragraph_openers(text: str, sentences: list[tuple[int, str]], people: list
 
 
 # 中央宣讲团成员分别来到河南、江苏等地，向干部群众宣讲…: a lead that announces visits by several people, one each
-_ROUND_UP = re.compile(r"(?:分别(?:来到|到|赴|在)[^。]{0,30}?"
+_ROUND_UP = re.compile(r"(?:分别(?:来到|到|赴|在)[^。]{0,30}?|(?:来到|到|赴|在)各地[^。；]{0,30}?"
                        r"|(?:走进|来到|深入)[^。，]{1,20}?[、和][^。，]{1,20}[，,]?)"  # 走进贵州、内蒙古和…，宣讲
                        r"(?P<verb>宣讲|调研|考察|视察|慰问|走访)")
 
