@@ -705,3 +705,38 @@ def test_welcomers_at_the_airport_after_a_group_of_officials():
                  "全国政协副主席董立华、特别行政区行政长官梁立英等香港特区高级官员、中央驻港机构负责人前往机场迎接。",
                  day=date(2017, 6, 29))
     assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["董立华", "梁立英"]
+
+
+def test_a_leader_joins_a_delegation_s_deliberation():
+    ex = extract("央视网消息：中共中央总书记韦东山8日上午在参加他所在的十二届全国人大一次会议贵州代表团审议时强调，"
+                 "要加强合作。", title="韦东山参加贵州代表团审议", day=date(2013, 3, 8))
+    assert edges(ex, "attended") == {"贵州代表团审议": ["韦东山"]} and edges(ex, "chaired") == {}
+    ex = extract("央视网消息：人大代表们在审议政府工作报告时认为，要顺应人民群众新期待。"
+                 "中共中央政治局委员、广东省委书记胡立华在参加广东代表团审议时说，今年是开局之年。中共中央政治局委员、北京市委书记郭立龙在参加北京代表团"
+                 "审议时说，我们要把握要求。", day=date(2013, 3, 7))
+    assert edges(ex, "attended") == {"广东代表团审议": ["胡立华"], "北京代表团审议": ["郭立龙"]}
+
+
+def test_a_visit_to_several_countries_named_by_them_and_a_talk_during_a_summit():
+    ex = extract("央视网消息：11月16日上午，国家主席韦东山乘专机离开北京，应邀对厄瓜多尔、秘鲁、智利进行国事访问。",
+                 day=date(2016, 11, 16))
+    assert [m.label for m in ex.meetings] == ["韦东山对厄瓜多尔、秘鲁、智利进行国事访问"]
+    ex = extract("央视网消息：当地时间11月14日晚，国务院总理韦东山在新加坡出席东亚合作领导人系列会议期间，"
+                 "同澳大利亚总理莫里森举行第六轮中澳总理年度会晤。", day=date(2018, 11, 15))
+    talk = next(m for m in ex.meetings if m.kind == "会晤")
+    assert edges(ex, "chaired")[talk.label] == ["韦东山"] and "莫里森" in edges(ex, "attended")[talk.label]
+
+
+def test_a_ceremony_warmly_welcoming_a_guest_and_the_host_s_daughter():
+    ex = extract("央视网消息：当地时间3月22日上午，意大利总统马塔雷拉在这里举行仪式，热烈欢迎中国国家主席韦东山对意大利"
+                 "进行国事访问。韦东山和夫人林丽华抵达时，马塔雷拉总统和女儿劳拉在停车处迎接，互致问候。",
+                 day=date(2019, 3, 23))
+    (ceremony,) = ex.meetings
+    assert set(edges(ex, "attended")[ceremony.label]) == {"马塔雷拉", "韦东山", "林丽华", "劳拉"}
+
+
+def test_a_married_name_with_two_surnames():
+    ex = extract("央视网消息：国家主席韦东山29日乘专机抵达香港，开始视察。"
+                 "全国政协副主席董立华、香港特别行政区候任行政长官林郑月娥等香港特区高级官员前往机场迎接。",
+                 day=date(2017, 6, 29))
+    assert "林郑月娥" in posts(ex) and "林郑月" not in posts(ex)

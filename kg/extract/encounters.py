@@ -22,6 +22,7 @@ CLAUSE_END = "，。；！？"
 # what may stand between a host and the verb: a date or time, a place (在人民大会堂), 分别, 先后, 应约, 亲切
 _BETWEEN_HOST_AND_VERB = re.compile(
     rf"^(?:于|{TIME_PHRASE}|在[^，。；“”]{{1,20}}?(?=分别|先后|亲切|同|与|和|应约|应邀|乘|$)|乘专机|分别|先后|亲切|应约|"
+    r"在[^，。；“”]{1,40}?期间[，,]?|"  # 在新加坡出席东亚合作领导人系列会议期间，同…会晤
     r"应邀|又|还|也|再次|共同|[（(][^）)]{1,10}[）)])*$")
 
 
@@ -263,7 +264,7 @@ def _return_from_visit(text: str, offset: int, sentence: str, people: list[Span]
                      start=offset + ended.start(), end=offset + home.end(), leader=host)
 
 
-_STATE_VISIT = re.compile(r"对(?P<place>[^，。；、]{2,20}?)进行(?P<kind>国事访问|正式访问|工作访问|访问)")
+_STATE_VISIT = re.compile(r"对(?P<place>[^，。；]{2,30}?)进行(?P<kind>国事访问|正式访问|工作访问|访问)")
 
 
 def find_visit(text: str, offset: int, sentence: str, people: list[Span]) -> HeldEvent | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns, visit_kinds
 from kg.extract.dates import TIME_PHRASE, find_date
@@ -26,6 +27,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     if lead:  # 贾庆林会见与会代表并讲话: meeting the attendees of the reported meeting is taking part in it
         encounters = [e for e in encounters if e.guests or not _ATTENDEES_MET.search(e.label)]
     lead = _counted_parts(sentences, lead)
+    lead += [e for e in _joined_deliberations(text, sentences, people) if not any(_same(e, x) for x in lead)]
     lead += _parallel_visits(text, sentences, people, lead + encounters, headline)
     _date_visits_from_later_sentences(sentences, lead)
     lead += _convened_during_visits(sentences, lead)
@@ -65,6 +67,39 @@ def _counted_parts(sentences: list[tuple[int, str]], lead: list[HeldEvent]) -> l
                                        leader=event.leader, when=event.when if not parts else None,
                                        leader_role=event.leader_role, organiser=event.organiser, counted=True))
         out.extend(parts if len(parts) >= 2 else [event])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _deliberation() -> re.Pattern[str]:
+    """参加(他所在的)(…会议)某某代表团(的)审议: a leader joins a delegation's deliberation (deliberations.txt)."""
+    lines = [line.split("\t") for line in lexicon_lines("deliberations.txt")]
+    groups = alternation({w for k, w in lines if k == "group"})
+    whats = alternation({w for k, w in lines if k == "what"})
+    return re.compile(f"参加(?:了)?(?:他所在的)?(?:[^，。；、]{{0,24}}?会议)?"
+                      f"(?P<group>[^，。；、的]{{2,12}}?(?:{groups}))(?:的)?(?P<what>{whats})")
+
+
+def _joined_deliberations(text: str, sentences: list[tuple[int, str]], people: list[Span]) -> list[HeldEvent]:
+    """胡春华在参加广东代表团审议时说, 习近平8日参加贵州代表团审议: the delegation's deliberation is an event the
+    leader attends (the delegation's own head presides over it, the leader does not); one per delegation."""
+    out: list[HeldEvent] = []
+    seen: set[str] = set()
+    for offset, sentence in sentences:
+        for match in _deliberation().finditer(sentence):
+            start = offset + match.start()
+            before = [p for p in people if offset <= p.start and p.end <= start]
+            if not before:
+                continue
+            person = max(before, key=lambda p: p.end)
+            if not re.fullmatch(rf"(?:{TIME_PHRASE}|在|又|还|也|先后|分别)*", text[person.end : start]):
+                continue
+            label = f"{match.group('group')}{match.group('what')}"
+            if label in seen:
+                continue
+            seen.add(label)
+            out.append(HeldEvent(label=label, kind="审议", start=start, end=offset + match.end(), guests=[person],
+                                 when=find_date(sentence[: match.start()])))
     return out
 
 
@@ -189,7 +224,8 @@ def _welcomed(sentence: str, offset: int, event: HeldEvent, people: list[Span]) 
     attends."""
     if not event.label.endswith("仪式"):
         return
-    welcome = re.match(r"[，,]?欢迎([^，。；]{2,40}?)(?:对|来华|访华|访问|[，。；]|$)", sentence[event.end - offset :])
+    welcome = re.match(r"[，,]?(?:热烈|隆重)?欢迎([^，。；]{2,40}?)(?:对|来华|访华|访问|[，。；]|$)",
+                       sentence[event.end - offset :])
     if welcome is None:
         return
     at = event.end + welcome.start(1)

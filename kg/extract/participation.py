@@ -40,6 +40,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         role = verb.group(0)
         relation = lex.role_verbs[role]
         pos = verb.start()
+        if role.startswith("作") and pos > 0 and text[pos - 1] + "作" in lex.common_words:
+            continue  # 审议政府工作报告: 作报告 inside 工作报告 is no one's report
         if _WELCOMED_TO.search(text, max(0, pos - 30), pos):
             continue  # 张高丽欢迎洪森出席博览会: the guest is welcomed to another event, not reported at this one
         pos = before_fillers(text, pos)
@@ -244,8 +246,8 @@ def _plausible_body(body: str, lex: Lexicon) -> bool:
     a particle."""
     if any(ch in "到了的是把被将让" for ch in body[:-2]):
         return False
-    if any(w in ("在", "于", "从") for w in _words(body)):
-        return False  # 德拉吉察和校长在停车处: a place phrase, not a body
+    if any(w in ("在", "于", "从") for w in _words(body)) or "在" in body[1:]:
+        return False  # 德拉吉察和校长在停车处, 女儿劳拉在停车处: a place phrase, not a body
     first = _words(body)[0] if body else ""
     return not lex.common_words.get(first, "").startswith("v")
 
