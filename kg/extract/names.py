@@ -404,7 +404,7 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     married = text[pos : pos + 4]  # 林郑月娥, 梁唐青仪: a husband's surname before one's own name (Hong Kong, Macao)
     if len(married) == 4 and not at_stop and married[1] in lex.surnames and married[1] not in lex.weak_surnames \
             and is_han_name(married[1:], lex) and married[-1] not in lex.not_name_end \
-            and stop_strength(text, pos + 4) >= 1 and not stop_strength(text, pos + 3) \
+            and stop_strength(text, pos + 4) >= 2 and not stop_strength(text, pos + 3) \
             and not any(_common(married[i:j], lex) for i, j in ((0, 2), (1, 3), (2, 4), (0, 3), (1, 4))):
         return married
     lengths = (4, 3) if text[pos : pos + 2] in lex.compound_surnames else (3, 2)
