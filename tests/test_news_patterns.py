@@ -740,3 +740,17 @@ def test_a_married_name_with_two_surnames():
                  "全国政协副主席董立华、香港特别行政区候任行政长官林郑月娥等香港特区高级官员前往机场迎接。",
                  day=date(2017, 6, 29))
     assert "林郑月娥" in posts(ex) and "林郑月" not in posts(ex)
+
+
+def test_a_verb_chained_by_bing_shares_the_subject_of_the_verb_before_it():
+    ex = extract("央视网消息：应瑞士联邦主席毛雷尔邀请，国家副主席韦东山1月21日至24日访问瑞士、出席达沃斯世界经济论坛"
+                 "2019年年会并致辞。", day=date(2019, 1, 25))
+    (visit,) = ex.meetings
+    assert visit.label == "韦东山访问瑞士" and edges(ex, "chaired") == {visit.label: ["韦东山"]}
+    ex = extract("央视网消息：7月6日至8日，国务院总理韦东山来到江苏省常州、镇江、南京等地就当前经济形势进行调研，"
+                 "并在南京主持召开五省经济形势座谈会。", day=date(2012, 7, 8))
+    assert [names for names in edges(ex, "chaired").values()] == [["韦东山"], ["韦东山"]]
+    # announced, not yet held: no one attends
+    ex = extract("央视网消息：外交部今天在北京举行中外媒体吹风会。国家主席韦东山将主持金砖国家领导人第九次会晤，"
+                 "并出席金砖国家工商论坛开幕式等有关活动。", day=date(2017, 8, 30))
+    assert "韦东山" not in str(edges(ex, "attended"))

@@ -264,6 +264,24 @@ def _return_from_visit(text: str, offset: int, sentence: str, people: list[Span]
                      start=offset + ended.start(), end=offset + home.end(), leader=host)
 
 
+@lru_cache(maxsize=1)
+def _visited() -> re.Pattern[str]:
+    """访问瑞士, 出访美国: a country (countries.txt) right after the verb."""
+    return re.compile(f"(?:访问|出访)(?P<place>{alternation(load().countries)})(?=[，。；、并和及]|$)")
+
+
+def _country_visited(text: str, offset: int, sentence: str, people: list[Span]) -> HeldEvent | None:
+    """国家副主席王岐山1月21日至24日访问瑞士、出席…: a visit led by who travels, named by the country."""
+    visit = _visited().search(sentence)
+    if visit is None:
+        return None
+    host = _host_before(text, people, offset, offset + visit.start())
+    if host is None:
+        return None
+    return HeldEvent(label=f"{host.name}访问{visit.group('place')}", kind="访问", start=offset + visit.start(),
+                     end=offset + visit.end(), leader=host, when=find_date(text[offset : offset + visit.start()]))
+
+
 _STATE_VISIT = re.compile(r"对(?P<place>[^，。；]{2,30}?)进行(?P<kind>国事访问|正式访问|工作访问|访问)")
 
 
@@ -275,7 +293,7 @@ def find_visit(text: str, offset: int, sentence: str, people: list[Span]) -> Hel
     departure = None if arrival else _DEPARTURE.search(sentence)
     verb = arrival or departure
     if verb is None:
-        return _return_from_visit(text, offset, sentence, people)
+        return _country_visited(text, offset, sentence, people) or _return_from_visit(text, offset, sentence, people)
     host = _host_before(text, people, offset, offset + verb.start())
     if host is None:
         return None

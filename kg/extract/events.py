@@ -648,8 +648,9 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue  # 作的关于检查…实施情况的报告: the verb names what a document is about
         if re.search(r"(?:表示|致以|转达|表达)[^，。；]{0,6}$", sentence[: verb.start()]):
             continue  # 向中国政府和人民表示诚挚慰问: words of sympathy, no visit
-        if re.search(r"就[^，。；]*$", sentence[: verb.start()]):
-            continue  # 栗战书就做好执法检查工作…提出要求: the topic of what he said
+        if re.search(r"就[^，。；]*$", sentence[: verb.start()]) \
+                and not sentence[: verb.start()].endswith(("进行", "开展", "深入")):
+            continue  # 栗战书就做好执法检查工作…提出要求: the topic of what he said (就…进行调研 is a visit)
         leaders = [p for p in people if offset <= p.start and p.end <= offset + verb.start()]
         leaders = [p for p in leaders if not _is_reference_context(sentence, p.end - offset)
                    and not sentence.startswith(("夫人", "的夫人"), p.end - offset)]  # 习近平夫人彭丽媛…参观: she visits

@@ -15,10 +15,12 @@ from kg.extract.common import (
     _words,
     before_fillers,
     inside_reported_speech,
+    sentence_start,
 )
 from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
 from kg.extract.people import MEMBER_TITLES, speaker_lists
+from kg.extract.references import _is_reference_context
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
 
@@ -55,6 +57,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                 pos -= len(gap.group(0))
                 pos = before_fillers(text, pos)
                 found = _walk_left(text, pos, by_end, lex)
+        if not found:
+            found = _chained_subject(text, pos, people)
         if role == "在会上" and not found:
             continue
         if found and inside_reported_speech(text, verb.start()):
@@ -184,6 +188,30 @@ _HEARD_AFTER_NAME = re.compile(r"关于|对|就|的(?:介绍|汇报|发言|意�
 
 
 _WELCOMED_TO = re.compile(r"(?:欢迎|邀请|祝贺)[^，。；：]{1,20}?(?:前来|来华)?$")
+
+
+# between 并/、 and the verb it chains: a place, an adverb (并在南京主持召开, 、出席)
+_CHAINED = re.compile(r"(?:[，,]?并|、)(?:在[^，。；、“”]{1,12}?|同时|还|又|亲自)*$")
+
+
+def _chained_subject(text: str, pos: int, people: list[Span]) -> list[tuple[str, bool]]:
+    """王岐山…访问瑞士、出席年会并致辞 / 温家宝来到…进行调研，并在南京主持召开…: a verb chained by 并 or 、 to the
+    one before it shares its subject, the person who opens a clause of the sentence (after its date), with no one
+    named between."""
+    start = sentence_start(text, pos)
+    if not _CHAINED.search(text, start, pos):
+        return []
+    before = [p for p in people if start <= p.start and p.end <= pos]
+    if not before:
+        return []
+    subject = max(before, key=lambda p: p.end)
+    opening = text[start : subject.start]
+    clause = opening[max(opening.rfind(ch) for ch in "，：:") + 1 :]
+    if re.fullmatch(rf"(?:{TIME_PHRASE}|\s)*", clause) is None or _is_reference_context(text, subject.end):
+        return []  # 习近平会见了普京，并出席: the person named last is an object, not the subject
+    if "将" in text[subject.end : pos]:
+        return []  # 习近平将主持…，并出席…开幕式: announced, not yet attended
+    return [(subject.name, False)]
 
 
 def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> list[tuple[str, bool]]:
