@@ -227,6 +227,9 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
         if span is not None:
             items.insert(0, (span.name, False))
             pos = span.start
+            unread = _unread_body(text, pos, lex) if span.posts else ""
+            if unread and not any(pos - len(unread) < end <= pos for end in by_end):
+                pos -= len(unread)  # 、爱立信董事长约翰森、: a body the title chain left unread
         else:
             body = _body_ending_at(text, pos)
             if body:  # 检察长张军和自然资源部、水利部…负责人: 和 after a person's name ends the body's run
@@ -255,6 +258,18 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
         break
     return items
 
+
+
+def _unread_body(text: str, pos: int, lex: Lexicon) -> str:
+    """The run between a list's separator and a titled item whose body the chain did not read (爱立信 in
+    、爱立信董事长约翰森): a short run of characters, no verb in it; empty when there is none."""
+    sep = max(text.rfind(ch, max(0, pos - 10), pos) for ch in "、，")
+    run = text[sep + 1 : pos] if sep >= 0 and text[sep] == "、" else ""
+    if not run or not all(_is_cjk_or_bracket(ch) for ch in run) or not _plausible_body(run, lex) \
+            or any(ch in run for ch in "和及与") \
+            or _patterns()["role"].search(run) or any(v in run for v in lex.encounter_verbs):
+        return ""
+    return run
 
 
 _COUNT = re.compile(f"[{COUNT_DIGITS}]+[位名个]")
