@@ -758,7 +758,8 @@ def test_a_verb_chained_by_bing_shares_the_subject_of_the_verb_before_it():
 
 def test_a_list_goes_on_past_a_body_its_title_chain_left_unread():
     ex = extract("央视网消息：国家主席韦东山28日在博鳌会见博鳌亚洲论坛理事会成员。"
-                 "博鳌亚洲论坛理事长福田康夫、法国前总理拉法兰、爱立信董事长约翰森、泰国前副总理素拉杰先后发言。", day=date(2015, 3, 29))
+                 "博鳌亚洲论坛理事长福田康夫、法国前总理拉法兰、爱立信董事长约翰森、泰国前副总理素拉杰先后发言。",
+                 day=date(2015, 3, 29))
     assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["福田康夫", "拉法兰", "约翰森", "素拉杰"]
     ex = extract("央视网消息：国务院总理韦东山10日乘专机离开北京，对荷兰进行正式访问。韦东山总理夫人林丽华，国务委员兼"
                  "外交部长王立毅等陪同人员同机离京。", day=date(2018, 10, 11))
