@@ -199,7 +199,8 @@ def extract(article: Article) -> ArticleExtraction:
             return
         if not every and any(start <= pos < end for start, end in other_days if start > last_event_before(pos)):
             return  # 29日下午，…王正伟等参加了慰问考察活动: another day's activity, not the reported event
-        named = None if every else _group_named_at(_sentence_at(sentences, pos), events)
+        # (only an event reported by then: 当天上午，…出席图片展开幕式 later names no earlier 开幕式)
+        named = None if every else _group_named_at(_sentence_at(sentences, pos), [e for e in events if e.start <= pos])
         if named == -1:
             every, named = True, None
         group = -1 if every else named if named is not None \
