@@ -764,3 +764,12 @@ def test_a_list_goes_on_past_a_body_its_title_chain_left_unread():
     ex = extract("央视网消息：国务院总理韦东山10日乘专机离开北京，对荷兰进行正式访问。韦东山总理夫人林丽华，国务委员兼"
                  "外交部长王立毅等陪同人员同机离京。", day=date(2018, 10, 11))
     assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["林丽华", "王立毅"]
+
+
+def test_a_sitting_reported_after_what_happened_on_other_days():
+    ex = extract("央视网消息：十二届全国人大常委会第十八次会议26日下午在人民大会堂举行联组会议，进行专题询问。"
+                 "张立平副委员长主持会议。\n在22日举行的本次常委会第二次全体会议上，审计长刘立义作了审计查出问题整改"
+                 "情况的报告。24日，常委会会议分组审议了这份报告。\n在26日的联组会议中，常委会组成人员继续审议这一报告。\n"
+                 "吴晓灵委员就预算编列细化问题，王明雯委员就地方政府债务问题等提出询问。"
+                 "财政部部长楼立伟、国家体育总局局长刘立鹏等分别回答了委员们的询问。", day=date(2015, 12, 26))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["张立平", "吴晓灵", "王明雯", "楼立伟", "刘立鹏"]

@@ -46,7 +46,10 @@ def _people_of(article: Article, lex: Lexicon) -> tuple[list[Span], list[Span]]:
     return body, [s for s in found if s.end <= len(headline)]
 
 
-_DAY_OPENING = re.compile(rf"^\s*(?:当地时间)?((?:\d{{1,2}}月)?{DAY})")
+_DAY_OPENING = re.compile(rf"^\s*在?(?:当地时间)?((?:\d{{1,2}}月)?{DAY})")
+
+
+_OWN_DAY_OPENING = re.compile(rf"^\s*在?(?:当地时间)?((?:\d{{1,2}}月)?{DAY})(?:[上下]午|晚上?)?的")
 
 
 def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: list, anchor, inferred: bool,
@@ -59,8 +62,13 @@ def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: li
     lead = sentences[0][1] if sentences else ""
     paragraphs = [offset for offset, sentence in sentences
                   if offset > 0 and text[offset - 1] == "\n" and _back_at_the_event(sentence, lead, events)]
-    # 3月10日全天，各代表团审议了…。主席团会议听取了…: a sentence that names the sitting again is back at it
+    # 3月10日全天，各代表团审议了…。主席团会议听取了…: a sentence that names the sitting again is back at it;
+    # 在26日的联组会议中，…: so is one that opens on the events' own day
     paragraphs += [offset for offset, sentence in sentences if _AT_THE_MEETING.search(sentence)]
+    for offset, sentence in sentences:
+        own_day = _OWN_DAY_OPENING.match(sentence)
+        if own_day and resolve_date(own_day.group(1), anchor, inferred) in event_days:
+            paragraphs.append(offset)
     for offset, sentence in sentences:
         opening = _DAY_OPENING.match(sentence)
         if opening and any(name in sentence for name in visitors):
