@@ -773,3 +773,11 @@ def test_a_sitting_reported_after_what_happened_on_other_days():
                  "吴晓灵委员就预算编列细化问题，王明雯委员就地方政府债务问题等提出询问。"
                  "财政部部长楼立伟、国家体育总局局长刘立鹏等分别回答了委员们的询问。", day=date(2015, 12, 26))
     assert edges(ex, "attended")[ex.meetings[0].label] == ["张立平", "吴晓灵", "王明雯", "楼立伟", "刘立鹏"]
+
+
+def test_the_members_a_ceremony_lists_receive_their_letters_there():
+    ex = extract("央视网消息：全国人大常委会委员长韦东山28日上午在人民大会堂向基本法委员会组成人员颁发任命书。\n"
+                 "刚刚闭幕的常委会会议任命了基本法委员会组成人员。他们是：主任沈立耀，副主任崔立昌、张立勇，委员王立禹。\n"
+                 "王立晨主持了颁发任命书仪式。", day=date(2019, 12, 28))
+    attended = set(edges(ex, "attended")[ex.meetings[0].label])
+    assert attended == {"韦东山", "沈立耀", "崔立昌", "张立勇", "王立禹", "王立晨"}

@@ -19,7 +19,7 @@ from kg.extract.common import (
 )
 from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
-from kg.extract.people import MEMBER_TITLES, speaker_lists
+from kg.extract.people import MEMBER_TITLES, MEMBERS_LISTED, speaker_lists
 from kg.extract.references import _is_reference_context
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
@@ -77,6 +77,12 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             if listed.start("names") <= span.name_start and span.end <= listed.end("names"):
                 out.append((span.name, False, "attended", listed.group("role") or listed.group("role2"),
                             span.name_start))
+    # 向…基本法委员会组成人员颁发任命书。…他们是：主任甲，副主任乙、丙: the members named receive them there
+    for members in MEMBERS_LISTED.finditer(text):
+        end = min((i for i in (text.find(ch, members.end()) for ch in "。；\n") if i >= 0), default=len(text))
+        for span in people:
+            if members.end() <= span.start and span.end <= end:
+                out.append((span.name, False, "attended", "组成人员", span.name_start))
     # 与会各国领导人和代表陆续抵达…。他们主要是：甲、乙…: the list names who came to the meeting
     for came in _THOSE_ATTENDING.finditer(text):
         for span in people:

@@ -281,14 +281,14 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
 
 
 _COUNTED_GROUP = re.compile(f"等[{COUNT_DIGITS}]+(?:位|名)")
-_MEMBERS_LISTED = re.compile(r"(?:组成人员|成员|领导班子)[。；，]?(?:他们|名单)?(?:是|为|如下)[：:]")
+MEMBERS_LISTED = re.compile(r"(?:组成人员|成员|领导班子)[。；，]?(?:他们|名单)?(?:是|为|如下)[：:]")
 
 
 def _members_body(text: str, pos: int, lex: Lexicon) -> str | None:
     """…任命了澳门特别行政区基本法委员会组成人员。他们是：主任甲，副主任乙: the bare titles of the list are posts of the
     body whose members it lists (a term's ordinal, 第五任, is no part of its name)."""
     window = text[max(0, pos - 120) : pos]
-    found = list(_MEMBERS_LISTED.finditer(window))
+    found = list(MEMBERS_LISTED.finditer(window))
     if not found or "。" in window[found[-1].end() :]:
         return None
     end = max(0, pos - 120) + found[-1].start()
