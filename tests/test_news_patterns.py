@@ -781,3 +781,16 @@ def test_the_members_a_ceremony_lists_receive_their_letters_there():
                  "王立晨主持了颁发任命书仪式。", day=date(2019, 12, 28))
     attended = set(edges(ex, "attended")[ex.meetings[0].label])
     assert attended == {"韦东山", "沈立耀", "崔立昌", "张立勇", "王立禹", "王立晨"}
+
+
+def test_a_discussion_convened_on_a_visit_and_a_companion_of_the_visit():
+    ex = extract("央视网消息：中共中央政治局常委韦东山8日在北京市调研时强调，要推进文化改革发展。\n"
+                 "韦东山专门召开调研座谈会听取对文化改革发展的建议。\n"
+                 "中共中央政治局委员、北京市委书记郭立龙一同调研。", day=date(2013, 6, 8))
+    assert [m.kind for m in ex.meetings] == ["调研", "座谈会"]
+    visit, talk = (m.label for m in ex.meetings)
+    assert edges(ex, "chaired") == {visit: ["韦东山"], talk: ["韦东山"]}
+    assert "郭立龙" in edges(ex, "attended")[visit] and "郭立龙" not in edges(ex, "attended")[talk]
+    ex = extract("央视网消息：19日下午，国务院副总理韦东山在财政部调研并主持召开座谈会，研究部署财政工作。",
+                 day=date(2018, 4, 20))
+    assert [m.label for m in ex.meetings][0] == "韦东山在财政部调研"

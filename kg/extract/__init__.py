@@ -101,6 +101,17 @@ _BACK_TO_EVENT = re.compile(r"^\s*(?:在)?([^，。；\s]{2,8}?)上[，,]")
 _EVENT_AS_OBJECT = re.compile(r"(?:主持|出席|参加)了?([^，。；、\s]{2,8})[。；]")
 
 
+def _group_of_visit_verb(role: str, events: list) -> int | None:
+    """郭金龙一同调研 after a 座谈会 convened on the visit: a companion's verb names the visit's kind, so they
+    joined the visit (the latest one reported by then), not the meeting."""
+    lex = load()
+    verb = next((v for v in sorted(lex.inspection_verbs, key=len, reverse=True) if role.endswith(v)), None)
+    if verb is None or len(role) == len(verb):
+        return None  # 调研 alone is the leader's own verb, not a companion's
+    visits = [e for e in events if e.kind == lex.inspection_verbs[verb]]
+    return max(visits, key=lambda e: e.start).group if visits else None
+
+
 def _group_named_at(sentence: str, events: list) -> int | None:
     """闭幕式上，…分别致辞 / 胡春华主持闭幕式: a sentence that opens with an earlier event's noun and 上, or ends
     on it as its verb's object, is about that event, even after a ceremony held within it (随后，举行了交接仪式)."""
@@ -209,6 +220,8 @@ def extract(article: Article) -> ArticleExtraction:
             return  # 29日下午，…王正伟等参加了慰问考察活动: another day's activity, not the reported event
         # (only an event reported by then: 当天上午，…出席图片展开幕式 later names no earlier 开幕式)
         named = None if every else _group_named_at(_sentence_at(sentences, pos), [e for e in events if e.start <= pos])
+        if named is None and not every:
+            named = _group_of_visit_verb(role, [e for e in events if e.start <= pos])
         if named == -1:
             every, named = True, None
         group = -1 if every else named if named is not None \

@@ -294,8 +294,8 @@ def _convened_during_visits(sentences: list[tuple[int, str]], events: list[HeldE
     for visit in visits:
         for offset, sentence in sentences:
             verb = sentence.find("主持召开")
-            if verb < 0 and (plain := re.search(r"[，并]召开(?=[^，。；]{0,20}座谈会)", sentence)):
-                verb = plain.start() + 1  # 调研期间，栗战书…，并…召开座谈会: convened by the sentence's subject
+            if verb < 0 and (plain := re.search(r"(?:[，并]|专门|还|又|亲自)召开(?=[^，。；]{0,20}座谈会)", sentence)):
+                verb = plain.end() - 2  # 调研期间，栗战书…，并…召开座谈会 / 刘云山专门召开调研座谈会: by the subject
             if offset + len(sentence) <= visit.end or verb < 0 or visit.leader.name not in sentence[:verb]:
                 continue
             if any(offset <= e.start < offset + len(sentence) for e in events):
@@ -665,7 +665,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         obj = re.split(r"[，。；]", after)[0][:40]
         where = re.search(r"(?:在|到|赴)[^，。；“”]{1,20}$", sentence[leader.end - offset : verb.start()])
         label = f"{leader.name}{where.group(0) if where else ''}{verb.group(0)}{obj}"
-        obj = re.split(r"并(?=" + _patterns()["inspect"].pattern + ")", obj)[0]  # 参观…图片展并会见…: two events
+        # 参观…图片展并会见…, 在财政部调研并主持召开座谈会: two events
+        obj = re.split(r"并(?=主持|召开|出席|参加|会见|" + _patterns()["inspect"].pattern + ")", obj)[0]
         label = f"{leader.name}{where.group(0) if where else ''}{verb.group(0)}{obj}"
         return HeldEvent(label=label, kind=lex.inspection_verbs[verb.group(0)], start=offset + verb.start(),
                          end=offset + verb.end() + len(obj), leader=leader)
