@@ -794,3 +794,11 @@ def test_a_discussion_convened_on_a_visit_and_a_companion_of_the_visit():
     ex = extract("央视网消息：19日下午，国务院副总理韦东山在财政部调研并主持召开座谈会，研究部署财政工作。",
                  day=date(2018, 4, 20))
     assert [m.label for m in ex.meetings][0] == "韦东山在财政部调研"
+
+
+def test_who_a_listed_person_is_does_not_open_their_name():
+    ex = extract("央视网消息：第三届世界互联网大会16日在浙江乌镇开幕。中共中央政治局常委韦东山出席开幕式并致辞。"
+                 "柬埔寨副首相贺南洪、美国图灵奖获得者雷伊·雷蒂、阿里巴巴董事局主席马云等分别在开幕式上致辞。",
+                 day=date(2016, 11, 16))
+    attended = [name for names in edges(ex, "attended").values() for name in names]
+    assert "雷伊·雷蒂" in attended and not any("获得者" in name for name in attended)

@@ -176,6 +176,8 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         host = _host_before(text, people, offset, start)
         if host is None or _WILL.search(match.group("guest")):
             continue  # (同美国总统奥巴马将在加州…会晤: announced, not held)
+        if _NAMED_TALK.match(sentence, match.end()) or sentence[: match.start()].endswith("我"):
+            continue  # 落实我同奥巴马总统安纳伯格庄园会晤达成的共识: a past talk named, not reported
         verb = match.group("verb")
         kind = load().encounter_verbs[verb]
         guest = re.sub(f"(?:{TIME_PHRASE})+$", "", match.group("guest"))  # 文在寅26日举行会晤: the day is no guest
@@ -189,6 +191,10 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         out.append(HeldEvent(label=label, kind=kind, start=start, end=offset + match.end(), leader=host,
                              guests=guests, when=last_date(text[offset : offset + match.end()])))
     return out
+
+
+# after a talk's verb, what makes it a noun (会晤达成的共识, 会谈成果, 会晤时): a talk named, not one reported
+_NAMED_TALK = re.compile(r"(?:达成|的|时|期间|以来|成果|共识|精神)")
 
 
 def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],

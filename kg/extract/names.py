@@ -480,7 +480,26 @@ def _joined_ending_at(text: str, end: int) -> str | None:
     if start > 0 and text[start - 1] not in _LEFT_OF_NAME:
         return None  # 县政协主席古丽娜尔·阿布都拉: the title's span reads it, not a bare list
     token = text[start:end]
+    marker = _person_marker_inside(token)
+    if marker:  # 美国图灵奖获得者雷伊·雷蒂: who the person is, then the name
+        token = token[marker:]
     return token if is_joined_name(token) else None
+
+
+@lru_cache(maxsize=1)
+def _person_word() -> re.Pattern[str]:
+    """The words that say who a listed person is (获得者, 专家, 院士): person markers and list_fillers.txt groups."""
+    lex = load()
+    groups = [line.partition("\t")[2] for line in lexicon_lines("list_fillers.txt") if line.startswith("group\t")]
+    return re.compile(alternation(set(lex.person_markers) | set(groups)))
+
+
+def _person_marker_inside(token: str) -> int:
+    """Where the name starts after a word saying who the person is, inside the first part of a joined run; 0 if
+    there is none."""
+    first = re.split(f"[{re.escape(JOINERS)}]", token, maxsplit=1)[0]
+    found = [m.end() for m in _person_word().finditer(first) if len(first) - m.end() >= 2]
+    return max(found) if found else 0
 
 
 def _bare_name_ending_at(text: str, end: int, lex: Lexicon, confirmed: frozenset[str] = frozenset()) -> str | None:

@@ -50,6 +50,9 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         if pos < verb.start() and text[pos - 1 : pos] == "，" and pos - 1 in by_end:
             pos -= 1  # 周伯华、…王太华，分别汇报了: the list, a comma, an adverb, the verb
         found = _walk_left(text, pos, by_end, lex)
+        addressee = by_end.get(pos)
+        if found and addressee is not None and text[addressee.start - 1 : addressee.start] in ("向", "给"):
+            continue  # 我将把…向奥巴马总统汇报: whom the report is for, not who gives it
         if not found:
             gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos]) \
                 or _TOPIC_GAP.search(text[max(0, pos - 100) : pos])
@@ -57,6 +60,9 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                 pos -= len(gap.group(0))
                 pos = before_fillers(text, pos)
                 found = _walk_left(text, pos, by_end, lex)
+        addressee = by_end.get(pos)
+        if found and addressee is not None and text[addressee.start - 1 : addressee.start] in ("向", "给"):
+            continue  # 我将把…向奥巴马总统汇报: whom the report is for, not who gives it
         if not found:
             found = _chained_subject(text, pos, people)
         if role == "在会上" and not found:
