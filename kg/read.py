@@ -379,8 +379,9 @@ def _best_guess(raw: bytes) -> Decoded:
             continue
     scored = [(plausibility(candidate), candidate) for candidate in candidates]
     best_score, best = max(scored, key=lambda pair: pair[0])
-    if best_score >= MIN_PLAUSIBILITY:
-        return best
+    runner_up = max((score for score, candidate in scored if candidate is not best), default=0.0)
+    if best_score >= MIN_PLAUSIBILITY or (best_score > 0 and runner_up <= 0):
+        return best  # (a short excerpt, 投稿邮箱: one common character, and no other decoding has any)
     guessed = _charset_normalizer_guess(raw)
     if guessed is not None:
         return guessed

@@ -396,6 +396,11 @@ def test_seed_excerpts_round_trip_through_gb18030(excerpt: str) -> None:
     assert decode(raw) == excerpt
 
 
+def test_a_short_gb18030_excerpt_with_few_common_characters_is_not_read_as_big5() -> None:
+    # found by the property test above: one common character in four, and no other decoding has any
+    assert decode(" 82987136\n\n投稿邮箱".encode("gb18030")) == " 82987136\n\n投稿邮箱"
+
+
 @functools.cache
 def s2t_converter() -> object:
     return pytest.importorskip("opencc").OpenCC("s2t")

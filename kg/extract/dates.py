@@ -23,6 +23,11 @@ _DATE_REL = re.compile(rf"(昨天|昨日|昨晚|昨夜|前天|今天|今日|今�
 # ---------------------------------------------------------------- dates
 
 
+# how far after its issue a month-and-day may lie and still be this year's: 将于5月24日至29日 in an issue of 5月21日
+# announces this year's visit; 12月30日 in an issue of 1月2日 is last year's
+_AHEAD = timedelta(days=60)
+
+
 def resolve_date(token: str, anchor: date | None, inferred: bool = False) -> date | None:
     """A date expression (2025年12月31日, 1月12日, 30日, 昨天, 上月28日) against the publication date ``anchor``;
     ``inferred``: the anchor is only a lower bound (an issue with no date of its own)."""
@@ -37,8 +42,8 @@ def resolve_date(token: str, anchor: date | None, inferred: bool = False) -> dat
         month, day = int(m[1]), int(m[2])
         year = anchor.year
         candidate = _safe_date(year, month, day)
-        if candidate and not inferred and candidate > anchor + timedelta(days=1):
-            candidate = _safe_date(year - 1, month, day)
+        if candidate and not inferred and candidate > anchor + _AHEAD:
+            candidate = _safe_date(year - 1, month, day)  # 1月2日 reports 12月30日: last year's
         if candidate and inferred and candidate < anchor:
             candidate = _safe_date(year + 1, month, day)
         return candidate
