@@ -802,3 +802,19 @@ def test_who_a_listed_person_is_does_not_open_their_name():
                  day=date(2016, 11, 16))
     attended = [name for names in edges(ex, "attended").values() for name in names]
     assert "雷伊·雷蒂" in attended and not any("获得者" in name for name in attended)
+
+
+def test_an_encounter_recalled_by_its_host_and_a_day_inside_the_speech():
+    ex = extract("央视网消息：全国人大常委会委员长韦东山在会见奥朗德时表示，昨天王立平主席与总统阁下达成了重要共识。"
+                 "奥朗德表示，法方对发展法中关系充满信心。", title="韦东山会见法国总统", day=date(2013, 4, 26))
+    (meeting,) = ex.meetings
+    assert (meeting.kind, meeting.date) == ("会见", date(2013, 4, 26))
+    assert edges(ex, "chaired") == {meeting.label: ["韦东山"]} and "奥朗德" in edges(ex, "attended")[meeting.label]
+
+
+def test_a_parade_and_a_list_going_on_past_and_a_former_premier():
+    ex = extract("央视网消息：4月12日上午，中央军委在南海海域隆重举行海上阅兵。", day=date(2018, 4, 12))
+    assert [m.label for m in ex.meetings] == ["中央军委海上阅兵"]
+    ex = extract("央视网消息：世界经济论坛2012年新领军者年会11日在天津开幕，国务院总理韦东山出席开幕式并致辞。"
+                 "津巴布韦副总理穆坦巴拉和澳大利亚前总理陆克文、英国前首相布朗等出席开幕式。", day=date(2012, 9, 11))
+    assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["穆坦巴拉", "陆克文", "布朗"]

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.common import Span, _patterns, _sentence_at, split_sentences, visit_kinds
+from kg.extract.common import Span, _patterns, _sentence_at, speech_opening, split_sentences, visit_kinds
 from kg.extract.dates import _DATE_ABS, DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, _kind_of, find_events
 from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
@@ -176,7 +176,8 @@ def extract(article: Article) -> ArticleExtraction:
     anchor = article.dateline or article.pub_date  # 新华社北京3月5日电: the body's 今天 is the 5th
     inferred = article.date_origin == "inferred" and article.dateline is None
     lead = sentences[0][1] if sentences else ""
-    token = find_date(lead)
+    speech = speech_opening(lead)
+    token = find_date(lead[: speech.end()] if speech else lead)  # 张德江…表示，昨天…: a day inside a speech
     event_date = resolve_date(token, anchor, inferred) if token else None
     relative = bool(token) and not _DATE_ABS.fullmatch(token or "")
     if relative and event_date is None:

@@ -188,6 +188,11 @@ def _speech_opening() -> re.Pattern[str]:
     return re.compile(r"[^，。：:]{1,16}?(?:" + verbs + r")[，：:]")
 
 
+def speech_opening(sentence: str) -> re.Match[str] | None:
+    """某某表示， / 李克强在会见时指出： opening a sentence: what follows is what was said."""
+    return _speech_opening().search(sentence)
+
+
 def sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts (after the last 。！？ or line break before it)."""
     return max(text.rfind(ch, 0, pos) for ch in "。！？\n") + 1

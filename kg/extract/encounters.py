@@ -37,8 +37,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # (27日和28日同…会晤: 和 between two days joins no partner)
         "talk": re.compile(f"(?P<with>同|与|(?<![日号])和)(?P<guest>[^{CLAUSE_END}]{{1,200}}?)"
                            f"(?P<verb>{alternation(talk)})"),
+        # (张德江在会见奥朗德时表示，: the host before 在, the speech verb right after 时)
         "recalled": re.compile(f"在(?:(?:{alternation(meet)})(?P<guest>[^{CLAUSE_END}]{{2,30}}?)|(?:同|与)"
-                               f"(?P<partner>[^{CLAUSE_END}]{{2,30}}?)(?:举行)?(?:会谈|会晤))时[，,]"),
+                               f"(?P<partner>[^{CLAUSE_END}]{{2,30}}?)(?:举行)?(?:会谈|会晤))时"
+                               f"(?:[，,]|(?=表示|指出|强调|说|介绍))"),
     }
 
 
@@ -222,6 +224,9 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             guest_names = {g.name for g in guests}
             host = next((s for s in sorted(people, key=lambda s: s.start) if s.start >= after
                          and not re.search(f"[{CLAUSE_END}]", text[after : s.start])), None)
+            before = next((s for s in people if s.end == offset + match.start() and s.name not in guest_names), None)
+            if before is not None and not text.startswith(("，", ","), offset + match.end() - 1):
+                host = before  # 张德江在会见奥朗德时表示: the host named before 在
             if host is None or host.name in guest_names:
                 # 在会见贝尔津什时，李克强转达了…对贝尔津什总统的问候: the host opens the clause, named bare
                 named = next((s.name for s in people if text.startswith(s.name, after) and s.name not in guest_names),
