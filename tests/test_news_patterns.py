@@ -818,3 +818,16 @@ def test_a_parade_and_a_list_going_on_past_and_a_former_premier():
     ex = extract("央视网消息：世界经济论坛2012年新领军者年会11日在天津开幕，国务院总理韦东山出席开幕式并致辞。"
                  "津巴布韦副总理穆坦巴拉和澳大利亚前总理陆克文、英国前首相布朗等出席开幕式。", day=date(2012, 9, 11))
     assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["穆坦巴拉", "陆克文", "布朗"]
+
+
+def test_a_talk_with_a_partner_named_bare_and_a_wreath_laid_the_same_day():
+    ex = extract("央视网消息：欢迎仪式后，国家主席韦东山同拉赫蒙举行会谈。\n当天上午，国家主席韦东山和夫人林丽华向"
+                 "塔吉克斯坦民族和解与复兴纪念碑献花圈。\n王立宁、栗立书参加上述活动。", day=date(2014, 9, 13))
+    talk, wreath = ex.meetings
+    assert (talk.kind, wreath.kind) == ("会谈", "仪式")
+    attended = edges(ex, "attended")
+    assert set(attended[talk.label]) == {"韦东山", "拉赫蒙", "王立宁", "栗立书"}
+    assert set(attended[wreath.label]) == {"韦东山", "林丽华", "王立宁", "栗立书"}
+    ex = extract("央视网消息：欢迎仪式后，国务院总理韦东山同英拉举行会谈。", title="韦东山与泰国总理举行会谈",
+                 day=date(2013, 10, 12))
+    assert edges(ex, "attended") == {"韦东山同英拉会谈": ["韦东山", "英拉"]}

@@ -171,7 +171,12 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         if not guests:
             # 文在寅与金正恩举行会晤: a partner named bare, right between 与 and the verb (or 举行)
             bare = text[guest_from:guest_to].removesuffix("举行")
-            readings = [r for r in readings_at(text, guest_from, foreign=True) if r.shaped and r.name == bare]
+            # (同英拉举行会谈: a reading not shaped like a name still fills the partner's slot, if it holds a
+            # transliteration character and is no dictionary word)
+            lex = load()
+            spelt = any(ch in lex.transliteration for ch in bare) and bare not in lex.common_words
+            readings = [r for r in readings_at(text, guest_from, foreign=True)
+                        if r.name == bare and (r.shaped or spelt)]
             if not readings:
                 continue
             guests = [Span(name=bare, start=guest_from, name_start=guest_from, end=guest_from + len(bare))]

@@ -24,6 +24,9 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     events reported in one sentence share a group, and the people named after them belong to that group."""
     encounters = find_encounters(text, sentences, people)
     lead = _lead_events(text, sentences, people, headline, encounters)
+    if not lead and encounters:  # 习近平同拉赫蒙举行会谈。…当天上午，习近平…献花圈: the same day's other events
+        first = min(e.start for e in encounters)
+        lead = _follow_ups([s for s in sentences if s[0] > first], people)
     if lead:  # 贾庆林会见与会代表并讲话: meeting the attendees of the reported meeting is taking part in it
         encounters = [e for e in encounters if e.guests or not _ATTENDEES_MET.search(e.label)]
     lead = _counted_parts(sentences, lead)
@@ -364,8 +367,13 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
     """会后，我县紧接着召开全县防汛工作部署会: a second meeting in the same report, with its own people."""
     out: list[HeldEvent] = []
     for group, (offset, sentence) in enumerate((s for s in sentences if _FOLLOW_UP.match(s[1])), start=1):
-        # 同日，习近平出席…对话会 / 当天上午，习近平出席…图片展开幕式: an event attended later the same day
-        for event in _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people):
+        # 同日，习近平出席…对话会 / 当天上午，习近平出席…图片展开幕式 / 当天上午，习近平…向纪念碑献花圈: an event
+        # attended or led later the same day
+        visit = _inspection(sentence, offset, people)
+        if visit and visit.kind in ("汇报会", "参观"):
+            visit = None  # 随后，习近平听取了…汇报 / 参观了…: part of the reported event, as in the lead
+        for event in _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
+                or ([visit] if visit else []):
             event.group = group
             event.start = offset  # participants named after this sentence belong to it
             out.append(event)
