@@ -831,3 +831,12 @@ def test_a_talk_with_a_partner_named_bare_and_a_wreath_laid_the_same_day():
     ex = extract("央视网消息：欢迎仪式后，国务院总理韦东山同英拉举行会谈。", title="韦东山与泰国总理举行会谈",
                  day=date(2013, 10, 12))
     assert edges(ex, "attended") == {"韦东山同英拉会谈": ["韦东山", "英拉"]}
+
+
+def test_a_married_name_before_a_verb_and_a_commissioner_s_title():
+    ex = extract("央视网消息：7日，香港特区行政长官林郑月娥到达香港天水围区，视察新公众街市的选址。给时任包头市长"
+                 "牛玉儒写的信也在展出。", day=date(2019, 8, 8))
+    assert {"林郑月娥", "牛玉儒"} <= set(posts(ex)) and not {"林郑月", "牛玉儒写"} & set(posts(ex))
+    ex = extract("央视网消息：新疆喀什地委副书记、喀什地区行署专员帕尔哈提·肉孜介绍新疆稳定发展的有关情况。",
+                 day=date(2019, 12, 9))
+    assert posts(ex) == {"帕尔哈提·肉孜": ["新疆喀什地委副书记", "喀什地区行署专员"]}

@@ -391,6 +391,14 @@ def _transliteration_before_verb(text: str, pos: int, lex: Lexicon) -> str | Non
     return None
 
 
+def _verb_char(char: str) -> bool:
+    """Is ``char`` a verb on its own in jieba's dictionary (写 in 牛玉儒写的信)? Read only when a married name is in
+    question, which is rare: jieba's tag table costs a third of a second to load."""
+    import jieba.posseg
+
+    return (jieba.posseg.dt.word_tag_tab.get(char) or "").startswith("v")
+
+
 def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     """No stop follows (莫少华结合分管工作): a Han name that ends where jieba's first words end (莫|少华), after a real
     surname (not an everyday character: 年初对中国 has no name, nor a stop: 副总统和克里)."""
@@ -404,7 +412,8 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     married = text[pos : pos + 4]  # 林郑月娥, 梁唐青仪: a husband's surname before one's own name (Hong Kong, Macao)
     if len(married) == 4 and not at_stop and married[1] in lex.surnames and married[1] not in lex.weak_surnames \
             and is_han_name(married[1:], lex) and married[-1] not in lex.not_name_end \
-            and stop_strength(text, pos + 4) >= 2 and not stop_strength(text, pos + 3) \
+            and not stop_strength(text, pos + 3) \
+            and (stop_strength(text, pos + 4) >= 2 or (stop_strength(text, pos + 4) and not _verb_char(married[3]))) \
             and not any(_common(married[i:j], lex) for i, j in ((0, 2), (1, 3), (2, 4), (0, 3), (1, 4))):
         return married
     lengths = (4, 3) if text[pos : pos + 2] in lex.compound_surnames else (3, 2)
