@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.common import Span, _patterns, _sentence_at, speech_opening, split_sentences, visit_kinds
+from kg.extract.common import Span, _patterns, _sentence_at, speech_start, split_sentences, visit_kinds
 from kg.extract.dates import _DATE_ABS, DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, _kind_of, find_events
 from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
@@ -58,6 +58,8 @@ def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: li
     apart from the reported events, until another event is reported or a paragraph opens with no day (27日下午，
     会议听取了…报告。… / 专题询问中，…: back at the reported sitting). (start, end) of each stretch."""
     found = []
+    if not any(_DAY_OPENING.match(sentence) for _, sentence in sentences):
+        return found  # no sentence opens with a day: no other day's story to set apart
     visitors = {e.leader.name for e in events if e.leader and e.kind in visit_kinds()}
     lead = sentences[0][1] if sentences else ""
     paragraphs = [offset for offset, sentence in sentences
@@ -101,11 +103,16 @@ _BACK_TO_EVENT = re.compile(r"^\s*(?:在)?([^，。；\s]{2,8}?)上[，,]")
 _EVENT_AS_OBJECT = re.compile(r"(?:主持|出席|参加)了?([^，。；、\s]{2,8})[。；]")
 
 
+@lru_cache(maxsize=1)
+def _visit_verbs_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(load().inspection_verbs, key=len, reverse=True))
+
+
 def _group_of_visit_verb(role: str, events: list) -> int | None:
     """郭金龙一同调研 after a 座谈会 convened on the visit: a companion's verb names the visit's kind, so they
     joined the visit (the latest one reported by then), not the meeting."""
     lex = load()
-    verb = next((v for v in sorted(lex.inspection_verbs, key=len, reverse=True) if role.endswith(v)), None)
+    verb = next((v for v in _visit_verbs_longest_first() if role.endswith(v)), None)
     if verb is None or len(role) == len(verb):
         return None  # 调研 alone is the leader's own verb, not a companion's
     visits = [e for e in events if e.kind == lex.inspection_verbs[verb]]
@@ -176,8 +183,7 @@ def extract(article: Article) -> ArticleExtraction:
     anchor = article.dateline or article.pub_date  # 新华社北京3月5日电: the body's 今天 is the 5th
     inferred = article.date_origin == "inferred" and article.dateline is None
     lead = sentences[0][1] if sentences else ""
-    speech = speech_opening(lead)
-    token = find_date(lead[: speech.end()] if speech else lead)  # 张德江…表示，昨天…: a day inside a speech
+    token = find_date(lead[: speech_start(lead)])  # 张德江…表示，昨天…: a day inside the speech is not the event's
     event_date = resolve_date(token, anchor, inferred) if token else None
     relative = bool(token) and not _DATE_ABS.fullmatch(token or "")
     if relative and event_date is None:

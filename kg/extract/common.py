@@ -188,9 +188,16 @@ def _speech_opening() -> re.Pattern[str]:
     return re.compile(r"[^，。：:]{1,16}?(?:" + verbs + r")[，：:]")
 
 
-def speech_opening(sentence: str) -> re.Match[str] | None:
-    """某某表示， / 李克强在会见时指出： opening a sentence: what follows is what was said."""
-    return _speech_opening().search(sentence)
+@lru_cache(maxsize=1)
+def _speech_mark() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, sorted(load().speech_verbs, key=len, reverse=True)))
+    return re.compile(f"(?:{verbs})[，：:]")
+
+
+def speech_start(sentence: str) -> int | None:
+    """Where what was said starts (after 某某表示， / 李克强在会见时指出：), or None."""
+    mark = _speech_mark().search(sentence)
+    return mark.end() if mark else None
 
 
 def sentence_start(text: str, pos: int) -> int:

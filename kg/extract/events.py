@@ -89,6 +89,8 @@ def _joined_deliberations(text: str, sentences: list[tuple[int, str]], people: l
     out: list[HeldEvent] = []
     seen: set[str] = set()
     for offset, sentence in sentences:
+        if "参加" not in sentence:
+            continue
         for match in _deliberation().finditer(sentence):
             start = offset + match.start()
             before = [p for p in people if offset <= p.start and p.end <= start]
@@ -410,7 +412,9 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
     out: list[HeldEvent] = []
     # the lead paragraph or the headline announces it (【中央宣讲团在各地】…; 收入分配…？…今天，中央宣讲团来到各地…)
     first_paragraph = text[: text.find("\n")] if "\n" in text else text
-    announced = _ROUND_UP.search(first_paragraph) or _ROUND_UP.search(headline or "")
+    announced = None
+    if any(w in first_paragraph or w in (headline or "") for w in _ROUND_UP_WORDS):
+        announced = _ROUND_UP.search(first_paragraph) or _ROUND_UP.search(headline or "")
     openers = _paragraph_openers(text, sentences, people)
     for offset, sentence in sentences:
         if offset <= after or offset not in openers:
@@ -452,6 +456,7 @@ def _paragraph_openers(text: str, sentences: list[tuple[int, str]], people: list
     return openers
 
 
+_ROUND_UP_WORDS = ("分别", "各地", "走进", "来到", "深入")  # one of them opens every _ROUND_UP match
 # 中央宣讲团成员分别来到河南、江苏等地，向干部群众宣讲…: a lead that announces visits by several people, one each
 _ROUND_UP = re.compile(r"(?:分别(?:来到|到|赴|在)[^。]{0,30}?|(?:来到|到|赴|在)各地[^。；]{0,30}?"
                        r"|(?:走进|来到|深入)[^。，]{1,20}?[、和][^。，]{1,20}[，,]?)"  # 走进贵州、内蒙古和…，宣讲

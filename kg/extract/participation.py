@@ -54,8 +54,9 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         if found and addressee is not None and text[addressee.start - 1 : addressee.start] in ("向", "给"):
             continue  # 我将把…向奥巴马总统汇报: whom the report is for, not who gives it
         if not found:
+            window = text[max(0, pos - 100) : pos]
             gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos]) \
-                or _TOPIC_GAP.search(text[max(0, pos - 100) : pos])
+                or (_TOPIC_GAP.search(window) if "就" in window or "围绕" in window or "针对" in window else None)
             if gap:
                 pos -= len(gap.group(0))
                 pos = before_fillers(text, pos)
@@ -118,7 +119,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
     # 受国务院委托，财政部部长某某作了关于…的说明; 某某副委员长代表执法检查组向会议作了…报告: who reports to a
     # session was at it
     for span in people:
-        if _reports().match(text, span.end) and not inside_reported_speech(text, span.end):
+        if text[span.end : span.end + 1] in _report_openers() and _reports().match(text, span.end) \
+                and not inside_reported_speech(text, span.end):
             out.append((span.name, False, "attended", "作报告", span.end))
     # 听取X、Y对…的介绍, 听取了A关于…的说明、B关于…的报告: the people heard were there
     for heard in re.finditer(r"听取了?([^。；]{2,200})", text):
@@ -134,6 +136,13 @@ _WITH_SPOUSE = re.compile(r"(?:和|偕|携)夫人")
 
 # 分别就遏制校园暴力、预算审查等问题回答了记者提问: a topic clause of its own between a list and its verb
 _TOPIC_GAP = re.compile(r"(?:还|也|分别|先后|都)?(?:就|围绕|针对)[^，。；：“”就]{1,90}$")
+
+
+@lru_cache(maxsize=1)
+def _report_openers() -> frozenset[str]:
+    """The characters a report clause can open with (代表, 向, 就, 对, and the first of floor_reports.txt's verbs)."""
+    words = [line.split("\t")[1] for line in lexicon_lines("floor_reports.txt") if not line.startswith("noun")]
+    return frozenset("代向就对" + "".join(word[0] for word in words))
 
 
 @lru_cache(maxsize=1)
