@@ -840,3 +840,16 @@ def test_a_married_name_before_a_verb_and_a_commissioner_s_title():
     ex = extract("央视网消息：新疆喀什地委副书记、喀什地区行署专员帕尔哈提·肉孜介绍新疆稳定发展的有关情况。",
                  day=date(2019, 12, 9))
     assert posts(ex) == {"帕尔哈提·肉孜": ["新疆喀什地委副书记", "喀什地区行署专员"]}
+
+
+def test_a_group_met_one_by_one_and_a_talk_after_going_to_the_palace():
+    ex = extract("央视网消息：国家主席韦东山16日在莫尔斯比港分别会见建交太平洋岛国领导人。\n"
+                 "在会见密克罗尼西亚联邦总统克里斯琴时，韦东山指出，中方赞赏密方恪守一个中国原则。\n"
+                 "在会见库克群岛总理普那时，韦东山指出，中库建交21年来关系良好。\n王立祥、杨立篪参加上述会见。",
+                 day=date(2018, 11, 16))
+    assert sorted(names[1] for names in edges(ex, "attended").values()) == ["克里斯琴", "普那"]
+    assert all(names[-2:] == ["王立祥", "杨立篪"] for names in edges(ex, "attended").values())
+    ex = extract("央视网消息：欢迎仪式后，国家主席韦东山前往葡萄牙总统府与葡萄牙总统德索萨举行会谈。",
+                 day=date(2018, 12, 5))
+    assert posts(ex)["德索萨"] == ["葡萄牙总统"]
+    assert edges(ex, "chaired") == {"韦东山同葡萄牙总统德索萨会谈": ["韦东山"]}

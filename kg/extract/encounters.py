@@ -10,9 +10,11 @@ Messages (致电, 贺信, 回信) are not encounters: nobody attends them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from kg.extract.common import HeldEvent, Span, inside_reported_speech, sentence_start
+from kg.extract.common import _patterns as _patterns_common
 from kg.extract.dates import TIME_PHRASE, find_date, last_date
 from kg.extract.names import readings_at
 from kg.extract.references import _is_reference_context
@@ -22,6 +24,7 @@ CLAUSE_END = "，。；！？"
 # what may stand between a host and the verb: a date or time, a place (在人民大会堂), 分别, 先后, 应约, 亲切
 _BETWEEN_HOST_AND_VERB = re.compile(
     rf"^(?:于|{TIME_PHRASE}|在[^，。；“”]{{1,20}}?(?=分别|先后|亲切|同|与|和|应约|应邀|乘|$)|乘专机|分别|先后|亲切|应约|"
+    r"(?:前往|来到)[^，。；“”]{1,20}?(?=同|与|和|$)|"  # 习近平前往葡萄牙总统府与葡萄牙总统德索萨举行会谈
     r"在[^，。；“”]{1,40}?期间[，,]?|"  # 在新加坡出席东亚合作领导人系列会议期间，同…会晤
     r"应邀|又|还|也|再次|共同|[（(][^）)]{1,10}[）)])*$")
 
@@ -51,10 +54,21 @@ def find_encounters(text: str, sentences: list[tuple[int, str]], people: list[Sp
         found += _meetings(text, offset, sentence, people)
         found += _talks(text, offset, sentence, people)
     found = _split_by_recollections(text, found)
-    found += _recalled(text, sentences, people, found)
+    recalled = _recalled(text, sentences, people, found)
+    # 分别会见建交太平洋岛国领导人。在会见…克里斯琴时，…在会见…普那时，…: the report gives each encounter, so the
+    # group's is none of its own
+    found = drop_group_encounters(text, found + recalled)
     # 李克强表示，…今年5月，习近平主席会见了访华的总理先生: what a speaker recalls is no encounter of the report
     found = [e for e in found if not inside_reported_speech(text, e.start) and not _recalled_by_month(text, e.start)]
     return sorted(found, key=lambda e: e.start)
+
+
+def drop_group_encounters(text: str, events: list[HeldEvent]) -> list[HeldEvent]:
+    """分别会见建交太平洋岛国领导人。在会见…克里斯琴时，…在会见…普那时，…: when the report gives each encounter of a
+    leader who met a group 分别, the group's encounter is none of its own."""
+    apart = Counter(e.leader.name for e in events if e.leader and e.guests and e.kind == "会见")
+    return [e for e in events if e.guests or e.leader is None or e.kind != "会见" or apart[e.leader.name] < 2
+            or "分别" not in text[e.leader.end : e.end]]
 
 
 def _split_by_recollections(text: str, found: list[HeldEvent]) -> list[HeldEvent]:
@@ -218,11 +232,18 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             guest_at = offset + match.start(which)
             guests = [s for s in people if guest_at <= s.start and s.end <= offset + match.end(which)]
             if not guests:
-                readings = [r for r in readings_at(text, guest_at, foreign=True) if r.shaped]
-                name = next((r.name for r in readings if guest_at + len(r.name) == offset + match.end(which)), None)
+                # 在会见库克群岛总理普那时: the guest may stand after a title, read from there to 时
+                titles = list(_patterns_common()["title"].finditer(phrase))
+                at = guest_at + (titles[-1].end() if titles else 0)
+                readings = [r for r in readings_at(text, at, foreign=True) if r.shaped or titles]
+                name = next((r.name for r in readings if at + len(r.name) == offset + match.end(which)), None)
+                rest = text[at : offset + match.end(which)]
+                spelt = any(ch in load().transliteration for ch in rest) and rest not in load().common_words
+                if name is None and titles and 2 <= len(rest) <= 8 and spelt:
+                    name = rest  # 总理普那时: 时 closes the clause, so nothing closes the name but the title's slot
                 if name is None:
                     continue
-                guests = [Span(name=name, start=guest_at, name_start=guest_at, end=guest_at + len(name))]
+                guests = [Span(name=name, start=at, name_start=at, end=at + len(name))]
             if any(g.name in met for g in guests):
                 continue
             after = offset + match.end()

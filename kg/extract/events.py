@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns, visit_kinds
 from kg.extract.dates import TIME_PHRASE, find_date
-from kg.extract.encounters import MONTH_OR_YEAR_OPENING, find_encounters, find_visit
+from kg.extract.encounters import MONTH_OR_YEAR_OPENING, drop_group_encounters, find_encounters, find_visit
 from kg.extract.references import _is_reference_context
 from kg.extract.titles import _strip_sub_organ
 from kg.lexicon import alternation, lexicon_lines, load
@@ -39,6 +39,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     encounters = [e for e in encounters
                   if e.guests or not e.leader or e.leader.name not in visitors or e.kind != "会见"]
     events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
+    events = drop_group_encounters(text, events)
     for event in events:
         event.label = _clean_label(event.label)
     return _grouped(events, sentences)

@@ -50,8 +50,8 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
     for left in left_boundaries(candidate):
         if left.group(0) == "的" and candidate[left.start() - 1 : left.start()] == "党":
             continue  # 中央党的群众路线教育实践活动领导小组
-        if foreign and left.group(0) in ("与", "和"):
-            continue  # 厄立特里亚人民民主与正义阵线: the joiner is inside a foreign body's name
+        if foreign and left.group(0) in ("与", "和") and not body["country"].match(candidate, left.end()):
+            continue  # 厄立特里亚人民民主与正义阵线: the joiner is inside a foreign body's name (总统府与葡萄牙: not)
         return False  # 会见论坛, 新任命的环境保护部, 给新疆…: a verb or 的 inside is no body's name
     if pats["place_start"].match(candidate) and pats["body_end"].search(candidate):
         return True
