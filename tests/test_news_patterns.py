@@ -853,3 +853,12 @@ def test_a_group_met_one_by_one_and_a_talk_after_going_to_the_palace():
                  day=date(2018, 12, 5))
     assert posts(ex)["德索萨"] == ["葡萄牙总统"]
     assert edges(ex, "chaired") == {"韦东山同葡萄牙总统德索萨会谈": ["韦东山"]}
+
+
+def test_a_named_meeting_a_leader_chairs_without_convening_it():
+    ex = extract("央视网消息：国家主席韦东山7日在汉堡主持金砖国家领导人非正式会晤，发表引导性讲话和总结讲话。"
+                 "南非总统祖马、俄罗斯总统普京出席。", day=date(2017, 7, 7))
+    assert edges(ex, "chaired") == {"金砖国家领导人非正式会晤": ["韦东山"]}
+    assert edges(ex, "attended")["金砖国家领导人非正式会晤"][1:] == ["祖马", "普京"]
+    ex = extract("央视网消息：国家主席韦东山将于9日主持金砖国家领导人非正式会晤。", day=date(2017, 7, 7))
+    assert ex.meetings == []

@@ -143,7 +143,7 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             < re.search(_HOLD_VERBS, sentence).start())
         events = (_attended_event(sentence, offset, people) if attended_first else []) \
             or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
-            or _meeting_opening_sentence(sentence, offset)
+            or _chaired_meeting(sentence, offset, people) or _meeting_opening_sentence(sentence, offset)
         visit = _inspection(sentence, offset, people) or (None if events else _activity(sentence, offset, people))
         also = _and_also(sentence, offset, visit) if visit and not events else None
         if also:
@@ -340,6 +340,21 @@ def _sentence_index(sentences: list[tuple[int, str]], pos: int) -> int:
         if offset <= pos < offset + len(sentence):
             return index
     return len(sentences)
+
+
+def _chaired_meeting(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
+    """国家主席习近平7日在汉堡主持金砖国家领导人非正式会晤: a named meeting a person chairs (主持, no 召开)."""
+    pats = _patterns()
+    for match in re.finditer(f"主持(?!召开)了?(?P<what>[^，。；：、]{{4,40}}?(?:{pats['meeting'].pattern}))"
+                             f"(?=并|[，。；]|$)", sentence):
+        person = _convener(sentence, offset, people, match.start())
+        label = _clean_label(match.group("what"))
+        if person is None or len(label) < 4 or _FUTURE.search(sentence[: match.start()]):
+            continue
+        start = offset + match.start("what")
+        return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group("what")),
+                          leader=person, leader_role="主持")]
+    return []
 
 
 def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
