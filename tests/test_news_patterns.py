@@ -862,3 +862,17 @@ def test_a_named_meeting_a_leader_chairs_without_convening_it():
     assert edges(ex, "attended")["金砖国家领导人非正式会晤"][1:] == ["祖马", "普京"]
     ex = extract("央视网消息：国家主席韦东山将于9日主持金砖国家领导人非正式会晤。", day=date(2017, 7, 7))
     assert ex.meetings == []
+
+
+def test_a_meeting_a_leader_speaks_at_on_a_day_and_one_only_cited():
+    ex = extract("央视网消息：中共中央政治局常委韦东山30号在党的群众路线教育实践活动工作座谈会上强调，要抓好整改。"
+                 "赵立际主持会议。", day=date(2013, 10, 30))
+    (meeting,) = ex.meetings
+    assert meeting.label == "党的群众路线教育实践活动工作座谈会"
+    assert edges(ex, "chaired") == {meeting.label: ["赵立际"]} and "韦东山" in edges(ex, "attended")[meeting.label]
+    ex = extract("央视网消息：2017年，各级纪检监察机关认真学习贯彻党的十九大精神。2018新年伊始，韦东山总书记在"
+                 "学习贯彻党的十九大精神研讨班上发表重要讲话。", day=date(2018, 1, 11))
+    assert ex.meetings == []
+    ex = extract("央视网消息：14号，国家主席韦东山乘专机离开北京，赴土耳其出席二十国集团领导人第十次峰会。"
+                 "陪同韦东山与会的有：中共中央政治局委员王立宁，国务委员杨立篪等。", day=date(2015, 11, 14))
+    assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["王立宁", "杨立篪"]

@@ -143,7 +143,8 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             < re.search(_HOLD_VERBS, sentence).start())
         events = (_attended_event(sentence, offset, people) if attended_first else []) \
             or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
-            or _chaired_meeting(sentence, offset, people) or _meeting_opening_sentence(sentence, offset)
+            or _chaired_meeting(sentence, offset, people) or _spoken_at(sentence, offset, people) \
+            or _meeting_opening_sentence(sentence, offset)
         visit = _inspection(sentence, offset, people) or (None if events else _activity(sentence, offset, people))
         also = _and_also(sentence, offset, visit) if visit and not events else None
         if also:
@@ -340,6 +341,26 @@ def _sentence_index(sentences: list[tuple[int, str]], pos: int) -> int:
         if offset <= pos < offset + len(sentence):
             return index
     return len(sentences)
+
+
+def _spoken_at(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
+    """刘云山30号在党的群众路线教育实践活动工作座谈会上强调: the meeting a person speaks at; they attend it (who
+    chairs it, the report says later)."""
+    pats = _patterns()
+    lex = load()
+    verbs = alternation(set(lex.speech_verbs) | {"讲话", "发表", "作"})
+    for match in re.finditer(f"在(?P<what>[^，。；：在]{{4,60}}?(?:{pats['meeting'].pattern}))上(?:的)?(?:{verbs})",
+                             sentence):
+        person = _convener(sentence, offset, people, match.start())
+        if person is None or _FUTURE.search(sentence[: match.start()]):
+            continue
+        if not find_date(sentence[person.end - offset : match.start()].replace("号", "日")):
+            continue  # 习近平总书记在…研讨班上发表重要讲话: with no day of its own, a speech cited, not reported
+        label = _clean_label(match.group("what"))
+        start = offset + match.start("what")
+        return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group("what")),
+                          guests=[person])]
+    return []
 
 
 def _chaired_meeting(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
@@ -644,7 +665,8 @@ def _convener(sentence: str, offset: int, people: list[Span], chair_at: int) -> 
     if not before:
         return None
     person = max(before, key=lambda p: p.end)
-    return person if _BEFORE_CHAIRING.match(sentence[person.end - offset : chair_at]) else None
+    between = sentence[person.end - offset : chair_at].replace("号", "日")  # the spoken day: 刘云山30号在…
+    return person if _BEFORE_CHAIRING.match(between) else None
 
 
 def _names_itself(noun_phrase: str) -> bool:

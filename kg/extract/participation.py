@@ -73,7 +73,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         for item, is_body in found:
             out.append((item, is_body, relation, role, verb.start()))
     # 出席会议的还有A、B，C / 参加座谈会的党外人士还有A、B: the list follows the verb
-    for also in re.finditer(r"(出席|参加|列席|陪同|同机抵达)(?:会议|活动|座谈会|[^。；，]{0,12}?(?:出访|访问))?的"
+    for also in re.finditer(r"(出席|参加|列席|陪同|同机抵达)(?:会议|活动|座谈会|[^。；，]{0,12}?(?:出访|访问|与会))?的"
                             r"(?:[^，。；：]{0,6}?)(?:还有|有)[：:]?([^。；]{2,200})", text):
         for span in people:
             if also.start(2) <= span.name_start and span.end <= also.end(2):
