@@ -876,3 +876,9 @@ def test_a_meeting_a_leader_speaks_at_on_a_day_and_one_only_cited():
     ex = extract("央视网消息：14号，国家主席韦东山乘专机离开北京，赴土耳其出席二十国集团领导人第十次峰会。"
                  "陪同韦东山与会的有：中共中央政治局委员王立宁，国务委员杨立篪等。", day=date(2015, 11, 14))
     assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["王立宁", "杨立篪"]
+
+
+def test_a_foreign_vice_president_met_in_a_when_clause():
+    ex = extract("央视网消息：会见老挝人革党中央政治局委员、中央书记处常务书记、国家副主席潘坎时，韦东山表示，"
+                 "当前中老关系处于历史最好时期。", day=date(2017, 6, 11))
+    assert posts(ex)["潘坎"][-1] == "老挝国家副主席" and "潘坎时" not in posts(ex)

@@ -265,7 +265,8 @@ def _list_name(token: str, lex: Lexicon) -> bool:
     return len(token) == 3 and token[-1] in lex.name_end_in_lists and is_han_name(token, lex)
 
 
-_WHILE_CLAUSE = re.compile(r"(?:在|当)[^，。；：]*$")  # 在会见…时, 当…抵达主席府时: a clause that 时 will close
+# 在会见…时, 当…抵达主席府时, 会见…国家副主席潘坎时: a clause that 时 will close
+_WHILE_CLAUSE = re.compile(r"(?:在|当|会见|会谈|会晤)[^，。；：]*$")
 
 
 def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool = True,
@@ -308,7 +309,7 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         if not _CJK_ONLY.fullmatch(token):
             break
         strength, stop_length = stop_at(text, end)
-        if token.endswith("时") and _WHILE_CLAUSE.search(text, max(0, pos - 30), pos) and text.startswith("，", end):
+        if token.endswith("时") and _WHILE_CLAUSE.search(text, max(0, pos - 60), pos) and text.startswith("，", end):
             continue  # 在会见密克罗尼西亚联邦总统莫里时，: 时 closes the clause (伍跃时说 is a name)
         if at_stop and not ((strength >= 3 or text.startswith(("等", "同志", "一行"), end)) and token[0] in lex.surnames
                             and is_han_name(token, lex)):

@@ -478,7 +478,8 @@ def _country_end() -> re.Pattern[str]:
 _CHINESE_PLACE = re.compile(f"[{CJK}]{{2,8}}?(?:省|市|自治区|县|区|州|盟|旗)")
 
 # state offices: after a party post in a chain they take the country, not the party (…党领袖、首相)
-_STATE_TITLES = {"总理", "副总理", "总统", "副总统", "首相", "议长", "副议长", "外长", "外交部长", "国务卿", "国王"}
+_STATE_TITLES = {"总理", "副总理", "总统", "副总统", "首相", "议长", "副议长", "外长", "外交部长", "国务卿", "国王",
+                 "国家主席", "国家副主席"}
 
 
 def _is_foreign(posts: list[PostMention], lex: Lexicon) -> bool:
