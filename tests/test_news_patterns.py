@@ -882,3 +882,11 @@ def test_a_foreign_vice_president_met_in_a_when_clause():
     ex = extract("央视网消息：会见老挝人革党中央政治局委员、中央书记处常务书记、国家副主席潘坎时，韦东山表示，"
                  "当前中老关系处于历史最好时期。", day=date(2017, 6, 11))
     assert posts(ex)["潘坎"][-1] == "老挝国家副主席" and "潘坎时" not in posts(ex)
+
+
+def test_who_attended_the_opening_sitting_is_not_at_the_closing_one_reported():
+    ex = extract("央视网消息：政协十二届全国委员会常务委员会第二次会议今天下午在京闭幕。"
+                 "全国政协主席俞立声出席闭幕会并讲话。"
+                 "这次会议是第一次专题议政性常委会议，国务院副总理张立丽同志应邀出席开幕会并作报告。",
+                 day=date(2013, 6, 19))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["俞立声"]

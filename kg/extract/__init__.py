@@ -97,6 +97,8 @@ def _back_at_the_event(sentence: str, lead: str, events: list) -> bool:
         or any(e.label.endswith(noun) for e in events)
 
 
+_PHASE_NAMED = re.compile(r"(开幕|闭幕)(?:会|式)")  # the sitting a role verb names as its object
+_OTHER_PHASE = {"开幕": "闭幕", "闭幕": "开幕"}
 _AT_THE_MEETING = re.compile(r"向(?:会议|大会|全会)|"
                              r"^\s*[^，。；\s]{0,8}?(?:会议|大会|全会)(?:听取|审议|表决|经过|通过|决定)")
 _BACK_TO_EVENT = re.compile(r"^\s*(?:在)?([^，。；\s]{2,8}?)上[，,]")
@@ -256,6 +258,10 @@ def extract(article: Article) -> ArticleExtraction:
     for name, is_body, relation, role, pos in sorted(found, key=lambda x: x[4]):
         # 参加上述活动, 一同出席相关活动: every event the article reports
         every = bool(_EVERY_EVENT.search(role) or _EVERY_EVENT.search(_sentence_at(sentences, pos)))
+        phase = _PHASE_NAMED.match(text, pos + len(role))
+        if phase and result.meetings and all(_OTHER_PHASE[phase.group(1)] in m.label + m.sentence
+                                             and phase.group(1) not in m.label + m.sentence for m in result.meetings):
+            continue  # 闭幕 reported, 张高丽应邀出席开幕会并作报告: the other sitting, not this one
         add(name, is_body, relation, role, pos, every=every)
 
     # every chair also attends, so queries need no reasoner
