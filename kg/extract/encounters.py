@@ -66,6 +66,8 @@ def find_encounters(text: str, sentences: list[tuple[int, str]], people: list[Sp
 def drop_group_encounters(text: str, events: list[HeldEvent]) -> list[HeldEvent]:
     """分别会见建交太平洋岛国领导人。在会见…克里斯琴时，…在会见…普那时，…: when the report gives each encounter of a
     leader who met a group 分别, the group's encounter is none of its own."""
+    if "分别" not in text:
+        return events
     apart = Counter(e.leader.name for e in events if e.leader and e.guests and e.kind == "会见")
     return [e for e in events if e.guests or e.leader is None or e.kind != "会见" or apart[e.leader.name] < 2
             or "分别" not in text[e.leader.end : e.end]]

@@ -343,14 +343,19 @@ def _sentence_index(sentences: list[tuple[int, str]], pos: int) -> int:
     return len(sentences)
 
 
+@lru_cache(maxsize=1)
+def _spoken_at_pattern() -> re.Pattern[str]:
+    """在[meeting]上 then a speech verb (speech_verbs.txt, 讲话, 发表, 作)."""
+    verbs = alternation(set(load().speech_verbs) | {"讲话", "发表", "作"})
+    return re.compile(f"在(?P<what>[^，。；：在]{{4,60}}?(?:{_patterns()['meeting'].pattern}))上(?:的)?(?:{verbs})")
+
+
 def _spoken_at(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
     """刘云山30号在党的群众路线教育实践活动工作座谈会上强调: the meeting a person speaks at; they attend it (who
     chairs it, the report says later)."""
-    pats = _patterns()
-    lex = load()
-    verbs = alternation(set(lex.speech_verbs) | {"讲话", "发表", "作"})
-    for match in re.finditer(f"在(?P<what>[^，。；：在]{{4,60}}?(?:{pats['meeting'].pattern}))上(?:的)?(?:{verbs})",
-                             sentence):
+    if "上" not in sentence:
+        return []
+    for match in _spoken_at_pattern().finditer(sentence):
         person = _convener(sentence, offset, people, match.start())
         if person is None or _FUTURE.search(sentence[: match.start()]):
             continue

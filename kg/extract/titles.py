@@ -28,10 +28,14 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _tense_markers_longest_first() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(load().tense_markers.items(), key=lambda kv: -len(kv[0])))
+
+
 def tense_before(text: str, start: int) -> str:
     """current, past or elect: what a marker right before a title chain says (时任福州市委书记, 原副市长)."""
-    lex = load()
-    for marker, tense in sorted(lex.tense_markers.items(), key=lambda kv: -len(kv[0])):
+    for marker, tense in _tense_markers_longest_first():
         if text.startswith(marker, max(0, start - len(marker))) and start >= len(marker):
             return tense
     return "current"
