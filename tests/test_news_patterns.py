@@ -890,3 +890,14 @@ def test_who_attended_the_opening_sitting_is_not_at_the_closing_one_reported():
                  "这次会议是第一次专题议政性常委会议，国务院副总理张立丽同志应邀出席开幕会并作报告。",
                  day=date(2013, 6, 19))
     assert edges(ex, "attended")[ex.meetings[0].label] == ["俞立声"]
+
+
+def test_a_span_reaching_the_sitting_s_day_and_a_tibetan_name_before_a_title():
+    ex = extract("央视网消息：十二届全国人大一次会议主席团16日上午在人民大会堂举行第八次会议。"
+                 "主席团常务主席韦东山主持会议。\n"
+                 "3月15日下午和3月16日上午，各代表团认真审议了大会的各项决议草案。主席团会议分别经过表决，决定将决议草案"
+                 "提请大会全体会议表决。\n主席团常务主席刘立山、李立国出席会议。", day=date(2013, 3, 16))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦东山", "刘立山", "李立国"]
+    ex = extract("央视网消息：十三届全国人大常委会第十五次会议24日举行第二次全体会议。白玛赤林副委员长主持会议。",
+                 day=date(2019, 12, 24))
+    assert edges(ex, "chaired") == {ex.meetings[0].label: ["白玛赤林"]}

@@ -49,6 +49,7 @@ def _people_of(article: Article, lex: Lexicon) -> tuple[list[Span], list[Span]]:
 _DAY_OPENING = re.compile(rf"^\s*在?(?:当地时间)?((?:\d{{1,2}}月)?{DAY})")
 
 
+_DAYS_IN = re.compile(rf"(?:\d{{1,2}}月)?{DAY}")
 _OWN_DAY_OPENING = re.compile(rf"^\s*在?(?:当地时间)?((?:\d{{1,2}}月)?{DAY})(?:[上下]午|晚上?)?的")
 
 
@@ -77,6 +78,9 @@ def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: li
             continue  # 29日下午，习近平来到沈阳军区机关: the next day of the same visit
         if opening and not any(offset <= e.start < offset + len(sentence) for e in events):
             day = resolve_date(opening.group(1), anchor, inferred)
+            clause = re.split(r"[，,]", sentence, maxsplit=1)[0]
+            if any(resolve_date(d, anchor, inferred) in event_days for d in _DAYS_IN.findall(clause)):
+                continue  # 3月15日下午和3月16日上午，各代表团…: the span reaches the events' day
             if day is not None and day not in event_days:
                 found.append((offset, min((p for p in paragraphs if p > offset), default=len(text))))
     return found
@@ -100,7 +104,7 @@ def _back_at_the_event(sentence: str, lead: str, events: list) -> bool:
 _PHASE_NAMED = re.compile(r"(开幕|闭幕)(?:会|式)")  # the sitting a role verb names as its object
 _OTHER_PHASE = {"开幕": "闭幕", "闭幕": "开幕"}
 _AT_THE_MEETING = re.compile(r"向(?:会议|大会|全会)|"
-                             r"^\s*[^，。；\s]{0,8}?(?:会议|大会|全会)(?:听取|审议|表决|经过|通过|决定)")
+                             r"^\s*[^，。；\s]{0,8}?(?:会议|大会|全会)(?:分别|还|又|也)?(?:听取|审议|表决|经过|通过|决定)")
 _BACK_TO_EVENT = re.compile(r"^\s*(?:在)?([^，。；\s]{2,8}?)上[，,]")
 _EVENT_AS_OBJECT = re.compile(r"(?:主持|出席|参加)了?([^，。；、\s]{2,8})[。；]")
 
