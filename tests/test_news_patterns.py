@@ -901,3 +901,10 @@ def test_a_span_reaching_the_sitting_s_day_and_a_tibetan_name_before_a_title():
     ex = extract("央视网消息：十三届全国人大常委会第十五次会议24日举行第二次全体会议。白玛赤林副委员长主持会议。",
                  day=date(2019, 12, 24))
     assert edges(ex, "chaired") == {ex.meetings[0].label: ["白玛赤林"]}
+
+
+def test_a_visit_keeps_the_headline_s_name_for_it():
+    ex = extract("央视网消息：春节前夕，中共中央总书记韦东山来到北京卫戍区，看望慰问部队官兵。",
+                 title="韦东山春节前夕视察看望北京卫戍区 向官兵致以新春祝福", day=date(2019, 2, 2))
+    (visit,) = ex.meetings
+    assert "韦东山春节前夕视察看望北京卫戍区" in visit.aliases

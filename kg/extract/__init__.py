@@ -150,8 +150,14 @@ _EVERY_EVENT = re.compile("上述|相关活动|有关活动")
 def _headline_name(headline: str | None, event) -> tuple[str, ...]:
     """全国政协十三届常委会第三次会议开幕 over 政协第十三届全国委员会常务委员会第三次会议: the headline's short name of
     the lead meeting, kept as another name of it (people search by the form the paper prints big)."""
-    if not headline or event.leader is not None:
+    if not headline:
         return ()
+    if event.leader is not None:
+        # 习近平春节前夕视察看望北京卫戍区 over 习近平慰问部队官兵: the headline's name of the leader's visit
+        clause = re.split(r"[ 　，]", headline)[0]
+        visit = clause.startswith(event.leader.name) and event.kind in visit_kinds() \
+            and _patterns()["inspect"].search(clause)
+        return (clause,) if visit and clause != event.label and len(clause) <= 40 else ()
     meeting_end = _patterns()["meeting_end"]
     for clause in re.split(r"[ 　，]", headline):
         held = re.match(r"(.{4,40}?)(?:在[^ ]{1,10})?(?:隆重)?(?:开幕|闭幕|举行|召开)", clause)
