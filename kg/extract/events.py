@@ -404,13 +404,15 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
 
 
 _FOLLOW_UP = re.compile(r"^(?:会后|闭幕会后|开幕会后|全体会议后|会议结束后|随后|紧接着|当天下午|当天晚上|当天|"
-                        r"同日|当日|次日)")
+                        r"同日|当日|次日|当晚)")
 
 
 def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[HeldEvent]:
     """会后，我县紧接着召开全县防汛工作部署会: a second meeting in the same report, with its own people."""
     out: list[HeldEvent] = []
-    for group, (offset, sentence) in enumerate((s for s in sentences if _FOLLOW_UP.match(s[1])), start=1):
+    followed = (s for s in sentences if _FOLLOW_UP.match(s[1])
+                and not _FUTURE.search(s[1].split("，", 1)[-1]))  # (当晚，…将…举行: announced)
+    for group, (offset, sentence) in enumerate(followed, start=1):
         # 同日，习近平出席…对话会 / 当天上午，习近平出席…图片展开幕式 / 当天上午，习近平…向纪念碑献花圈: an event
         # attended or led later the same day
         visit = _inspection(sentence, offset, people)
