@@ -908,3 +908,13 @@ def test_a_visit_keeps_the_headline_s_name_for_it():
                  title="韦东山春节前夕视察看望北京卫戍区 向官兵致以新春祝福", day=date(2019, 2, 2))
     (visit,) = ex.meetings
     assert "韦东山春节前夕视察看望北京卫戍区" in visit.aliases
+
+
+def test_the_activities_above_are_the_lead_s_day_not_a_spouse_s_visit_the_day_before():
+    ex = extract("央视网消息：当地时间23日，国家主席韦东山在塔什干会见塔吉克斯坦总统拉赫蒙。\n"
+                 "22日，韦东山夫人林丽华在乌兹别克斯坦总统夫人陪同下参观塔什干孔子学院。\n"
+                 "王立宁、栗立书参加上述活动。", day=date(2016, 6, 23))
+    attended = edges(ex, "attended")
+    talk = next(m.label for m in ex.meetings if m.kind == "会见")
+    assert set(attended[talk]) >= {"王立宁", "栗立书"}
+    assert not any("王立宁" in names for label, names in attended.items() if label != talk)

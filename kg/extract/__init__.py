@@ -248,7 +248,10 @@ def extract(article: Article) -> ArticleExtraction:
         marker = (name, relation, group if only is None else -2 - only)
         if marker in seen:
             return
+        lead_day = result.meetings[0].date
         for meeting in result.meetings:
+            if every and group == -1 and meeting.date != lead_day and meeting.date_basis == "stated":
+                continue  # 参加上述活动 after a spouse's visit the day before: the activities of the lead's day
             if (only is None and (every or group_of[meeting.key] == group)) or meeting.key == only:
                 result.participations.append(Participation(meeting=meeting.key, name=name, is_body=is_body,
                                                            relation=relation, role=role, order=order,
