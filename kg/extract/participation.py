@@ -193,7 +193,8 @@ def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEven
 def _floor() -> re.Pattern[str]:
     """What follows a member given the floor: 代表…发言, 在…发言, 就…提出, or a speech verb."""
     verbs = "|".join(re.escape(v) for v in sorted(load().speech_verbs, key=len, reverse=True))
-    return re.compile(r"代表[^，。；]{1,30}?发言|在[^，。；]{0,20}?发言|"
+    return re.compile(r"(?:代表[^，。；“]{1,30}?)?作了?“[^”]{1,80}”的?(?:大会)?发言|"  # 代表民革中央作了“…”的发言
+                      r"代表[^，。；]{1,30}?发言|在[^，。；]{0,20}?发言|"
                       r"(?:就|围绕)[^。]{1,400}?(?:提出|询问|发言|建议)|" + verbs)
 
 
