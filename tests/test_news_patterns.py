@@ -921,7 +921,8 @@ def test_the_activities_above_are_the_lead_s_day_not_a_spouse_s_visit_the_day_be
 
 
 def test_members_speaking_for_their_bodies_under_quoted_titles():
-    ex = extract("央视网消息：政协十一届全国委员会常务委员会第十九次会议今天上午举行全体会议。全国政协主席贾立林出席会议。"
+    ex = extract("央视网消息：政协十一届全国委员会常务委员会第十九次会议今天上午举行全体会议。"
+                 "全国政协主席贾立林出席会议。"
                  "魏立群委员代表全国政协文史和学习委员会作了“把科学发展观确立为指导思想，是一项历史性决策”的发言，"
                  "李君立常委作了“以崇高的政治自觉推进协商民主的发展”的发言。", day=date(2012, 11, 21))
     assert edges(ex, "attended")[ex.meetings[0].label] == ["贾立林", "魏立群", "李君立"]
