@@ -926,3 +926,19 @@ def test_members_speaking_for_their_bodies_under_quoted_titles():
                  "魏立群委员代表全国政协文史和学习委员会作了“把科学发展观确立为指导思想，是一项历史性决策”的发言，"
                  "李君立常委作了“以崇高的政治自觉推进协商民主的发展”的发言。", day=date(2012, 11, 21))
     assert edges(ex, "attended")[ex.meetings[0].label] == ["贾立林", "魏立群", "李君立"]
+
+
+def test_a_speaker_s_own_words_put_no_one_at_the_event():
+    ex = extract("央视网消息：国家主席韦东山5日在墨西哥城会见墨西哥国会常设委员会主席安纳亚。"
+                 "韦东山表示，中墨互为重要发展机遇。我和培尼亚总统共同宣布，将中墨关系提升为全面战略伙伴关系。",
+                 day=date(2013, 6, 6))
+    assert "培尼亚" not in str(edges(ex, "attended"))
+
+
+def test_a_session_holding_its_speeches_and_members_who_speak_saying():
+    ex = extract("央视网消息：政协第十三届全国委员会常务委员会第七次会议18日下午举行大会发言。陈立光副主席主持会议。"
+                 "程立红常委建议，要坚持依靠科技创新；李立伟常委认为，推动制造业高质量发展，必须加大改革力度。\n"
+                 "刘晓立委员发言说，乡风文明建设取得明显成效。", day=date(2019, 6, 18))
+    (meeting,) = ex.meetings
+    assert meeting.label == "政协第十三届全国委员会常务委员会第七次会议"
+    assert edges(ex, "attended")[meeting.label] == ["陈立光", "程立红", "李立伟", "刘晓立"]

@@ -31,8 +31,8 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # fresh12 0.881 / 0.809; fresh13 0.958 / 0.855; fresh14 0.789 / 0.739; fresh15 0.956 / 0.802; fresh16 0.921 / 0.698;
 # fresh17 0.902 / 0.718; fresh18 0.913 / 0.770; fresh19 0.944 / 0.853; fresh20 0.982 / 0.824; fresh21 0.976 / 0.811;
 # fresh22 0.962 / 0.724; fresh23 0.933 / 0.934; fresh24 0.918 / 0.755; fresh25 0.906 / 0.936; fresh26 0.942 / 0.773;
-# fresh27 0.971 / 0.868; fresh28 0.945 / 0.870; fresh29 0.913 / 0.798, each after the rules the golds before it
-# taught).
+# fresh27 0.971 / 0.868; fresh28 0.945 / 0.870; fresh29 0.913 / 0.798; fresh30 0.883 / 0.758, each after the rules
+# the golds before it taught).
 # The floors keep every general rule in place.
 MEASURES = ("officials_F1", "participation_F1", "chaired_F1", "meetings_F1", "posts_R", "slogans_R")
 FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
@@ -66,6 +66,7 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh27.yaml": (0.96, 0.89, 0.83, 0.89, 0.81, 0.99),
     "xwlb_fresh28.yaml": (0.94, 0.87, 0.87, 0.93, 0.87, 0.91),
     "xwlb_fresh29.yaml": (0.92, 0.88, 0.87, 0.82, 0.80, 0.68),
+    "xwlb_fresh30.yaml": (0.90, 0.85, 0.76, 0.83, 0.65, 0.87),
 }
 
 

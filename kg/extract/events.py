@@ -562,6 +562,8 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
         skipped = 1 if sentence.startswith("了", verb.end()) else 0  # 举行了三场记者会
         after = sentence[verb.end() + skipped :]
         y = pats["meeting_after_verb"].match(after)
+        if y and after.startswith("大会发言"):
+            y = None  # 第七次会议18日下午举行大会发言: the session holds its speeches, no 大会 of its own
         if clause and pats["meeting_end"].search(clause) and not y:
             for part in _split_joint(clause):
                 label = _clean_label(part)

@@ -70,6 +70,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             continue
         if found and inside_reported_speech(text, verb.start()):
             continue  # 栗战书说，不久前，习近平主席在博鳌…宣布了…: what a speaker recalls, not this event
+        if found and _FIRST_PERSON.search(text[sentence_start(text, verb.start()) : verb.start()]):
+            continue  # 我和培尼亚总统共同宣布: a speaker's own words, whatever their sentence opens with
         for item, is_body in found:
             out.append((item, is_body, relation, role, verb.start()))
     # 出席会议的还有A、B，C / 参加座谈会的党外人士还有A、B: the list follows the verb
@@ -131,6 +133,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
     return out
 
 
+_FIRST_PERSON = re.compile(r"(?:^|[，。；])我(?:们)?(?:和|同|与)[^，。；]*$")
 _WELCOMED_BY = re.compile(r"受到(?P<who>[^。；：“”]{2,200}?)(?:等人?)?(?:的)?(?:热烈|热情|隆重|亲切)?(?:欢迎|迎接)")
 _WITH_SPOUSE = re.compile(r"(?:和|偕|携)夫人")
 
@@ -194,7 +197,7 @@ def _floor() -> re.Pattern[str]:
     """What follows a member given the floor: 代表…发言, 在…发言, 就…提出, or a speech verb."""
     verbs = "|".join(re.escape(v) for v in sorted(load().speech_verbs, key=len, reverse=True))
     return re.compile(r"(?:代表[^，。；“]{1,30}?)?作了?“[^”]{1,80}”的?(?:大会)?发言|"  # 代表民革中央作了“…”的发言
-                      r"代表[^，。；]{1,30}?发言|在[^，。；]{0,20}?发言|"
+                      r"代表[^，。；]{1,30}?发言|在[^，。；]{0,20}?发言|发言|"
                       r"(?:就|围绕)[^。]{1,400}?(?:提出|询问|发言|建议)|" + verbs)
 
 
@@ -309,8 +312,8 @@ def _opens_with_count(text: str, start: int) -> bool:
 def _plausible_body(body: str, lex: Lexicon) -> bool:
     """听到一家公司, 协商决定政协…委员会: a clause that ends like a body is no body when it opens with a verb or holds
     a particle."""
-    if any(ch in "到了的是把被将让" for ch in body[:-2]):
-        return False
+    if any(ch in "到了的是把被将让" for ch in body[:-2]) or re.search("举行|召开|开幕|闭幕", body):
+        return False  # (18日下午举行大会发言: a meeting's verb, no body)
     if any(w in ("在", "于", "从") for w in _words(body)) or "在" in body[1:]:
         return False  # 德拉吉察和校长在停车处, 女儿劳拉在停车处: a place phrase, not a body
     first = _words(body)[0] if body else ""

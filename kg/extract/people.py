@@ -550,7 +550,7 @@ def _member_speaks() -> re.Pattern[str]:
     """李守镇委员代表全国总工会发言, 刘继贤委员提出, 吕薇委员就…提出询问: a member title, then a speech verb, or
     代表/在/就/围绕 (for a body, at a place, on a topic)."""
     lex = load()
-    return re.compile(f"({alternation(MEMBER_TITLES)})(?=代表|在|就|围绕|作了?“|{alternation(lex.speech_verbs)})")
+    return re.compile(f"({alternation(MEMBER_TITLES)})(?=代表|在|就|围绕|作了?“|发言|{alternation(lex.speech_verbs)})")
 
 
 _COUNT_DIGIT = re.compile(f"[{COUNT_DIGITS}]")
