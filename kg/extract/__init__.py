@@ -91,8 +91,6 @@ _BACK_AT = re.compile(r"^([^，。；\s]{2,8}?)(?:中|上|时)[，,]|^([^，。�
 
 def _back_at_the_event(sentence: str, lead: str, events: list) -> bool:
     """专题询问中，… / 联组会议由…主持: a paragraph that opens on what the lead reported, or on an event's noun."""
-    if _AT_THE_MEETING.search(sentence):
-        return True  # 徐某向会议作了…报告 / 会议听取了…: the paragraph is back at the sitting
     found = _BACK_AT.match(sentence)
     if not found:
         return False
@@ -238,9 +236,10 @@ def extract(article: Article) -> ArticleExtraction:
         if not every and any(start <= pos < end for start, end in other_days if start > last_event_before(pos)):
             return  # 29日下午，…王正伟等参加了慰问考察活动: another day's activity, not the reported event
         # (only an event reported by then: 当天上午，…出席图片展开幕式 later names no earlier 开幕式)
-        named = None if every else _group_named_at(_sentence_at(sentences, pos), [e for e in events if e.start <= pos])
+        so_far = [e for e in events if e.start <= pos]
+        named = None if every else _group_named_at(_sentence_at(sentences, pos), so_far)
         if named is None and not every:
-            named = _group_of_visit_verb(role, [e for e in events if e.start <= pos])
+            named = _group_of_visit_verb(role, so_far)
         if named == -1:
             every, named = True, None
         group = -1 if every else named if named is not None \

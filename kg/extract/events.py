@@ -368,11 +368,18 @@ def _spoken_at(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent
     return []
 
 
+@lru_cache(maxsize=1)
+def _chaired_pattern() -> re.Pattern[str]:
+    """主持 (no 召开) and a named meeting, ending the clause."""
+    meeting = _patterns()["meeting"].pattern
+    return re.compile(f"主持(?!召开)了?(?P<what>[^，。；：、]{{4,40}}?(?:{meeting}))(?=并|[，。；]|$)")
+
+
 def _chaired_meeting(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
     """国家主席习近平7日在汉堡主持金砖国家领导人非正式会晤: a named meeting a person chairs (主持, no 召开)."""
-    pats = _patterns()
-    for match in re.finditer(f"主持(?!召开)了?(?P<what>[^，。；：、]{{4,40}}?(?:{pats['meeting'].pattern}))"
-                             f"(?=并|[，。；]|$)", sentence):
+    if "主持" not in sentence:
+        return []
+    for match in _chaired_pattern().finditer(sentence):
         person = _convener(sentence, offset, people, match.start())
         label = _clean_label(match.group("what"))
         if person is None or len(label) < 4 or _FUTURE.search(sentence[: match.start()]):

@@ -50,9 +50,6 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         if pos < verb.start() and text[pos - 1 : pos] == "，" and pos - 1 in by_end:
             pos -= 1  # 周伯华、…王太华，分别汇报了: the list, a comma, an adverb, the verb
         found = _walk_left(text, pos, by_end, lex)
-        addressee = by_end.get(pos)
-        if found and addressee is not None and text[addressee.start - 1 : addressee.start] in ("向", "给"):
-            continue  # 我将把…向奥巴马总统汇报: whom the report is for, not who gives it
         if not found:
             window = text[max(0, pos - 100) : pos]
             gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos]) \
@@ -61,8 +58,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                 pos -= len(gap.group(0))
                 pos = before_fillers(text, pos)
                 found = _walk_left(text, pos, by_end, lex)
-        addressee = by_end.get(pos)
-        if found and addressee is not None and text[addressee.start - 1 : addressee.start] in ("向", "给"):
+        if found and _addressed(text, by_end.get(pos)):
             continue  # 我将把…向奥巴马总统汇报: whom the report is for, not who gives it
         if not found:
             found = _chained_subject(text, pos, people)
@@ -131,6 +127,11 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                     and _HEARD_AFTER_NAME.match(text, span.end):
                 out.append((span.name, False, "attended", "汇报", span.start))
     return out
+
+
+def _addressed(text: str, span: Span | None) -> bool:
+    """Does 向 or 给 stand right before the person who ends a list (向奥巴马总统汇报)?"""
+    return span is not None and text[span.start - 1 : span.start] in ("向", "给")
 
 
 _FIRST_PERSON = re.compile(r"(?:^|[，。；])我(?:们)?(?:和|同|与)[^，。；]*$")
