@@ -942,3 +942,11 @@ def test_a_session_holding_its_speeches_and_members_who_speak_saying():
     (meeting,) = ex.meetings
     assert meeting.label == "政协第十三届全国委员会常务委员会第七次会议"
     assert edges(ex, "attended")[meeting.label] == ["陈立光", "程立红", "李立伟", "刘晓立"]
+
+
+def test_a_preposition_before_a_short_title_and_a_name_before_a_viewing():
+    ex = extract("央视网消息：经习主席和中央军委审定批准，《学习纲要》近日印发全军。",
+                 title="经习主席和中央军委审定批准 《学习纲要》印发全军", day=date(2013, 11, 21))
+    assert "经习" not in posts(ex)
+    ex = extract("央视网消息：伊拉克总理阿巴迪观看了阅兵式。", day=date(2017, 7, 15))
+    assert posts(ex) == {"阿巴迪": ["伊拉克总理"]}

@@ -523,6 +523,9 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 and lex.common_words.get(name[:2]) is None
             if length == 4 and not syllabic and not foreign:
                 continue  # four characters only for a minority name (向巴平措副委员长: 向巴 is its first syllable)
+            if len(name) == 2 and not foreign and name[0] in lex.weak_surnames and name[1] in lex.surnames \
+                    and name not in confirmed:
+                continue  # 经习主席…审定批准: a preposition and the short form 习主席, no person 经习
             if start > 0 and text[start - 1].isdigit():
                 continue  # 12位省政协委员: a count and its measure word, no name
             if start < 0 or not (syllabic or is_name(name, lex, foreign=foreign)) or _country_end().search(name) \
