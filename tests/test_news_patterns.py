@@ -950,3 +950,15 @@ def test_a_preposition_before_a_short_title_and_a_name_before_a_viewing():
     assert "经习" not in posts(ex)
     ex = extract("央视网消息：伊拉克总理阿巴迪观看了阅兵式。", day=date(2017, 7, 15))
     assert posts(ex) == {"阿巴迪": ["伊拉克总理"]}
+
+
+def test_an_arrival_told_by_a_reporter_on_the_spot_is_the_visit():
+    ex = extract("央视网消息：各位观众，这里是荷兰阿姆斯特丹史基浦机场。当地时间3月22号中午，国家主席韦东山乘坐的专机"
+                 "抵达这里。他是应荷兰首相吕特邀请出席核安全峰会的。韦东山主席还应国王邀请对荷兰进行国事访问。"
+                 "韦东山和夫人林丽华走下舷梯。王立群、宋家明等陪同人员同机抵达。",
+                 title="韦东山抵达荷兰阿姆斯特丹开启欧洲之旅并出席核安全峰会", day=date(2014, 3, 23))
+    (visit,) = ex.meetings
+    assert visit.kind == "访问" and "阿姆斯特丹" in visit.label and "对荷兰进行国事访问" in visit.label
+    assert visit.date == date(2014, 3, 22)
+    assert edges(ex, "chaired")[visit.label] == ["韦东山"]
+    assert {"林丽华", "王立群", "宋家明"} <= set(edges(ex, "attended")[visit.label])

@@ -282,7 +282,12 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
 _GROUP_TALK = re.compile(r"在(?:与|同)([^，。；、]{2,30}?)座谈(?:交流)?时[，,]")
 
 
-_VISIT = re.compile(r"(?:乘专机)?(?:抵达|到达)(?P<place>[^，。；、]{2,16}?)(?:[，。；]|时|开始|出席|进行|对)")
+# 习近平乘专机抵达…, 习近平和夫人彭丽媛乘坐的专机刚刚抵达…: the traveller is named before the plane
+_VISIT = re.compile(r"(?:乘专机|(?:和夫人[^，。；、]{2,4})?乘坐的专机|刚刚)*(?:抵达|到达)"
+                    r"(?P<place>[^，。；、]{2,16}?)(?:[，。；]|时|开始|出席|进行|对|$)")
+# 这里是阿姆斯特丹史基浦机场…习近平抵达这里: a reporter on the spot names the place before; the headline names it too
+_HERE = ("这里", "此间", "当地")
+_HEADLINE_ARRIVAL = re.compile(r"抵达(?P<place>[^，。；、 ]{2,16}?)(?:开始|开启|出席|并|进行|对|[，。；、 ]|$)")
 _DEPARTURE = re.compile(r"(?:乘专机)?离开北京|离京")
 
 
@@ -324,9 +329,12 @@ def _country_visited(text: str, offset: int, sentence: str, people: list[Span]) 
 _STATE_VISIT = re.compile(r"对(?P<place>[^，。；]{2,30}?)进行(?P<kind>国事访问|正式访问|工作访问|访问)")
 
 
-def find_visit(text: str, offset: int, sentence: str, people: list[Span]) -> HeldEvent | None:
-    """国家主席习近平4日乘专机抵达加利福尼亚…进行国事访问 / 习近平3日离京…访问: a visit led by the traveller."""
-    if not re.search("访问|出访|出席|会晤|峰会|会议", sentence):
+def find_visit(text: str, offset: int, sentence: str, people: list[Span], context: str = "",
+               headline: str | None = None) -> HeldEvent | None:
+    """国家主席习近平4日乘专机抵达加利福尼亚…进行国事访问 / 习近平3日离京…访问: a visit led by the traveller.
+    ``context``: the sentences after it, which often say what the arrival is for (他是应邀出席…峰会的)."""
+    purpose = re.compile("访问|出访|出席|会晤|峰会|会议")
+    if not purpose.search(sentence) and not (_VISIT.search(sentence) and purpose.search(f"{context}{headline or ''}")):
         return None
     arrival = _VISIT.search(sentence)
     departure = None if arrival else _DEPARTURE.search(sentence)
@@ -336,9 +344,16 @@ def find_visit(text: str, offset: int, sentence: str, people: list[Span]) -> Hel
     host = _host_before(text, people, offset, offset + verb.start())
     if host is None:
         return None
-    label = f"{host.name}抵达{arrival.group('place')}访问" if arrival else f"{host.name}离京出访"
-    state = _STATE_VISIT.search(sentence, verb.end())
+    place = arrival.group("place") if arrival else ""
+    named = _HEADLINE_ARRIVAL.search(headline or "")
+    if place in _HERE and named:
+        place = named.group("place")
+    label = f"{host.name}抵达{place}访问" if arrival else f"{host.name}离京出访"
+    state = _STATE_VISIT.search(sentence, verb.end()) or _STATE_VISIT.search(context) \
+        or _STATE_VISIT.search(headline or "")
     if departure and state:  # 离开北京，应…邀请，对哈萨克斯坦共和国进行国事访问: the visit by its country
         label = f"{host.name}对{state.group('place')}进行{state.group('kind')}"
+    elif state:  # 抵达布达佩斯，…并对匈牙利进行正式访问: where he landed and the country he visits
+        label = f"{host.name}抵达{place}对{state.group('place')}进行{state.group('kind')}"
     return HeldEvent(label=label, kind="访问", start=offset + verb.start(), end=offset + verb.end(), leader=host,
                      when=find_date(text[offset : offset + verb.start()]))

@@ -135,7 +135,8 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
         both = _both_leaders_talk(sentence, offset, people, headline)
         if both:
             return [both] + _follow_ups(sentences[index + 1 :], people)
-        visit = find_visit(text, offset, sentence, people)
+        visit = find_visit(text, offset, sentence, people,
+                           "".join(s for _, s in sentences[index + 1 : index + 3]), headline)
         if visit:
             return [visit, *_convened_on_visit(sentence, offset, visit)] + _follow_ups(sentences[index + 1 :], people)
         attended_first = re.search("出席|参加", sentence) and (
