@@ -962,3 +962,17 @@ def test_an_arrival_told_by_a_reporter_on_the_spot_is_the_visit():
     assert visit.date == date(2014, 3, 22)
     assert edges(ex, "chaired")[visit.label] == ["韦东山"]
     assert {"林丽华", "王立群", "宋家明"} <= set(edges(ex, "attended")[visit.label])
+
+
+def test_a_trip_told_clause_by_clause_keeps_its_traveller():
+    ex = extract("央视网消息：应俄罗斯联邦委员会主席马维科和国家杜马主席沃立金的邀请，全国人大常委会委员长宋家明18日至"
+                 "20日赴俄罗斯出席中俄议会合作委员会第三次会议，在莫斯科会见俄罗斯总统普京。\n"
+                 "宋家明与马维科共同主持中俄议会合作委员会第三次会议。\n王立群参加上述活动。",
+                 day=date(2017, 4, 21))
+    chairs = edges(ex, "chaired")
+    kinds = {m.label: m.kind for m in ex.meetings}
+    assert sorted(kinds.values()) == ["会见", "会议", "访问"]
+    assert all(names[0] == "宋家明" for names in chairs.values())  # the inviters lead nothing
+    (met,) = [label for label, kind in kinds.items() if kind == "会见"]
+    assert "普京" in edges(ex, "attended")[met]
+    assert all("王立群" in names for names in edges(ex, "attended").values())

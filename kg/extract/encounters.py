@@ -105,7 +105,8 @@ _REPRESENTED = re.compile(r"(?:国王|主席|总统)?的(?:代表|特使)")
 
 def _host_before(text: str, people: list[Span], sentence_start: int, verb_start: int) -> Span | None:
     """The person who meets: named before the verb in the same sentence, with only a date, a place or an adverb
-    between them (中共中央总书记、国家主席习近平5日在人民大会堂会见…)."""
+    between them (中共中央总书记、国家主席习近平5日在人民大会堂会见…), or the traveller whose trip the sentence
+    tells clause by clause (张德江18日至20日赴俄罗斯出席…会议，在莫斯科会见…)."""
     for span in sorted(people, key=lambda s: -s.end):
         if not sentence_start <= span.start < span.end <= verb_start:
             continue
@@ -114,8 +115,22 @@ def _host_before(text: str, people: list[Span], sentence_start: int, verb_start:
         between = text[span.end : verb_start]
         if _BETWEEN_HOST_AND_VERB.match(between) and not _is_reference_context(text, span.end):
             return span
+        if _TRIP_BEFORE_VERB.match(between) and not _is_reference_context(text, span.end) \
+                and not re.search(r"(?:^|[，。；])应[^，。；]*$", text[sentence_start : span.start]):
+            return span
         return None
     return None
+
+
+# the lead of a trip that goes on to an encounter: 张德江…赴俄罗斯出席…会议，在莫斯科会见…
+TRIP_LEAD = re.compile(r"(?:赴|前往|抵达)[^，。；“”]{2,40}?(?:出席|访问|参加)")
+
+# 赴俄罗斯出席…第三次会议，在莫斯科会见…，并与…举行会谈: the clauses of one trip, each opened by a travel verb, share
+# the traveller named before the first
+_TRIP_BEFORE_VERB = re.compile(
+    rf"^(?:{TIME_PHRASE})*(?:乘专机)?(?:赴|前往|抵达|到达)[^，。；“”]{{2,40}}[，、]"
+    r"(?:(?:并|还|随后)?(?:访问|出席|参加)[^，。；“”]{2,40}[，、])*(?:并|还|随后)?"
+    r"(?:在[^，。；“”]{1,20}?)?(?:分别|先后|同|与|和|并|还)*$")
 
 
 def _listed_hosts(text: str, people: list[Span], sentence_start: int, host: Span) -> list[Span]:
@@ -310,8 +325,10 @@ def _return_from_visit(text: str, offset: int, sentence: str, people: list[Span]
 
 @lru_cache(maxsize=1)
 def _visited() -> re.Pattern[str]:
-    """访问瑞士, 出访美国: a country (countries.txt) right after the verb."""
-    return re.compile(f"(?:访问|出访)(?P<place>{alternation(load().countries)})(?=[，。；、并和及]|$)")
+    """访问瑞士, 出访美国, 赴俄罗斯出席…: a country (countries.txt) right after the verb."""
+    countries = alternation(load().countries)
+    return re.compile(f"(?:(?:访问|出访)(?P<place>{countries})(?=[，。；、并和及]|$)"
+                      f"|赴(?P<bound>{countries})(?=出席|参加|访问|进行|[，。；、并]))")
 
 
 def _country_visited(text: str, offset: int, sentence: str, people: list[Span]) -> HeldEvent | None:
@@ -322,7 +339,8 @@ def _country_visited(text: str, offset: int, sentence: str, people: list[Span]) 
     host = _host_before(text, people, offset, offset + visit.start())
     if host is None:
         return None
-    return HeldEvent(label=f"{host.name}访问{visit.group('place')}", kind="访问", start=offset + visit.start(),
+    return HeldEvent(label=f"{host.name}{'访问' if visit.group('place') else '赴'}"
+                           f"{visit.group('place') or visit.group('bound')}", kind="访问", start=offset + visit.start(),
                      end=offset + visit.end(), leader=host, when=find_date(text[offset : offset + visit.start()]))
 
 

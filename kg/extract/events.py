@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns, visit_kinds
 from kg.extract.dates import TIME_PHRASE, find_date
-from kg.extract.encounters import MONTH_OR_YEAR_OPENING, drop_group_encounters, find_encounters, find_visit
+from kg.extract.encounters import MONTH_OR_YEAR_OPENING, TRIP_LEAD, drop_group_encounters, find_encounters, find_visit
 from kg.extract.references import _is_reference_context
 from kg.extract.titles import _strip_sub_organ
 from kg.lexicon import alternation, lexicon_lines, load
@@ -124,7 +124,8 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
     for index, (offset, sentence) in enumerate(sentences):
         if looked == 3:
             break
-        if any(offset <= e.start < offset + len(sentence) for e in encounters):
+        met = [e.start for e in encounters if offset <= e.start < offset + len(sentence)]
+        if met and not TRIP_LEAD.search(sentence, 0, min(met) - offset):
             break  # the lead is an encounter (习近平会见…): find_encounters has it, what follows elaborates it
         if _FUTURE.search(sentence) or (index and MONTH_OR_YEAR_OPENING.match(sentence)):
             continue  # 峰会将于6月9日至10日在青岛举行: announced, not held; 今年5月，…会见了 after the lead: recalled
@@ -276,8 +277,8 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None)
     """主持召开(了)X座谈会 in ``clause``, chaired by ``leader``; 分别主持召开了A和B座谈会 is two meetings."""
     meeting_end = _patterns()["meeting_end"]
     found = []
-    for convened in re.finditer(r"(?:主持)?召开(?:了)?([^，。；、]{2,30})", clause):
-        name = convened.group(1)
+    for convened in re.finditer(r"(?P<verb>(?:共同)?主持(?:召开)?|召开)(?:了)?([^，。；、]{2,30})", clause):
+        name = convened.group(2)
         cut = next((m for m in (meeting_end.search(name[:k]) for k in range(len(name), 1, -1)) if m), None)
         if cut is None:
             continue
@@ -287,21 +288,24 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None)
             and not meeting_end.search(first) and len(first) >= 2 else [name]
         start = offset + convened.start()
         for each in names:
-            found.append(HeldEvent(label=f"{leader.name}主持召开{each}", kind=_kind_of(each), start=start,
+            verb = convened.group("verb") if convened.group("verb").endswith("主持") else "主持召开"
+            found.append(HeldEvent(label=f"{leader.name}{verb}{each}", kind=_kind_of(each), start=start,
                                    end=start + len(convened.group(0)), leader=leader, when=when,
-                                   leader_role="主持召开"))
+                                   leader_role=verb))
     return found
 
 
 def _convened_during_visits(sentences: list[tuple[int, str]], events: list[HeldEvent]) -> list[HeldEvent]:
     """调研期间，张德江分别主持召开了…座谈会; 12日至14日，汪洋来到…，并在西昌主持召开…座谈会: a meeting a visit's
     leader convenes in a later sentence is an event of its own, dated by that sentence or the visit."""
-    visits = [e for e in events if e.leader and e.kind in visit_kinds()]
+    visits = [e for e in events if e.leader and (e.kind in visit_kinds() or e.kind == "访问")]
     have = {e.label for e in events}
     found: list[HeldEvent] = []
     for visit in visits:
         for offset, sentence in sentences:
             verb = sentence.find("主持召开")
+            if verb < 0 and (jointly := re.search(r"共同主持(?=[^，。；]{2,30}(?:会议|会晤|论坛))", sentence)):
+                verb = jointly.start()  # 张德江与马特维延科共同主持中俄议会合作委员会第三次会议, on the trip
             if verb < 0 and (plain := re.search(r"(?:[，并]|专门|还|又|亲自)召开(?=[^，。；]{0,20}座谈会)", sentence)):
                 verb = plain.end() - 2  # 调研期间，栗战书…，并…召开座谈会 / 刘云山专门召开调研座谈会: by the subject
             if offset + len(sentence) <= visit.end or verb < 0 or visit.leader.name not in sentence[:verb]:
@@ -695,6 +699,10 @@ def _names_itself(noun_phrase: str) -> bool:
 _BRIEFING = re.compile(r"听取(?P<what>[^，。；]{2,30}?(?:工作)?汇报)")
 
 
+# 应俄罗斯联邦委员会主席马特维延科和国家杜马主席沃洛金的邀请，: who invites is not who travels
+_INVITER = re.compile(r"(?:^|[，。；])应[^，。；]{1,40}$")
+
+
 def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | None:
     """X在某地调研/考察/视察…, X听取…汇报: a visit or briefing led by its subject, labelled with where it was."""
     pats = _patterns()
@@ -722,7 +730,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue  # 栗战书就做好执法检查工作…提出要求: the topic of what he said (就…进行调研 is a visit)
         leaders = [p for p in people if offset <= p.start and p.end <= offset + verb.start()]
         leaders = [p for p in leaders if not _is_reference_context(sentence, p.end - offset)
-                   and not sentence.startswith(("夫人", "的夫人"), p.end - offset)]  # 习近平夫人彭丽媛…参观: she visits
+                   and not sentence.startswith(("夫人", "的夫人"), p.end - offset)  # 习近平夫人彭丽媛…参观: she visits
+                   and not _INVITER.search(sentence, 0, p.end - offset)]  # 应马特维延科的邀请，张德江赴俄罗斯…
         if not leaders:
             continue
         leader = leaders[0]
