@@ -976,3 +976,16 @@ def test_a_trip_told_clause_by_clause_keeps_its_traveller():
     (met,) = [label for label, kind in kinds.items() if kind == "会见"]
     assert "普京" in edges(ex, "attended")[met]
     assert all("王立群" in names for names in edges(ex, "attended").values())
+
+
+def test_two_discussions_on_one_visit_are_told_apart_by_place_and_day():
+    ex = extract("央视网消息：11日至12日，韦东山在河北省调研指导教育实践活动。\n"
+                 "下午，韦东山来到西柏坡。在九月会议旧址，韦东山主持召开了座谈会。\n"
+                 "河北省民政厅是直接同群众打交道的窗口。12日上午，韦东山来到这里了解情况。韦东山在民政厅主持召开座谈会。",
+                 day=date(2013, 7, 12))
+    talks = [m for m in ex.meetings if m.kind == "座谈会"]
+    assert len(talks) == 2
+    at_office = next(m for m in talks if "民政厅" in m.label)
+    assert at_office.date == date(2013, 7, 12)
+    chairs = edges(ex, "chaired")
+    assert all(chairs.get(m.label) == ["韦东山"] for m in talks)

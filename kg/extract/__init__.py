@@ -227,7 +227,7 @@ def extract(article: Article) -> ArticleExtraction:
     order = 0
 
     def add(name: str, is_body: bool, relation: str, role: str, pos: int, every: bool = False,
-            only: int | None = None) -> None:
+            only: int | None = None, at_group: int | None = None) -> None:
         """Link a participant to the meetings of the group its position falls in (``every``: all of them, as in
         参加上述活动; ``only``: one meeting, as a guest of one 会见)."""
         nonlocal order
@@ -242,7 +242,7 @@ def extract(article: Article) -> ArticleExtraction:
             named = _group_of_visit_verb(role, so_far)
         if named == -1:
             every, named = True, None
-        group = -1 if every else named if named is not None \
+        group = at_group if at_group is not None else -1 if every else named if named is not None \
             else max((g for start, g in group_starts if start <= pos), default=0)
         marker = (name, relation, group if only is None else -2 - only)
         if marker in seen:
@@ -261,7 +261,10 @@ def extract(article: Article) -> ArticleExtraction:
     for key, event in enumerate(events):
         if event.leader is not None:
             role = event.leader_role or event.kind
-            add(event.leader.name, False, "chaired", role, event.start, only=key if event.guests else None)
+            # the leader chairs his event's group (调研并召开座谈会: the discussion too), not an earlier event the
+            # sentence's noun names (在民政厅主持召开座谈会 after another 座谈会)
+            add(event.leader.name, False, "chaired", role, event.start, only=key if event.guests else None,
+                at_group=group_of[key])
             for co_host in _co_hosts(text, people, event):
                 add(co_host.name, False, "attended", event.kind, event.start)
         for guest in event.guests:

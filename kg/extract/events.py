@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns, visit_kinds
-from kg.extract.dates import TIME_PHRASE, find_date
+from kg.extract.dates import TIME_PHRASE, find_date, last_date
 from kg.extract.encounters import MONTH_OR_YEAR_OPENING, TRIP_LEAD, drop_group_encounters, find_encounters, find_visit
 from kg.extract.references import _is_reference_context
 from kg.extract.titles import _strip_sub_organ
@@ -33,7 +33,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     lead += [e for e in _joined_deliberations(text, sentences, people) if not any(_same(e, x) for x in lead)]
     lead += _parallel_visits(text, sentences, people, lead + encounters, headline)
     _date_visits_from_later_sentences(sentences, lead)
-    lead += _convened_during_visits(sentences, lead)
+    lead += _convened_during_visits(text, sentences, lead)
     visitors = {e.leader.name for e in lead if e.leader and e.kind in visit_kinds()}
     # 习近平接见了…部队正团职以上领导干部 during his visit: a group received on the way is part of the visit
     encounters = [e for e in encounters
@@ -273,7 +273,7 @@ def _convened_on_visit(sentence: str, offset: int, visit: HeldEvent) -> list[Hel
     return _convened_meetings(sentence[visit.end - offset :], visit.end, visit.leader, visit.when)
 
 
-def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None) -> list[HeldEvent]:
+def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None, where: str = "") -> list[HeldEvent]:
     """主持召开(了)X座谈会 in ``clause``, chaired by ``leader``; 分别主持召开了A和B座谈会 is two meetings."""
     meeting_end = _patterns()["meeting_end"]
     found = []
@@ -289,13 +289,13 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None)
         start = offset + convened.start()
         for each in names:
             verb = convened.group("verb") if convened.group("verb").endswith("主持") else "主持召开"
-            found.append(HeldEvent(label=f"{leader.name}{verb}{each}", kind=_kind_of(each), start=start,
+            found.append(HeldEvent(label=f"{leader.name}{where}{verb}{each}", kind=_kind_of(each), start=start,
                                    end=start + len(convened.group(0)), leader=leader, when=when,
                                    leader_role=verb))
     return found
 
 
-def _convened_during_visits(sentences: list[tuple[int, str]], events: list[HeldEvent]) -> list[HeldEvent]:
+def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events: list[HeldEvent]) -> list[HeldEvent]:
     """调研期间，张德江分别主持召开了…座谈会; 12日至14日，汪洋来到…，并在西昌主持召开…座谈会: a meeting a visit's
     leader convenes in a later sentence is an event of its own, dated by that sentence or the visit."""
     visits = [e for e in events if e.leader and (e.kind in visit_kinds() or e.kind == "访问")]
@@ -312,9 +312,14 @@ def _convened_during_visits(sentences: list[tuple[int, str]], events: list[HeldE
                 continue
             if any(offset <= e.start < offset + len(sentence) for e in events):
                 continue  # the sentence's meeting is already an event
-            day = find_date(sentence[:verb]) or visit.when
+            # 12日上午，习近平来到这里…。习近平在民政厅主持召开座谈会: the day its paragraph last named
+            paragraph = text[text.rfind("\n", 0, offset) + 1 : offset]
+            day = find_date(sentence[:verb]) or last_date(paragraph) or visit.when
             verb -= 2 if sentence[verb - 2 : verb] == "分别" else 0
-            for meeting in _convened_meetings(sentence[verb:], offset + verb, visit.leader, day):
+            # 在九月会议旧址…主持召开了座谈会 / 在民政厅主持召开座谈会: two discussions, told apart by where they were
+            where = re.search(r"在[^，。；“”]{1,12}$", sentence[:verb])
+            for meeting in _convened_meetings(sentence[verb:], offset + verb, visit.leader, day,
+                                              where.group(0) if where else ""):
                 if meeting.label not in have:
                     have.add(meeting.label)
                     found.append(meeting)
