@@ -989,3 +989,13 @@ def test_two_discussions_on_one_visit_are_told_apart_by_place_and_day():
     assert at_office.date == date(2013, 7, 12)
     chairs = edges(ex, "chaired")
     assert all(chairs.get(m.label) == ["韦东山"] for m in talks)
+
+
+def test_who_chairs_the_discussion_of_a_visit_chairs_only_the_discussion():
+    ex = extract("央视网消息：中共中央政治局常委刘立山3月25日至27日在安徽调研，并召开有市、县代表参加的座谈会。\n"
+                 "刘立山对安徽的工作给予肯定。\n赵立际主持座谈会并参加调研。", day=date(2014, 3, 27))
+    talk = next(m for m in ex.meetings if m.kind == "座谈会")
+    visit = next(m for m in ex.meetings if m.kind == "调研")
+    chairs = edges(ex, "chaired")
+    assert "赵立际" in chairs[talk.label] and "赵立际" not in chairs[visit.label]
+    assert "赵立际" in edges(ex, "attended")[visit.label]

@@ -136,6 +136,21 @@ def _group_named_at(sentence: str, events: list) -> int | None:
     return min(named, key=lambda e: e.start).group if named else None
 
 
+_OBJECT_NOUN = re.compile(r"了?([^，。；、\s]{2,8}?)(?=并|[，。；、]|$)")
+
+
+def _one_named_by_object(text: str, after_verb: int, group: list[MeetingMention]) -> int | None:
+    """调研，并召开…座谈会 … 赵乐际主持座谈会并参加调研: of a group's events, the one the verb's object names (the
+    座谈会, not the visit), if exactly one."""
+    if len(group) < 2:
+        return None
+    noun = _OBJECT_NOUN.match(text, after_verb)
+    if noun is None:
+        return None
+    named = [m.key for m in group if m.label.endswith(noun.group(1))]
+    return named[0] if len(named) == 1 else None
+
+
 @lru_cache(maxsize=1)
 def _sent_from_afar() -> re.Pattern[str]:
     """向…发来书面致辞 / 贺信 (message_verbs.txt): what someone sends, not attends."""
@@ -244,6 +259,8 @@ def extract(article: Article) -> ArticleExtraction:
             every, named = True, None
         group = at_group if at_group is not None else -1 if every else named if named is not None \
             else max((g for start, g in group_starts if start <= pos), default=0)
+        if only is None and not every and at_group is None:
+            only = _one_named_by_object(text, pos + len(role), [m for m in result.meetings if group_of[m.key] == group])
         marker = (name, relation, group if only is None else -2 - only)
         if marker in seen:
             return
