@@ -126,8 +126,9 @@ def squeeze_spaces(line: str) -> str:
     return "".join(out)
 
 
-_LONG_RUN_LEFT = re.compile(f"[{CJK}]{{6}}$")
-_LONG_RUN_RIGHT = re.compile(f"^[{CJK}]{{6}}")
+# a run may hold a transliterated name's joiner (吉格梅-廷里) or a quoted party name (拉脱维亚“和谐”社会民主党)
+_LONG_RUN_LEFT = re.compile(f"[{CJK}·\\-]{{5}}[{CJK}]$")
+_LONG_RUN_RIGHT = re.compile(f"^[{CJK}][{CJK}·\\-“”‘’]{{5}}")
 
 
 def _gap(match: re.Match[str]) -> str:

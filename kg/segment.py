@@ -63,9 +63,10 @@ def join_lines(lines: list[str]) -> str:
         short = len(prev) < width - 2 if width else len(prev) < 0.6 * longest
         if re.match(r"[A-Za-z]", piece[0]) and re.search(r"[A-Za-z]$", prev):
             out += " "
-        elif short and not _ENDS_CLAUSE.search(prev) and not _ends_with_title(prev) \
-                and prev.count("“") <= prev.count("”"):
+        elif (short or _titled_item(prev) and _titled_item(piece)) and not _ENDS_CLAUSE.search(prev) \
+                and not _ends_with_title(prev) and prev.count("“") <= prev.count("”"):
             out += "\n"  # (a title at the line's end waits for its name on the next line: 局长\n隋立新参加)
+            # (a list of senders one a line, 葡萄牙社会党总书记塞古罗\n捷克…主席菲利普, is no wrapped column)
         elif (width is None or len(prev) < width - 2) and _ENDS_PARAGRAPH.search(prev):
             out += "\n"  # a paragraph: round-ups report one event a paragraph (中央宣讲团在各地宣讲)
         out += piece
@@ -85,6 +86,19 @@ def _title_at_end() -> re.Pattern[str]:
 
 def _ends_with_title(line: str) -> bool:
     return _title_at_end().search(line) is not None
+
+
+@lru_cache(maxsize=1)
+def _titled_item_pattern() -> re.Pattern[str]:
+    from kg.lexicon import alternation, load
+
+    return re.compile(f"^[^，。；：！？\\s]{{2,30}}?(?:{alternation(load().titles)})[^，。；：！？、\\s]{{2,8}}$")
+
+
+def _titled_item(line: str) -> bool:
+    """德国社会民主党主席加布里尔: a short line that is a title chain and a name, an item of a list laid out one
+    a line."""
+    return len(line) <= 40 and _titled_item_pattern().match(line) is not None
 
 
 def _wrap_width(pieces: list[str]) -> int | None:

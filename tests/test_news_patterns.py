@@ -999,3 +999,17 @@ def test_who_chairs_the_discussion_of_a_visit_chairs_only_the_discussion():
     chairs = edges(ex, "chaired")
     assert "赵立际" in chairs[talk.label] and "赵立际" not in chairs[visit.label]
     assert "赵立际" in edges(ex, "attended")[visit.label]
+
+
+def test_senders_listed_one_a_line_keep_their_names_apart():
+    ex = extract("央视网消息：韦东山当选总书记，多国政党发来贺电。\n发来贺电或贺函的还有：\n"
+                 "不丹王国政府首相吉格梅-廷里\n爱尔兰工党领袖、副总理吉尔摩\n德国社会民主党主席加布里尔\n葡萄牙社会党总书记塞古罗\n"
+                 "捷克和摩拉维亚共产党主席菲利普\n拉脱维亚“和谐”社会民主党主席乌尔班诺维奇\n", day=date(2012, 11, 20))
+    found = posts(ex)
+    assert found["吉格梅-廷里"] == ["不丹王国政府首相"]
+    assert found["塞古罗"] == ["葡萄牙社会党总书记"] and found["菲利普"] == ["捷克和摩拉维亚共产党主席"]
+    assert "乌尔班诺维奇" in found and not any(len(name) > 6 and "·" not in name and "-" not in name for name in found)
+    # the same list laid out with spaces
+    spaced = extract("央视网消息：发来贺电或贺函的还有： 不丹王国政府首相吉格梅-廷里 德国社会民主党主席加布里尔 "
+                     "捷克和摩拉维亚共产党主席菲利普 拉脱维亚“和谐”社会民主党主席乌尔班诺维奇", day=date(2012, 11, 20))
+    assert set(posts(spaced)) == {"吉格梅-廷里", "加布里尔", "菲利普", "乌尔班诺维奇"}
