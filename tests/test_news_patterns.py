@@ -1013,3 +1013,12 @@ def test_senders_listed_one_a_line_keep_their_names_apart():
     spaced = extract("央视网消息：发来贺电或贺函的还有： 不丹王国政府首相吉格梅-廷里 德国社会民主党主席加布里尔 "
                      "捷克和摩拉维亚共产党主席菲利普 拉脱维亚“和谐”社会民主党主席乌尔班诺维奇", day=date(2012, 11, 20))
     assert set(posts(spaced)) == {"吉格梅-廷里", "加布里尔", "菲利普", "乌尔班诺维奇"}
+
+
+def test_names_after_titles_that_a_dictionary_or_a_stop_character_hid():
+    found = posts(extract("央视网消息：美国前国务卿基辛格日前在接受本台专访时表示，两国合作重要。全国人大常委会副委员长"
+                          "向巴平措，国务委员杨立池出席。离开时，哈萨克斯坦第一副总理萨金塔耶夫偕政府高级官员到机场送行。"
+                          "特朗普与俄罗斯外长拉夫罗夫会面时透露了情报。", day=date(2017, 5, 18)))
+    assert {"基辛格", "向巴平措", "萨金塔耶夫", "拉夫罗夫"} <= set(found)
+    assert found["萨金塔耶夫"] == ["哈萨克斯坦第一副总理"]
+    assert not any(name.endswith(("偕", "会面", "日前")) for name in found)

@@ -224,8 +224,11 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
     if is_syllabic_name(token, lex) and (after_title or strength >= 3) and (
             tag is None or tag.startswith("ns") or strength >= 3):
         return 2
-    if foreign and is_transliteration(token, lex) and (tag is None or strength >= 3 or tag.startswith(("ns", "nr"))) \
-            and (not _ordinary_word(tag) or strength >= 4) \
+    # (美国前国务卿基辛格表示: a transliteration jieba files as a plain noun is still a name after a foreign title)
+    spelt_noun = tag == "n" and len(token) >= 3 and strength >= 2
+    if foreign and is_transliteration(token, lex) \
+            and (tag is None or strength >= 3 or tag.startswith(("ns", "nr")) or spelt_noun) \
+            and (not _ordinary_word(tag) or strength >= 4 or spelt_noun) \
             and not (len(token) >= 4 and _common(token[-2:], lex) and _common(token[-2:], lex)[0] == "v"):
         return 2  # (奥朗德指派: a verb after the name is no part of it)
     if after_title and not foreign and strength >= 1 and 2 <= len(token) <= 4 and tag is None \
@@ -311,9 +314,11 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         strength, stop_length = stop_at(text, end)
         if token.endswith("时") and _WHILE_CLAUSE.search(text, max(0, pos - 60), pos) and text.startswith("，", end):
             continue  # 在会见密克罗尼西亚联邦总统莫里时，: 时 closes the clause (伍跃时说 is a name)
-        if at_stop and not ((strength >= 3 or text.startswith(("等", "同志", "一行"), end)) and token[0] in lex.surnames
-                            and is_han_name(token, lex)):
-            continue  # only a Han name closed firmly may start with a stop's character (县长向红梅出席, 向红梅等)
+        if at_stop and not ((strength >= 3 or text.startswith(("等", "同志", "一行"), end))
+                            and (token[0] in lex.surnames and is_han_name(token, lex)
+                                 or len(token) >= 4 and is_syllabic_name(token, lex))):
+            continue  # only a Han name closed firmly may start with a stop's character (县长向红梅出席, 向红梅等),
+            # or a minority name of syllables (副委员长向巴平措，)
         if at_stop and _patterns()["title"].fullmatch(token[1:]):
             continue  # 总统助理和顾问: 和 joins a second title, no name 和顾问
         if (_common(token, lex) or "").startswith("ns") and _patterns()["inspect"].match(text, end):
