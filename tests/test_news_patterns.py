@@ -1022,3 +1022,12 @@ def test_names_after_titles_that_a_dictionary_or_a_stop_character_hid():
     assert {"基辛格", "向巴平措", "萨金塔耶夫", "拉夫罗夫"} <= set(found)
     assert found["萨金塔耶夫"] == ["哈萨克斯坦第一副总理"]
     assert not any(name.endswith(("偕", "会面", "日前")) for name in found)
+
+
+def test_names_before_a_rank_and_before_均():
+    found = posts(extract("央视网消息：韦东山会见亚奥理事会主席艾哈迈德亲王。韦东山和夫人林丽华走下舷梯，"
+                          "威廉—亚历山大国王和马克茜玛王后热情迎接。吉尔吉斯斯坦总统热恩别科夫、塔吉克斯坦总统拉赫蒙均"
+                          "前往机场迎接。县长王均出席。",
+                          day=date(2019, 6, 16)))
+    assert {"艾哈迈德", "马克茜玛", "拉赫蒙", "王均"} <= set(found)
+    assert "拉赫蒙均" not in found and found["马克茜玛"] == ["王后"]

@@ -499,6 +499,11 @@ def _transliterated_place(body: str, lex: Lexicon) -> bool:
     return bool(place) and is_transliteration(place.group(1), lex)
 
 
+def _title_ends_at(text: str, pos: int) -> bool:
+    window = text[max(0, pos - 8) : pos]
+    return any(m.end() == len(window) for m in _patterns()["title"].finditer(window))
+
+
 def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """Names followed by their title: 冷劲松市长, 习近平总书记, 奥巴马总统."""
     pats = _patterns()
@@ -535,7 +540,8 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 continue  # 芬兰总统, 就任中国国务院总理: a country; 习近平当选国家主席, 提名国务院总理: a verb inside
             before = text[start - 2 : start] if start >= 2 else ""
             boundary = start == 0 or not _is_cjk(text[start - 1]) or before in lex.verbs_before_name \
-                or text[start - 1 : start] in lex.verbs_before_name or (foreign and text[start - 1] in "同与和及在由")
+                or text[start - 1 : start] in lex.verbs_before_name or (foreign and text[start - 1] in "同与和及在由") \
+                or (foreign and _title_ends_at(text, start))  # 亚奥理事会主席艾哈迈德亲王: a title, the name, his rank
             if not boundary and not (title in _NATIONAL_TITLES and name in confirmed):
                 continue  # (学习习近平总书记: a verb before the name; 就任中国国务院总理: no name at all)
             if start in spans or any(a <= start < b for a, b in taken):
