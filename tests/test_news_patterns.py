@@ -1031,3 +1031,10 @@ def test_names_before_a_rank_and_before_均():
                           day=date(2019, 6, 16)))
     assert {"艾哈迈德", "马克茜玛", "拉赫蒙", "王均"} <= set(found)
     assert "拉赫蒙均" not in found and found["马克茜玛"] == ["王后"]
+
+
+def test_both_partners_who_jointly_attend_attend():
+    ex = extract("央视网消息：国务院总理韦东山当地时间19日中午在巴西利亚与巴西总统罗塞芙共同出席中巴工商界峰会并致辞。",
+                 day=date(2015, 5, 21))
+    (summit,) = ex.meetings
+    assert edges(ex, "attended")[summit.label] == ["韦东山", "罗塞芙"]

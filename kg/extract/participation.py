@@ -240,6 +240,10 @@ def _chained_subject(text: str, pos: int, people: list[Span]) -> list[tuple[str,
     return [(subject.name, False)]
 
 
+# the time and place between the first of two partners and 与 (李克强当地时间19日中午在巴西利亚与罗塞芙共同出席)
+_JOINT_GAP = re.compile(rf"(?:{TIME_PHRASE}|在[^，。；、“”与同和]{{1,15}}?)+$")
+
+
 def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> list[tuple[str, bool]]:
     """The list of people or bodies that ends at ``pos``: 陆海涛、冯雪 | 县发展改革局、县商务局."""
     items: list[tuple[str, bool]] = []
@@ -274,6 +278,9 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             continue
         if pos > 0 and text[pos - 1] in "、及和与":
             pos -= 1
+            joint = _JOINT_GAP.search(text, max(0, pos - 40), pos) if text[pos] == "与" else None
+            if joint and joint.start() in by_end:
+                pos = joint.start()  # 李克强当地时间19日中午在巴西利亚与巴西总统罗塞芙共同出席: the first partner too
             continue
         if pos > 1 and text[pos - 1] == "，" and not items[0][1] and pos - 1 in by_end:
             pos -= 1  # groups of titled people sharing one verb: 副市长韩冰、罗敏，市政府秘书长卫东升出席
