@@ -1038,3 +1038,12 @@ def test_both_partners_who_jointly_attend_attend():
                  day=date(2015, 5, 21))
     (summit,) = ex.meetings
     assert edges(ex, "attended")[summit.label] == ["韦东山", "罗塞芙"]
+
+
+def test_the_lead_s_meeting_told_again_later_is_one_meeting_on_its_own_day():
+    ex = extract("央视网消息：7月1日至3日，国务院副总理韦东山在海南省调研并主持召开推进海南全面深化改革开放"
+                 "领导小组会议。\n韦东山前往博鳌，调研先行区规划建设情况。\n2日，韦东山在海口主持召开推进海南全面深化改革开放领导小组会议。\n"
+                 "韦东山表示，要开创新局面。\n胡立华、何立风参加会议。", day=date(2018, 7, 4))
+    (meeting,) = [m for m in ex.meetings if m.kind == "会议"]
+    assert meeting.date == date(2018, 7, 2)
+    assert edges(ex, "attended")[meeting.label][-2:] == ["胡立华", "何立风"]

@@ -318,8 +318,13 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
             verb -= 2 if sentence[verb - 2 : verb] == "分别" else 0
             # 在九月会议旧址…主持召开了座谈会 / 在民政厅主持召开座谈会: two discussions, told apart by where they were
             where = re.search(r"在[^，。；“”]{1,12}$", sentence[:verb])
+            stated = find_date(sentence[:verb]) or last_date(paragraph)
             for meeting in _convened_meetings(sentence[verb:], offset + verb, visit.leader, day,
                                               where.group(0) if where else ""):
+                named = [e for e in events if e is not visit and len(e.label) >= 5 and meeting.label.endswith(e.label)]
+                if named:  # 调研并主持召开…领导小组会议 … 2日，韩正在海口主持召开…领导小组会议: the lead's
+                    named[0].when = stated or named[0].when
+                    continue  # meeting, now dated
                 if meeting.label not in have:
                     have.add(meeting.label)
                     found.append(meeting)
