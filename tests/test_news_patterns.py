@@ -1047,3 +1047,13 @@ def test_the_lead_s_meeting_told_again_later_is_one_meeting_on_its_own_day():
     (meeting,) = [m for m in ex.meetings if m.kind == "会议"]
     assert meeting.date == date(2018, 7, 2)
     assert edges(ex, "attended")[meeting.label][-2:] == ["胡立华", "何立风"]
+
+
+def test_welcomers_at_the_steps_heading_their_officials_or_after_也():
+    ex = extract("央视网消息：国家主席韦东山抵达莫尔斯比港开始国事访问。韦东山步出舱门，"
+                 "副总理埃布尔率政府高级官员在舷梯旁热情迎接。中国驻马来西亚大使黄立康、驻东盟大使徐步也到机场迎接。离开时，外长阿尼法到机场送行。",
+                 day=date(2018, 11, 16))
+    (visit,) = ex.meetings
+    welcomed = edges(ex, "attended")[visit.label]
+    assert {"埃布尔", "黄立康", "徐步"} <= set(welcomed)
+    assert "阿尼法" not in welcomed  # who sees a leader off at the last stop is at the visit he left

@@ -140,13 +140,15 @@ def _sentence_at(sentences: list[tuple[int, str]], pos: int) -> str:
 @lru_cache(maxsize=1)
 def _fillers() -> re.Pattern[str]:
     """等 and the group it names (等东盟国家政要和代表团团长), 和其他…常委, and the fillers of list_fillers.txt."""
-    groups, related, plain = [], [], []
+    groups, related, plain, led = [], [], [], []
     for line in lexicon_lines("list_fillers.txt"):
         kind, _, word = line.partition("\t")
         if kind == "group":
             groups.append(word)
         elif kind == "related":
             related.append(word)
+        elif kind == "led":
+            led.append(word)
         elif kind != "other":
             plain.append(line)
     group = alternation(groups)
@@ -156,7 +158,9 @@ def _fillers() -> re.Pattern[str]:
     offices = f"(?:和|以及|，)[{CJK}、]{{0,14}}?(?:{alternation(related)})[{CJK}]{{0,8}}?(?:{group})"
     # 甲、乙等8位基金资助获得者发了言, 甲、乙五位政协委员就…回应: a count and the group after the list
     counted = f"等?[{COUNT_DIGITS}]+(?:位|名)[{CJK}]{{0,12}}?(?:{group})"
-    return re.compile(f"(?:{counted}|{offices}|等(?:{named_groups})?|和其他[{CJK}]{{0,10}}?(?:{group})|"
+    # 欧尔班率内阁部长到机场迎接, 埃布尔率政府高级官员在舷梯旁热情迎接: the people he heads
+    heads = f"率[{CJK}]{{0,8}}?(?:{alternation(led)})"
+    return re.compile(f"(?:{counted}|{offices}|{heads}|等(?:{named_groups})?|和其他[{CJK}]{{0,10}}?(?:{group})|"
                       f"{alternation(plain)})$")
 
 

@@ -74,8 +74,8 @@ def stop_at(text: str, end: int) -> tuple[int, int]:
     for strength, pattern in zip((3, 2, 1), _stop_words(), strict=True):
         match = pattern.match(text, end)
         if match:
-            if strength == 2 and match.group(0) in _ADVERBS_BEFORE_ROLE and _stop_words()[0].match(text, match.end()):
-                return 3, len(match.group(0))  # 奥斯特罗姆分别致辞: an adverb, then a role verb
+            if strength <= 2 and match.group(0) in _ADVERBS_BEFORE_ROLE and _stop_words()[0].match(text, match.end()):
+                return 3, len(match.group(0))  # 奥斯特罗姆分别致辞, 大使徐步也到机场迎接: an adverb, then a role verb
             return strength, len(match.group(0))
     return 0, 0
 
@@ -90,7 +90,7 @@ def _ends_a_list(text: str) -> bool:
     return bool(before) and before[-1] not in "。！？；"
 
 
-_ADVERBS_BEFORE_ROLE = {"分别", "共同", "一同", "先后", "亲切", "专程", "应邀"}
+_ADVERBS_BEFORE_ROLE = {"分别", "共同", "一同", "先后", "亲切", "专程", "应邀", "也", "均", "还"}
 
 
 def _given(token: str, lex: Lexicon) -> str | None:
