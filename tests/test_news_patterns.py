@@ -1057,3 +1057,11 @@ def test_welcomers_at_the_steps_heading_their_officials_or_after_也():
     welcomed = edges(ex, "attended")[visit.label]
     assert {"埃布尔", "黄立康", "徐步"} <= set(welcomed)
     assert "阿尼法" not in welcomed  # who sees a leader off at the last stop is at the visit he left
+
+
+def test_the_others_a_list_adds_after_的还有_are_people():
+    found = posts(extract("央视网消息：会议推选宋家明为主席团常务主席。"
+                          "同时被推选为主席团常务主席的还有陈立希、王立晨、白玛赤林。"
+                          "出席会议的还有各省区市负责同志。", day=date(2018, 3, 4)))
+    assert {"陈立希", "王立晨", "白玛赤林"} <= set(found)
+    assert not any(name.startswith("各") for name in found)
