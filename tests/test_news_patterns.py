@@ -1065,3 +1065,12 @@ def test_the_others_a_list_adds_after_的还有_are_people():
                           "出席会议的还有各省区市负责同志。", day=date(2018, 3, 4)))
     assert {"陈立希", "王立晨", "白玛赤林"} <= set(found)
     assert not any(name.startswith("各") for name in found)
+
+
+def test_the_wreath_after_an_encounter_is_on_the_encounter_s_day_and_names_the_monument():
+    ex = extract("央视网消息：全国人大常委会委员长韦东山13日在人民大会堂会见尼日利亚总统布哈里。\n"
+                 "韦东山表示，中尼传统友谊深厚。昨天，国家主席与总统先生全面规划了两国关系发展。\n王立群参加会见。\n"
+                 "当天下午，尼日利亚总统布哈里前往天安门广场向人民英雄纪念碑敬献花圈。", day=date(2016, 4, 13))
+    wreath = ex.meetings[-1]
+    assert wreath.date == date(2016, 4, 13) and "人民英雄纪念碑" in wreath.label
+    assert edges(ex, "chaired")[wreath.label] == ["布哈里"]

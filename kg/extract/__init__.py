@@ -12,7 +12,15 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.common import Span, _patterns, _sentence_at, speech_start, split_sentences, visit_kinds
+from kg.extract.common import (
+    Span,
+    _patterns,
+    _sentence_at,
+    _speech_opening,
+    speech_start,
+    split_sentences,
+    visit_kinds,
+)
 from kg.extract.dates import _DATE_ABS, DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, _kind_of, find_events
 from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
@@ -180,12 +188,18 @@ def _headline_name(headline: str | None, event) -> tuple[str, ...]:
     return ()
 
 
-def _same_day_as_before(sentences: list[tuple[int, str]], pos: int) -> str | None:
-    """当天，特朗普抵达华盛顿…: an event whose sentence opens with 当天 (同日) is on the last day the text named."""
+def _same_day_as_before(text: str, sentences: list[tuple[int, str]], pos: int) -> str | None:
+    """当天，特朗普抵达华盛顿…: an event whose sentence opens with 当天 (同日) is on the last day the text named, not a
+    day someone named in what they said (张德江表示，…。昨天，习近平主席与总统先生…)."""
     index = next((i for i, (offset, sentence) in enumerate(sentences) if offset <= pos < offset + len(sentence)), None)
     if index is None or not re.match(r"\s*(?:当天|当日|同日|同一天)", sentences[index][1]):
         return None
-    return next((day for _, sentence in reversed(sentences[:index]) if (day := find_date(sentence))), None)
+    for offset, sentence in reversed(sentences[:index]):
+        if _speech_opening().match(text, text.rfind("\n", 0, offset) + 1):
+            continue  # a paragraph that opens with someone speaking: its days are theirs
+        if day := find_date(sentence[: speech_start(sentence)]):
+            return day
+    return None
 
 
 def extract(article: Article) -> ArticleExtraction:
@@ -220,7 +234,7 @@ def extract(article: Article) -> ArticleExtraction:
 
     reported = article.pub_date if article.date_origin not in ("inferred", "none") else None
     for key, event in enumerate(events):
-        when = event.when or _same_day_as_before(sentences, event.start)
+        when = event.when or _same_day_as_before(text, sentences, event.start)
         own = (resolve_date(when, anchor, inferred) if when else None) or event_date
         basis = "stated" if own else "reported"  # undated: the issue that reports it stands in for its day
         result.meetings.append(MeetingMention(key=key, label=event.label, kind=event.kind, date=own or reported,

@@ -754,7 +754,9 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         label = f"{leader.name}{where.group(0) if where else ''}{verb.group(0)}{obj}"
         # 参观…图片展并会见…, 在财政部调研并主持召开座谈会: two events
         obj = re.split(r"并(?=主持|召开|出席|参加|会见|" + _patterns()["inspect"].pattern + ")", obj)[0]
-        label = f"{leader.name}{where.group(0) if where else ''}{verb.group(0)}{obj}"
+        # 前往天安门广场向人民英雄纪念碑敬献花圈: to whom the wreath is laid names the ceremony
+        to = re.search(r"向[^，。；“”]{2,15}$", sentence[leader.end - offset : verb.start()]) if not where else None
+        label = f"{leader.name}{(where or to).group(0) if where or to else ''}{verb.group(0)}{obj}"
         return HeldEvent(label=label, kind=lex.inspection_verbs[verb.group(0)], start=offset + verb.start(),
                          end=offset + verb.end() + len(obj), leader=leader)
     return None
