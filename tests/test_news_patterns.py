@@ -1074,3 +1074,14 @@ def test_the_wreath_after_an_encounter_is_on_the_encounter_s_day_and_names_the_m
     wreath = ex.meetings[-1]
     assert wreath.date == date(2016, 4, 13) and "人民英雄纪念碑" in wreath.label
     assert edges(ex, "chaired")[wreath.label] == ["布哈里"]
+
+
+def test_a_long_list_goes_on_past_a_name_too_short_to_read_and_companions_listed_after_有():
+    ex = extract("央视网消息：国家主席韦东山5号在约翰内斯堡集体会见非洲国家领导人。乍得总统代比、"
+                 "塞拉利昂副总统福、布隆迪第二副总统布托雷出席会见。", day=date(2015, 12, 5))
+    assert edges(ex, "attended")[ex.meetings[0].label][1:] == ["代比", "布托雷"]
+    ex = extract("央视网消息：国务院总理韦东山19日下午乘专机离开北京，赴布鲁塞尔出席中欧领导人会晤，"
+                 "并对比利时进行正式访问。\n随韦东山总理出访的主要陪同人员有：外交部部长杨立池，科技部部长万立钢，外交部副部长宋立涛。",
+                 day=date(2012, 9, 19))
+    (visit,) = ex.meetings
+    assert edges(ex, "attended")[visit.label][-3:] == ["杨立池", "万立钢", "宋立涛"]

@@ -31,6 +31,10 @@ _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|�
 # ---------------------------------------------------------------- participation
 
 
+_COMPANIONS_LISTED = re.compile(r"随[^。；，]{2,12}?(?:出访|访问)的(?:主要)?陪同人员(?:还)?有[：:]"
+                                r"(?=(?P<names>[^。；]{2,400}))")
+
+
 def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple[str, bool, str, str, int]]:
     """(name, is_body, relation, role as written, position) for every role-verb clause."""
     pats = _patterns()
@@ -76,6 +80,11 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         for span in people:
             if also.start(2) <= span.name_start and span.end <= also.end(2):
                 out.append((span.name, False, "attended", also.group(1), span.name_start))
+    # 随温家宝总理出访的主要陪同人员有：外交部部长杨洁篪，…: who travels with the leader is on his visit
+    for companions in _COMPANIONS_LISTED.finditer(text):
+        for span in people:
+            if companions.end() <= span.name_start and span.end <= companions.end() + len(companions.group("names")):
+                out.append((span.name, False, "attended", "陪同", span.name_start))
     # 会议选出的…副主席是：甲、乙; 大会的执行主席是甲、乙: the members the meeting elected, its presiding members
     for listed in _ELECTED_OR_PRESIDING.finditer(text):
         for span in people:
@@ -260,6 +269,8 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             unread = _unread_body(text, pos, lex) if span.posts else ""
             if unread and not any(pos - len(unread) < end <= pos for end in by_end):
                 pos -= len(unread)  # 、爱立信董事长约翰森、: a body the title chain left unread
+        elif items and (unread := _unread_titled_item(text, pos)):
+            pos -= len(unread)  # 、塞拉利昂副总统福、: an item whose name was not read does not end the list
         else:
             body = _body_ending_at(text, pos)
             if body:  # 检察长张军和自然资源部、水利部…负责人: 和 after a person's name ends the body's run
@@ -291,6 +302,15 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
         break
     return items
 
+
+
+def _unread_titled_item(text: str, pos: int) -> str:
+    """The item of a list between two 、 that is a title chain and a name too short to read (、塞拉利昂副总统福、)."""
+    item = re.search(r"(?<=、)[^、，。；：:“”]{3,20}$", text[max(0, pos - 21) : pos])
+    if item is None:
+        return ""
+    title = _patterns()["title"].search(item.group(0))
+    return item.group(0) if title and 1 <= len(item.group(0)) - title.end() <= 3 else ""
 
 
 def _unread_body(text: str, pos: int, lex: Lexicon) -> str:
