@@ -1085,3 +1085,12 @@ def test_a_long_list_goes_on_past_a_name_too_short_to_read_and_companions_listed
                  day=date(2012, 9, 19))
     (visit,) = ex.meetings
     assert edges(ex, "attended")[visit.label][-3:] == ["杨立池", "万立钢", "宋立涛"]
+
+
+def test_a_verb_or_a_coronation_after_a_title_is_no_name():
+    found = posts(extract("央视网消息：韦东山总书记考察山西时的重要讲话，在干部群众中引发热烈反响。",
+                          title="韦东山总书记考察山西引发热烈反响", day=date(2017, 6, 25)))
+    assert set(found) == {"韦东山"}
+    found = posts(extract("央视网消息：国家主席韦东山29日致电柬埔寨国王西哈莫尼，祝贺他登基15周年。",
+                          title="韦东山致电祝贺柬埔寨国王西哈莫尼登基15周年", day=date(2019, 10, 29)))
+    assert set(found) == {"韦东山", "西哈莫尼"}

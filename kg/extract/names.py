@@ -392,7 +392,8 @@ def _transliteration_before_verb(text: str, pos: int, lex: Lexicon) -> str | Non
     while end < len(text) and end - pos < MAX_NAME and text[end] in lex.transliteration:
         end += 1
     token = text[pos:end]
-    if len(token) >= 4 and is_transliteration(token, lex) and _verb_starts(text, end, lex) and not _common(token, lex):
+    if len(token) >= 4 and is_transliteration(token, lex) and _verb_starts(text, end, lex) and not _common(token, lex) \
+            and not (_common(token[:2], lex) or "x").startswith("v"):  # 总书记考察山西引发: a verb opens it
         return token
     return None
 
