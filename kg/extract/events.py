@@ -42,7 +42,12 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     events = drop_group_encounters(text, events)
     for event in events:
         event.label = _clean_label(event.label)
-    return _grouped(events, sentences)
+    # 并召开保障房分配和运行现场会 … 随后，李克强主持召开保障房分配和运行现场会: one meeting told twice
+    kept: list[HeldEvent] = []
+    for event in events:
+        if not any(k.label == event.label and event.when in (None, k.when) for k in kept):
+            kept.append(event)
+    return _grouped(kept, sentences)
 
 
 # 主持召开三次座谈会, 两场座谈会: the lead counts the meetings it reports
@@ -289,7 +294,10 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None,
         start = offset + convened.start()
         for each in names:
             verb = convened.group("verb") if convened.group("verb").endswith("主持") else "主持召开"
-            found.append(HeldEvent(label=f"{leader.name}{where}{verb}{each}", kind=_kind_of(each), start=start,
+            # 有关省区民族宗教工作座谈会 is the meeting's name, as a lead's meeting is labelled; a bare 座谈会 is
+            # told by who convened it where (习近平在民政厅主持召开座谈会)
+            label = each if _names_itself(each) else f"{leader.name}{where}{verb}{each}"
+            found.append(HeldEvent(label=label, kind=_kind_of(each), start=start,
                                    end=start + len(convened.group(0)), leader=leader, when=when,
                                    leader_role=verb))
     return found
