@@ -1104,3 +1104,11 @@ def test_a_meeting_told_twice_under_one_name_is_one_meeting():
                  "并召开保障房分配和运行现场会。\n韦东山来到小区察看。\n"
                  "随后，韦东山主持召开保障房分配和运行现场会，听取有关情况汇报。", day=date(2012, 8, 22))
     assert [m.kind for m in ex.meetings].count("会议") == 1
+
+
+def test_two_leaders_who_jointly_chair_consultations_both_chair_them():
+    ex = extract("央视网消息：欢迎仪式后，国务院总理韦东山与德国总理默克尔共同主持第三轮中德政府磋商。"
+                 "两国政府26位部长参加磋商。", day=date(2014, 10, 11))
+    (talks,) = ex.meetings
+    assert talks.label == "第三轮中德政府磋商"
+    assert sorted(edges(ex, "chaired")[talks.label]) == ["默克尔", "韦东山"]

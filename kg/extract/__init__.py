@@ -296,8 +296,11 @@ def extract(article: Article) -> ArticleExtraction:
             # sentence's noun names (在民政厅主持召开座谈会 after another 座谈会)
             add(event.leader.name, False, "chaired", role, event.start, only=key if event.guests else None,
                 at_group=group_of[key])
+            jointly = event.leader_role == "主持" and text.endswith("共同", 0, event.start - len("主持"))
             for co_host in _co_hosts(text, people, event):
-                add(co_host.name, False, "attended", event.kind, event.start)
+                # 李克强与默克尔共同主持…政府磋商: both chair it
+                add(co_host.name, False, "chaired" if jointly else "attended", "共同主持" if jointly else event.kind,
+                    event.start)
         for guest in event.guests:
             add(guest.name, False, "attended", event.kind, guest.start, only=key)
     found = find_participants(text, people, lex) + speakers_at_discussions(text, people, events, lex)

@@ -694,7 +694,7 @@ def _split_joint(clause: str) -> list[str]:
 
 
 # between a convener and 主持召开: a date or time, a place, an adverb (国务院总理李克强今天在中南海主持召开…)
-_BEFORE_CHAIRING = re.compile(rf"^(?:{TIME_PHRASE}|于|在[^，。；“”]{{1,16}}|专门|亲自|又|还)*$")
+_BEFORE_CHAIRING = re.compile(rf"^(?:{TIME_PHRASE}|于|在[^，。；“”]{{1,16}}|专门|亲自|又|还|共同)*$")
 
 
 def _convener(sentence: str, offset: int, people: list[Span], chair_at: int) -> Span | None:
