@@ -1111,4 +1111,4 @@ def test_two_leaders_who_jointly_chair_consultations_both_chair_them():
                  "两国政府26位部长参加磋商。", day=date(2014, 10, 11))
     (talks,) = ex.meetings
     assert talks.label == "第三轮中德政府磋商"
-    assert sorted(edges(ex, "chaired")[talks.label]) == ["默克尔", "韦东山"]
+    assert set(edges(ex, "chaired")[talks.label]) == {"默克尔", "韦东山"}
