@@ -1112,3 +1112,15 @@ def test_two_leaders_who_jointly_chair_consultations_both_chair_them():
     (talks,) = ex.meetings
     assert talks.label == "第三轮中德政府磋商"
     assert set(edges(ex, "chaired")[talks.label]) == {"默克尔", "韦东山"}
+
+
+def test_a_discussion_the_lead_reports_is_an_event_named_as_the_headline_names_it():
+    ex = extract("央视网消息：全国政协主席韦东山7月8日在京与有关民主党派中央负责人座谈，"
+                 "就民主党派开展的专题调研进行协商。\n民革中央主席万立湘介绍了调研成果。",
+                 title="韦东山出席“优化营商环境”调研协商座谈会",
+                 day=date(2019, 7, 8))
+    (talk,) = ex.meetings
+    assert talk.kind == "座谈会" and "“优化营商环境”调研协商座谈会" in talk.aliases
+    assert edges(ex, "chaired")[talk.label] == ["韦东山"]
+    ex = extract("央视网消息：国务院总理韦东山今天上午在大连看望学校师生，并与教师座谈。", day=date(2013, 9, 9))
+    assert sorted(m.kind for m in ex.meetings) == ["座谈会", "走访"]

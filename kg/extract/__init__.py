@@ -174,6 +174,10 @@ def _headline_name(headline: str | None, event) -> tuple[str, ...]:
     if not headline:
         return ()
     if event.leader is not None:
+        # 汪洋出席“…”调研协商座谈会 over 汪洋同有关民主党派中央负责人座谈: the name the headline gives the meeting
+        attended = re.search(r"出席(.{4,40}?(?:座谈会|会议))(?:并|$|[ 　，])", headline)
+        if attended and _kind_of(attended.group(1)) == event.kind and attended.group(1) not in event.label:
+            return (attended.group(1),)
         # 习近平春节前夕视察看望北京卫戍区 over 习近平慰问部队官兵: the headline's name of the leader's visit
         clause = re.split(r"[ 　，]", headline)[0]
         visit = clause.startswith(event.leader.name) and event.kind in visit_kinds() \

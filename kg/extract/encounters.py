@@ -291,10 +291,18 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             if host is not None:
                 out.append(HeldEvent(label=f"{host.name}同{talk.group(1)}座谈", kind="座谈会",
                                      start=offset + talk.start(), end=after, leader=host))
+        for talk in _DISCUSSION_WITH.finditer(sentence if offset == sentences[0][0] else ""):
+            # 栗战书25日与列席…会议的全国人大代表座谈时强调: the discussion a lead reports, held with a group (one
+            # told later, on a visit, is part of the visit)
+            host = _host_before(text, people, offset, offset + talk.start())
+            if host is not None and not sentence[: talk.start()].endswith("在"):
+                out.append(HeldEvent(label=f"{host.name}同{talk.group(1)}座谈", kind="座谈会",
+                                     start=offset + talk.start(), end=offset + talk.end(), leader=host))
     return out
 
 
 _GROUP_TALK = re.compile(r"在(?:与|同)([^，。；、]{2,30}?)座谈(?:交流)?时[，,]")
+_DISCUSSION_WITH = re.compile(r"(?:与|同)([^，。；、]{2,40}?)座谈(?!会)")
 
 
 # 习近平乘专机抵达…, 习近平和夫人彭丽媛乘坐的专机刚刚抵达…: the traveller is named before the plane

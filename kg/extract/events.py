@@ -115,7 +115,11 @@ def _joined_deliberations(text: str, sentences: list[tuple[int, str]], people: l
 
 
 def _same(a: HeldEvent, b: HeldEvent) -> bool:
-    return a.start == b.start and a.label == b.label
+    """One event found twice; or a discussion the lead reported (看望师生，并与教师座谈) told again later (李克强同教师
+    代表座谈) by its leader."""
+    return (a.start == b.start and a.label == b.label) or (
+        a.kind == b.kind == "座谈会" and a.leader is not None and b.leader is not None
+        and a.leader.name == b.leader.name and not a.guests and not b.guests)
 
 
 _ATTENDEES_MET = re.compile(r"会见(?:了)?(?:全体)?与会")
@@ -223,6 +227,8 @@ def _headline_visit(headline: str, people: list[Span]) -> list[HeldEvent]:
     verb = _patterns()["inspect"].search(headline)
     if verb is None or lex.inspection_verbs[verb.group(0)] in ("会见", "仪式"):
         return []
+    if re.match(r"[^，。；\s]{0,6}?(?:座谈会|会议|大会)", headline[verb.end() :]):
+        return []  # 汪洋出席“…”调研协商座谈会: the verb is part of a meeting's name
     if any(message in headline[: verb.start()] for message in lex.message_verbs):
         return []  # 习近平致信祝贺…科学考察研究启动: the leader sent a message; he led no visit
     leader = next((p for p in people if headline.startswith(p.name) and len(p.name) <= verb.start()), None)
@@ -255,7 +261,8 @@ def _and_also(sentence: str, offset: int, visit: HeldEvent) -> HeldEvent | None:
     if visit.leader is None:
         return None
     rest = sentence[visit.start - offset :]
-    talk = re.search(r"并(?:同|与)([^，。；]{2,30}?)(座谈|座谈交流)", rest.split("，")[0])
+    # (看望学校师生，并与教师座谈: the next clause too)
+    talk = re.search(r"并(?:同|与)([^，。；]{2,30}?)(座谈|座谈交流)", "，".join(rest.split("，")[:2]))
     if talk:  # 到中关村考察并与部分企业负责人座谈: the discussion is a meeting of its own, the visitor chairs it
         start = visit.start + talk.start(2)
         return HeldEvent(label=f"{visit.leader.name}同{talk.group(1)}座谈", kind="座谈会", start=start,
