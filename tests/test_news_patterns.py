@@ -1124,3 +1124,13 @@ def test_a_discussion_the_lead_reports_is_an_event_named_as_the_headline_names_i
     assert edges(ex, "chaired")[talk.label] == ["韦东山"]
     ex = extract("央视网消息：国务院总理韦东山今天上午在大连看望学校师生，并与教师座谈。", day=date(2013, 9, 9))
     assert sorted(m.kind for m in ex.meetings) == ["座谈会", "走访"]
+
+
+def test_a_tour_then_an_encounter_in_one_lead_are_two_events():
+    ex = extract("央视网消息：中共中央政治局常委韦东山参观文化中心制作的《我们走过三十年》图片展"
+                 "并会见纪念大会与会代表，他指出，文化交流是沟通心灵的桥梁。\n中共中央政治局委员李立国参加参观、会见活动并出席纪念大会。",
+                 title="韦东山会见出席纪念大会代表并参观展览", day=date(2014, 10, 29))
+    kinds = {m.kind: m for m in ex.meetings}
+    assert set(kinds) == {"参观", "会见"}
+    assert not kinds["参观"].aliases  # the headline names both events, not the tour alone
+    assert not any(p.is_body for p in ex.participations)  # no body 图片展并会见纪念大会

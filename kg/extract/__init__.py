@@ -181,7 +181,8 @@ def _headline_name(headline: str | None, event) -> tuple[str, ...]:
         # 习近平春节前夕视察看望北京卫戍区 over 习近平慰问部队官兵: the headline's name of the leader's visit
         clause = re.split(r"[ 　，]", headline)[0]
         visit = clause.startswith(event.leader.name) and event.kind in visit_kinds() \
-            and _patterns()["inspect"].search(clause)
+            and _patterns()["inspect"].search(clause) and not any(verb in clause for verb in load().encounter_verbs)
+        # (刘云山会见出席纪念大会代表并参观展览 names the encounter too: no other name of the tour alone)
         return (clause,) if visit and clause != event.label and len(clause) <= 40 else ()
     meeting_end = _patterns()["meeting_end"]
     for clause in re.split(r"[ 　，]", headline):

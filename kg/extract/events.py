@@ -134,8 +134,11 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
         if looked == 3:
             break
         met = [e.start for e in encounters if offset <= e.start < offset + len(sentence)]
-        if met and not TRIP_LEAD.search(sentence, 0, min(met) - offset):
+        visited_first = met and (first_visit := _inspection(sentence, offset, people)) is not None \
+            and first_visit.start < min(met) and first_visit.kind not in ("会见", "汇报会")
+        if met and not TRIP_LEAD.search(sentence, 0, min(met) - offset) and not visited_first:
             break  # the lead is an encounter (习近平会见…): find_encounters has it, what follows elaborates it
+            # (刘云山参观…图片展并会见…与会代表: the visit first, then the encounter; both reported)
         if _FUTURE.search(sentence) or (index and MONTH_OR_YEAR_OPENING.match(sentence)):
             continue  # 峰会将于6月9日至10日在青岛举行: announced, not held; 今年5月，…会见了 after the lead: recalled
             # (neither is one of the three looked at)
@@ -162,8 +165,9 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             events = [also]  # 刘云山参观…图片展并会见…与会代表: the second verb reports an event of its own
         if visit and events and visit.kind == "汇报会":
             visit = None  # 主持召开国务院常务会议，听取…汇报: the briefing is the meeting's agenda, not an event
-        if visit and events and visit.kind == "参观":
-            visit = None  # 出席…开幕式，并参观博览会展馆: a tour after the event is part of it
+        if visit and events and visit.kind == "参观" and visit.start > min(e.start for e in events):
+            visit = None  # 出席…开幕式，并参观博览会展馆: a tour after the event is part of it (参观…图片展并会见…:
+            # the tour came first, an event of its own)
         if visit and not any(e.start <= visit.start < e.end for e in events):
             events = [visit, *events]  # 李克强到应急管理部考察并主持召开防汛抗旱工作会议: both
             events += [e for e in _convened_on_visit(sentence, offset, visit)

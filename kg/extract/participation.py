@@ -340,8 +340,10 @@ def _opens_with_count(text: str, start: int) -> bool:
 def _plausible_body(body: str, lex: Lexicon) -> bool:
     """听到一家公司, 协商决定政协…委员会: a clause that ends like a body is no body when it opens with a verb or holds
     a particle."""
-    if any(ch in "到了的是把被将让" for ch in body[:-2]) or re.search("举行|召开|开幕|闭幕", body):
+    if any(ch in "到了的是把被将让" for ch in body[:-2]) or re.search("举行|召开|开幕|闭幕|并", body):
         return False  # (18日下午举行大会发言: a meeting's verb, no body)
+    if any(verb in body for verb in (*lex.encounter_verbs, *lex.inspection_verbs)):
+        return False  # 参观…图片展并会见纪念大会与会代表: what a visitor did, no body
     if any(w in ("在", "于", "从") for w in _words(body)) or "在" in body[1:]:
         return False  # 德拉吉察和校长在停车处, 女儿劳拉在停车处: a place phrase, not a body
     first = _words(body)[0] if body else ""
