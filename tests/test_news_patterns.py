@@ -1134,3 +1134,13 @@ def test_a_tour_then_an_encounter_in_one_lead_are_two_events():
     assert set(kinds) == {"参观", "会见"}
     assert not kinds["参观"].aliases  # the headline names both events, not the tour alone
     assert not any(p.is_body for p in ex.participations)  # no body 图片展并会见纪念大会
+
+
+def test_a_visit_that_carries_out_an_instruction_is_still_a_visit():
+    ex = extract("央视网消息：中共中央政治局常委韦东山6月8日至10日，在福建三明、南平，就加强基层党建工作进行调研，"
+                 "强调要认真贯彻习近平总书记重要指示。\n调研期间，韦东山主持召开基层党建工作座谈会。",
+                 day=date(2017, 6, 10))
+    assert sorted(m.kind for m in ex.meetings) == ["座谈会", "调研"]
+    ex = extract("央视网消息：韦东山在安徽调研时强调，要认真贯彻重要指示精神。\n3月25日至27日，韦东山深入农村调研，"
+                 "并召开有省、市、县、村代表参加的座谈会。", day=date(2014, 3, 27))
+    assert "有省、市、县、村代表参加的座谈会" in [m.label for m in ex.meetings]

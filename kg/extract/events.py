@@ -293,8 +293,10 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None,
     """主持召开(了)X座谈会 in ``clause``, chaired by ``leader``; 分别主持召开了A和B座谈会 is two meetings."""
     meeting_end = _patterns()["meeting_end"]
     found = []
-    for convened in re.finditer(r"(?P<verb>(?:共同)?主持(?:召开)?|召开)(?:了)?([^，。；、]{2,30})", clause):
+    for convened in re.finditer(r"(?P<verb>(?:共同)?主持(?:召开)?|召开)(?:了)?([^，。；]{2,40})", clause):
         name = convened.group(2)
+        if "、" in name and not re.search(r"参加的|出席的", name.split("、")[-1]):
+            name = name.split("、")[0]  # (有省、市、县…代表参加的座谈会: a list inside one meeting's name)
         cut = next((m for m in (meeting_end.search(name[:k]) for k in range(len(name), 1, -1)) if m), None)
         if cut is None:
             continue
@@ -325,7 +327,7 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
             verb = sentence.find("主持召开")
             if verb < 0 and (jointly := re.search(r"共同主持(?=[^，。；]{2,30}(?:会议|会晤|论坛))", sentence)):
                 verb = jointly.start()  # 张德江与马特维延科共同主持中俄议会合作委员会第三次会议, on the trip
-            if verb < 0 and (plain := re.search(r"(?:[，并]|专门|还|又|亲自)召开(?=[^，。；]{0,20}座谈会)", sentence)):
+            if verb < 0 and (plain := re.search(r"(?:[，并]|专门|还|又|亲自)召开(?=[^，。；]{0,30}座谈会)", sentence)):
                 verb = plain.end() - 2  # 调研期间，栗战书…，并…召开座谈会 / 刘云山专门召开调研座谈会: by the subject
             if offset + len(sentence) <= visit.end or verb < 0 or visit.leader.name not in sentence[:verb]:
                 continue
@@ -353,7 +355,12 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
 def _is_message(sentence: str) -> bool:
     """致电, 致贺信, 回信: the sentence reports a message, and an event only if it says the occasion took place."""
     lex = load()
-    return any(verb in sentence for verb in lex.message_verbs) and not re.search(r"开幕|闭幕|召开|举行", sentence)
+    found = [sentence.find(verb) for verb in lex.message_verbs if verb in sentence]
+    if not found or re.search(r"开幕|闭幕|召开|举行", sentence):
+        return False
+    visit = _patterns()["inspect"].search(sentence)
+    # 刘云山…就加强基层党建工作进行调研，强调要认真贯彻习近平总书记重要指示: a visit, then the message it carries out
+    return visit is None or visit.start() > min(found)
 
 
 def _grouped(events: list[HeldEvent], sentences: list[tuple[int, str]]) -> list[HeldEvent]:
