@@ -1144,3 +1144,16 @@ def test_a_visit_that_carries_out_an_instruction_is_still_a_visit():
     ex = extract("央视网消息：韦东山在安徽调研时强调，要认真贯彻重要指示精神。\n3月25日至27日，韦东山深入农村调研，"
                  "并召开有省、市、县、村代表参加的座谈会。", day=date(2014, 3, 27))
     assert "有省、市、县、村代表参加的座谈会" in [m.label for m in ex.meetings]
+
+
+def test_a_discussion_told_again_where_it_was_held_and_a_companion_s_visit():
+    ex = extract("央视网消息：7月6日至8日，国务院总理韦东山来到江苏省常州、南京等地就当前经济形势进行调研，"
+                 "并在南京主持召开五省经济形势座谈会。\n韦东山指出，当前经济运行总体平稳。\n"
+                 "8日上午，韦东山在南京主持召开座谈会，同五省负责同志座谈。\n国务委员马立凯一同考察。",
+                 day=date(2012, 7, 8))
+    talks = [m for m in ex.meetings if m.kind == "座谈会"]
+    assert len(talks) == 1 and talks[0].date == date(2012, 7, 8)
+    assert not any("马立凯" in names for names in edges(ex, "chaired").values())
+    ex = extract("央视网消息：刘立山7月9日至11日在宁夏调研。\n调研期间，刘立山召开“三严三实”专题教育调研座谈会。",
+                 day=date(2015, 7, 11))
+    assert "“三严三实”专题教育调研座谈会" in [m.label for m in ex.meetings]

@@ -327,7 +327,8 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
             verb = sentence.find("主持召开")
             if verb < 0 and (jointly := re.search(r"共同主持(?=[^，。；]{2,30}(?:会议|会晤|论坛))", sentence)):
                 verb = jointly.start()  # 张德江与马特维延科共同主持中俄议会合作委员会第三次会议, on the trip
-            if verb < 0 and (plain := re.search(r"(?:[，并]|专门|还|又|亲自)召开(?=[^，。；]{0,30}座谈会)", sentence)):
+            if verb < 0 and (plain := re.search(rf"(?:[，并]|专门|还|又|亲自|{re.escape(visit.leader.name)})召开"
+                                                r"(?=[^，。；]{0,30}座谈会)", sentence)):
                 verb = plain.end() - 2  # 调研期间，栗战书…，并…召开座谈会 / 刘云山专门召开调研座谈会: by the subject
             if offset + len(sentence) <= visit.end or verb < 0 or visit.leader.name not in sentence[:verb]:
                 continue
@@ -343,6 +344,10 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
             for meeting in _convened_meetings(sentence[verb:], offset + verb, visit.leader, day,
                                               where.group(0) if where else ""):
                 named = [e for e in events if e is not visit and len(e.label) >= 5 and meeting.label.endswith(e.label)]
+                if where and not named:  # 并在南京主持召开…五省经济形势座谈会 … 8日上午，温家宝在南京主持召开座谈会
+                    held_there = re.compile(f"{re.escape(where.group(0))}(?:主持)?召开")
+                    named = [e for e in events if e is not visit and e.kind == meeting.kind
+                             and held_there.search(_sentence_holding(sentences, e.start))]
                 if named:  # 调研并主持召开…领导小组会议 … 2日，韩正在海口主持召开…领导小组会议: the lead's
                     named[0].when = stated or named[0].when
                     continue  # meeting, now dated
@@ -350,6 +355,10 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
                     have.add(meeting.label)
                     found.append(meeting)
     return found
+
+
+def _sentence_holding(sentences: list[tuple[int, str]], pos: int) -> str:
+    return next((sentence for offset, sentence in sentences if offset <= pos < offset + len(sentence)), "")
 
 
 def _is_message(sentence: str) -> bool:
@@ -512,6 +521,12 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
         if offset <= after or offset not in openers:
             continue  # only the first sentence of a paragraph after the events found
         convened = [e for e in _held_meetings(sentence, offset, people) if e.leader and e.label not in labels]
+        where = re.search(r"在[^，。；“”]{1,12}?(?=主持|召开)", sentence)
+        told = [e for e in found if where and any(e.kind == c.kind for c in convened)
+                and re.search(f"{re.escape(where.group(0))}(?:主持)?召开", _sentence_holding(sentences, e.start))]
+        if convened and told:  # 并在南京主持召开…五省经济形势座谈会 … 8日上午，温家宝在南京主持召开座谈会: told again,
+            told[0].when = find_date(sentence) or told[0].when  # now with its day
+            continue
         if convened:  # 21日晚上，张德江主持召开中小企业座谈会: a meeting within the visit, an event of its own
             for meeting in convened:
                 labels.add(meeting.label)
@@ -566,6 +581,8 @@ def _announced_visit(sentence: str, offset: int, people: list[Span],
     if not titled:
         return None
     leader = titled[0]
+    if re.match(r"(?:一同|陪同|随同|参加)", sentence[leader.end - offset :]):
+        return None  # 国务委员马凯一同考察: a companion of the visit, no part of a round-up
     where = re.match(r"[，,]?(?:来到|到|赴|在)([^，。；、的]{2,12}?)(?:宣讲|调研|考察|视察|慰问|走访|[，。；、的]|$)",
                      sentence[leader.end - offset :])
     label = f"{leader.name}{'在' + where.group(1) if where else ''}{verb}"
