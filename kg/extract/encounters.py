@@ -291,7 +291,7 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             if host is not None:
                 out.append(HeldEvent(label=f"{host.name}同{talk.group(1)}座谈", kind="座谈会",
                                      start=offset + talk.start(), end=after, leader=host))
-        for talk in _DISCUSSION_WITH.finditer(sentence if offset == sentences[0][0] else ""):
+        for talk in _DISCUSSION_WITH.finditer(sentence) if offset == sentences[0][0] and "座谈" in sentence else ():
             # 栗战书25日与列席…会议的全国人大代表座谈时强调: the discussion a lead reports, held with a group (one
             # told later, on a visit, is part of the visit)
             host = _host_before(text, people, offset, offset + talk.start())
@@ -352,6 +352,7 @@ def _country_visited(text: str, offset: int, sentence: str, people: list[Span]) 
                      end=offset + visit.end(), leader=host, when=find_date(text[offset : offset + visit.start()]))
 
 
+_VISIT_PURPOSE = re.compile("访问|出访|出席|会晤|峰会|会议")
 _STATE_VISIT = re.compile(r"对(?P<place>[^，。；]{2,30}?)进行(?P<kind>国事访问|正式访问|工作访问|访问)")
 
 
@@ -359,9 +360,10 @@ def find_visit(text: str, offset: int, sentence: str, people: list[Span], contex
                headline: str | None = None) -> HeldEvent | None:
     """国家主席习近平4日乘专机抵达加利福尼亚…进行国事访问 / 习近平3日离京…访问: a visit led by the traveller.
     ``context``: the sentences after it, which often say what the arrival is for (他是应邀出席…峰会的)."""
-    purpose = re.compile("访问|出访|出席|会晤|峰会|会议")
-    if not purpose.search(sentence) and not (_VISIT.search(sentence) and purpose.search(f"{context}{headline or ''}")):
-        return None
+    if not _VISIT_PURPOSE.search(sentence) and (
+            ("抵达" not in sentence and "到达" not in sentence) or not _VISIT.search(sentence)
+            or not _VISIT_PURPOSE.search(f"{context}{headline or ''}")):
+        return None  # (习近平乘坐的专机抵达这里。他是应邀出席…峰会的: the purpose may come after)
     arrival = _VISIT.search(sentence)
     departure = None if arrival else _DEPARTURE.search(sentence)
     verb = arrival or departure

@@ -323,12 +323,13 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
     have = {e.label for e in events}
     found: list[HeldEvent] = []
     for visit in visits:
+        convenes = re.compile(rf"(?:[，并]|专门|还|又|亲自|{re.escape(visit.leader.name)})召开"
+                              r"(?=[^，。；]{0,30}座谈会)")
         for offset, sentence in sentences:
             verb = sentence.find("主持召开")
             if verb < 0 and (jointly := re.search(r"共同主持(?=[^，。；]{2,30}(?:会议|会晤|论坛))", sentence)):
                 verb = jointly.start()  # 张德江与马特维延科共同主持中俄议会合作委员会第三次会议, on the trip
-            if verb < 0 and (plain := re.search(rf"(?:[，并]|专门|还|又|亲自|{re.escape(visit.leader.name)})召开"
-                                                r"(?=[^，。；]{0,30}座谈会)", sentence)):
+            if verb < 0 and "召开" in sentence and (plain := convenes.search(sentence)):
                 verb = plain.end() - 2  # 调研期间，栗战书…，并…召开座谈会 / 刘云山专门召开调研座谈会: by the subject
             if offset + len(sentence) <= visit.end or verb < 0 or visit.leader.name not in sentence[:verb]:
                 continue
@@ -364,9 +365,9 @@ def _sentence_holding(sentences: list[tuple[int, str]], pos: int) -> str:
 def _is_message(sentence: str) -> bool:
     """致电, 致贺信, 回信: the sentence reports a message, and an event only if it says the occasion took place."""
     lex = load()
-    found = [sentence.find(verb) for verb in lex.message_verbs if verb in sentence]
-    if not found or re.search(r"开幕|闭幕|召开|举行", sentence):
+    if not any(verb in sentence for verb in lex.message_verbs) or re.search(r"开幕|闭幕|召开|举行", sentence):
         return False
+    found = [sentence.find(verb) for verb in lex.message_verbs if verb in sentence]
     visit = _patterns()["inspect"].search(sentence)
     # 刘云山…就加强基层党建工作进行调研，强调要认真贯彻习近平总书记重要指示: a visit, then the message it carries out
     return visit is None or visit.start() > min(found)
