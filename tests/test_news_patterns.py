@@ -1157,3 +1157,10 @@ def test_a_discussion_told_again_where_it_was_held_and_a_companion_s_visit():
     ex = extract("央视网消息：刘立山7月9日至11日在宁夏调研。\n调研期间，刘立山召开“三严三实”专题教育调研座谈会。",
                  day=date(2015, 7, 11))
     assert "“三严三实”专题教育调研座谈会" in [m.label for m in ex.meetings]
+
+
+def test_a_headline_subject_before_a_dash_far_along_is_read():
+    ex = extract("央视网消息：当天下午，韦东山在杜布罗夫尼克分别会见了保加利亚总理博里索夫、塞尔维亚总理布尔纳比奇。",
+                 title="韦东山分别会见出席中国—中东欧国家领导人会晤的两国总理", day=date(2019, 4, 12))
+    assert len(ex.meetings) == 2
+    assert all(names == ["韦东山"] for names in edges(ex, "chaired").values())

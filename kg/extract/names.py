@@ -297,7 +297,9 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
                 strength = 1  # so the name ends before it (特蕾莎·梅|会也将, 米歇尔·奥恩|不接受)
             if strength and is_joined_name(text[pos:end]):
                 return [Reading(text[pos:end], strength)]
-        return []
+        if re.match(f"[^{re.escape(JOINERS)}]{{0,6}}[{re.escape(JOINERS)}]", text[pos : pos + 8]):
+            return []
+        # (李克强分别会见出席中国—中东欧…: a run too long for a name's first part reaches the dash; read as usual)
     found: list[Reading] = []
     run_end = pos
     while run_end < len(text) and run_end - pos < MAX_NAME and text[run_end] in lex.transliteration:
