@@ -1164,3 +1164,9 @@ def test_a_headline_subject_before_a_dash_far_along_is_read():
                  title="韦东山分别会见出席中国—中东欧国家领导人会晤的两国总理", day=date(2019, 4, 12))
     assert len(ex.meetings) == 2
     assert all(names == ["韦东山"] for names in edges(ex, "chaired").values())
+
+
+def test_从_ends_a_name_and_a_seat_is_no_given_name():
+    found = posts(extract("央视网消息：大会执行主席马立国在主席台执行主席席就座。最高人民法院院长周立强从9个方面报告了"
+                          "最高人民法院过去五年的主要工作。", day=date(2018, 3, 9)))
+    assert set(found) == {"马立国", "周立强"}
