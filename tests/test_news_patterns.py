@@ -1170,3 +1170,11 @@ def test_从_ends_a_name_and_a_seat_is_no_given_name():
     found = posts(extract("央视网消息：大会执行主席马立国在主席台执行主席席就座。最高人民法院院长周立强从9个方面报告了"
                           "最高人民法院过去五年的主要工作。", day=date(2018, 3, 9)))
     assert set(found) == {"马立国", "周立强"}
+
+
+def test_talks_the_lead_gives_to_both_sides_are_the_headline_s():
+    ex = extract("央视网消息：欢迎仪式结束后，双方举行会谈。\n"
+                 "奥朗德代表法国政府和人民致以诚挚慰问。韦东山对此表示感谢。",
+                 title="韦东山同法国总统奥朗德举行会谈", day=date(2013, 4, 25))
+    (talk,) = ex.meetings
+    assert edges(ex, "chaired")[talk.label] == ["韦东山"] and "奥朗德" in edges(ex, "attended")[talk.label]

@@ -199,8 +199,8 @@ _FUTURE = re.compile(r"^[^。；，]*?(?:将|即将|拟)(?:于|在)?[^，。；�
 _PURPOSE = re.compile(r"[，,](纪念|庆祝|悼念|欢迎|祝贺|追悼)([^，。；]{2,60})")
 
 
-_BOTH_LEADERS = re.compile(r"两国(?:元首|总理|领导人|议长|外长|副总理|副总统)(?:举行|进行|共同)了?[^，。；]{0,8}?"
-                           r"(会谈|会晤|会见了?记者)")
+_BOTH_LEADERS = re.compile(r"(?:两国(?:元首|总理|领导人|议长|外长|副总理|副总统)|双方)(?:举行|进行|共同)了?"
+                           r"[^，。；]{0,8}?(会谈|会晤|会见了?记者)")
 _HEADLINE_TALK = re.compile(r"^(?P<host>[^同与和，\s]{2,4})(?:同|与)(?P<guest>[^，\s]{2,30}?)(?:举行|进行|共同)了?"
                             r"(?:[^，\s]{0,4}?)(?P<verb>会谈|会晤|会见了?记者)")
 
@@ -216,7 +216,9 @@ def _both_leaders_talk(sentence: str, offset: int, people: list[Span], headline:
     if host is None:
         return None
     guest_title = named.group("guest")
-    guests = [p for p in people if p.name != host.name and any(guest_title in (post.label or "") for post in p.posts)]
+    # (同法国总统奥朗德: the guest named in the headline itself)
+    guests = [p for p in people if p.name != host.name
+              and (p.name in guest_title or any(guest_title in (post.label or "") for post in p.posts))]
     start = offset + talk.start()
     kind = talk.group(1) if talk.group(1) in ("会谈", "会晤") else "记者会"  # 两国总理共同会见了记者: a press meeting
     verb = talk.group(1) if kind != "记者会" else "共同会见记者"
