@@ -1178,3 +1178,10 @@ def test_talks_the_lead_gives_to_both_sides_are_the_headline_s():
                  title="韦东山同法国总统奥朗德举行会谈", day=date(2013, 4, 25))
     (talk,) = ex.meetings
     assert edges(ex, "chaired")[talk.label] == ["韦东山"] and "奥朗德" in edges(ex, "attended")[talk.label]
+
+
+def test_a_short_named_summit_a_leader_chairs():
+    ex = extract("央视网消息（新闻联播）：国家主席韦东山当地时间28日在大阪主持中非领导人会晤。", day=date(2019, 6, 29))
+    (summit,) = ex.meetings
+    assert summit.label == "中非领导人会晤" and summit.date == date(2019, 6, 28)
+    assert edges(ex, "chaired")[summit.label] == ["韦东山"]

@@ -425,7 +425,7 @@ def _spoken_at(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent
 def _chaired_pattern() -> re.Pattern[str]:
     """主持 (no 召开) and a named meeting, ending the clause."""
     meeting = _patterns()["meeting"].pattern
-    return re.compile(f"主持(?!召开)了?(?P<what>[^，。；：、]{{4,40}}?(?:{meeting}))(?=并|[，。；]|$)")
+    return re.compile(f"主持(?!召开)了?(?P<what>[^，。；：、]{{1,40}}?(?:{meeting}))(?=并|[，。；]|$)")
 
 
 def _chaired_meeting(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
