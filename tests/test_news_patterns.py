@@ -1185,3 +1185,16 @@ def test_a_short_named_summit_a_leader_chairs():
     (summit,) = ex.meetings
     assert summit.label == "中非领导人会晤" and summit.date == date(2019, 6, 28)
     assert edges(ex, "chaired")[summit.label] == ["韦东山"]
+
+
+def test_a_stated_state_visit_and_a_departure_named_by_where_it_goes():
+    ex = extract("央视网消息：应以色列议长埃德尔斯坦邀请，全国人大常委会委员长韦东山19日至22日"
+                 "对以色列进行正式友好访问，在耶路撒冷分别会见总统里夫林、总理内塔尼亚胡。", day=date(2016, 9, 22))
+    kinds = sorted(m.kind for m in ex.meetings)
+    assert kinds == ["会见", "会见", "访问"]
+    assert all(names[0] == "韦东山" for names in edges(ex, "chaired").values())
+    ex = extract("央视网消息：应俄罗斯联邦总统普京邀请，国家主席韦东山6日上午乘专机离开北京，"
+                 "前往俄罗斯索契出席第二十二届冬季奥林匹克运动会开幕式。", day=date(2014, 2, 6))
+    assert "索契" in ex.meetings[0].label
+    ex = extract("央视网消息：罗塞夫对韦东山对巴西进行国事访问表示热烈欢迎。", day=date(2014, 7, 18))
+    assert not ex.meetings

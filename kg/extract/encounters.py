@@ -123,12 +123,14 @@ def _host_before(text: str, people: list[Span], sentence_start: int, verb_start:
 
 
 # the lead of a trip that goes on to an encounter: 张德江…赴俄罗斯出席…会议，在莫斯科会见…
-TRIP_LEAD = re.compile(r"(?:赴|前往|抵达)[^，。；“”]{2,40}?(?:出席|访问|参加)")
+TRIP_LEAD = re.compile(r"(?:赴|前往|抵达)[^，。；“”]{2,40}?(?:出席|访问|参加)"
+                       r"|对[^，。；“”]{2,30}?进行[^，。；“”]{0,4}访问")
 
 # 赴俄罗斯出席…第三次会议，在莫斯科会见…，并与…举行会谈: the clauses of one trip, each opened by a travel verb, share
 # the traveller named before the first
 _TRIP_BEFORE_VERB = re.compile(
-    rf"^(?:{TIME_PHRASE})*(?:乘专机)?(?:赴|前往|抵达|到达)[^，。；“”]{{2,40}}[，、]"
+    rf"^(?:{TIME_PHRASE})*(?:乘专机)?(?:赴|前往|抵达|到达|对(?=[^，。；“”]{{2,30}}进行[^，。；“”]{{0,4}}访问))"
+    r"[^，。；“”]{2,40}[，、]"
     r"(?:(?:并|还|随后)?(?:访问|出席|参加)[^，。；“”]{2,40}[，、])*(?:并|还|随后)?"
     r"(?:在[^，。；“”]{1,20}?)?(?:分别|先后|同|与|和|并|还)*$")
 
@@ -353,7 +355,22 @@ def _country_visited(text: str, offset: int, sentence: str, people: list[Span]) 
 
 
 _VISIT_PURPOSE = re.compile("访问|出访|出席|会晤|峰会|会议")
-_STATE_VISIT = re.compile(r"对(?P<place>[^，。；]{2,30}?)进行(?P<kind>国事访问|正式访问|工作访问|访问)")
+_STATE_VISIT = re.compile(r"对(?P<place>[^，。；对]{2,30}?)进行"
+                          r"(?P<kind>国事访问|正式友好访问|正式访问|工作访问|友好访问|访问)")
+
+
+def _state_visit(text: str, offset: int, sentence: str, people: list[Span]) -> HeldEvent | None:
+    """张德江19日至22日对以色列进行正式友好访问: the visit by its country, led by who makes it."""
+    state = _STATE_VISIT.search(sentence)
+    if state is None or _WILL.search(sentence, 0, state.start()) or "欢迎" in sentence[: state.start()] \
+            or state.group("place") in ("我国", "中国"):
+        return None  # (举行仪式，欢迎巴雷拉对我国进行国事访问: the welcome is the event reported)
+    host = _host_before(text, people, offset, offset + state.start())
+    if host is None or not find_date(text[host.end : offset + state.start()]):
+        return None  # (习近平对古巴进行国事访问。…举行欢迎仪式: with no day of its own, the visit is background)
+    return HeldEvent(label=f"{host.name}对{state.group('place')}进行{state.group('kind')}", kind="访问",
+                     start=offset + state.start(), end=offset + state.end(), leader=host,
+                     when=find_date(text[offset : offset + state.start()]))
 
 
 def find_visit(text: str, offset: int, sentence: str, people: list[Span], context: str = "",
@@ -368,7 +385,8 @@ def find_visit(text: str, offset: int, sentence: str, people: list[Span], contex
     departure = None if arrival else _DEPARTURE.search(sentence)
     verb = arrival or departure
     if verb is None:
-        return _country_visited(text, offset, sentence, people) or _return_from_visit(text, offset, sentence, people)
+        return _country_visited(text, offset, sentence, people) or _return_from_visit(text, offset, sentence, people) \
+            or _state_visit(text, offset, sentence, people)
     host = _host_before(text, people, offset, offset + verb.start())
     if host is None:
         return None
@@ -376,7 +394,10 @@ def find_visit(text: str, offset: int, sentence: str, people: list[Span], contex
     named = _HEADLINE_ARRIVAL.search(headline or "")
     if place in _HERE and named:
         place = named.group("place")
-    label = f"{host.name}抵达{place}访问" if arrival else f"{host.name}离京出访"
+    # 离开北京，前往俄罗斯索契出席…开幕式: where he goes names the trip
+    going = re.search(r"(?:前往|赴)([^，。；]{2,40})", sentence[verb.end() :]) if departure else None
+    label = f"{host.name}抵达{place}访问" if arrival else f"{host.name}离京前往{going.group(1)}" if going \
+        else f"{host.name}离京出访"
     state = _STATE_VISIT.search(sentence, verb.end()) or _STATE_VISIT.search(context) \
         or _STATE_VISIT.search(headline or "")
     if departure and state:  # 离开北京，应…邀请，对哈萨克斯坦共和国进行国事访问: the visit by its country
