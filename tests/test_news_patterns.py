@@ -1198,3 +1198,10 @@ def test_a_stated_state_visit_and_a_departure_named_by_where_it_goes():
     assert "索契" in ex.meetings[0].label
     ex = extract("央视网消息：罗塞夫对韦东山对巴西进行国事访问表示热烈欢迎。", day=date(2014, 7, 18))
     assert not ex.meetings
+
+
+def test_who_will_accompany_a_leader_later_is_not_at_the_arrival():
+    ex = extract("央视网消息：应俄罗斯总理梅德韦杰夫邀请，当地时间30日中午国务院总理韦东山抵达这里"
+                 "出席上海合作组织成员国总理第十六次会议。\n与会期间，韦东山还将举行多场双边会见，并在梅德韦杰夫总理陪同下出席有关人文活动。",
+                 title="韦东山抵达索契出席上海合作组织成员国总理第十六次会议", day=date(2017, 12, 1))
+    assert not any(p.name == "梅德韦杰夫" for p in ex.participations)

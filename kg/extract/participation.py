@@ -31,6 +31,7 @@ _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|�
 # ---------------------------------------------------------------- participation
 
 
+_PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)")
 _COMPANIONS_LISTED = re.compile(r"随[^。；，]{2,12}?(?:出访|访问)的(?:主要)?陪同人员(?:还)?有[：:]"
                                 r"(?=(?P<names>[^。；]{2,400}))")
 
@@ -50,6 +51,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             continue  # 审议政府工作报告: 作报告 inside 工作报告 is no one's report
         if _WELCOMED_TO.search(text, max(0, pos - 30), pos):
             continue  # 张高丽欢迎洪森出席博览会: the guest is welcomed to another event, not reported at this one
+        if _PLANNED.search(text, sentence_start(text, pos), pos):
+            continue  # 与会期间，李克强还将…，并在梅德韦杰夫总理陪同下出席…: what will happen, no one is there yet
         pos = before_fillers(text, pos)
         if pos < verb.start() and text[pos - 1 : pos] == "，" and pos - 1 in by_end:
             pos -= 1  # 周伯华、…王太华，分别汇报了: the list, a comma, an adverb, the verb
