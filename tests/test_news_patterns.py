@@ -1205,3 +1205,13 @@ def test_who_will_accompany_a_leader_later_is_not_at_the_arrival():
                  "出席上海合作组织成员国总理第十六次会议。\n与会期间，韦东山还将举行多场双边会见，并在梅德韦杰夫总理陪同下出席有关人文活动。",
                  title="韦东山抵达索契出席上海合作组织成员国总理第十六次会议", day=date(2017, 12, 1))
     assert not any(p.name == "梅德韦杰夫" for p in ex.participations)
+
+
+def test_leaders_of_several_states_met_in_one_sentence_were_met_one_by_one():
+    ex = extract("央视网消息：国家副主席韦东山1月21日至24日访问瑞士。与会期间，韦东山还会见了乌克兰总统波罗申科、"
+                 "奥地利总理库尔茨等。", day=date(2019, 1, 25))
+    met = [m for m in ex.meetings if m.kind == "会见"]
+    assert len(met) == 2
+    ex = extract("央视网消息：国家主席韦东山4日在约翰内斯堡集体会见乍得总统代比、塞内加尔总统萨勒。",
+                 day=date(2015, 12, 4))
+    assert len(ex.meetings) == 1

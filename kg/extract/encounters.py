@@ -176,7 +176,8 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
             for each in hosts:  # 李克强、俞正声10日分别会见了萨塔: each host meets the guest on his own
                 out.append(HeldEvent(label=f"{each.name}{kind}{_trim_object(obj)}", kind=kind, start=start,
                                      end=end, leader=each, guests=guests, when=when))
-        elif guests and "分别" in text[host.end : start]:
+        elif guests and ("分别" in text[host.end : start]
+                         or _leaders_of_several_states(guests, sentence[: verb.start()])):
             for guest in guests:
                 who = text[max(offset + verb.end(), guest.start) : guest.end]
                 out.append(HeldEvent(label=f"{host.name}{kind}{who}", kind=kind, start=start, end=guest.end,
@@ -185,6 +186,17 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
             label = f"{host.name}{kind}{_trim_object(obj)}"
             out.append(HeldEvent(label=label, kind=kind, start=start, end=end, leader=host, guests=guests, when=when))
     return out
+
+
+def _leaders_of_several_states(guests: list[Span], before: str) -> bool:
+    """会见了乌克兰总统波罗申科、奥地利总理库尔茨…: leaders of different states met in one sentence were met one by one
+    (a 集体会见 is one meeting)."""
+    if len(guests) < 2 or re.search("集体|共同|一起", before):
+        return False
+    countries = load().countries
+    states = [next((c for post in g.posts for c in countries if (post.label or "").startswith(c)), None)
+              for g in guests]
+    return None not in states and len(set(states)) == len(states)
 
 
 def _trim_object(obj: str) -> str:
