@@ -1215,3 +1215,11 @@ def test_leaders_of_several_states_met_in_one_sentence_were_met_one_by_one():
     ex = extract("央视网消息：国家主席韦东山4日在约翰内斯堡集体会见乍得总统代比、塞内加尔总统萨勒。",
                  day=date(2015, 12, 4))
     assert len(ex.meetings) == 1
+
+
+def test_two_days_and_two_groups_met_apart_in_that_order():
+    ex = extract("央视网消息：全国人大常委会委员长韦东山当地时间8月30日、31日在纽约分别会见了联合国秘书长潘基文和"
+                 "出席世界议长大会的芬兰议长洛赫拉、尼日利亚众议长多加拉。", day=date(2015, 9, 2))
+    days = {m.label: m.date for m in ex.meetings}
+    assert days == {"韦东山会见联合国秘书长潘基文": date(2015, 8, 30), "韦东山会见芬兰议长洛赫拉": date(2015, 8, 31),
+                    "韦东山会见尼日利亚众议长多加拉": date(2015, 8, 31)}

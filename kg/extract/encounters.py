@@ -178,10 +178,14 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
                                      end=end, leader=each, guests=guests, when=when))
         elif guests and ("分别" in text[host.end : start]
                          or _leaders_of_several_states(guests, sentence[: verb.start()])):
+            # 30日、31日在纽约分别会见了潘基文和出席…大会的洛赫拉、多加拉: two days, two groups, in that order
+            days = re.search(r"(\d{1,2})日[、和](\d{1,2})日", text[offset:start])
+            split = text.find("和", offset + verb.end(), end) if days else -1
             for guest in guests:
                 who = text[max(offset + verb.end(), guest.start) : guest.end]
+                day = (f"{days[1]}日" if guest.start < split else f"{days[2]}日") if split >= 0 else when
                 out.append(HeldEvent(label=f"{host.name}{kind}{who}", kind=kind, start=start, end=guest.end,
-                                     leader=host, guests=[guest], when=when))
+                                     leader=host, guests=[guest], when=day))
         elif obj:
             label = f"{host.name}{kind}{_trim_object(obj)}"
             out.append(HeldEvent(label=label, kind=kind, start=start, end=end, leader=host, guests=guests, when=when))
