@@ -478,7 +478,7 @@ def test_lists_elected_in_one_clause_bare_lists_jieba_knows_and_two_dated_days()
     ex = extract("央视网消息：全国人大常委会委员长张德江当地时间8月30日、31日在纽约分别会见了联合国秘书长潘基文"
                  "和芬兰议长洛赫拉。王晨参加上述活动。", day=date(2015, 9, 2))
     assert [m.label for m in ex.meetings] == ["张德江会见联合国秘书长潘基文", "张德江会见芬兰议长洛赫拉"]
-    assert all(m.date == date(2015, 8, 30) for m in ex.meetings)
+    assert [m.date for m in ex.meetings] == [date(2015, 8, 30), date(2015, 8, 31)]  # the days in the groups' order
     ex = extract("央视网消息：习近平主席和夫人彭丽媛在萨苏总统和夫人陪同下来到医院。", day=date(2013, 3, 31))
     assert "和夫人" not in posts(ex) and posts(ex)["萨苏"] == ["总统"]
 
