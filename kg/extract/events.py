@@ -297,8 +297,11 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None,
     found = []
     for convened in re.finditer(r"(?P<verb>(?:共同)?主持(?:召开)?|召开)(?:了)?([^，。；]{2,40})", clause):
         name = convened.group(2)
-        if "、" in name and not re.search(r"参加的|出席的", name.split("、")[-1]):
-            name = name.split("、")[0]  # (有省、市、县…代表参加的座谈会: a list inside one meeting's name)
+        last = name.split("、")[-1]
+        if "、" in name and not any(m.end() < len(last) and last[m.end()] == "的"
+                                   for m in _patterns()["role"].finditer(last)):
+            name = name.split("、")[0]  # (有省、市、县…代表参加的座谈会: a list inside one meeting's name, who
+            # takes part; A座谈会、B座谈会: two meetings)
         cut = next((m for m in (meeting_end.search(name[:k]) for k in range(len(name), 1, -1)) if m), None)
         if cut is None:
             continue
