@@ -1223,3 +1223,11 @@ def test_two_days_and_two_groups_met_apart_in_that_order():
     days = {m.label: m.date for m in ex.meetings}
     assert days == {"韦东山会见联合国秘书长潘基文": date(2015, 8, 30), "韦东山会见芬兰议长洛赫拉": date(2015, 8, 31),
                     "韦东山会见尼日利亚众议长多加拉": date(2015, 8, 31)}
+
+
+def test_a_list_goes_on_past_a_long_role_before_each_state():
+    ex = extract("央视网消息：国家主席韦东山当地时间28日在大阪主持中非领导人会晤。"
+                 "中非合作论坛前任非方共同主席国南非总统拉马福萨、非洲联盟轮值主席国埃及总统塞西、中非合作论坛现任非方共同主席国塞内加尔总统萨勒和"
+                 "联合国秘书长古特雷斯出席。", day=date(2019, 6, 29))
+    (summit,) = ex.meetings
+    assert edges(ex, "attended")[summit.label][1:] == ["拉马福萨", "塞西", "萨勒", "古特雷斯"]

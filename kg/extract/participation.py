@@ -319,7 +319,7 @@ def _unread_titled_item(text: str, pos: int) -> str:
 def _unread_body(text: str, pos: int, lex: Lexicon) -> str:
     """The run between a list's separator and a titled item whose body the chain did not read (爱立信 in
     、爱立信董事长约翰森): a short run of characters, no verb in it; empty when there is none."""
-    sep = max(text.rfind(ch, max(0, pos - 10), pos) for ch in "、，和及与")
+    sep = max(text.rfind(ch, max(0, pos - 20), pos) for ch in "、，和及与")
     run = text[sep + 1 : pos] if sep >= 0 and text[sep] != "，" else ""  # (和澳大利亚前总理陆克文: 前 too)
     if not run or not all(_is_cjk_or_bracket(ch) for ch in run) or not _plausible_body(run, lex) \
             or any(ch in run for ch in "和及与") \
