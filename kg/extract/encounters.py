@@ -17,6 +17,7 @@ from kg.extract.common import HeldEvent, Span, inside_reported_speech, sentence_
 from kg.extract.common import _patterns as _patterns_common
 from kg.extract.dates import TIME_PHRASE, find_date, last_date
 from kg.extract.names import readings_at
+from kg.extract.people import _country_of
 from kg.extract.references import _is_reference_context
 from kg.lexicon import alternation, load
 
@@ -116,11 +117,14 @@ def _host_before(text: str, people: list[Span], sentence_start: int, verb_start:
         if _BETWEEN_HOST_AND_VERB.match(between) and not _is_reference_context(text, span.end):
             return span
         if _TRIP_BEFORE_VERB.match(between) and not _is_reference_context(text, span.end) \
-                and not re.search(r"(?:^|[，。；])应[^，。；]*$", text[sentence_start : span.start]):
+                and not INVITER.search(text, sentence_start, span.start):
             return span
         return None
     return None
 
+
+# 应俄罗斯联邦委员会主席马特维延科和国家杜马主席沃洛金的邀请，: who invites is not who travels
+INVITER = re.compile(r"(?:^|[，。；])应[^，。；]{1,40}$")
 
 # the lead of a trip that goes on to an encounter: 张德江…赴俄罗斯出席…会议，在莫斯科会见…
 TRIP_LEAD = re.compile(r"(?:赴|前往|抵达)[^，。；“”]{2,40}?(?:出席|访问|参加)"
@@ -197,9 +201,8 @@ def _leaders_of_several_states(guests: list[Span], before: str) -> bool:
     (a 集体会见 is one meeting)."""
     if len(guests) < 2 or re.search("集体|共同|一起", before):
         return False
-    countries = load().countries
-    states = [next((c for post in g.posts for c in countries if (post.label or "").startswith(c)), None)
-              for g in guests]
+    lex = load()
+    states = [next((c for post in g.posts if (c := _country_of(post.body, lex))), None) for g in guests]
     return None not in states and len(set(states)) == len(states)
 
 

@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns, visit_kinds
+from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns, _sentence_at, visit_kinds
 from kg.extract.dates import TIME_PHRASE, find_date, last_date
-from kg.extract.encounters import MONTH_OR_YEAR_OPENING, TRIP_LEAD, drop_group_encounters, find_encounters, find_visit
+from kg.extract.encounters import (
+    INVITER,
+    MONTH_OR_YEAR_OPENING,
+    TRIP_LEAD,
+    drop_group_encounters,
+    find_encounters,
+    find_visit,
+)
 from kg.extract.references import _is_reference_context
 from kg.extract.titles import _strip_sub_organ
 from kg.lexicon import alternation, lexicon_lines, load
@@ -342,29 +349,33 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
                 continue  # the sentence's meeting is already an event
             # 12日上午，习近平来到这里…。习近平在民政厅主持召开座谈会: the day its paragraph last named
             paragraph = text[text.rfind("\n", 0, offset) + 1 : offset]
-            day = find_date(sentence[:verb]) or last_date(paragraph) or visit.when
+            stated = find_date(sentence[:verb]) or last_date(paragraph)
             verb -= 2 if sentence[verb - 2 : verb] == "分别" else 0
             # 在九月会议旧址…主持召开了座谈会 / 在民政厅主持召开座谈会: two discussions, told apart by where they were
             where = re.search(r"在[^，。；“”]{1,12}$", sentence[:verb])
-            stated = find_date(sentence[:verb]) or last_date(paragraph)
-            for meeting in _convened_meetings(sentence[verb:], offset + verb, visit.leader, day,
-                                              where.group(0) if where else ""):
-                named = [e for e in events if e is not visit and len(e.label) >= 5 and meeting.label.endswith(e.label)]
-                if where and not named:  # 并在南京主持召开…五省经济形势座谈会 … 8日上午，温家宝在南京主持召开座谈会
-                    held_there = re.compile(f"{re.escape(where.group(0))}(?:主持)?召开")
-                    named = [e for e in events if e is not visit and e.kind == meeting.kind
-                             and held_there.search(_sentence_holding(sentences, e.start))]
-                if named:  # 调研并主持召开…领导小组会议 … 2日，韩正在海口主持召开…领导小组会议: the lead's
-                    named[0].when = stated or named[0].when
-                    continue  # meeting, now dated
+            place = where.group(0) if where else ""
+            others = [e for e in events if e is not visit]
+            for meeting in _convened_meetings(sentence[verb:], offset + verb, visit.leader, stated or visit.when,
+                                              place):
+                # 调研并主持召开…领导小组会议 … 2日，韩正在海口主持召开…领导小组会议: the lead's meeting, by its name or
+                # by its place, told again and now dated
+                told = next((e for e in others if len(e.label) >= 5 and meeting.label.endswith(e.label)), None) \
+                    or (_convened_there_before(place, meeting.kind, sentences, others) if place else None)
+                if told:
+                    told.when = stated or told.when
+                    continue
                 if meeting.label not in have:
                     have.add(meeting.label)
                     found.append(meeting)
     return found
 
 
-def _sentence_holding(sentences: list[tuple[int, str]], pos: int) -> str:
-    return next((sentence for offset, sentence in sentences if offset <= pos < offset + len(sentence)), "")
+def _convened_there_before(where: str, kind: str, sentences: list[tuple[int, str]],
+                           events: list[HeldEvent]) -> HeldEvent | None:
+    """并在南京主持召开…五省经济形势座谈会 … 8日上午，温家宝在南京主持召开座谈会: the meeting of this kind an earlier
+    sentence says was convened at the same place (在南京), which the later one tells again."""
+    held_there = re.compile(f"{re.escape(where)}(?:主持)?召开")
+    return next((e for e in events if e.kind == kind and held_there.search(_sentence_at(sentences, e.start))), None)
 
 
 def _is_message(sentence: str) -> bool:
@@ -527,11 +538,10 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
         if offset <= after or offset not in openers:
             continue  # only the first sentence of a paragraph after the events found
         convened = [e for e in _held_meetings(sentence, offset, people) if e.leader and e.label not in labels]
-        where = re.search(r"在[^，。；“”]{1,12}?(?=主持|召开)", sentence)
-        told = [e for e in found if where and any(e.kind == c.kind for c in convened)
-                and re.search(f"{re.escape(where.group(0))}(?:主持)?召开", _sentence_holding(sentences, e.start))]
-        if convened and told:  # 并在南京主持召开…五省经济形势座谈会 … 8日上午，温家宝在南京主持召开座谈会: told again,
-            told[0].when = find_date(sentence) or told[0].when  # now with its day
+        where = re.search(r"在[^，。；“”]{1,12}?(?=主持|召开)", sentence) if convened else None
+        told = _convened_there_before(where.group(0), convened[0].kind, sentences, found) if where else None
+        if told:  # 并在南京主持召开…五省经济形势座谈会 … 8日上午，温家宝在南京主持召开座谈会: told again, now dated
+            told.when = find_date(sentence) or told.when
             continue
         if convened:  # 21日晚上，张德江主持召开中小企业座谈会: a meeting within the visit, an event of its own
             for meeting in convened:
@@ -758,10 +768,6 @@ def _names_itself(noun_phrase: str) -> bool:
 _BRIEFING = re.compile(r"听取(?P<what>[^，。；]{2,30}?(?:工作)?汇报)")
 
 
-# 应俄罗斯联邦委员会主席马特维延科和国家杜马主席沃洛金的邀请，: who invites is not who travels
-_INVITER = re.compile(r"(?:^|[，。；])应[^，。；]{1,40}$")
-
-
 def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | None:
     """X在某地调研/考察/视察…, X听取…汇报: a visit or briefing led by its subject, labelled with where it was."""
     pats = _patterns()
@@ -790,7 +796,7 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         leaders = [p for p in people if offset <= p.start and p.end <= offset + verb.start()]
         leaders = [p for p in leaders if not _is_reference_context(sentence, p.end - offset)
                    and not sentence.startswith(("夫人", "的夫人"), p.end - offset)  # 习近平夫人彭丽媛…参观: she visits
-                   and not _INVITER.search(sentence, 0, p.end - offset)]  # 应马特维延科的邀请，张德江赴俄罗斯…
+                   and not INVITER.search(sentence, 0, p.end - offset)]  # 应马特维延科的邀请，张德江赴俄罗斯…
         if not leaders:
             continue
         leader = leaders[0]
@@ -800,12 +806,11 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue  # 栗战书强调，执法检查不是一般性的工作检查: the verb is inside what the leader said
         obj = re.split(r"[，。；]", after)[0][:40]
         where = re.search(r"(?:在|到|赴)[^，。；“”]{1,20}$", sentence[leader.end - offset : verb.start()])
-        label = f"{leader.name}{where.group(0) if where else ''}{verb.group(0)}{obj}"
         # 参观…图片展并会见…, 在财政部调研并主持召开座谈会: two events
         obj = re.split(r"并(?=主持|召开|出席|参加|会见|" + _patterns()["inspect"].pattern + ")", obj)[0]
         # 前往天安门广场向人民英雄纪念碑敬献花圈: to whom the wreath is laid names the ceremony
-        to = re.search(r"向[^，。；“”]{2,15}$", sentence[leader.end - offset : verb.start()]) if not where else None
-        label = f"{leader.name}{(where or to).group(0) if where or to else ''}{verb.group(0)}{obj}"
+        place = where or re.search(r"向[^，。；“”]{2,15}$", sentence[leader.end - offset : verb.start()])
+        label = f"{leader.name}{place.group(0) if place else ''}{verb.group(0)}{obj}"
         return HeldEvent(label=label, kind=lex.inspection_verbs[verb.group(0)], start=offset + verb.start(),
                          end=offset + verb.end() + len(obj), leader=leader)
     return None
