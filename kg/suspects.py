@@ -53,6 +53,12 @@ def name_problem(label: str, others: set[str]) -> str | None:
                 "taken from the next word, or one dropped)")
     if label[0] in SWALLOWED and label[1:] in others:
         return f"starts with {label[0]!r} before the name {label[1:]!r}"
+    if label in lex.countries:
+        return "a country or an international body, not a person"
+    # (于 is a surname too, and 于建华 a name: only a country after it, 于美国, gives it away)
+    if (label[0] in SWALLOWED and label[1:] in lex.common_words) or (label[0] in SWALLOWED | {"于"}
+                                                                      and label[1:] in lex.countries):
+        return f"starts with {label[0]!r} before the word {label[1:]!r}"
     if is_han_name(label[:2], lex) and len(label) <= 4 and any(ch in lex.not_given for ch in label):
         return "holds a character no Han name has"
     tag = lex.common_words.get(label)

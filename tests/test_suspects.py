@@ -19,6 +19,14 @@ def test_a_name_that_took_the_next_character_is_flagged_and_a_real_name_is_not()
     assert name_problem("两年来", others) is not None or name_problem("去年", others) is not None
 
 
+def test_a_country_or_a_preposition_before_a_word_is_flagged_as_a_name():
+    assert "country" in (name_problem("哈萨克斯坦", set()) or "")
+    assert "于" in (name_problem("于美国", set()) or "")
+    assert "向" in (name_problem("向观众", set()) or "")
+    assert name_problem("向巴平措", set()) is None and name_problem("于广洲", set()) is None
+    assert name_problem("于建华", set()) is None  # 于 is a surname, 建华 a given name
+
+
 def test_posts_that_are_sentence_material_are_flagged():
     assert post_problem("国务院总理") is None
     assert post_problem("中央党的群众路线教育实践活动领导小组组长") is None  # 党的 is part of the body's name

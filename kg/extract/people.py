@@ -194,7 +194,7 @@ def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex
             run += 1
         whole = text[start:run]
         if len(whole) >= 4 and stop_strength(text, run) >= 1 and text.find(whole, headline_end) >= 0 \
-                and is_transliteration(whole, lex):
+                and is_transliteration(whole, lex) and whole not in lex.countries:  # (…访问吉尔吉斯斯坦 塔吉克斯坦)
             # 施泰因迈尔当选德国新任总统: a transliteration the body repeats, not the Han name 施泰因
             spans[start] = Span(name=whole, start=start, name_start=start, end=run)
             continue
