@@ -1231,3 +1231,9 @@ def test_a_list_goes_on_past_a_long_role_before_each_state():
                  "联合国秘书长古特雷斯出席。", day=date(2019, 6, 29))
     (summit,) = ex.meetings
     assert edges(ex, "attended")[summit.label][1:] == ["拉马福萨", "塞西", "萨勒", "古特雷斯"]
+
+
+def test_a_message_of_sympathy_is_no_visit():
+    ex = extract("央视网消息：国家主席韦东山8日就缅甸军机失事向缅甸总统廷觉致慰问电。韦东山代表中国政府和人民，"
+                 "对遇难者表示深切哀悼。", title="韦东山就缅甸军机失事向缅甸总统致慰问电", day=date(2017, 6, 9))
+    assert not ex.meetings

@@ -242,8 +242,8 @@ def _headline_visit(headline: str, people: list[Span]) -> list[HeldEvent]:
         return []
     if re.match(r"[^，。；\s]{0,6}?(?:座谈会|会议|大会)", headline[verb.end() :]):
         return []  # 汪洋出席“…”调研协商座谈会: the verb is part of a meeting's name
-    if any(message in headline[: verb.start()] for message in lex.message_verbs):
-        return []  # 习近平致信祝贺…科学考察研究启动: the leader sent a message; he led no visit
+    if any(message in headline[: verb.start() + len(message)] for message in lex.message_verbs):
+        return []  # 习近平致信祝贺…科学考察研究启动, …致慰问电: the leader sent a message; he led no visit
     leader = next((p for p in people if headline.startswith(p.name) and len(p.name) <= verb.start()), None)
     if leader is None:
         return []
@@ -386,7 +386,7 @@ def _is_message(sentence: str) -> bool:
     found = [sentence.find(verb) for verb in lex.message_verbs if verb in sentence]
     visit = _patterns()["inspect"].search(sentence)
     # 刘云山…就加强基层党建工作进行调研，强调要认真贯彻习近平总书记重要指示: a visit, then the message it carries out
-    return visit is None or visit.start() > min(found)
+    return visit is None or visit.start() >= min(found)  # (致慰问电: the message's own 慰问)
 
 
 def _grouped(events: list[HeldEvent], sentences: list[tuple[int, str]]) -> list[HeldEvent]:
