@@ -1237,3 +1237,75 @@ def test_a_message_of_sympathy_is_no_visit():
     ex = extract("央视网消息：国家主席韦东山8日就缅甸军机失事向缅甸总统廷觉致慰问电。韦东山代表中国政府和人民，"
                  "对遇难者表示深切哀悼。", title="韦东山就缅甸军机失事向缅甸总统致慰问电", day=date(2017, 6, 9))
     assert not ex.meetings
+
+
+def test_a_headline_names_the_summit_a_body_opens_inside_of():
+    ex = extract("央视网消息：祁向东在发言中指出，各国要携手应对挑战。\n"
+                 "柬埔寨首相洪达主持会议。\n会议通过了宣言。", title="祁向东出席第七届东亚峰会")
+    assert [m.label for m in ex.meetings] == ["第七届东亚峰会"]
+    assert edges(ex, "attended")["第七届东亚峰会"][0] == "祁向东"
+    assert edges(ex, "chaired")["第七届东亚峰会"] == ["洪达"]
+    # announced in the headline, not held: no event
+    ex = extract("央视网消息：纪念大会将于4月30日上午在人民大会堂举行。祁向东将出席大会并发表讲话。",
+                 title="祁向东将出席纪念五四运动100周年大会")
+    assert ex.meetings == []
+
+
+def test_an_opening_of_a_course_is_an_event():
+    ex = extract("央视网消息：统一战线专题研讨班7月22日在京开班。中共中央政治局常委、全国政协主席韦思成"
+                 "出席开班式并发表重要讲话。", title="韦思成出席统一战线专题研讨班开班式")
+    assert [m.label for m in ex.meetings] == ["统一战线专题研讨班开班式"]
+    assert "韦思成" in edges(ex, "attended")["统一战线专题研讨班开班式"]
+
+
+def test_a_bare_meeting_is_named_by_its_agenda():
+    ex = extract("央视网消息：中共中央总书记、国家主席邝志远18日在中南海主持召开会议，专题听取冬奥会筹办工作情况"
+                 "汇报。国务院副总理丁启明出席会议。")
+    (meeting,) = ex.meetings
+    assert meeting.label == "邝志远主持召开会议听取冬奥会筹办工作情况汇报"
+    assert edges(ex, "chaired")[meeting.label] == ["邝志远"]
+    assert "丁启明" in edges(ex, "attended")[meeting.label]
+
+
+def test_a_name_met_again_right_after_a_time_word():
+    ex = extract("央视网消息：随后，韦思成还会见了外长穆尼。\n当天韦思成与孟加拉国总理哈斯娜举行了工作会谈。",
+                 title="韦思成与孟加拉国总理举行工作会谈")
+    talks = [m.label for m in ex.meetings if m.kind == "会谈"]
+    assert talks == ["韦思成同孟加拉国总理哈斯娜工作会谈"]  # (举行了: no stray 了 in the label)
+    assert edges(ex, "chaired")[talks[0]] == ["韦思成"]
+
+
+def test_a_dated_paragraph_of_a_trip_attends_another_event():
+    ex = extract("央视网消息：11月11日，国家副主席韦思成在巴黎会见法国总统马龙。\n"
+                 "韦思成表示，两国关系发展良好。\n"
+                 "11月12日，韦思成出席第二届巴黎和平论坛开幕式并致辞。\n"
+                 "韦思成表示，中国愿与国际社会一道努力。",
+                 title="韦思成会见法国总统并出席第二届巴黎和平论坛", day=date(2019, 11, 13))
+    opening = next(m for m in ex.meetings if m.label == "第二届巴黎和平论坛开幕式")
+    assert opening.date == date(2019, 11, 12)
+    assert edges(ex, "attended")[opening.label] == ["韦思成"]
+
+
+def test_who_a_speaker_recalls_from_a_past_month_attends_nothing():
+    ex = extract("央视网消息：全国政协主席邝志远5日在北京会见阿联酋联邦国民议会议长古丽茜。\n"
+                 "邝志远说，中方始终重视中阿关系。今年7月韦思成主席对阿联酋进行国事访问，同哈迈德王储共同宣布建立"
+                 "两国全面战略伙伴关系。\n古丽茜说，阿方愿作出贡献。\n丁启明参加会见。")
+    (meeting,) = ex.meetings
+    assert edges(ex, "attended")[meeting.label] == ["邝志远", "古丽茜", "丁启明"]
+
+
+def test_a_discussion_in_the_lead_s_second_clause_is_its_subject_s():
+    ex = extract("央视网消息：当地时间20日上午，韦思成在里约热内卢乘坐中国产“面包山”号渡轮，并在船上同中巴企业家代表"
+                 "座谈。\n当天，韦思成还分别会见了里约市长帕伊斯和里约州长佩罗。",
+                 title="韦思成乘坐渡轮并同中巴企业家代表座谈")
+    labels = [m.label for m in ex.meetings]
+    assert labels == ["韦思成同中巴企业家代表座谈", "韦思成会见市长帕伊斯", "韦思成会见州长佩罗"]
+    assert edges(ex, "chaired")["韦思成同中巴企业家代表座谈"] == ["韦思成"]
+    # the people visited are no partners of a discussion of its own
+    ex = extract("央视网消息：3月20日，韦思成来到东海市一家养老院，看望老人，并同他们座谈。")
+    assert [m.kind for m in ex.meetings] != ["座谈会"] and all("他们" not in m.label for m in ex.meetings)
+
+
+def test_a_group_received_keeps_the_verb_as_written():
+    ex = extract("央视网消息：20日下午，全国人大常委会委员长韦思成在人民大会堂接见了澳门特别行政区行政、立法、司法机构负责人。")
+    assert [m.label for m in ex.meetings] == ["韦思成接见澳门特别行政区行政、立法、司法机构负责人"]

@@ -190,8 +190,8 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
                 day = (f"{days[1]}日" if guest.start < split else f"{days[2]}日") if split >= 0 else when
                 out.append(HeldEvent(label=f"{host.name}{kind}{who}", kind=kind, start=start, end=guest.end,
                                      leader=host, guests=[guest], when=day))
-        elif obj:
-            label = f"{host.name}{kind}{_trim_object(obj)}"
+        elif obj:  # (接见了…机构负责人: a group received keeps the verb as written)
+            label = f"{host.name}{kind if guests else verb.group('verb')}{_trim_object(obj)}"
             out.append(HeldEvent(label=label, kind=kind, start=start, end=end, leader=host, guests=guests, when=when))
     return out
 
@@ -242,7 +242,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         guest = re.sub(f"(?:{TIME_PHRASE})+$", "", match.group("guest"))  # 文在寅26日举行会晤: the day is no guest
         if len(guest) > 30:  # 同斐济总理甲、…、纽埃总理乙等太平洋岛国领导人: the label names the group
             guest = guest[guest.rfind("等") + 1 :] if "等" in guest else guest[:30]
-        label = f"{host.name}同{guest}{verb}".replace("举行", "")
+        label = re.sub("举行了?", "", f"{host.name}同{guest}{verb}")
         jointly = re.search("共同(?:主持|出席)", guest)
         if jointly and len(guest) - jointly.end() >= 2:
             # 同甲、乙共同主持第十七次…会晤: the meeting's own name
@@ -316,10 +316,26 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             # 栗战书25日与列席…会议的全国人大代表座谈时强调: the discussion a lead reports, held with a group (one
             # told later, on a visit, is part of the visit)
             host = _host_before(text, people, offset, offset + talk.start())
+            if host is None and _AND_THEN.search(sentence, 0, talk.start()) \
+                    and not talk.group(1).startswith(("他们", "她们", "大家")):
+                # (看望…，并同他们座谈: the people visited; the talk is part of the visit)
+                host = _subject_of(text, offset, people)  # 李克强…乘坐…渡轮，并在船上同…代表座谈: the lead's subject
             if host is not None and not sentence[: talk.start()].endswith("在"):
                 out.append(HeldEvent(label=f"{host.name}同{talk.group(1)}座谈", kind="座谈会",
                                      start=offset + talk.start(), end=offset + talk.end(), leader=host))
     return out
+
+
+# the clause after the lead's first one, which it shares a subject with (…，并在船上同…座谈)
+_AND_THEN = re.compile(r"[，,]并(?:在[^，。；“”]{1,12})?$")
+
+
+def _subject_of(text: str, offset: int, people: list[Span]) -> Span | None:
+    """The person a sentence opens with, after its time and place (当地时间20日上午，李克强在…)."""
+    first = min((p for p in people if p.start >= offset), key=lambda p: p.start, default=None)
+    if first is None or not re.fullmatch(f"(?:{TIME_PHRASE})*[，,]?", text[offset : first.start]):
+        return None
+    return first
 
 
 _GROUP_TALK = re.compile(r"在(?:与|同)([^，。；、]{2,30}?)座谈(?:交流)?时[，,]")

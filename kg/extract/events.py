@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns, _sentence_at, visit_kinds
-from kg.extract.dates import TIME_PHRASE, find_date, last_date
+from kg.extract.dates import PART_OF_DAY, TIME_PHRASE, find_date, last_date
 from kg.extract.encounters import (
     INVITER,
     MONTH_OR_YEAR_OPENING,
@@ -193,8 +193,27 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
         held = [e for e in _held_meetings(headline, 0, []) if not e.leader]
         for event in held:
             event.start = event.end = 0
-        return held or _headline_visit(headline, people)
+        return held or (_headline_attended(headline, people) if not encounters else []) \
+            or _headline_visit(headline, people)
     return []
+
+
+def _headline_attended(headline: str, people: list[Span]) -> list[HeldEvent]:
+    """温家宝出席第七届东亚峰会 over a body that opens inside the summit (温家宝在发言中指出…): the headline names
+    the event and the person it opens with attends it (or chairs it: 主持), when the body names that person."""
+    person = next((p for p in people if headline.startswith(p.name)), None)
+    if person is None or _is_message(headline) or _FUTURE.search(headline):
+        return []  # (习近平将出席纪念…大会: announced, not held)
+    alias = Span(name=person.name, start=0, name_start=0, end=len(person.name))
+    chaired = _chaired_meeting(headline, 0, [alias])
+    events = chaired or _attended_event(headline, 0, [alias])
+    for event in events:
+        event.start = event.end = 0
+        if chaired:
+            event.leader = person
+        else:
+            event.guests = [person]
+    return events[:1]
 
 
 # a sentence announcing what will happen in its first clause: 峰会将于…举行, 习近平将主持 (抵达…，将出席…: the
@@ -490,8 +509,9 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
         # 同日，习近平出席…对话会 / 当天上午，习近平出席…图片展开幕式 / 当天上午，习近平…向纪念碑献花圈: an event
         # attended or led later the same day
         visit = _inspection(sentence, offset, people)
-        if visit and visit.kind in ("汇报会", "参观"):
-            visit = None  # 随后，习近平听取了…汇报 / 参观了…: part of the reported event, as in the lead
+        if visit and visit.kind in ("汇报会", "参观", "会见"):
+            visit = None  # 随后，习近平听取了…汇报 / 参观了…: part of the reported event, as in the lead (当天，…还
+            # 分别会见了…: find_encounters has each encounter)
         for event in _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
                 or ([visit] if visit else []):
             event.group = group
@@ -525,6 +545,7 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
     by someone no earlier event has as leader reports an event of its own, with the people named after it; so does
     one that opens with a meeting someone convenes (主持召开) during the reported visit."""
     after = max((e.start for e in found), default=-1)
+    first = min((e.start for e in found), default=-1)
     leaders = {e.leader.name for e in found if e.leader}
     labels = {e.label for e in found}
     out: list[HeldEvent] = []
@@ -535,7 +556,18 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
         announced = _ROUND_UP.search(first_paragraph) or _ROUND_UP.search(headline or "")
     openers = _paragraph_openers(text, sentences, people)
     for offset, sentence in sentences:
-        if offset <= after or offset not in openers:
+        if offset not in openers or offset <= first:
+            continue  # only the first sentence of a paragraph after the lead
+        attended = [e for e in _attended_event(sentence, offset, people) if e.label not in labels] \
+            if _DAY_OPENING.match(sentence) and found else []
+        if attended:  # 11月12日，王岐山出席第二届巴黎和平论坛开幕式并致辞: another day of the trip, another event
+            for event in attended:
+                labels.add(event.label)
+                event.start = offset
+                event.when = find_date(sentence)
+            out += attended
+            continue
+        if offset <= after:
             continue  # only the first sentence of a paragraph after the events found
         convened = [e for e in _held_meetings(sentence, offset, people) if e.leader and e.label not in labels]
         where = re.search(r"在[^，。；“”]{1,12}?(?=主持|召开)", sentence) if convened else None
@@ -564,6 +596,10 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
     if not found and len(out) < 2:
         return []  # with no event in the lead, only a round-up (two visits or more) reports them
     return out
+
+
+# a paragraph that opens with the day it tells (11月12日，… / 13日上午，…)
+_DAY_OPENING = re.compile(rf"(?:当地时间)?(?:\d{{1,2}}月)?\d{{1,2}}[日号]{PART_OF_DAY}?[，,]")
 
 
 def _paragraph_openers(text: str, sentences: list[tuple[int, str]], people: list[Span]) -> set[int]:
@@ -620,6 +656,8 @@ def _clean_label(label: str) -> str:
     return label.strip("，、 ")
 
 
+# 主持召开会议，专题听取北京冬奥会…筹办工作情况汇报: a bare meeting is named by its agenda, the clause after it
+_AGENDA = re.compile(r"[，,](?:专题)?((?:听取|研究|部署|审议|分析)(?:了)?[^，。；“”]{2,40})(?=[，。；]|$)")
 _GATHERING = re.compile(f"(?:{alternation(set(lexicon_lines('gathering_nouns.txt')))})$")
 
 
@@ -660,7 +698,9 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
             person = _convener(sentence, offset, people, verb.start() - 2) if before.endswith("主持") else None
             if person:
                 parts = _split_joint(noun_phrase) or [noun_phrase]
-                return [HeldEvent(label=part if len(part) >= 4 else f"{person.name}主持召开{part}",
+                agenda = _AGENDA.match(sentence, verb.end() + skipped + len(noun_phrase))
+                agenda_text = agenda.group(1) if agenda and len(parts) == 1 else ""
+                return [HeldEvent(label=part if len(part) >= 4 else f"{person.name}主持召开{part}{agenda_text}",
                                   kind=_kind_of(part), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase), leader=person, leader_role="主持")
                         for part in parts]

@@ -31,6 +31,10 @@ _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|�
 # ---------------------------------------------------------------- participation
 
 
+# 今年7月习近平主席…同穆罕默德王储共同宣布: a sentence that opens with a past month and no day recalls, and who
+# is named in it took part in nothing reported (a year alone opens event names: 2014年亚太经合组织工商领导人峰会)
+_RECALLED = re.compile(r"(?:今年|去年|前年|\d{4}年)(?:\d{1,2}月(?![\d初底])(?!\d{1,2}[日号])|[，,])"
+                       r"|不久前|此前|上个月")
 _PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)")
 _COMPANIONS_LISTED = re.compile(r"随[^。；，]{2,12}?(?:出访|访问)的(?:主要)?陪同人员(?:还)?有[：:]"
                                 r"(?=(?P<names>[^。；]{2,400}))")
@@ -71,7 +75,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             found = _chained_subject(text, pos, people)
         if role == "在会上" and not found:
             continue
-        if found and inside_reported_speech(text, verb.start()):
+        recalled = _RECALLED.match(text, sentence_start(text, verb.start()), verb.start())
+        if found and (inside_reported_speech(text, verb.start()) or recalled):
             continue  # 栗战书说，不久前，习近平主席在博鳌…宣布了…: what a speaker recalls, not this event
         if found and _FIRST_PERSON.search(text[sentence_start(text, verb.start()) : verb.start()]):
             continue  # 我和培尼亚总统共同宣布: a speaker's own words, whatever their sentence opens with

@@ -600,6 +600,10 @@ def _ends_like_a_body(name: str, lex: Lexicon) -> bool:
 _BEFORE_REPEATED_NAME = set("，。、；：！？（）“”‘’ \n和与同及对向由为给请在是")
 
 
+# a time word right before a name met again, with no comma (当天李长春与…举行了工作会谈, 5日习近平…)
+_TIME_BEFORE_NAME = re.compile(r"(?:\d{1,2}[日号]|[当今昨同次]日|[当今昨]天|当晚|[上下中]午|晚上|随后)$")
+
+
 def _propagate_names(text: str, spans: dict[int, Span]) -> None:
     """Every other occurrence of a name the article gave with a title is a mention of that person, where the text
     around it lets a name start and end there (韩正在京: 韩正; 王强调: no 王强)."""
@@ -626,7 +630,8 @@ def _propagate_names(text: str, spans: dict[int, Span]) -> None:
             end = pos + len(name)
             if not any(taken[pos:end]) and (pos == 0 or text[pos - 1] in _BEFORE_REPEATED_NAME
                                             or not _is_cjk(text[pos - 1]) or text[pos - 2 : pos] in verbs
-                                            or _patterns()["title"].search(text, max(0, pos - 4), pos)) \
+                                            or _patterns()["title"].search(text, max(0, pos - 4), pos)
+                                            or _TIME_BEFORE_NAME.search(text, max(0, pos - 4), pos)) \
                     and stop_strength(text, end) >= 1:
                 spans[pos] = Span(name=full_of[name], start=pos, name_start=pos, end=end)
                 for i in range(pos, end):
