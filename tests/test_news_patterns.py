@@ -1307,5 +1307,19 @@ def test_a_discussion_in_the_lead_s_second_clause_is_its_subject_s():
 
 
 def test_a_group_received_keeps_the_verb_as_written():
-    ex = extract("央视网消息：20日下午，全国人大常委会委员长韦思成在人民大会堂接见了澳门特别行政区行政、立法、司法机构负责人。")
+    ex = extract("央视网消息：20日下午，全国人大常委会委员长韦思成在人民大会堂接见了"
+                 "澳门特别行政区行政、立法、司法机构负责人。")
     assert [m.label for m in ex.meetings] == ["韦思成接见澳门特别行政区行政、立法、司法机构负责人"]
+
+
+def test_a_function_word_or_a_country_is_never_a_name():
+    ex = extract("央视网消息：这名副局长被给予党内警告处分。周新建组长向记者介绍，问责不能有人情。\n"
+                 "由沙特阿拉伯组建的反恐军事联盟26日在沙特首都利雅得召开首次成员国国防部长会议。"
+                 "在当天的会议上，沙特王储兼国防部长穆罕默德·本·萨勒曼发表讲话。\n"
+                 "村委会主任向长江介绍，村里变化很大。")
+    names = set(posts(ex))
+    assert {"周新建", "向长江", "穆罕默德·本·萨勒曼"} <= names  # (向长江: a place name may be a given name)
+    assert not names & {"向记者", "沙特"}
+    ex = extract("央视网消息：武契奇当选塞尔维亚新一届总统\n塞尔维亚选举委员会20号晚公布总统选举最终结果，塞尔维亚总理"
+                 "武契奇获胜。", title="武契奇当选塞尔维亚新一届总统")
+    assert "塞尔维亚" not in posts(ex)

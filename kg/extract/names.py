@@ -187,9 +187,30 @@ def acceptable(token: str, strength: int, *, foreign: bool, after_title: bool, l
     return _acceptance(token, strength, foreign=foreign, after_title=after_title, lex=lex, confirmed=confirmed) > 0
 
 
+# weak surnames that are function words first (向记者介绍, 和孩子们一起, 时公开): before a dictionary word they
+# are no surname
+_FUNCTION_SURNAMES = "和向同时"
+
+
+def never_a_name(token: str, lex: Lexicon) -> bool:
+    """A country (乌克兰, 沙特), or a function character before a dictionary word (组长向记者介绍: 向记者; 和孩子,
+    于美国, 于明天), whatever title stands before it. (向长江, 于海河: a place name after 向 or 于 may be a given name;
+    和 is a surname too rarely to keep 和香港.)"""
+    if _is_place(token, lex):
+        return True
+    if len(token) != 3 or token[0] not in lex.weak_surnames:
+        return False
+    tag = lex.common_words.get(token[1:])
+    if token[1:] in _country_set(lex) or (tag is not None and tag.startswith("t")):
+        return True  # (于立新: a given name may be an adverb after 于)
+    return token[0] in _FUNCTION_SURNAMES and tag is not None and (token[0] == "和" or not tag.startswith(("ns", "nr")))
+
+
 def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, lex: Lexicon,
                 confirmed: frozenset[str] = frozenset(), conjoined: bool = False, list_end: bool = False) -> int:
     """2: a name of a known shape; 1: an unshaped run trusted between a title and a firm stop; 0: no name."""
+    if never_a_name(token, lex):
+        return 0
     if token in confirmed:
         return 2
     if token[-1] in lex.not_name_end and not (list_end and _list_name(token, lex)):

@@ -28,6 +28,7 @@ from kg.extract.names import (
     is_syllabic_name,
     is_transliteration,
     name_at,
+    never_a_name,
     readings_at,
     stop_strength,
 )
@@ -77,6 +78,8 @@ def find_people(text: str, lex: Lexicon | None = None, headline_end: int = 0) ->
     _listed_speakers(text, spans, lex)
     _comrades(text, spans, lex)
     _headline_subjects(text, headline_end, spans, lex)
+    for pos in [pos for pos, span in spans.items() if never_a_name(span.name, lex)]:
+        del spans[pos]  # (乌克兰议会…, 沙特国王: whatever path read it, a country is no person)
     _propagate_names(text, spans)
     return sorted(spans.values(), key=lambda s: s.name_start)
 
