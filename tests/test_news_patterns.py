@@ -1323,3 +1323,10 @@ def test_a_function_word_or_a_country_is_never_a_name():
     ex = extract("央视网消息：武契奇当选塞尔维亚新一届总统\n塞尔维亚选举委员会20号晚公布总统选举最终结果，塞尔维亚总理"
                  "武契奇获胜。", title="武契奇当选塞尔维亚新一届总统")
     assert "塞尔维亚" not in posts(ex)
+
+
+def test_a_bare_list_never_reads_a_function_word_as_a_name():
+    ex = extract("央视网消息：全国政协主席韦思成21日在北京会见佛教协会代表。韦思成向全体与会代表表示诚挚问候。"
+                 "国务院副总理丁启明参加会见。\n日本与澳大利亚外长和防长参加的“2+2”会谈今天举行。")
+    attended = {n for names in edges(ex, "attended").values() for n in names}
+    assert "丁启明" in attended and not attended & {"向全体", "和防长"}

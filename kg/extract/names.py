@@ -203,6 +203,8 @@ def never_a_name(token: str, lex: Lexicon) -> bool:
     tag = lex.common_words.get(token[1:])
     if token[1:] in _country_set(lex) or (tag is not None and tag.startswith("t")):
         return True  # (于立新: a given name may be an adverb after 于)
+    if token[0] in _FUNCTION_SURNAMES and token[1:] in lex.titles:
+        return True  # 外长和防长参加: a title after 和
     return token[0] in _FUNCTION_SURNAMES and tag is not None and (token[0] == "和" or not tag.startswith(("ns", "nr")))
 
 
@@ -490,7 +492,7 @@ def name_ending_at(text: str, end: int, lex: Lexicon | None = None,
         if token in confirmed:
             return token
         if best is None and (length <= 4 and is_han_name(token, lex) or is_syllabic_name(token, lex)) \
-                and _name_like_tag(_common(token, lex), text, end) \
+                and not never_a_name(token, lex) and _name_like_tag(_common(token, lex), text, end) \
                 and (token[-1] not in lex.not_name_end or (_closes_list(text, end) and _list_name(token, lex))):
             best = token
     return best
