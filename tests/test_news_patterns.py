@@ -1330,3 +1330,12 @@ def test_a_bare_list_never_reads_a_function_word_as_a_name():
                  "国务院副总理丁启明参加会见。\n日本与澳大利亚外长和防长参加的“2+2”会谈今天举行。")
     attended = {n for names in edges(ex, "attended").values() for n in names}
     assert "丁启明" in attended and not attended & {"向全体", "和防长"}
+
+
+def test_a_course_that_closes_is_its_closing_ceremony():
+    ex = extract("央视网消息：新进中央委员会委员学习贯彻全会精神研讨班7日下午在中央党校结业。中共中央政治局常委韦思成"
+                 "出席结业式并作总结讲话。\n韦思成强调，要深化认识。\n中共中央政治局委员丁启明主持结业式。")
+    (meeting,) = ex.meetings
+    assert meeting.label == "新进中央委员会委员学习贯彻全会精神研讨班结业式"
+    assert edges(ex, "chaired")[meeting.label] == ["丁启明"]
+    assert "韦思成" in edges(ex, "attended")[meeting.label]

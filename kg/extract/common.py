@@ -109,7 +109,7 @@ def _words(snippet: str) -> tuple[str, ...]:
 
 
 _WHEN = f"(?:{TIME_PHRASE})*"
-_HOLD_VERBS = "|".join(f"{re.escape(v)}(?![式会词辞])" if v.endswith("幕") else re.escape(v)
+_HOLD_VERBS = "|".join(f"{re.escape(v)}(?![式会词辞])" if v.endswith(("幕", "开班", "结业")) else re.escape(v)
                        for v in sorted(lexicon_lines("hold_verbs.txt"), key=lambda v: (-len(v), v)))
 
 # characters that turn a role verb into a noun (发言人, 参加单位): no participant stands before it

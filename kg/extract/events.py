@@ -672,12 +672,14 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
         trimmed = pats["meeting_then_where"].match(clause)
         if trimmed:
             clause = trimmed.group(1)
-        if verb.group(0) in ("开幕", "闭幕") and not pats["meeting_end"].search(clause) \
-                and _GATHERING.search(clause):
-            # 平昌冬奥会昨晚开幕, 进博会在上海开幕: a games or fair opens with a ceremony, the event reported
+        if (verb.group(0) in ("开幕", "闭幕") and not pats["meeting_end"].search(clause)
+                and _GATHERING.search(clause)) or (verb.group(0) in ("开班", "结业") and clause):
+            # 平昌冬奥会昨晚开幕, 进博会在上海开幕: a games or fair opens with a ceremony, the event reported (so
+            # does a course: …研讨班7日下午在中共中央党校结业 is its 结业式)
             label = _clean_label(re.split(r"[，。；：]", clause)[-1]) + verb.group(0) + "式"
             s = offset + sentence.find(clause)
-            return [HeldEvent(label=label, kind=verb.group(0) + "式", start=s, end=offset + verb.end())]
+            kind = {"开班": "开幕", "结业": "闭幕"}.get(verb.group(0), verb.group(0)) + "式"
+            return [HeldEvent(label=label, kind=kind, start=s, end=offset + verb.end())]
         skipped = 1 if sentence.startswith("了", verb.end()) else 0  # 举行了三场记者会
         after = sentence[verb.end() + skipped :]
         y = pats["meeting_after_verb"].match(after)
