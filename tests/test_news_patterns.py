@@ -1339,3 +1339,14 @@ def test_a_course_that_closes_is_its_closing_ceremony():
     assert meeting.label == "新进中央委员会委员学习贯彻全会精神研讨班结业式"
     assert edges(ex, "chaired")[meeting.label] == ["丁启明"]
     assert "韦思成" in edges(ex, "attended")[meeting.label]
+
+
+def test_opening_words_a_relative_and_a_companion_before_de_attend():
+    ex = extract("央视网消息：第十三届全国运动会今晚在天津开幕。国家主席韦思成出席开幕式。\n"
+                 "第十三届全运会组委会主任、国家体育总局局长丁启明致开幕辞。\n"
+                 "开幕式上，韦思成在国际奥委会主席巴克的陪同下观看了演出。")
+    (meeting,) = ex.meetings
+    assert edges(ex, "attended")[meeting.label] == ["韦思成", "丁启明", "巴克"]
+    ex = extract("央视网消息：纪念邝志远同志诞辰100周年座谈会今天在京举行。"
+                 "中共中央总书记、国家主席韦思成作为亲属参加座谈会。")
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成"]

@@ -24,7 +24,7 @@ from kg.extract.references import _is_reference_context
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
 
-_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与)"
+_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与|作为)"
                             r"(?:[^，。；、“”]|“[^“”]{1,20}”){1,16}$|"
                             rf"(?:{TIME_PHRASE})(?:在[^，。；、“”]{{1,16}})?$")
 
@@ -58,6 +58,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         if _PLANNED.search(text, sentence_start(text, pos), pos):
             continue  # 与会期间，李克强还将…，并在梅德韦杰夫总理陪同下出席…: what will happen, no one is there yet
         pos = before_fillers(text, pos)
+        if role == "陪同" and text.startswith("下", verb.end()) and text[pos - 1 : pos] == "的":
+            pos -= 1  # 在巴基斯坦总理谢里夫的陪同下: the companion stands before 的
         if pos < verb.start() and text[pos - 1 : pos] == "，" and pos - 1 in by_end:
             pos -= 1  # 周伯华、…王太华，分别汇报了: the list, a comma, an adverb, the verb
         found = _walk_left(text, pos, by_end, lex)
