@@ -1350,3 +1350,11 @@ def test_opening_words_a_relative_and_a_companion_before_de_attend():
     ex = extract("央视网消息：纪念邝志远同志诞辰100周年座谈会今天在京举行。"
                  "中共中央总书记、国家主席韦思成作为亲属参加座谈会。")
     assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成"]
+
+
+def test_a_comma_list_of_titled_people_reads_past_an_unread_body():
+    ex = extract("央视网消息：海峡两岸企业家峰会今天在南京举行。全国政协主席韦思成出席。"
+                 "中国国际经济交流中心理事长曾培言，台湾两岸共同市场基金会最高顾问钱复，"
+                 "中共江苏省委书记罗志军分别在峰会上致辞。")
+    (meeting,) = ex.meetings
+    assert edges(ex, "attended")[meeting.label] == ["韦思成", "曾培言", "钱复", "罗志军"]

@@ -276,7 +276,7 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
         if span is not None:
             items.insert(0, (span.name, False))
             pos = span.start
-            unread = _unread_body(text, pos, lex) if span.posts else ""
+            unread = _unread_body(text, pos, lex, by_end) if span.posts else ""
             if unread and not any(pos - len(unread) < end <= pos for end in by_end):
                 pos -= len(unread)  # 、爱立信董事长约翰森、: a body the title chain left unread
         elif items and (unread := _unread_titled_item(text, pos)):
@@ -323,11 +323,13 @@ def _unread_titled_item(text: str, pos: int) -> str:
     return item.group(0) if title and 1 <= len(item.group(0)) - title.end() <= 3 else ""
 
 
-def _unread_body(text: str, pos: int, lex: Lexicon) -> str:
+def _unread_body(text: str, pos: int, lex: Lexicon, by_end: dict[int, Span] | None = None) -> str:
     """The run between a list's separator and a titled item whose body the chain did not read (爱立信 in
-    、爱立信董事长约翰森): a short run of characters, no verb in it; empty when there is none."""
+    、爱立信董事长约翰森): a short run of characters, no verb in it; empty when there is none. After a comma only
+    when a person's name ends at it (曾培炎，台湾两岸共同市场基金会最高顾问钱复，…分别致辞: a list of titled people)."""
     sep = max(text.rfind(ch, max(0, pos - 20), pos) for ch in "、，和及与")
-    run = text[sep + 1 : pos] if sep >= 0 and text[sep] != "，" else ""  # (和澳大利亚前总理陆克文: 前 too)
+    after_name = text[sep : sep + 1] == "，" and by_end is not None and sep in by_end
+    run = text[sep + 1 : pos] if sep >= 0 and (text[sep] != "，" or after_name) else ""  # (和澳大利亚前总理陆克文)
     if not run or not all(_is_cjk_or_bracket(ch) for ch in run) or not _plausible_body(run, lex) \
             or any(ch in run for ch in "和及与") \
             or _patterns()["role"].search(run) or any(v in run for v in lex.encounter_verbs):
