@@ -1358,3 +1358,28 @@ def test_a_comma_list_of_titled_people_reads_past_an_unread_body():
                  "中共江苏省委书记罗志军分别在峰会上致辞。")
     (meeting,) = ex.meetings
     assert edges(ex, "attended")[meeting.label] == ["韦思成", "曾培言", "钱复", "罗志军"]
+
+
+def test_lists_after_de_you_and_after_an_election_attend():
+    ex = extract("央视网消息：国务院总理韦思成今天在人民大会堂举行仪式欢迎意大利总理伦齐访华。"
+                 "出席欢迎仪式的有全国政协副主席马彪等。")
+    assert "马彪" in edges(ex, "attended")[ex.meetings[0].label]
+    ex = extract("央视网消息：十三届全国人大一次会议主席团4日下午在人民大会堂举行第一次会议。"
+                 "同时被推选为主席团常务主席的还有陈希安、王晨光、艾力更·依明巴海。")
+    assert {"陈希安", "王晨光", "艾力更·依明巴海"} <= set(edges(ex, "attended")[ex.meetings[0].label])
+    ex = extract("央视网消息：县委召开常委会。参加活动的有关部门负责人列席会议。")
+    assert all("有关部门负责人" not in names for names in edges(ex, "attended").values())
+
+
+def test_speeches_oaths_and_companions_of_a_visit():
+    ex = extract("央视网消息：全国政协今天召开双周协商座谈会。全国政协主席韦思成主持。全国政协副主席丁启明作主题发言。")
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "丁启明"]
+    ex = extract("央视网消息：全国人大常委会今天举行宪法宣誓仪式。委员长韦思成监誓。"
+                 "新任命的国家安全部部长陈文卿、民政部部长黄树先跟诵誓词。")
+    assert {"陈文卿", "黄树先"} <= set(edges(ex, "attended")[ex.meetings[0].label])
+    ex = extract("央视网消息：国务院总理韦思成6日至8日在江苏调研，并在南京主持召开五省经济形势座谈会。"
+                 "国务委员兼国务院秘书长马恺一同考察。")
+    attended = edges(ex, "attended")
+    visit = next(m.label for m in ex.meetings if m.kind == "调研")
+    assert "马恺" in attended[visit]
+    assert all("马恺" not in names for label, names in attended.items() if label != visit)

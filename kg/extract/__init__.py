@@ -123,12 +123,20 @@ def _visit_verbs_longest_first() -> tuple[str, ...]:
 def _group_of_visit_verb(role: str, events: list) -> int | None:
     """郭金龙一同调研 after a 座谈会 convened on the visit: a companion's verb names the visit's kind, so they
     joined the visit (the latest one reported by then), not the meeting."""
+    visit = _visit_of_companion(role, events)
+    return visit.group if visit is not None else None
+
+
+def _visit_of_companion(role: str, events: list):
+    """The visit a companion's verb names (一同调研, 陪同考察): the latest reported by then of that kind, or of any
+    visit kind (马凯一同考察 on a 调研 is still on the visit, not at the 座谈会 reported with it)."""
     lex = load()
     verb = next((v for v in _visit_verbs_longest_first() if role.endswith(v)), None)
     if verb is None or len(role) == len(verb):
         return None  # 调研 alone is the leader's own verb, not a companion's
-    visits = [e for e in events if e.kind == lex.inspection_verbs[verb]]
-    return max(visits, key=lambda e: e.start).group if visits else None
+    visits = [e for e in events if e.kind == lex.inspection_verbs[verb]] \
+        or [e for e in events if e.kind in visit_kinds()]
+    return max(visits, key=lambda e: e.start) if visits else None
 
 
 def _group_named_at(sentence: str, events: list) -> int | None:
@@ -280,6 +288,9 @@ def extract(article: Article) -> ArticleExtraction:
             else max((g for start, g in group_starts if start <= pos), default=0)
         if only is None and not every and at_group is None:
             only = _one_named_by_object(text, pos + len(role), [m for m in result.meetings if group_of[m.key] == group])
+        visit = _visit_of_companion(role, so_far) if only is None and not every and at_group is None else None
+        if visit is not None and visit.kind not in ("会见", "仪式"):
+            only = events.index(visit)  # 马凯一同考察: the visit, not the 座谈会 reported with it
         marker = (name, relation, group if only is None else -2 - only)
         if marker in seen:
             return

@@ -35,6 +35,10 @@ _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|�
 # is named in it took part in nothing reported (a year alone opens event names: 2014年亚太经合组织工商领导人峰会)
 _RECALLED = re.compile(r"(?:今年|去年|前年|\d{4}年)(?:\d{1,2}月(?![\d初底])(?!\d{1,2}[日号])|[，,])"
                        r"|不久前|此前|上个月")
+# 出席会议的还有A、B / 出席欢迎仪式的有马飚等 / 同时被推选为主席团常务主席的还有A、B: the list follows the verb
+# (参加活动的有关部门负责人: 有关 is no 有)
+_ALSO_LISTED = re.compile(r"(出席|参加|列席|陪同|同机抵达|推选为|当选为)[^。；，的]{0,16}?的"
+                          r"(?:[^，。；：]{0,6}?)(?:还有|有(?![关效力序所]))[：:]?([^。；]{2,200})")
 _PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)")
 _COMPANIONS_LISTED = re.compile(r"随[^。；，]{2,12}?(?:出访|访问)的(?:主要)?陪同人员(?:还)?有[：:]"
                                 r"(?=(?P<names>[^。；]{2,400}))")
@@ -85,8 +89,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         for item, is_body in found:
             out.append((item, is_body, relation, role, verb.start()))
     # 出席会议的还有A、B，C / 参加座谈会的党外人士还有A、B: the list follows the verb
-    for also in re.finditer(r"(出席|参加|列席|陪同|同机抵达)(?:会议|活动|座谈会|[^。；，]{0,12}?(?:出访|访问|与会))?的"
-                            r"(?:[^，。；：]{0,6}?)(?:还有|有)[：:]?([^。；]{2,200})", text):
+    for also in _ALSO_LISTED.finditer(text):
         for span in people:
             if also.start(2) <= span.name_start and span.end <= also.end(2):
                 out.append((span.name, False, "attended", also.group(1), span.name_start))
