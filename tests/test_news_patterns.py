@@ -1383,3 +1383,24 @@ def test_speeches_oaths_and_companions_of_a_visit():
     visit = next(m.label for m in ex.meetings if m.kind == "调研")
     assert "马恺" in attended[visit]
     assert all("马恺" not in names for label, names in attended.items() if label != visit)
+
+
+def test_a_briefing_on_a_trip_reports_none_of_its_planned_events():
+    ex = extract("央视网消息：国家主席韦思成将出席亚太经合组织领导人非正式会议，外交部今天在北京举行中外媒体吹风会。\n"
+                 "据介绍，韦思成主席将于11月15日至16日对巴新进行国事访问。访问期间，韦思成主席将同巴新领导人就双边关系"
+                 "深入交换意见，还将同其他建交岛国领导人分别举行双边会见。")
+    assert all(m.kind != "会见" for m in ex.meetings)
+    assert all("韦思成" not in names for names in edges(ex, "chaired").values())
+
+
+def test_a_person_who_convenes_a_meeting_chairs_it_and_a_double_he_ends_a_name():
+    ex = extract("央视网消息：叙利亚临时总理奥马尔·格拉万吉6号召开内阁会议。", day=date(2012, 8, 7))
+    assert edges(ex, "chaired") == {"叙利亚内阁会议": ["奥马尔·格拉万吉"]}
+    assert "叙利亚临时总理" in posts(ex)["奥马尔·格拉万吉"]
+    ex = extract("央视网消息：中央军委主席韦思成21日视察驻昆明部队。\n许其亮、魏凤和和王家胜、李作成参加有关活动。")
+    (visit,) = ex.meetings
+    assert visit.label == "韦思成视察驻昆明部队"
+    assert edges(ex, "attended")[visit.label][1:] == ["许其亮", "魏凤和", "王家胜", "李作成"]
+    # the people a visit met are no partners of a discussion of its own
+    ex = extract("央视网消息：中央军委主席韦思成21日视察驻昆明部队。在同大家座谈时，韦思成谈到了部队的光荣传统。")
+    assert [m.kind for m in ex.meetings] == ["视察"]

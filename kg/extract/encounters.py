@@ -156,6 +156,8 @@ def _clause_end(text: str, pos: int) -> int:
 
 # the future right before an encounter's verb: 将会见, 奥巴马将在加州…会晤, 即将于…会谈
 _WILL = re.compile(r"(?:将|即将)(?:于|在)?[^，。；、]{0,20}$")
+# 将 after the host, anywhere in the sentence before the verb (习近平主席将应邀出席…，并同…举行双边会见): all planned
+_PLANNED_SINCE = re.compile(r"将(?![军领士帅])")
 
 
 def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list[HeldEvent]:
@@ -167,8 +169,9 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
                 sentence.startswith("时", verb.end()) or _WILL.search(sentence, 0, verb.start()):
             continue  # 参加会见 is a role; 在会见…时 recalls an encounter (see _recalled); 将会见: not yet
         host = _host_before(text, people, offset, start)
-        if host is None or sentence.startswith(("记者", "中外记者"), verb.end()):
-            continue  # 共同会见记者: a press conference, no one is received
+        if host is None or sentence.startswith(("记者", "中外记者"), verb.end()) \
+                or _PLANNED_SINCE.search(text, host.end, start):
+            continue  # 共同会见记者: a press conference, no one is received (将应邀出席…，并同…举行双边会见: planned)
         end = _clause_end(text, offset + verb.end())
         guests = [s for s in people if offset + verb.end() <= s.start and s.end <= end and s is not host
                   and not _REPRESENTED.match(text, s.end)]  # 会见国王某某的代表某某: the king is not there
@@ -233,7 +236,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
                 continue
             guests = [Span(name=bare, start=guest_from, name_start=guest_from, end=guest_from + len(bare))]
         host = _host_before(text, people, offset, start)
-        if host is None or _WILL.search(match.group("guest")):
+        if host is None or _WILL.search(match.group("guest")) or _PLANNED_SINCE.search(text, host.end, start):
             continue  # (同美国总统奥巴马将在加州…会晤: announced, not held)
         if _NAMED_TALK.match(sentence, match.end()) or sentence[: match.start()].endswith("我"):
             continue  # 落实我同奥巴马总统安纳伯格庄园会晤达成的共识: a past talk named, not reported
@@ -303,7 +306,10 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             out.append(HeldEvent(label=label, kind=kind, start=offset + match.start(), end=offset + match.end(),
                                  leader=host, guests=guests))
         for talk in _GROUP_TALK.finditer(sentence):
-            # 在与青海省藏传佛教界人士座谈时，班禅…: a discussion with a group, led by who is named next
+            # 在与青海省藏传佛教界人士座谈时，班禅…: a discussion with a group, led by who is named next (在同大家座谈
+            # 时: the people visited; the talk is part of the visit)
+            if talk.group(1).startswith(_PRONOUN_GROUPS):
+                continue
             after = offset + talk.end()
             host = next((s for s in sorted(people, key=lambda s: s.start) if s.start >= after
                          and not re.search(f"[{CLAUSE_END}]", text[after : s.start])), None)
@@ -317,7 +323,7 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             # told later, on a visit, is part of the visit)
             host = _host_before(text, people, offset, offset + talk.start())
             if host is None and _AND_THEN.search(sentence, 0, talk.start()) \
-                    and not talk.group(1).startswith(("他们", "她们", "大家")):
+                    and not talk.group(1).startswith(_PRONOUN_GROUPS):
                 # (看望…，并同他们座谈: the people visited; the talk is part of the visit)
                 host = _subject_of(text, offset, people)  # 李克强…乘坐…渡轮，并在船上同…代表座谈: the lead's subject
             if host is not None and not sentence[: talk.start()].endswith("在"):
@@ -325,6 +331,9 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
                                      start=offset + talk.start(), end=offset + talk.end(), leader=host))
     return out
 
+
+# the people a visit met, as a discussion's partners (同他们座谈, 同大家座谈): no discussion of its own
+_PRONOUN_GROUPS = ("他们", "她们", "大家", "大伙")
 
 # the clause after the lead's first one, which it shares a subject with (…，并在船上同…座谈)
 _AND_THEN = re.compile(r"[，,]并(?:在[^，。；“”]{1,12})?$")

@@ -216,9 +216,11 @@ def _headline_attended(headline: str, people: list[Span]) -> list[HeldEvent]:
     return events[:1]
 
 
-# a sentence announcing what will happen in its first clause: 峰会将于…举行, 习近平将主持 (抵达…，将出席…: the
-# arrival happened, and the sentence reports it)
-_FUTURE = re.compile(r"^[^。；，]*?(?:将|即将|拟)(?:于|在)?[^，。；“”]{0,30}?"
+# a sentence announcing what will happen in its first clause (after 据介绍，, 访问期间，, 届时，): 峰会将于…举行,
+# 习近平将主持, 习近平主席将同…交换意见，…还将同…举行双边会见 (抵达…，将出席…: the arrival happened, and the sentence
+# reports it)
+_FUTURE = re.compile(r"^(?:(?:据[^，。；]{1,6}|[^，。；]{1,8}期间|届时)[，,])?[^。；，]*?(?:将|即将|拟)(?:于|在)?"
+                     r"[^。；“”]{0,80}?"
                      r"(?:举行|召开|开幕|闭幕|主持|出席|参加|访问|举办|会见|会晤|会谈)")
 
 
@@ -652,7 +654,8 @@ def _clean_label(label: str) -> str:
     """Strip what a clause leaves around a meeting's name: times, 了, 的, an opening place (在京)."""
     label = re.sub(r"^(?:上午|下午|晚上|晚|当天|日前|近日|近期|了|的|在京|在北京)+", "", label)
     label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
-    label = re.sub(r"(?<=调研|考察|视察|检查)时(?:强调|指出|表示|要求)$", "", label)  # 在山东调研时强调: the visit
+    if re.search("调研|考察|视察|检查", label):  # 在山东调研时强调, 在视察驻昆明部队时强调: the visit
+        label = re.sub(r"时(?:强调|指出|表示|要求)$", "", label)
     return label.strip("，、 ")
 
 
@@ -724,8 +727,12 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 body = next((post.body for post in leader.posts if post.body), None)
                 prefix = "" if _names_itself(noun_phrase) else (_strip_sub_organ(body) if body else leader.name)
                 label = prefix + _clean_label(noun_phrase)
+                # (临时总理奥马尔·格拉万吉6号召开内阁会议: a person who convenes it, named right before, chairs it)
+                convener = leader if verb.group(0) == "召开" and _TIME_RUN.match(
+                    sentence, leader.end - offset).end() == verb.start() else None
                 return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
-                                  end=offset + verb.end() + len(noun_phrase), organiser=body)]
+                                  end=offset + verb.end() + len(noun_phrase), organiser=body, leader=convener,
+                                  leader_role="召开" if convener else None)]
             if subject and pats["meeting_end"].search(subject):
                 # 市人大常委会第二十三次会议举行第一次全体会议: a sitting of a named session
                 label = _clean_label(subject) + noun_phrase
@@ -787,6 +794,7 @@ def _split_joint(clause: str) -> list[str]:
 
 
 # between a convener and 主持召开: a date or time, a place, an adverb (国务院总理李克强今天在中南海主持召开…)
+_TIME_RUN = re.compile(rf"(?:{TIME_PHRASE}|专门|亲自|又|还)*")
 _BEFORE_CHAIRING = re.compile(rf"^(?:{TIME_PHRASE}|于|在[^，。；“”]{{1,16}}|专门|亲自|又|还|共同)*$")
 
 
