@@ -1404,3 +1404,16 @@ def test_a_person_who_convenes_a_meeting_chairs_it_and_a_double_he_ends_a_name()
     # the people a visit met are no partners of a discussion of its own
     ex = extract("央视网消息：中央军委主席韦思成21日视察驻昆明部队。在同大家座谈时，韦思成谈到了部队的光荣传统。")
     assert [m.kind for m in ex.meetings] == ["视察"]
+
+
+def test_words_that_open_like_names_are_refused():
+    ex = extract("央视网消息：总书记多次提到过这部史诗。2017年，总书记曾勉励乌兰牧骑队员。\n"
+                 "韦思成说，希望双方为推进世界妇女儿童事业作出贡献。中国一贯重视妇女儿童工作。\n"
+                 "国务院总理韦思成26日致电纳兰德拉·莫迪，祝贺其就任印度共和国总理。\n"
+                 "在海南省委书记罗保明、省长蒋定之陪同下，韦思成到琼海考察。",
+                 title="韦思成总书记内蒙古考察引发热烈反响")
+    names = set(posts(ex))
+    assert {"韦思成", "纳兰德拉·莫迪", "罗保明", "蒋定之"} <= names  # (之 ends a given name too)
+    assert not names & {"多次提", "曾勉励", "童事业", "童工", "祝贺其", "内蒙古考察", "蒋定"}
+    ex = extract("央视网消息：国务院总理韦思成会见印度国家安全顾问多瓦尔。")
+    assert "多瓦尔" in posts(ex)  # (a transliteration may open with 多)

@@ -190,14 +190,24 @@ def acceptable(token: str, strength: int, *, foreign: bool, after_title: bool, l
 # weak surnames that are function words first (向记者介绍, 和孩子们一起, 时公开): before a dictionary word they
 # are no surname
 _FUNCTION_SURNAMES = "和向同时"
+# surnames that are adverbs first (曾, 还, 也 …): before a dictionary verb they are the adverb
+_ADVERB_CHARACTERS = "曾还也又都就正再仍亦便"
 
 
 def never_a_name(token: str, lex: Lexicon) -> bool:
     """A country (乌克兰, 沙特), or a function character before a dictionary word (组长向记者介绍: 向记者; 和孩子,
     于美国, 于明天), whatever title stands before it. (向长江, 于海河: a place name after 向 or 于 may be a given name;
     和 is a surname too rarely to keep 和香港.)"""
-    if _is_place(token, lex):
-        return True
+    if _is_place(token, lex) or any(token.startswith(p) for p in lex.provinces):
+        return True  # (习近平总书记内蒙古考察: a province opens no name)
+    head = lex.common_words.get(token[:2])
+    if len(token) >= 3 and head is not None and (head.startswith(("d", "t"))
+                                                 or (head == "m" and token[1] in "次个位项种回遍")):
+        return True  # 总书记多次提到, 曾经: an adverb, a time or a count opens no name
+    if any(len(v) >= 2 and len(token) > len(v) and token.startswith(v) for v in lex.verbs_before_name):
+        return True  # 致电…，祝贺其就任…, 致电祝贺纳兰德拉·莫迪: the verb before a name is none of it
+    if len(token) == 3 and token[0] in _ADVERB_CHARACTERS and (lex.common_words.get(token[1:]) or "").startswith("v"):
+        return True  # 总书记曾勉励…: 曾 is a surname too, but not before a verb
     if len(token) != 3 or token[0] not in lex.weak_surnames:
         return False
     tag = lex.common_words.get(token[1:])
