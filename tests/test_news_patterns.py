@@ -1417,3 +1417,17 @@ def test_words_that_open_like_names_are_refused():
     assert not names & {"多次提", "曾勉励", "童事业", "童工", "祝贺其", "内蒙古考察", "蒋定"}
     ex = extract("央视网消息：国务院总理韦思成会见印度国家安全顾问多瓦尔。")
     assert "多瓦尔" in posts(ex)  # (a transliteration may open with 多)
+
+
+def test_speakers_named_as_a_group_s_representatives_and_a_meeting_dated_later():
+    ex = extract("央视网消息：中共中央总书记韦思成近日在安徽凤阳县小岗村主持召开农村改革座谈会并发表重要讲话。\n"
+                 "韦思成在安徽调研期间，于4月25日召开这次座谈会，同当地干部群众座谈。\n"
+                 "座谈会上，滁州市委书记李明德、凤阳县委书记米德胜、大包干带头人代表严俊明、种粮大户代表程夕文先后发言。",
+                 day=date(2016, 4, 28))
+    (meeting,) = ex.meetings
+    assert meeting.date == date(2016, 4, 25)
+    assert edges(ex, "attended")[meeting.label] == ["韦思成", "李明德", "米德胜", "严俊明", "程夕文"]
+    # a list that goes on after 等以及 keeps its earlier names
+    ex = extract("央视网消息：全国政协今天召开双周协商座谈会。全国政协主席韦思成主持会议并讲话。\n"
+                 "全国政协委员杨健康、王小安、王天戈等以及专家学者陈义龙、李洪法等在座谈会上发言。")
+    assert {"王天戈", "陈义龙"} <= set(edges(ex, "attended")[ex.meetings[0].label])

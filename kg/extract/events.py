@@ -522,10 +522,21 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
     return out
 
 
+# …于4月25日召开这次座谈会: a later sentence dates the meeting the lead reported undated (近日…主持召开…座谈会)
+_THIS_ONE_DATED = re.compile(rf"(?P<day>(?:\d{{1,2}}月)?\d{{1,2}}[日号]){PART_OF_DAY}?(?:在[^，。；]{{1,12}})?"
+                             r"(?:召开|举行|主持召开)(?:了)?(?:这次|此次|本次|该次?)")
+
+
 def _date_visits_from_later_sentences(sentences: list[tuple[int, str]], events: list[HeldEvent]) -> None:
     """张德江近日在天津专题调研…。21日至22日，张德江到天津…进行调研: a visit the lead leaves undated takes the day of
-    the first later sentence that names its leader and its kind with a date."""
+    the first later sentence that names its leader and its kind with a date; a meeting, of one that says it held
+    this one on a day (于4月25日召开这次座谈会)."""
     for event in events:
+        if event.when is None and event.kind not in visit_kinds():
+            held = next((m for offset, sentence in sentences[:4] if offset > event.start
+                         and (m := _THIS_ONE_DATED.search(sentence))), None)
+            if held and event is events[0]:
+                event.when = held.group("day")
         if event.when or not event.leader or event.kind not in visit_kinds():
             continue
         where = re.search(r"(?:在|到|赴)([^，。、]{2,12}?)(?:调研|考察|视察|检查)", event.label)

@@ -108,8 +108,10 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             name = best_reading(text, pos, shaped)
             if not name or pats["title"].match(text, pos) or _ordinary_word(lex.common_words.get(name)):
                 break  # 烈士家属, 英雄连队: the marker's noun, no name
-            # the first name's mention starts at its marker, so a list walked from the left reaches across it
-            spans[pos] = Span(name=name, start=marker.start() if first else pos, name_start=pos, end=pos + len(name))
+            # the first name's mention starts at its marker, so a list walked from the left reaches across it (and
+            # across what the marker's group is: 、种粮大户代表程夕兵 starts at 种粮)
+            start = _group_before_marker(text, marker.start(), lex) if first else pos
+            spans[pos] = Span(name=name, start=start, name_start=pos, end=pos + len(name))
             first = False
             pos += len(name)
             if pos >= len(text) or text[pos] not in "、和及":
@@ -117,6 +119,17 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             pos += 1
 
 
+
+
+def _group_before_marker(text: str, start: int, lex: Lexicon) -> int:
+    """Where a list item opened by a group before its marker starts (、大包干带头人代表严俊昌: at 大包干): right after
+    the list's 、 when a short run of plain words stands between; else the marker itself."""
+    sep = text.rfind("、", max(0, start - 8), start)
+    run = text[sep + 1 : start] if sep >= 0 else ""
+    if not run or re.search(f"[^{CJK}]|[到了的是把被将让在等及和与]", run) or _patterns()["role"].search(run) \
+            or any(v in run for v in (*lex.encounter_verbs, *lex.inspection_verbs)):
+        return start
+    return sep + 1
 
 
 def _listed_before_verbs(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
