@@ -1431,3 +1431,15 @@ def test_speakers_named_as_a_group_s_representatives_and_a_meeting_dated_later()
     ex = extract("央视网消息：全国政协今天召开双周协商座谈会。全国政协主席韦思成主持会议并讲话。\n"
                  "全国政协委员杨健康、王小安、王天戈等以及专家学者陈义龙、李洪法等在座谈会上发言。")
     assert {"王天戈", "陈义龙"} <= set(edges(ex, "attended")[ex.meetings[0].label])
+
+
+def test_the_first_named_hosts_a_joint_encounter():
+    ex = extract("央视网消息：当地时间5日晚，国家主席韦思成和芬兰总统尼尼斯托在赫尔辛基共同会见中芬两国冰雪运动员代表。")
+    (meeting,) = ex.meetings
+    assert edges(ex, "chaired")[meeting.label] == ["韦思成"]
+    assert "尼尼斯托" in edges(ex, "attended")[meeting.label]
+    ex = extract("央视网消息：当地时间12月3日，国家主席韦思成在巴拿马城和巴拿马总统巴雷拉共同会见出席经贸合作论坛的"
+                 "双方企业家代表。")
+    (meeting,) = ex.meetings
+    assert edges(ex, "chaired")[meeting.label] == ["韦思成"]
+    assert "巴雷拉" in edges(ex, "attended")[meeting.label]

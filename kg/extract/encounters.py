@@ -149,6 +149,17 @@ def _listed_hosts(text: str, people: list[Span], sentence_start: int, host: Span
     return hosts
 
 
+_PARTNER_GAP = re.compile(rf"(?:{TIME_PHRASE})*(?:在[^，。；、“”]{{1,16}})?[和与同]$")
+
+
+def _partner_before(text: str, people: list[Span], sentence_start: int, host: Span) -> Span | None:
+    """The person who opens a joint encounter past its time and place (习近平在巴拿马城和巴拿马总统巴雷拉共同会见)."""
+    gap = _PARTNER_GAP.search(text, max(sentence_start, host.start - 40), host.start)
+    if gap is None:
+        return None
+    return next((p for p in people if p.end == gap.start() and p.start >= sentence_start), None)
+
+
 def _clause_end(text: str, pos: int) -> int:
     ends = [i for i in (text.find(ch, pos) for ch in CLAUSE_END) if i >= 0]
     return min(ends) if ends else len(text)
@@ -179,6 +190,13 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
         when = last_date(text[offset:start])
         kind = load().encounter_verbs[verb.group("verb")]
         hosts = _listed_hosts(text, people, offset, host)
+        if len(hosts) == 1 and "共同" in text[host.end : start]:
+            first = _partner_before(text, people, offset, host)  # 习近平在巴拿马城和巴拿马总统巴雷拉共同会见
+            hosts = [first, host] if first else hosts
+        if len(hosts) > 1 and "共同" in text[host.end : start]:
+            # 习近平和芬兰总统尼尼斯托在赫尔辛基共同会见…: the first named hosts, the other receives with him
+            host, guests = hosts[0], [*hosts[1:], *guests]
+            hosts = [host]
         if len(hosts) > 1 and "分别" in text[host.end : start] and obj:
             for each in hosts:  # 李克强、俞正声10日分别会见了萨塔: each host meets the guest on his own
                 out.append(HeldEvent(label=f"{each.name}{kind}{_trim_object(obj)}", kind=kind, start=start,
