@@ -1434,7 +1434,8 @@ def test_speakers_named_as_a_group_s_representatives_and_a_meeting_dated_later()
 
 
 def test_the_first_named_hosts_a_joint_encounter():
-    ex = extract("央视网消息：当地时间5日晚，国家主席韦思成和芬兰总统尼尼斯托在赫尔辛基共同会见中芬两国冰雪运动员代表。")
+    ex = extract("央视网消息：当地时间5日晚，国家主席韦思成和芬兰总统尼尼斯托在赫尔辛基共同会见"
+                 "中芬两国冰雪运动员代表。")
     (meeting,) = ex.meetings
     assert edges(ex, "chaired")[meeting.label] == ["韦思成"]
     assert "尼尼斯托" in edges(ex, "attended")[meeting.label]
