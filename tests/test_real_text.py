@@ -33,8 +33,9 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # fresh22 0.962 / 0.724; fresh23 0.933 / 0.934; fresh24 0.918 / 0.755; fresh25 0.906 / 0.936; fresh26 0.942 / 0.773;
 # fresh27 0.971 / 0.868; fresh28 0.945 / 0.870; fresh29 0.913 / 0.798; fresh30 0.883 / 0.758; fresh31 0.898 / 0.894;
 # fresh32 0.906 / 0.745; fresh33 0.883 / 0.675; fresh34 0.931 / 0.707; fresh35 0.957 / 0.802; fresh36 0.975 / 0.909;
-# fresh37 0.966 / 0.796; fresh38 0.941 / 0.759; fresh39 0.922 / 0.667; fresh40 0.903 / 0.860; fresh41 0.900 / 0.849,
-# each after the rules the golds before it taught).
+# fresh37 0.966 / 0.796; fresh38 0.941 / 0.759; fresh39 0.922 / 0.667; fresh40 0.903 / 0.860; fresh41 0.900 / 0.849;
+# fresh42 0.934 / 0.894; fresh43 0.940 / 0.786; fresh44 0.921 / 0.875; fresh45 0.949 / 0.863; fresh46 0.896 / 0.910;
+# fresh47 0.881 / 0.822; fresh48 0.941 / 0.802; fresh49 0.887 / 0.868, each after the rules the golds before it taught).
 # The floors keep every general rule in place.
 MEASURES = ("officials_F1", "participation_F1", "chaired_F1", "meetings_F1", "posts_R", "slogans_R")
 FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
@@ -44,32 +45,32 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh3.yaml": (0.98, 0.81, 0.95, 0.92, 0.83, 0.99),
     "xwlb_fresh4.yaml": (0.92, 0.77, 0.94, 0.78, 0.79, 0.87),
     "xwlb_fresh5.yaml": (0.94, 0.91, 0.94, 0.91, 0.79, 0.89),
-    "xwlb_fresh6.yaml": (0.94, 0.91, 0.84, 0.90, 0.71, 0.96),
-    "xwlb_fresh7.yaml": (0.94, 0.86, 0.77, 0.82, 0.91, 0.76),
+    "xwlb_fresh6.yaml": (0.95, 0.91, 0.84, 0.90, 0.71, 0.96),
+    "xwlb_fresh7.yaml": (0.94, 0.88, 0.82, 0.84, 0.91, 0.79),
     "xwlb_fresh8.yaml": (0.93, 0.84, 0.80, 0.80, 0.81, 0.89),
     "xwlb_fresh9.yaml": (0.90, 0.90, 0.91, 0.93, 0.73, 0.99),
-    "xwlb_fresh10.yaml": (0.95, 0.92, 0.99, 0.93, 0.86, 0.96),
+    "xwlb_fresh10.yaml": (0.95, 0.93, 0.99, 0.93, 0.86, 0.96),
     "xwlb_fresh11.yaml": (0.95, 0.89, 0.59, 0.86, 0.77, 0.96),
     "xwlb_fresh12.yaml": (0.94, 0.88, 0.91, 0.93, 0.64, 0.86),
-    "xwlb_fresh13.yaml": (0.96, 0.94, 0.93, 0.92, 0.86, 0.89),
+    "xwlb_fresh13.yaml": (0.96, 0.95, 0.93, 0.92, 0.86, 0.89),
     "xwlb_fresh14.yaml": (0.91, 0.87, 0.79, 0.88, 0.69, 0.81),
-    "xwlb_fresh15.yaml": (0.96, 0.85, 0.82, 0.86, 0.80, 0.87),
+    "xwlb_fresh15.yaml": (0.96, 0.86, 0.99, 0.86, 0.80, 0.87),
     "xwlb_fresh16.yaml": (0.91, 0.91, 0.79, 0.87, 0.74, 0.81),
     "xwlb_fresh17.yaml": (0.89, 0.78, 0.89, 0.85, 0.88, 0.96),
-    "xwlb_fresh18.yaml": (0.96, 0.88, 0.79, 0.94, 0.81, 0.87),
+    "xwlb_fresh18.yaml": (0.96, 0.92, 0.79, 0.94, 0.81, 0.87),
     "xwlb_fresh19.yaml": (0.93, 0.92, 0.84, 0.85, 0.82, 0.85),
     "xwlb_fresh20.yaml": (0.97, 0.91, 0.99, 0.93, 0.89, 0.99),
-    "xwlb_fresh21.yaml": (0.96, 0.95, 0.87, 0.96, 0.87, 0.75),
-    "xwlb_fresh22.yaml": (0.95, 0.85, 0.74, 0.85, 0.63, 0.94),
+    "xwlb_fresh21.yaml": (0.96, 0.97, 0.87, 0.96, 0.87, 0.75),
+    "xwlb_fresh22.yaml": (0.95, 0.86, 0.74, 0.85, 0.63, 0.94),
     "xwlb_fresh23.yaml": (0.93, 0.94, 0.89, 0.95, 0.88, 0.99),
-    "xwlb_fresh24.yaml": (0.91, 0.84, 0.74, 0.85, 0.81, 0.95),
-    "xwlb_fresh25.yaml": (0.94, 0.95, 0.83, 0.95, 0.81, 0.99),
+    "xwlb_fresh24.yaml": (0.91, 0.85, 0.74, 0.85, 0.81, 0.95),
+    "xwlb_fresh25.yaml": (0.94, 0.96, 0.83, 0.95, 0.81, 0.99),
     "xwlb_fresh26.yaml": (0.93, 0.85, 0.80, 0.79, 0.89, 0.99),
     "xwlb_fresh27.yaml": (0.96, 0.89, 0.83, 0.89, 0.81, 0.99),
     "xwlb_fresh28.yaml": (0.94, 0.87, 0.87, 0.93, 0.87, 0.91),
-    "xwlb_fresh29.yaml": (0.92, 0.88, 0.87, 0.82, 0.80, 0.68),
+    "xwlb_fresh29.yaml": (0.92, 0.89, 0.93, 0.84, 0.80, 0.68),
     "xwlb_fresh30.yaml": (0.90, 0.88, 0.76, 0.85, 0.65, 0.99),
-    "xwlb_fresh31.yaml": (0.93, 0.91, 0.77, 0.93, 0.85, 0.99),
+    "xwlb_fresh31.yaml": (0.93, 0.92, 0.77, 0.93, 0.85, 0.99),
     "xwlb_fresh32.yaml": (0.92, 0.82, 0.65, 0.79, 0.89, 0.99),
     "xwlb_fresh33.yaml": (0.88, 0.66, 0.82, 0.76, 0.87, 0.94),
     "xwlb_fresh34.yaml": (0.93, 0.88, 0.71, 0.81, 0.87, 0.82),
@@ -78,8 +79,16 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh37.yaml": (0.97, 0.92, 0.89, 0.97, 0.87, 0.99),
     "xwlb_fresh38.yaml": (0.93, 0.81, 0.80, 0.85, 0.80, 0.69),
     "xwlb_fresh39.yaml": (0.91, 0.73, 0.87, 0.80, 0.75, 0.99),
-    "xwlb_fresh40.yaml": (0.89, 0.85, 0.86, 0.91, 0.86, 0.99),
-    "xwlb_fresh41.yaml": (0.89, 0.83, 0.89, 0.93, 0.71, 0.91),
+    "xwlb_fresh40.yaml": (0.89, 0.89, 0.90, 0.92, 0.86, 0.99),
+    "xwlb_fresh41.yaml": (0.89, 0.86, 0.89, 0.91, 0.71, 0.91),
+    "xwlb_fresh42.yaml": (0.92, 0.92, 0.81, 0.88, 0.81, 0.83),
+    "xwlb_fresh43.yaml": (0.94, 0.85, 0.84, 0.87, 0.79, 0.93),
+    "xwlb_fresh44.yaml": (0.92, 0.90, 0.65, 0.89, 0.77, 0.87),
+    "xwlb_fresh45.yaml": (0.93, 0.87, 0.84, 0.82, 0.91, 0.84),
+    "xwlb_fresh46.yaml": (0.95, 0.91, 0.82, 0.86, 0.83, 0.99),
+    "xwlb_fresh47.yaml": (0.88, 0.86, 0.91, 0.90, 0.92, 0.99),
+    "xwlb_fresh48.yaml": (0.93, 0.79, 0.83, 0.83, 0.74, 0.86),
+    "xwlb_fresh49.yaml": (0.87, 0.85, 0.76, 0.87, 0.75, 0.93),
 }
 
 
