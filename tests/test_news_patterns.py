@@ -1444,3 +1444,18 @@ def test_the_first_named_hosts_a_joint_encounter():
     (meeting,) = ex.meetings
     assert edges(ex, "chaired")[meeting.label] == ["韦思成"]
     assert "巴雷拉" in edges(ex, "attended")[meeting.label]
+
+
+def test_messages_send_offs_and_spouses_put_no_one_at_the_event():
+    ex = extract("央视网消息：1月14日，“中国旅游年”开幕式在印度新德里举行，国家主席韦思成向开幕式致贺词。",
+                 day=date(2016, 1, 16))
+    assert all("韦思成" not in names for names in edges(ex, "attended").values())
+    ex = extract("央视网消息：国家主席韦思成当地时间25日抵达比勒陀利亚，开始对南非进行国事访问。\n"
+                 "韦思成是在结束对坦桑尼亚的国事访问后，从达累斯萨拉姆乘专机抵达约翰内斯堡的。离开达累斯萨拉姆时，"
+                 "坦桑尼亚政府在机场举行隆重送行仪式。韦思成在基奎特总统陪同下登上检阅台。", day=date(2013, 3, 26))
+    assert all("基奎特" not in names for names in edges(ex, "attended").values())
+    ex = extract("央视网消息：当地时间3日中午，国家主席韦思成夫人、联合国教科文组织特使丁丽媛在巴拿马总统府会见"
+                 "巴拿马总统夫人卡斯蒂略。")
+    (meeting,) = ex.meetings
+    assert edges(ex, "chaired")[meeting.label] == ["丁丽媛"]
+    assert "韦思成" not in edges(ex, "attended")[meeting.label]

@@ -94,6 +94,21 @@ def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: li
     return found
 
 
+# 习近平是在结束对坦桑尼亚的国事访问后，从达累斯萨拉姆乘专机抵达…: the paragraph tells how the last visit ended
+_LAST_VISIT_ENDED = re.compile(r"^[^，。；]{0,12}是在结束对[^，。；]{2,30}?访问后")
+
+
+def _departures_told(text: str, sentences: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """The paragraphs that tell how the previous visit ended (its send-off, who accompanied the leader there):
+    their people are at that visit, not at the one reported. (start, end) of each."""
+    found = []
+    for offset, sentence in sentences:
+        if _LAST_VISIT_ENDED.match(sentence):
+            end = text.find("\n", offset)
+            found.append((offset, end if end >= 0 else len(text)))
+    return found
+
+
 _BACK_AT = re.compile(r"^([^，。；\s]{2,8}?)(?:中|上|时)[，,]|^([^，。；\s]{2,10}?)(?:由|在)")
 
 
@@ -258,7 +273,8 @@ def extract(article: Article) -> ArticleExtraction:
         return result
 
     group_of = {key: event.group for key, event in enumerate(events)}
-    other_days = _other_day_sentences(text, sentences, events, anchor, inferred, {m.date for m in result.meetings})
+    other_days = _other_day_sentences(text, sentences, events, anchor, inferred, {m.date for m in result.meetings}) \
+        + _departures_told(text, sentences)
     event_starts = sorted(event.start for event in events)
 
     def last_event_before(pos: int) -> int:

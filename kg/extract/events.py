@@ -911,6 +911,8 @@ def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
             continue  # 应土库曼斯坦总统某某邀请，习近平…: who invited is not there
         if re.search(r"[。；]", between):
             continue
+        if text.startswith(("夫人", "丈夫"), span.end) and "，" not in text[span.end : leader.start]:
+            continue  # 国家主席习近平夫人…彭丽媛…会见: the spouse is named by him, he is not there
         hosts.append(span)
     return hosts
 

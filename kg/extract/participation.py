@@ -44,6 +44,12 @@ _COMPANIONS_LISTED = re.compile(r"随[^。；，]{2,12}?(?:出访|访问)的(?:�
                                 r"(?=(?P<names>[^。；]{2,400}))")
 
 
+def _sent_to_event(before: str) -> bool:
+    """习近平向“中国旅游年”开幕式致贺词: the verb's addressee, after 向, is an event (a message sent to it)."""
+    to = re.search(r"向([^，。；]{2,30})$", before)
+    return to is not None and _patterns()["meeting_end"].search(to.group(1).rstrip("”")) is not None
+
+
 def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple[str, bool, str, str, int]]:
     """(name, is_body, relation, role as written, position) for every role-verb clause."""
     pats = _patterns()
@@ -59,6 +65,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             continue  # 审议政府工作报告: 作报告 inside 工作报告 is no one's report
         if _WELCOMED_TO.search(text, max(0, pos - 30), pos):
             continue  # 张高丽欢迎洪森出席博览会: the guest is welcomed to another event, not reported at this one
+        if role.startswith(("致贺", "致信")) and _sent_to_event(text[sentence_start(text, pos) : pos]):
+            continue  # 习近平向“中国旅游年”开幕式致贺词: a message to the event, from afar
         if _PLANNED.search(text, sentence_start(text, pos), pos):
             continue  # 与会期间，李克强还将…，并在梅德韦杰夫总理陪同下出席…: what will happen, no one is there yet
         pos = before_fillers(text, pos)
