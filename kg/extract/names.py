@@ -194,18 +194,25 @@ _FUNCTION_SURNAMES = "和向同时"
 _ADVERB_CHARACTERS = "曾还也又都就正再仍亦便"
 
 
+@lru_cache(maxsize=1)
+def _never_opens_a_name(lex: Lexicon) -> re.Pattern[str]:
+    """A province (内蒙古考察), or a verb that stands before names with more after it (致电…，祝贺其就任…,
+    祝贺纳兰德拉·莫迪): the run opens with that word, no name."""
+    verbs = {v for v in lex.verbs_before_name if len(v) >= 2}
+    return re.compile(f"(?:{alternation(set(lex.provinces))})|(?:{alternation(verbs)}).")
+
+
+@lru_cache(maxsize=1 << 16)
 def never_a_name(token: str, lex: Lexicon) -> bool:
     """A country (乌克兰, 沙特), or a function character before a dictionary word (组长向记者介绍: 向记者; 和孩子,
     于美国, 于明天), whatever title stands before it. (向长江, 于海河: a place name after 向 or 于 may be a given name;
     和 is a surname too rarely to keep 和香港.)"""
-    if _is_place(token, lex) or any(token.startswith(p) for p in lex.provinces):
-        return True  # (习近平总书记内蒙古考察: a province opens no name)
+    if _is_place(token, lex) or _never_opens_a_name(lex).match(token):
+        return True  # (习近平总书记内蒙古考察: a province opens no name; 祝贺其: nor does a verb before names)
     head = lex.common_words.get(token[:2])
     if len(token) >= 3 and head is not None and (head.startswith(("d", "t"))
                                                  or (head == "m" and token[1] in "次个位项种回遍")):
         return True  # 总书记多次提到, 曾经: an adverb, a time or a count opens no name
-    if any(len(v) >= 2 and len(token) > len(v) and token.startswith(v) for v in lex.verbs_before_name):
-        return True  # 致电…，祝贺其就任…, 致电祝贺纳兰德拉·莫迪: the verb before a name is none of it
     if len(token) == 3 and token[0] in _ADVERB_CHARACTERS and (lex.common_words.get(token[1:]) or "").startswith("v"):
         return True  # 总书记曾勉励…: 曾 is a surname too, but not before a verb
     if len(token) != 3 or token[0] not in lex.weak_surnames:
