@@ -35,12 +35,14 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # fresh32 0.906 / 0.745; fresh33 0.883 / 0.675; fresh34 0.931 / 0.707; fresh35 0.957 / 0.802; fresh36 0.975 / 0.909;
 # fresh37 0.966 / 0.796; fresh38 0.941 / 0.759; fresh39 0.922 / 0.667; fresh40 0.903 / 0.860; fresh41 0.900 / 0.849;
 # fresh42 0.934 / 0.894; fresh43 0.940 / 0.786; fresh44 0.921 / 0.875; fresh45 0.949 / 0.863; fresh46 0.896 / 0.910;
-# fresh47 0.881 / 0.822; fresh48 0.941 / 0.802; fresh49 0.887 / 0.868, each after the rules the golds before it taught).
+# fresh47 0.881 / 0.822; fresh48 0.941 / 0.802; fresh49 0.887 / 0.868; fresh50 0.926 / 0.869; fresh51 0.939 / 0.744,
+# each after the rules the golds before it taught; fresh50 and fresh51 were used for none).
 # The floors keep every general rule in place.
 # The not-attended links kg still makes, each a known limit (README): fresh43, the five members put at the wrong one of
 # two press conferences one sentence reports (全国人大、政协今天分别举行记者会); fresh44, a video address (视频致辞) the
-# gold counts as a message. Every other gold has none.
-KNOWN_VIOLATIONS = {"xwlb_fresh43.yaml": 5, "xwlb_fresh44.yaml": 1}
+# gold counts as a message; fresh50, three ministers put at the one plaque ceremony kg reads where the report gives
+# each ministry's in one sentence (the gold has a second, shared one). Every other gold has none.
+KNOWN_VIOLATIONS = {"xwlb_fresh43.yaml": 5, "xwlb_fresh44.yaml": 1, "xwlb_fresh50.yaml": 3}
 MEASURES = ("officials_F1", "participation_F1", "chaired_F1", "meetings_F1", "posts_R", "slogans_R")
 FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_dev.yaml": (0.97, 0.94, 0.91, 0.93, 0.91, 0.97),
@@ -93,6 +95,8 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh47.yaml": (0.88, 0.86, 0.91, 0.90, 0.92, 0.99),
     "xwlb_fresh48.yaml": (0.93, 0.79, 0.83, 0.83, 0.74, 0.86),
     "xwlb_fresh49.yaml": (0.87, 0.85, 0.76, 0.87, 0.75, 0.93),
+    "xwlb_fresh50.yaml": (0.91, 0.85, 0.83, 0.92, 0.73, 0.99),
+    "xwlb_fresh51.yaml": (0.92, 0.73, 0.56, 0.82, 0.87, 0.95),
 }
 
 
