@@ -96,16 +96,23 @@ def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: li
 
 # 习近平是在结束对坦桑尼亚的国事访问后，从达累斯萨拉姆乘专机抵达…: the paragraph tells how the last visit ended
 _LAST_VISIT_ENDED = re.compile(r"^[^，。；]{0,12}是在结束对[^，。；]{2,30}?访问后")
+_WELCOMED_ON_ARRIVAL = re.compile("迎接|迎候|欢迎|抵达")
 
 
 def _departures_told(text: str, sentences: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """The paragraphs that tell how the previous visit ended (its send-off, who accompanied the leader there):
     their people are at that visit, not at the one reported. (start, end) of each."""
     found = []
-    for offset, sentence in sentences:
-        if _LAST_VISIT_ENDED.match(sentence):
-            end = text.find("\n", offset)
-            found.append((offset, end if end >= 0 else len(text)))
+    for index, (offset, sentence) in enumerate(sentences):
+        if not _LAST_VISIT_ENDED.match(sentence):
+            continue
+        paragraph_end = text.find("\n", offset) % (len(text) + 1)
+        end = offset + len(sentence)
+        for later, told in sentences[index + 1 :]:
+            if later >= paragraph_end or _WELCOMED_ON_ARRIVAL.search(told):
+                break  # 南非总统祖马在机场迎接: the arrival, part of the visit reported
+            end = later + len(told)
+        found.append((offset, end))
     return found
 
 
@@ -135,16 +142,9 @@ def _visit_verbs_longest_first() -> tuple[str, ...]:
     return tuple(sorted(load().inspection_verbs, key=len, reverse=True))
 
 
-def _group_of_visit_verb(role: str, events: list) -> int | None:
-    """郭金龙一同调研 after a 座谈会 convened on the visit: a companion's verb names the visit's kind, so they
-    joined the visit (the latest one reported by then), not the meeting."""
-    visit = _visit_of_companion(role, events)
-    return visit.group if visit is not None else None
-
-
 def _visit_of_companion(role: str, events: list):
-    """The visit a companion's verb names (一同调研, 陪同考察): the latest reported by then of that kind, or of any
-    visit kind (马凯一同考察 on a 调研 is still on the visit, not at the 座谈会 reported with it)."""
+    """The visit a companion's verb names (郭金龙一同调研 after a 座谈会 convened on the visit: he joined the visit,
+    not the meeting): the latest reported by then of that kind, or of any visit kind (马凯一同考察 on a 调研)."""
     lex = load()
     verb = next((v for v in _visit_verbs_longest_first() if role.endswith(v)), None)
     if verb is None or len(role) == len(verb):
@@ -296,16 +296,16 @@ def extract(article: Article) -> ArticleExtraction:
         # (only an event reported by then: 当天上午，…出席图片展开幕式 later names no earlier 开幕式)
         so_far = [e for e in events if e.start <= pos]
         named = None if every else _group_named_at(_sentence_at(sentences, pos), so_far)
-        if named is None and not every:
-            named = _group_of_visit_verb(role, so_far)
+        visit = None if every else _visit_of_companion(role, so_far)
+        if named is None and visit is not None:
+            named = visit.group
         if named == -1:
             every, named = True, None
         group = at_group if at_group is not None else -1 if every else named if named is not None \
             else max((g for start, g in group_starts if start <= pos), default=0)
         if only is None and not every and at_group is None:
             only = _one_named_by_object(text, pos + len(role), [m for m in result.meetings if group_of[m.key] == group])
-        visit = _visit_of_companion(role, so_far) if only is None and not every and at_group is None else None
-        if visit is not None and visit.kind not in ("会见", "仪式"):
+        if only is None and at_group is None and visit is not None and visit.kind not in ("会见", "仪式"):
             only = events.index(visit)  # 马凯一同考察: the visit, not the 座谈会 reported with it
         marker = (name, relation, group if only is None else -2 - only)
         if marker in seen:

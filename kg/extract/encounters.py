@@ -211,8 +211,8 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
                 day = (f"{days[1]}日" if guest.start < split else f"{days[2]}日") if split >= 0 else when
                 out.append(HeldEvent(label=f"{host.name}{kind}{who}", kind=kind, start=start, end=guest.end,
                                      leader=host, guests=[guest], when=day))
-        elif obj:  # (接见了…机构负责人: a group received keeps the verb as written)
-            label = f"{host.name}{kind if guests else verb.group('verb')}{_trim_object(obj)}"
+        elif obj:  # (接见了…机构负责人: the verb as written names the encounter)
+            label = f"{host.name}{verb.group('verb')}{_trim_object(obj)}"
             out.append(HeldEvent(label=label, kind=kind, start=start, end=end, leader=host, guests=guests, when=when))
     return out
 

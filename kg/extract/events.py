@@ -220,7 +220,7 @@ def _headline_attended(headline: str, people: list[Span]) -> list[HeldEvent]:
 # 习近平将主持, 习近平主席将同…交换意见，…还将同…举行双边会见 (抵达…，将出席…: the arrival happened, and the sentence
 # reports it)
 _FUTURE = re.compile(r"^(?:(?:据[^，。；]{1,6}|[^，。；]{1,8}期间|届时)[，,])?[^。；，]*?(?:将|即将|拟)(?:于|在)?"
-                     r"[^。；“”]{0,80}?"
+                     r"(?:[^。；“”]{0,80}?[，,](?:还将|并将|将)(?:于|在)?)?[^，。；“”]{0,30}?"
                      r"(?:举行|召开|开幕|闭幕|主持|出席|参加|访问|举办|会见|会晤|会谈)")
 
 
@@ -523,6 +523,7 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
 
 
 # …于4月25日召开这次座谈会: a later sentence dates the meeting the lead reported undated (近日…主持召开…座谈会)
+_LEAD_SENTENCES = 3  # the lead's event is reported in one of the first three sentences (see _lead_events)
 _THIS_ONE_DATED = re.compile(rf"(?P<day>(?:\d{{1,2}}月)?\d{{1,2}}[日号]){PART_OF_DAY}?(?:在[^，。；]{{1,12}})?"
                              r"(?:召开|举行|主持召开)(?:了)?(?:这次|此次|本次|该次?)")
 
@@ -532,10 +533,10 @@ def _date_visits_from_later_sentences(sentences: list[tuple[int, str]], events: 
     the first later sentence that names its leader and its kind with a date; a meeting, of one that says it held
     this one on a day (于4月25日召开这次座谈会)."""
     for event in events:
-        if event.when is None and event.kind not in visit_kinds():
-            held = next((m for offset, sentence in sentences[:4] if offset > event.start
+        if event is events[0] and event.when is None and event.kind not in visit_kinds():
+            held = next((m for offset, sentence in sentences[:_LEAD_SENTENCES + 1] if offset > event.start
                          and (m := _THIS_ONE_DATED.search(sentence))), None)
-            if held and event is events[0]:
+            if held:
                 event.when = held.group("day")
         if event.when or not event.leader or event.kind not in visit_kinds():
             continue

@@ -187,9 +187,9 @@ def acceptable(token: str, strength: int, *, foreign: bool, after_title: bool, l
     return _acceptance(token, strength, foreign=foreign, after_title=after_title, lex=lex, confirmed=confirmed) > 0
 
 
-# weak surnames that are function words first (向记者介绍, 和孩子们一起, 时公开): before a dictionary word they
+# weak surnames that are function words first (向记者介绍, 和孩子们一起): before a dictionary word they
 # are no surname
-_FUNCTION_SURNAMES = "和向同时"
+_FUNCTION_SURNAMES = "和向同"
 # surnames that are adverbs first (曾, 还, 也 …): before a dictionary verb they are the adverb
 _ADVERB_CHARACTERS = "曾还也又都就正再仍亦便"
 
@@ -210,11 +210,11 @@ def never_a_name(token: str, lex: Lexicon) -> bool:
     if _is_place(token, lex) or _never_opens_a_name(lex).match(token):
         return True  # (习近平总书记内蒙古考察: a province opens no name; 祝贺其: nor does a verb before names)
     head = lex.common_words.get(token[:2])
-    if len(token) >= 3 and head is not None and (head.startswith(("d", "t"))
+    if len(token) >= 3 and head is not None and (head.startswith("d")
                                                  or (head == "m" and token[1] in "次个位项种回遍")):
-        return True  # 总书记多次提到, 曾经: an adverb, a time or a count opens no name
-    if len(token) == 3 and token[0] in _ADVERB_CHARACTERS and (lex.common_words.get(token[1:]) or "").startswith("v"):
-        return True  # 总书记曾勉励…: 曾 is a surname too, but not before a verb
+        return True  # 总书记多次提到, 曾经: an adverb or a count opens no name (白天明: a time word may)
+    if len(token) == 3 and token[0] in _ADVERB_CHARACTERS and lex.common_words.get(token[1:]) == "v":
+        return True  # 总书记曾勉励…: 曾 is a surname too, but not before a verb (曾建设: a verbal noun may be a name)
     if len(token) != 3 or token[0] not in lex.weak_surnames:
         return False
     tag = lex.common_words.get(token[1:])
@@ -222,7 +222,9 @@ def never_a_name(token: str, lex: Lexicon) -> bool:
         return True  # (于立新: a given name may be an adverb after 于)
     if token[0] in _FUNCTION_SURNAMES and token[1:] in lex.titles:
         return True  # 外长和防长参加: a title after 和
-    return token[0] in _FUNCTION_SURNAMES and tag is not None and (token[0] == "和" or not tag.startswith(("ns", "nr")))
+    # (向前进: a verb may be a given name after 向 or 同; 和 is a surname too rarely)
+    return token[0] in _FUNCTION_SURNAMES and tag is not None \
+        and (token[0] == "和" or not tag.startswith(("ns", "nr", "v")))
 
 
 def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, lex: Lexicon,

@@ -32,7 +32,8 @@ _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|�
 
 
 # 今年7月习近平主席…同穆罕默德王储共同宣布: a sentence that opens with a past month and no day recalls, and who
-# is named in it took part in nothing reported (a year alone opens event names: 2014年亚太经合组织工商领导人峰会)
+# is named in it took part in nothing reported. Narrower than encounters.MONTH_OR_YEAR_OPENING, which dates an
+# encounter: here a year alone opens event names (2014年亚太经合组织工商领导人峰会9日…举行), so it needs a comma.
 _RECALLED = re.compile(r"(?:今年|去年|前年|\d{4}年)(?:\d{1,2}月(?![\d初底])(?!\d{1,2}[日号])|[，,])"
                        r"|不久前|此前|上个月")
 # 出席会议的还有A、B / 出席欢迎仪式的有马飚等 / 同时被推选为主席团常务主席的还有A、B: the list follows the verb

@@ -99,8 +99,9 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     pats = _patterns()
     markers = [*_person_markers().finditer(text), *_ALSO_PRESENT.finditer(text)]
     for marker in sorted(markers, key=lambda m: m.start()):
-        if marker.start() > 0 and text[marker.start() - 1 : marker.start() + 1] in lex.common_words:
-            continue  # 妇女儿童事业: the marker 女儿 straddles two words
+        if len(marker.group(0)) == 2 and marker.start() > 0 \
+                and text[marker.start() - 1 : marker.start() + 1] in lex.common_words:
+            continue  # 妇女儿童事业: the two-character marker 女儿 straddles two words (大学生代表 is no such case)
         pos = marker.end()
         first = True
         while pos < len(text) and pos not in spans:
