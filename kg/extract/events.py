@@ -672,7 +672,8 @@ def _clean_label(label: str) -> str:
 
 
 # 主持召开会议，专题听取北京冬奥会…筹办工作情况汇报: a bare meeting is named by its agenda, the clause after it
-_AGENDA = re.compile(r"[，,](?:专题)?((?:听取|研究|部署|审议|分析)(?:了)?[^，。；“”]{2,40})(?=[，。；]|$)")
+_AGENDA_VERBS = alternation(set(lexicon_lines("agenda_verbs.txt")))
+_AGENDA = re.compile(rf"[，,](?:专题)?((?:{_AGENDA_VERBS})(?:了)?[^，。；“”]{{2,40}})(?=[，。；]|$)")
 _GATHERING = re.compile(f"(?:{alternation(set(lexicon_lines('gathering_nouns.txt')))})$")
 
 

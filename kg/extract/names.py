@@ -187,11 +187,9 @@ def acceptable(token: str, strength: int, *, foreign: bool, after_title: bool, l
     return _acceptance(token, strength, foreign=foreign, after_title=after_title, lex=lex, confirmed=confirmed) > 0
 
 
-# weak surnames that are function words first (向记者介绍, 和孩子们一起): before a dictionary word they
-# are no surname
-_FUNCTION_SURNAMES = "和向同"
-# surnames that are adverbs first (曾, 还, 也 …): before a dictionary verb they are the adverb
-_ADVERB_CHARACTERS = "曾还也又都就正再仍亦便"
+# surnames that are everyday words first (surnames_as_words.txt): function words, adverbs, measure words
+_AS_WORDS = dict(line.split("\t") for line in lexicon_lines("surnames_as_words.txt"))
+_FUNCTION_SURNAMES, _ADVERB_CHARACTERS, _MEASURES = _AS_WORDS["function"], _AS_WORDS["adverb"], _AS_WORDS["measure"]
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +209,7 @@ def never_a_name(token: str, lex: Lexicon) -> bool:
         return True  # (习近平总书记内蒙古考察: a province opens no name; 祝贺其: nor does a verb before names)
     head = lex.common_words.get(token[:2])
     if len(token) >= 3 and head is not None and (head.startswith("d")
-                                                 or (head == "m" and token[1] in "次个位项种回遍")):
+                                                 or (head == "m" and token[1] in _MEASURES)):
         return True  # 总书记多次提到, 曾经: an adverb or a count opens no name (白天明: a time word may)
     if len(token) == 3 and token[0] in _ADVERB_CHARACTERS and lex.common_words.get(token[1:]) == "v":
         return True  # 总书记曾勉励…: 曾 is a surname too, but not before a verb (曾建设: a verbal noun may be a name)
