@@ -21,7 +21,7 @@ from kg.extract.common import (
     split_sentences,
     visit_kinds,
 )
-from kg.extract.dates import _DATE_ABS, DAY, find_date, resolve_date
+from kg.extract.dates import _DATE_ABS, DAY, OPENING_DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, _kind_of, find_events
 from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
 from kg.extract.people import find_people
@@ -54,11 +54,11 @@ def _people_of(article: Article, lex: Lexicon) -> tuple[list[Span], list[Span]]:
     return body, [s for s in found if s.end <= len(headline)]
 
 
-_DAY_OPENING = re.compile(rf"^\s*在?(?:当地时间)?((?:\d{{1,2}}月)?{DAY})")
+_DAY_OPENING = re.compile(rf"^\s*在?{OPENING_DAY}")
 
 
 _DAYS_IN = re.compile(rf"(?:\d{{1,2}}月)?{DAY}")
-_OWN_DAY_OPENING = re.compile(rf"^\s*在?(?:当地时间)?((?:\d{{1,2}}月)?{DAY})(?:[上下]午|晚上?)?的")
+_OWN_DAY_OPENING = re.compile(rf"^\s*在?{OPENING_DAY}(?:[上下]午|晚上?)?的")
 
 
 def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: list, anchor, inferred: bool,

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns, _sentence_at, visit_kinds
-from kg.extract.dates import PART_OF_DAY, TIME_PHRASE, find_date, last_date
+from kg.extract.dates import OPENING_DAY, PART_OF_DAY, TIME_PHRASE, find_date, last_date
 from kg.extract.encounters import (
     INVITER,
     MONTH_OR_YEAR_OPENING,
@@ -401,10 +401,9 @@ def _convened_there_before(where: str, kind: str, sentences: list[tuple[int, str
 
 def _is_message(sentence: str) -> bool:
     """致电, 致贺信, 回信: the sentence reports a message, and an event only if it says the occasion took place."""
-    lex = load()
-    if not any(verb in sentence for verb in lex.message_verbs) or re.search(r"开幕|闭幕|召开|举行", sentence):
+    found = [sentence.find(verb) for verb in load().message_verbs if verb in sentence]
+    if not found or re.search(r"开幕|闭幕|召开|举行", sentence):
         return False
-    found = [sentence.find(verb) for verb in lex.message_verbs if verb in sentence]
     visit = _patterns()["inspect"].search(sentence)
     # 刘云山…就加强基层党建工作进行调研，强调要认真贯彻习近平总书记重要指示: a visit, then the message it carries out
     return visit is None or visit.start() >= min(found)  # (致慰问电: the message's own 慰问)
@@ -573,7 +572,7 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
         if offset not in openers or offset <= first:
             continue  # only the first sentence of a paragraph after the lead
         attended = [e for e in _attended_event(sentence, offset, people) if e.label not in labels] \
-            if _DAY_OPENING.match(sentence) and found else []
+            if _DAY_THEN_COMMA.match(sentence) and found else []
         if attended:  # 11月12日，王岐山出席第二届巴黎和平论坛开幕式并致辞: another day of the trip, another event
             for event in attended:
                 labels.add(event.label)
@@ -612,8 +611,8 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
     return out
 
 
-# a paragraph that opens with the day it tells (11月12日，… / 13日上午，…)
-_DAY_OPENING = re.compile(rf"(?:当地时间)?(?:\d{{1,2}}月)?\d{{1,2}}[日号]{PART_OF_DAY}?[，,]")
+# a paragraph that opens with the day it tells, then a comma (11月12日，… / 13日上午，…)
+_DAY_THEN_COMMA = re.compile(rf"{OPENING_DAY}{PART_OF_DAY}?[，,]")
 
 
 def _paragraph_openers(text: str, sentences: list[tuple[int, str]], people: list[Span]) -> set[int]:
@@ -807,8 +806,9 @@ def _split_joint(clause: str) -> list[str]:
 
 
 # between a convener and 主持召开: a date or time, a place, an adverb (国务院总理李克强今天在中南海主持召开…)
-_TIME_RUN = re.compile(rf"(?:{TIME_PHRASE}|专门|亲自|又|还)*")
-_BEFORE_CHAIRING = re.compile(rf"^(?:{TIME_PHRASE}|于|在[^，。；“”]{{1,16}}|专门|亲自|又|还|共同)*$")
+_CONVENER_ADVERBS = "专门|亲自|又|还"
+_TIME_RUN = re.compile(rf"(?:{TIME_PHRASE}|{_CONVENER_ADVERBS})*")  # (no $: a 号 before 召开 needs to see it)
+_BEFORE_CHAIRING = re.compile(rf"^(?:{TIME_PHRASE}|于|在[^，。；“”]{{1,16}}|{_CONVENER_ADVERBS}|共同)*$")
 
 
 def _convener(sentence: str, offset: int, people: list[Span], chair_at: int) -> Span | None:
