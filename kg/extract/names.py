@@ -194,10 +194,10 @@ _FUNCTION_SURNAMES, _ADVERB_CHARACTERS, _MEASURES = _AS_WORDS["function"], _AS_W
 
 @lru_cache(maxsize=1)
 def _never_opens_a_name(lex: Lexicon) -> re.Pattern[str]:
-    """A province (内蒙古考察), or a verb that stands before names with more after it (致电…，祝贺其就任…,
-    祝贺纳兰德拉·莫迪): the run opens with that word, no name."""
+    """A province (内蒙古考察), or a verb that stands before names (致电…，祝贺其就任…, 祝贺纳兰德拉·莫迪; alone too:
+    习近平致信祝贺): the run opens with that word, no name."""
     verbs = {v for v in lex.verbs_before_name if len(v) >= 2}
-    return re.compile(f"(?:{alternation(set(lex.provinces))})|(?:{alternation(verbs)}).")
+    return re.compile(f"(?:{alternation(set(lex.provinces))}|{alternation(verbs)})")
 
 
 @lru_cache(maxsize=1 << 16)
