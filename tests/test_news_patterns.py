@@ -1413,6 +1413,8 @@ def test_words_that_open_like_names_are_refused():
     names = set(posts(ex))
     assert {"韦思成", "纳兰德拉·莫迪", "罗保明", "蒋定之"} <= names  # (之 ends a given name too)
     assert not names & {"多次提", "曾勉励", "童事业", "童工", "祝贺其", "内蒙古考察", "蒋定"}
+    ex = extract("央视网消息：欧盟委员会副主席马罗什·谢夫乔维奇已抵达北京。")
+    assert "马罗什·谢夫乔维奇" in posts(ex)  # (已 ends a joined name)
     ex = extract("央视网消息：“读懂中国”国际会议于12月16日在北京开幕。国家主席韦思成致信祝贺。")
     assert "祝贺" not in posts(ex)  # (a verb before names, alone after 致信)
     ex = extract("央视网消息：国务院总理韦思成会见印度国家安全顾问多瓦尔。")
