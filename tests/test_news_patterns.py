@@ -1471,3 +1471,34 @@ def test_a_first_clause_with_jiang_as_ba_or_a_rank_announces_nothing():
                  "江西省委书记曾建设、省长白天明也出席会议。")
     attended = edges(ex, "attended")[ex.meetings[0].label]
     assert {"曾胜利", "时光明", "向前进", "曾建设", "白天明"} <= set(attended)
+
+
+def test_a_ceremony_a_leader_presides_to_welcome_a_guest_is_held_and_the_guest_attends():
+    ex = extract("央视网消息：国务院总理韦思成30号上午在人民大会堂北大厅主持仪式欢迎德国总理默克尔访华。\n"
+                 "默克尔总理是应韦思成总理的邀请，于今天早晨抵达北京开始对我国进行正式访问的。", day=date(2012, 8, 30))
+    (meeting,) = ex.meetings
+    assert "仪式" in meeting.label
+    assert edges(ex, "chaired")[meeting.label] == ["韦思成"]
+    assert "默克尔" in edges(ex, "attended")[meeting.label]
+
+
+def test_meeting_the_attendees_or_the_family_is_an_encounter_beside_the_meeting():
+    ex = extract("央视网消息：中国某某同盟第十次全盟代表大会5日在京开幕。中共中央政治局常委韦思成会见与会代表，"
+                 "并代表中共中央致贺词。\n全国人大常委会副委员长丁启明、全国政协副主席邝志远出席开幕会。",
+                 day=date(2017, 12, 5))
+    congress = next(m for m in ex.meetings if m.label.endswith("大会"))
+    encounter = next(m for m in ex.meetings if m.kind == "会见")
+    assert edges(ex, "chaired")[encounter.label] == ["韦思成"]
+    # the people named after the encounter attend the congress, not the encounter
+    assert set(edges(ex, "attended")[congress.label]) == {"韦思成", "丁启明", "邝志远"}
+    assert set(edges(ex, "attended")[encounter.label]) == {"韦思成"}
+    ex = extract("央视网消息：纪念某某同志诞辰100周年座谈会22日在京举行。中共中央政治局常委、全国政协主席韦思成出席座谈会，"
+                 "并在会前会见了某某同志亲属。", day=date(2015, 9, 22))
+    encounter = next(m for m in ex.meetings if m.kind == "会见")
+    assert edges(ex, "chaired")[encounter.label] == ["韦思成"]
+
+
+def test_the_talk_with_those_met_is_the_encounter_itself():
+    ex = extract("央视网消息：国务院总理韦思成20日在钓鱼台芳华苑会见来华出席中国发展高层论坛的境外代表，并同他们座谈交流。",
+                 day=date(2017, 3, 20))
+    assert [m.kind for m in ex.meetings] == ["会见"]

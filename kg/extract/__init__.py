@@ -280,7 +280,7 @@ def extract(article: Article) -> ArticleExtraction:
     def last_event_before(pos: int) -> int:
         return max((start for start in event_starts if start <= pos), default=-1)
 
-    group_starts = sorted({(event.start, event.group) for event in events if event.group})
+    group_starts = sorted({(event.start, event.group) for event in events if event.group and not event.aside})
     seen: set[tuple[str, str, int]] = set()
     order = 0
 
@@ -314,6 +314,8 @@ def extract(article: Article) -> ArticleExtraction:
         for meeting in result.meetings:
             if every and group == -1 and meeting.date != lead_day and meeting.date_basis == "stated":
                 continue  # 参加上述活动 after a spouse's visit the day before: the activities of the lead's day
+            if every and events[meeting.key].aside:
+                continue  # 一同出席相关活动 after 会见与会代表: the meeting's activities, not its leader's encounter
             if (only is None and (every or group_of[meeting.key] == group)) or meeting.key == only:
                 result.participations.append(Participation(meeting=meeting.key, name=name, is_body=is_body,
                                                            relation=relation, role=role, order=order,
@@ -326,7 +328,7 @@ def extract(article: Article) -> ArticleExtraction:
             role = event.leader_role or event.kind
             # the leader chairs his event's group (调研并召开座谈会: the discussion too), not an earlier event the
             # sentence's noun names (在民政厅主持召开座谈会 after another 座谈会)
-            add(event.leader.name, False, "chaired", role, event.start, only=key if event.guests else None,
+            add(event.leader.name, False, "chaired", role, event.start, only=key if event.guests or event.aside else None,
                 at_group=group_of[key])
             jointly = event.leader_role == "主持" and text.endswith("共同", 0, event.start - len("主持"))
             for co_host in _co_hosts(text, people, event):

@@ -119,8 +119,18 @@ def _host_before(text: str, people: list[Span], sentence_start: int, verb_start:
         if _TRIP_BEFORE_VERB.match(between) and not _is_reference_context(text, span.end) \
                 and not INVITER.search(text, sentence_start, span.start):
             return span
+        if _CLAUSE_THEN_AND.match(between) and not text.endswith(("同", "与", "和", "、"), 0, span.start) \
+                and not any(group in text[verb_start : verb_start + 4] for group in _PRONOUN_GROUPS) \
+                and not _PLANNED_SINCE.search(between) \
+                and not _is_reference_context(text, span.end):
+            return span  # 俞正声出席座谈会，并在会前会见了丁光训主教亲属: the first clause's subject meets (会见…代表，
+            # 并同他们座谈: the talk with those met is the encounter itself)
         return None
     return None
+
+
+# a clause of the host's own, then 并 and the encounter (出席座谈会，并在会前会见…)
+_CLAUSE_THEN_AND = re.compile(r"^[^，。；“”、]{2,40}[，,]并(?:在[^，。；“”]{1,12}?)?$")
 
 
 # 应俄罗斯联邦委员会主席马特维延科和国家杜马主席沃洛金的邀请，: who invites is not who travels

@@ -34,17 +34,20 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     if not lead and encounters:  # 习近平同拉赫蒙举行会谈。…当天上午，习近平…献花圈: the same day's other events
         first = min(e.start for e in encounters)
         lead = _follow_ups([s for s in sentences if s[0] > first], people)
-    if lead:  # 贾庆林会见与会代表并讲话: meeting the attendees of the reported meeting is taking part in it
-        encounters = [e for e in encounters if e.guests or not _ATTENDEES_MET.search(e.label)]
+    if lead:  # 韩正会见与会代表，并代表中共中央致贺词: an encounter of its own beside the reported meeting; the people
+        # named after it are the meeting's
+        for encounter in encounters:
+            encounter.aside = not encounter.guests and bool(_ATTENDEES_MET.search(encounter.label))
     lead = _counted_parts(sentences, lead)
     lead += [e for e in _joined_deliberations(text, sentences, people) if not any(_same(e, x) for x in lead)]
-    lead += _parallel_visits(text, sentences, people, lead + encounters, headline)
+    # (an encounter beside the meeting leaves its leader free to lead a visit of his own: 贾庆林还参观了…)
+    lead += _parallel_visits(text, sentences, people, lead + [e for e in encounters if not e.aside], headline)
     _date_visits_from_later_sentences(sentences, lead)
     lead += _convened_during_visits(text, sentences, lead)
     visitors = {e.leader.name for e in lead if e.leader and e.kind in visit_kinds()}
     # 习近平接见了…部队正团职以上领导干部 during his visit: a group received on the way is part of the visit
     encounters = [e for e in encounters
-                  if e.guests or not e.leader or e.leader.name not in visitors or e.kind != "会见"]
+                  if e.guests or e.aside or not e.leader or e.leader.name not in visitors or e.kind != "会见"]
     events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
     events = drop_group_encounters(text, events)
     for event in events:
@@ -129,7 +132,8 @@ def _same(a: HeldEvent, b: HeldEvent) -> bool:
         and a.leader.name == b.leader.name and not a.guests and not b.guests)
 
 
-_ATTENDEES_MET = re.compile(r"会见(?:了)?(?:全体)?与会")
+# 会见与会代表, 会见了杨易辰同志亲属, 会见全体代表: the people of the reported meeting, or the family it honours
+_ATTENDEES_MET = re.compile(r"会见(?:了)?[^，。；]{0,30}?(?:与会|亲属|家属|全体代表)")
 
 
 def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span], headline: str | None,
@@ -459,7 +463,8 @@ def _spoken_at(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent
 def _chaired_pattern() -> re.Pattern[str]:
     """主持 (no 召开) and a named meeting, ending the clause."""
     meeting = _patterns()["meeting"].pattern
-    return re.compile(f"主持(?!召开)了?(?P<what>[^，。；：、]{{1,40}}?(?:{meeting}))(?=并|[，。；]|$)")
+    # (主持仪式欢迎德国总理默克尔访华: a ceremony's purpose follows it at once)
+    return re.compile(f"主持(?!召开)了?(?P<what>[^，。；：、]{{0,40}}?(?:{meeting}))(?=并|[，。；]|$|(?<=仪式)欢迎)")
 
 
 def _chaired_meeting(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
@@ -469,6 +474,8 @@ def _chaired_meeting(sentence: str, offset: int, people: list[Span]) -> list[Hel
     for match in _chaired_pattern().finditer(sentence):
         person = _convener(sentence, offset, people, match.start())
         label = _clean_label(match.group("what"))
+        if label == "仪式" and person is not None:
+            label = f"{person.name}主持仪式"  # 温家宝主持仪式欢迎…: the ceremony is named by who held it and for whom
         if person is None or len(label) < 4 or _FUTURE.search(sentence[: match.start()]):
             continue
         start = offset + match.start("what")
