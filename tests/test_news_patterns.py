@@ -1492,13 +1492,14 @@ def test_meeting_the_attendees_or_the_family_is_an_encounter_beside_the_meeting(
     # the people named after the encounter attend the congress, not the encounter
     assert set(edges(ex, "attended")[congress.label]) == {"韦思成", "丁启明", "邝志远"}
     assert set(edges(ex, "attended")[encounter.label]) == {"韦思成"}
-    ex = extract("央视网消息：纪念某某同志诞辰100周年座谈会22日在京举行。中共中央政治局常委、全国政协主席韦思成出席座谈会，"
-                 "并在会前会见了某某同志亲属。", day=date(2015, 9, 22))
+    ex = extract("央视网消息：纪念某某同志诞辰100周年座谈会22日在京举行。中共中央政治局常委、全国政协主席韦思成"
+                 "出席座谈会，并在会前会见了某某同志亲属。", day=date(2015, 9, 22))
     encounter = next(m for m in ex.meetings if m.kind == "会见")
     assert edges(ex, "chaired")[encounter.label] == ["韦思成"]
 
 
 def test_the_talk_with_those_met_is_the_encounter_itself():
-    ex = extract("央视网消息：国务院总理韦思成20日在钓鱼台芳华苑会见来华出席中国发展高层论坛的境外代表，并同他们座谈交流。",
+    ex = extract("央视网消息：国务院总理韦思成20日在钓鱼台芳华苑会见来华出席中国发展高层论坛的境外代表，"
+                 "并同他们座谈交流。",
                  day=date(2017, 3, 20))
     assert [m.kind for m in ex.meetings] == ["会见"]
