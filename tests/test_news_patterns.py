@@ -1503,3 +1503,21 @@ def test_the_talk_with_those_met_is_the_encounter_itself():
                  "并同他们座谈交流。",
                  day=date(2017, 3, 20))
     assert [m.kind for m in ex.meetings] == ["会见"]
+
+
+def test_meetings_held_apart_on_a_visit_are_two_and_a_speech_there_reports_one():
+    ex = extract("央视网消息：中共中央政治局常委韦思成11日至13日在东海调研。\n"
+                 "韦思成来到东海市、南山县等地，深入农村、社区了解基层党建工作情况。\n"
+                 "调研期间，韦思成还分别召开加强基层党建工作和落实全面从严治党要求座谈会，指出全面从严治党是个责任问题。",
+                 day=date(2015, 4, 14))
+    chaired = edges(ex, "chaired")
+    assert {"加强基层党建工作座谈会", "落实全面从严治党要求座谈会"} <= set(chaired)
+    assert all(chaired[label] == ["韦思成"] for label in chaired)
+    ex = extract("央视网消息：中共中央政治局常委韦思成8日至10日在南方调研。\n"
+                 "韦思成还到省委党校参加学员体验交流活动。在部分省委党校校长座谈会上，韦思成指出，要坚持党校姓党。",
+                 day=date(2015, 5, 11))
+    assert edges(ex, "chaired").get("部分省委党校校长座谈会") == ["韦思成"]
+    # a speech cited at a meeting of someone else's is no meeting on the trip
+    ex = extract("央视网消息：中共中央政治局常委韦思成8日至10日在南方调研。\n"
+                 "韦思成说，要贯彻丁启明同志在深度贫困地区脱贫攻坚座谈会上讲话精神。", day=date(2015, 5, 11))
+    assert [m.kind for m in ex.meetings] == ["调研"]

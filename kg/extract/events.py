@@ -331,16 +331,14 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None,
         name = convened.group(2)
         last = name.split("、")[-1]
         if "、" in name and not any(m.end() < len(last) and last[m.end()] == "的"
-                                   for m in _patterns()["role"].finditer(last)):
-            name = name.split("、")[0]  # (有省、市、县…代表参加的座谈会: a list inside one meeting's name, who
-            # takes part; A座谈会、B座谈会: two meetings)
+                                   for m in _patterns()["role"].finditer(last)) and meeting_end.search(name.split("、")[0]):
+            name = name.split("、")[0]  # (有省、市、县…代表参加的座谈会, 有关负责同志、乡镇党委书记座谈会: a list
+            # inside one meeting's name, who takes part; A座谈会、B座谈会: two meetings)
         cut = next((m for m in (meeting_end.search(name[:k]) for k in range(len(name), 1, -1)) if m), None)
         if cut is None:
             continue
         name = name[: cut.end()]
-        first, joiner, second = name.partition("和")
-        names = [first + cut.group(0), second] if joiner and clause[: convened.start()].endswith("分别") \
-            and not meeting_end.search(first) and len(first) >= 2 else [name]
+        names = _apart(name) if clause[: convened.start()].endswith("分别") else [name]
         start = offset + convened.start()
         for each in names:
             verb = convened.group("verb") if convened.group("verb").endswith("主持") else "主持召开"
@@ -360,7 +358,7 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
     have = {e.label for e in events}
     found: list[HeldEvent] = []
     for visit in visits:
-        convenes = re.compile(rf"(?:[，并]|专门|还|又|亲自|{re.escape(visit.leader.name)})召开"
+        convenes = re.compile(rf"(?:[，并]|{_CONVENER_ADVERBS}|{re.escape(visit.leader.name)})召开"
                               r"(?=[^，。；]{0,30}座谈会)")
         for offset, sentence in sentences:
             verb = sentence.find("主持召开")
@@ -392,6 +390,39 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
                 if meeting.label not in have:
                     have.add(meeting.label)
                     found.append(meeting)
+        for meeting in _spoken_at_on_visit(text, sentences, visit, events):
+            if not any(meeting.label in label for label in have):  # (…有关省区民族宗教工作座谈会 … 在民族宗教
+                # 工作座谈会上，俞正声指出: the meeting convened, told again)
+                have.add(meeting.label)
+                found.append(meeting)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> str:
+    return alternation(set(load().speech_verbs) | {"讲话"})
+
+
+def _spoken_at_on_visit(text: str, sentences: list[tuple[int, str]], visit: HeldEvent,
+                        events: list[HeldEvent]) -> list[HeldEvent]:
+    """在部分省委党校校长座谈会上，刘云山指出 / 俞正声在援藏干部座谈会上指出: on the trip the lead reports, its leader
+    speaks at a meeting it names; he held it (undated: the trip dates it)."""
+    name = re.escape(visit.leader.name)
+    meeting = _patterns()["meeting"].pattern
+    spoken = re.compile(rf"(?:^|[，。])(?:{TIME_PHRASE}|{name})*在(?!这次|此次|本次|该)(?P<what>[^，。；：在“”]{{2,40}}?"
+                        rf"(?:{meeting}))上[，,]?(?:{name})?(?:{TIME_PHRASE})*(?:{_speech_verbs()})")
+    found = []
+    for offset, sentence in sentences:
+        if offset < visit.end or visit.leader.name not in sentence:
+            continue
+        for match in spoken.finditer(sentence):
+            if visit.leader.name not in match.group(0) or any(
+                    offset <= e.start < offset + len(sentence) for e in events):
+                continue  # (the sentence's meeting is already an event)
+            label = _clean_label(match.group("what"))
+            start = offset + match.start("what")
+            found.append(HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(label),
+                                   leader=visit.leader, when=find_date(sentence[: match.start("what")]) or visit.when))
     return found
 
 
@@ -722,6 +753,8 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
             person = _convener(sentence, offset, people, verb.start() - 2) if before.endswith("主持") else None
             if person:
                 parts = _split_joint(noun_phrase) or [noun_phrase]
+                if before[:-2].endswith("分别"):  # 分别主持召开了各级人大代表和地方人大工作座谈会: two
+                    parts = [each for part in parts for each in _apart(part)]
                 agenda = _AGENDA.match(sentence, verb.end() + skipped + len(noun_phrase))
                 agenda_text = agenda.group(1) if agenda and len(parts) == 1 else ""
                 return [HeldEvent(label=part if len(part) >= 4 else f"{person.name}主持召开{part}{agenda_text}",
@@ -744,14 +777,16 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 # 街道党工委书记某某带队到现场召开现场办公会: the meeting takes the convener's body, unless it
                 # names itself (中央全面深化改革领导小组第一次会议)
                 body = next((post.body for post in leader.posts if post.body), None)
-                prefix = "" if _names_itself(noun_phrase) else (_strip_sub_organ(body) if body else leader.name)
-                label = prefix + _clean_label(noun_phrase)
                 # (临时总理奥马尔·格拉万吉6号召开内阁会议: a person who convenes it, named right before, chairs it)
                 convener = leader if verb.group(0) == "召开" and _TIME_RUN.match(
                     sentence, leader.end - offset).end() == verb.start() else None
-                return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
-                                  end=offset + verb.end() + len(noun_phrase), organiser=body, leader=convener,
-                                  leader_role="召开" if convener else None)]
+                out = []
+                for part in _apart(noun_phrase) if before.endswith("分别") else [noun_phrase]:
+                    prefix = "" if _names_itself(part) else (_strip_sub_organ(body) if body else leader.name)
+                    out.append(HeldEvent(label=prefix + _clean_label(part), kind=_kind_of(part),
+                                         start=offset + verb.start(), end=offset + verb.end() + len(noun_phrase),
+                                         organiser=body, leader=convener, leader_role="召开" if convener else None))
+                return out
             if subject and pats["meeting_end"].search(subject):
                 # 市人大常委会第二十三次会议举行第一次全体会议: a sitting of a named session
                 label = _clean_label(subject) + noun_phrase
@@ -799,6 +834,15 @@ def _strip_date(clause: str) -> str:
     return re.sub(f"(?:{_CLAUSE_DATE}|在[^，。；]{{1,12}}|上午|下午|晚上)+$", "", clause) or clause
 
 
+def _apart(name: str) -> list[str]:
+    """分别召开加强基层党建工作和落实全面从严治党要求座谈会: the meetings 分别 counts, A座谈会 and B座谈会."""
+    cut = _patterns()["meeting_end"].search(name)
+    first, joiner, second = name.partition("和")
+    if not joiner or cut is None or _patterns()["meeting_end"].search(first) or len(first) < 2:
+        return [name]
+    return [first + cut.group(0), second]
+
+
 def _split_joint(clause: str) -> list[str]:
     """区政府党组（扩大）会议、管委会主任办公会议和区政府常务会议 -> three meetings; 暨-joined names stay whole."""
     meeting_end = _patterns()["meeting_end"]
@@ -813,7 +857,7 @@ def _split_joint(clause: str) -> list[str]:
 
 
 # between a convener and 主持召开: a date or time, a place, an adverb (国务院总理李克强今天在中南海主持召开…)
-_CONVENER_ADVERBS = "专门|亲自|又|还"
+_CONVENER_ADVERBS = alternation(set(lexicon_lines("convener_adverbs.txt")))
 _TIME_RUN = re.compile(rf"(?:{TIME_PHRASE}|{_CONVENER_ADVERBS})*")  # (no $: a 号 before 召开 needs to see it)
 _BEFORE_CHAIRING = re.compile(rf"^(?:{TIME_PHRASE}|于|在[^，。；“”]{{1,16}}|{_CONVENER_ADVERBS}|共同)*$")
 
