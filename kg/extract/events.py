@@ -329,9 +329,9 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None,
     found = []
     for convened in re.finditer(r"(?P<verb>(?:共同)?主持(?:召开)?|召开)(?:了)?([^，。；]{2,40})", clause):
         name = convened.group(2)
-        last = name.split("、")[-1]
+        first_listed, last = name.split("、")[0], name.split("、")[-1]
         if "、" in name and not any(m.end() < len(last) and last[m.end()] == "的"
-                                   for m in _patterns()["role"].finditer(last)) and meeting_end.search(name.split("、")[0]):
+                                   for m in _patterns()["role"].finditer(last)) and meeting_end.search(first_listed):
             name = name.split("、")[0]  # (有省、市、县…代表参加的座谈会, 有关负责同志、乡镇党委书记座谈会: a list
             # inside one meeting's name, who takes part; A座谈会、B座谈会: two meetings)
         cut = next((m for m in (meeting_end.search(name[:k]) for k in range(len(name), 1, -1)) if m), None)
@@ -409,8 +409,9 @@ def _spoken_at_on_visit(text: str, sentences: list[tuple[int, str]], visit: Held
     speaks at a meeting it names; he held it (undated: the trip dates it)."""
     name = re.escape(visit.leader.name)
     meeting = _patterns()["meeting"].pattern
-    spoken = re.compile(rf"(?:^|[，。])(?:{TIME_PHRASE}|{name})*在(?!这次|此次|本次|该)(?P<what>[^，。；：在“”]{{2,40}}?"
-                        rf"(?:{meeting}))上[，,]?(?:{name})?(?:{TIME_PHRASE})*(?:{_speech_verbs()})")
+    spoken = re.compile(rf"(?:^|[，。])(?:{TIME_PHRASE}|{name})*在(?!这次|此次|本次|该)"
+                        rf"(?P<what>[^，。；：在“”]{{2,40}}?(?:{meeting}))上[，,]?(?:{name})?(?:{TIME_PHRASE})*"
+                        rf"(?:{_speech_verbs()})")
     found = []
     for offset, sentence in sentences:
         if offset < visit.end or visit.leader.name not in sentence:
