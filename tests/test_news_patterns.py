@@ -1521,3 +1521,13 @@ def test_meetings_held_apart_on_a_visit_are_two_and_a_speech_there_reports_one()
     ex = extract("央视网消息：中共中央政治局常委韦思成8日至10日在南方调研。\n"
                  "韦思成说，要贯彻丁启明同志在深度贫困地区脱贫攻坚座谈会上讲话精神。", day=date(2015, 5, 11))
     assert [m.kind for m in ex.meetings] == ["调研"]
+
+
+def test_a_dated_paragraph_reports_its_meeting_and_both_co_chairs_chair_it():
+    ex = extract("央视网消息：当地时间13日至14日，国务院总理韦思成在马尼拉出席东亚合作领导人系列会议并发表重要讲话。\n"
+                 "国务院总理韦思成当地时间11月13日在菲律宾国际会议中心出席第20次中国-东盟领导人会议。"
+                 "韦思成与菲律宾总统杜特尔特共同主持会议。\n韦思成在发言中表示，中方坚定支持东盟共同体建设。",
+                 day=date(2017, 11, 14))
+    assert [m.label for m in ex.meetings] == ["东亚合作领导人系列会议", "第20次中国-东盟领导人会议"]
+    assert set(edges(ex, "chaired")["第20次中国-东盟领导人会议"]) == {"韦思成", "杜特尔特"}
+    assert "东亚合作领导人系列会议" not in edges(ex, "chaired")

@@ -164,7 +164,8 @@ def _group_named_at(sentence: str, events: list) -> int | None:
     named = [e for e in events if e.label.endswith(noun)]
     if len(named) >= 2 and all(e.counted for e in named) and not any(e.label == noun for e in named):
         return -1  # 三次座谈会 … 李克强等出席座谈会: the counted meetings' common noun names each of them
-    return min(named, key=lambda e: e.start).group if named else None
+    # (系列会议 … 第20次中国-东盟领导人会议。李克强与杜特尔特共同主持会议: the latest the noun names)
+    return max(named, key=lambda e: e.start).group if named else None
 
 
 _OBJECT_NOUN = re.compile(r"了?([^，。；、\s]{2,8}?)(?=并|[，。；、]|$)")

@@ -611,7 +611,7 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
         if offset not in openers or offset <= first:
             continue  # only the first sentence of a paragraph after the lead
         attended = [e for e in _attended_event(sentence, offset, people) if e.label not in labels] \
-            if _DAY_THEN_COMMA.match(sentence) and found else []
+            if found and _opens_with_its_day(sentence, offset, people) else []
         if attended:  # 11月12日，王岐山出席第二届巴黎和平论坛开幕式并致辞: another day of the trip, another event
             for event in attended:
                 labels.add(event.label)
@@ -652,6 +652,17 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
 
 # a paragraph that opens with the day it tells, then a comma (11月12日，… / 13日上午，…)
 _DAY_THEN_COMMA = re.compile(rf"{OPENING_DAY}{PART_OF_DAY}?[，,]")
+_SUBJECT_S_DAY = re.compile(r"(?:当地时间)?(?:\d{1,2}月)?\d{1,2}[日号]")
+
+
+def _opens_with_its_day(sentence: str, offset: int, people: list[Span]) -> bool:
+    """11月12日，王岐山出席… / 国务院总理李克强当地时间11月13日在…出席…: a paragraph that tells its own day first,
+    before or right after its subject."""
+    if _DAY_THEN_COMMA.match(sentence):
+        return True
+    subject = min((p for p in people if offset <= p.start < offset + 40), key=lambda p: p.start, default=None)
+    return subject is not None and not re.search("[，,]", sentence[: subject.start - offset]) \
+        and _SUBJECT_S_DAY.match(sentence, subject.end - offset) is not None
 
 
 def _paragraph_openers(text: str, sentences: list[tuple[int, str]], people: list[Span]) -> set[int]:
