@@ -330,7 +330,7 @@ def extract(article: Article) -> ArticleExtraction:
             # the leader chairs his event's group (调研并召开座谈会: the discussion too), not an earlier event the
             # sentence's noun names (在民政厅主持召开座谈会 after another 座谈会)
             own = event.guests or event.aside
-            add(event.leader.name, False, "chaired", role, event.start, only=key if own else None,
+            add(event.leader.name, False, event.leader_relation, role, event.start, only=key if own else None,
                 at_group=group_of[key])
             jointly = event.leader_role == "主持" and text.endswith("共同", 0, event.start - len("主持"))
             for co_host in _co_hosts(text, people, event):

@@ -64,6 +64,7 @@ class HeldEvent:
     when: str | None = None  # the event's own date expression (当地时间10日上午), when its sentence gives one
     leader_role: str | None = None  # the leader's verb as written (主持), when it is not the event's kind
     counted: bool = False  # one of the meetings a lead counts (主持召开三次座谈会 … 在…座谈会上)
+    leader_relation: str = "chaired"  # attended for a tribute paid at the hosts' ceremony (敬献花圈: tributes.txt)
     aside: bool = False  # an encounter beside the reported meeting (会见与会代表): later people join it only by name
 
 

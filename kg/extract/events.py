@@ -938,8 +938,14 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         place = where or re.search(r"向[^，。；“”]{2,15}$", sentence[leader.end - offset : verb.start()])
         label = f"{leader.name}{place.group(0) if place else ''}{verb.group(0)}{obj}"
         return HeldEvent(label=label, kind=lex.inspection_verbs[verb.group(0)], start=offset + verb.start(),
-                         end=offset + verb.end() + len(obj), leader=leader)
+                         end=offset + verb.end() + len(obj), leader=leader,
+                         leader_relation="attended" if verb.group(0) in _tributes() else "chaired")
     return None
+
+
+@lru_cache(maxsize=1)
+def _tributes() -> frozenset[str]:
+    return frozenset(lexicon_lines("tributes.txt"))
 
 
 _ACTIVITY = re.compile(r"(?:开展|举办|组织开展|参加)([^，。；]{2,30}?活动)")
