@@ -1533,3 +1533,11 @@ def test_a_dated_paragraph_reports_its_meeting_and_both_co_chairs_chair_it():
     assert [m.label for m in ex.meetings] == ["东亚合作领导人系列会议", "第20次中国-东盟领导人会议"]
     assert set(edges(ex, "chaired")["第20次中国-东盟领导人会议"]) == {"韦思成", "杜特尔特"}
     assert "东亚合作领导人系列会议" not in edges(ex, "chaired")
+
+
+def test_a_rank_is_no_future_and_a_commission_s_name_no_visit():
+    ex = extract("央视网消息：中央军委晋升上将军衔仪式11月2日在北京八一大楼隆重举行。中央军委主席韦思成向晋升上将军衔的"
+                 "中央军委委员、中央军委纪律检查委员会书记丁启明同志颁发命令状。\n中央军委副主席邝志远主持晋衔仪式。",
+                 day=date(2017, 11, 2))
+    assert [m.label for m in ex.meetings] == ["中央军委晋升上将军衔仪式"]
+    assert edges(ex, "chaired")["中央军委晋升上将军衔仪式"] == ["邝志远"]

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kg.extract.common import HeldEvent, Span, inside_reported_speech, sentence_start
+from kg.extract.common import WILL, HeldEvent, Span, inside_reported_speech, sentence_start
 from kg.extract.common import _patterns as _patterns_common
 from kg.extract.dates import TIME_PHRASE, find_date, last_date
 from kg.extract.names import readings_at
@@ -178,7 +178,7 @@ def _clause_end(text: str, pos: int) -> int:
 # the future right before an encounter's verb: 将会见, 奥巴马将在加州…会晤, 即将于…会谈
 _WILL = re.compile(r"(?:将|即将)(?:于|在)?[^，。；、]{0,20}$")
 # 将 after the host, anywhere in the sentence before the verb (习近平主席将应邀出席…，并同…举行双边会见): all planned
-_PLANNED_SINCE = re.compile(r"将(?![军领士帅])")
+_PLANNED_SINCE = re.compile(WILL)
 
 
 def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list[HeldEvent]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.common import _HOLD_VERBS, HeldEvent, Span, _patterns, _sentence_at, visit_kinds
+from kg.extract.common import _HOLD_VERBS, WILL, HeldEvent, Span, _patterns, _sentence_at, visit_kinds
 from kg.extract.dates import OPENING_DAY, PART_OF_DAY, TIME_PHRASE, find_date, last_date
 from kg.extract.encounters import (
     INVITER,
@@ -223,8 +223,8 @@ def _headline_attended(headline: str, people: list[Span]) -> list[HeldEvent]:
 # a sentence announcing what will happen in its first clause (after 据介绍，, 访问期间，, 届时，): 峰会将于…举行,
 # 习近平将主持, 习近平主席将同…交换意见，…还将同…举行双边会见 (抵达…，将出席…: the arrival happened, and the sentence
 # reports it)
-_FUTURE = re.compile(r"^(?:(?:据[^，。；]{1,6}|[^，。；]{1,8}期间|届时)[，,])?[^。；，]*?(?:将|即将|拟)(?:于|在)?"
-                     r"(?:[^。；“”]{0,80}?[，,](?:还将|并将|将)(?:于|在)?)?[^，。；“”]{0,30}?"
+_FUTURE = re.compile(rf"^(?:(?:据[^，。；]{{1,6}}|[^，。；]{{1,8}}期间|届时)[，,])?[^。；，]*?(?:{WILL}|即将|拟)(?:于|在)?"
+                     rf"(?:[^。；“”]{{0,80}}?[，,](?:还将|并将|{WILL})(?:于|在)?)?[^，。；“”]{{0,30}}?"
                      r"(?:举行|召开|开幕|闭幕|主持|出席|参加|访问|举办|会见|会晤|会谈)")
 
 
@@ -908,7 +908,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
                              leader=leaders[0], leader_role="听取汇报")
     for verb in pats["inspect"].finditer(sentence):
         after = sentence[verb.end() :]
-        if re.match(r"(报告|成果|课题|组|员|团|队|会|活动|文章|工作组|电|信|函|机关)", after):
+        if re.match(r"(报告|成果|课题|组|员|团|队|会|活动|文章|工作组|电|信|函|机关|委员会)", after):
+            # (纪律检查委员会书记: a body's name, no visit)
             continue
         if re.search(r"(参加|陪同|一同|随同)$", sentence[: verb.start()]):
             continue  # 参加接访: the companions' verb, not the leader's
