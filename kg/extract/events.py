@@ -223,7 +223,8 @@ def _headline_attended(headline: str, people: list[Span]) -> list[HeldEvent]:
 # a sentence announcing what will happen in its first clause (after 据介绍，, 访问期间，, 届时，): 峰会将于…举行,
 # 习近平将主持, 习近平主席将同…交换意见，…还将同…举行双边会见 (抵达…，将出席…: the arrival happened, and the sentence
 # reports it)
-_FUTURE = re.compile(rf"^(?:(?:据[^，。；]{{1,6}}|[^，。；]{{1,8}}期间|届时)[，,])?[^。；，]*?(?:{WILL}|即将|拟)(?:于|在)?"
+_FUTURE = re.compile(rf"^(?:(?:据[^，。；]{{1,6}}|[^，。；]{{1,8}}期间|届时)[，,])?"
+                     rf"[^。；，]*?(?:{WILL}|即将|拟)(?:于|在)?"
                      rf"(?:[^。；“”]{{0,80}}?[，,](?:还将|并将|{WILL})(?:于|在)?)?[^，。；“”]{{0,30}}?"
                      r"(?:举行|召开|开幕|闭幕|主持|出席|参加|访问|举办|会见|会晤|会谈)")
 
