@@ -1541,3 +1541,9 @@ def test_a_rank_is_no_future_and_a_commission_s_name_no_visit():
                  day=date(2017, 11, 2))
     assert [m.label for m in ex.meetings] == ["中央军委晋升上将军衔仪式"]
     assert edges(ex, "chaired")["中央军委晋升上将军衔仪式"] == ["邝志远"]
+
+
+def test_a_former_post_after_he_and_a_verb_after_lai_are_no_names():
+    ex = extract("央视网消息：国务院总理韦思成会见出席第三轮中美工商领袖和前高官对话会美方代表。"
+                 "韦思成说，我代表中央来看望大家。", day=date(2012, 7, 17))
+    assert set(posts(ex)) == {"韦思成"}

@@ -213,6 +213,8 @@ def never_a_name(token: str, lex: Lexicon) -> bool:
         return True  # 总书记多次提到, 曾经: an adverb or a count opens no name (白天明: a time word may)
     if len(token) == 3 and token[0] in _ADVERB_CHARACTERS and lex.common_words.get(token[1:]) == "v":
         return True  # 总书记曾勉励…: 曾 is a surname too, but not before a verb (曾建设: a verbal noun may be a name)
+    if len(token) == 2 and token[0] in _FUNCTION_SURNAMES and token[1:] in lex.tense_markers:
+        return True  # 工商领袖和前高官: 和 then the 前 of a former post
     if len(token) != 3 or token[0] not in lex.weak_surnames:
         return False
     tag = lex.common_words.get(token[1:])
