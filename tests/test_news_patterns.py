@@ -1547,3 +1547,19 @@ def test_a_former_post_after_he_and_a_verb_after_lai_are_no_names():
     ex = extract("央视网消息：国务院总理韦思成会见出席第三轮中美工商领袖和前高官对话会美方代表。"
                  "韦思成说，我代表中央来看望大家。", day=date(2012, 7, 17))
     assert set(posts(ex)) == {"韦思成"}
+
+
+def test_guests_met_apart_may_be_listed_with_commas():
+    ex = extract("央视网消息：国务院总理韦思成26日在钓鱼台国宾馆分别会见泰国总理巴育，越南总理阮春福，"
+                 "联合国秘书长古特雷斯和英国首相特别代表、财政大臣哈蒙德。", day=date(2019, 4, 27))
+    guests = sorted(name for names in edges(ex, "attended").values() for name in names if name != "韦思成")
+    assert guests == sorted(["巴育", "阮春福", "古特雷斯", "哈蒙德"])
+    assert len(ex.meetings) == 4 and all(m.kind == "会见" for m in ex.meetings)
+
+
+def test_speakers_at_a_discussion_may_name_their_topic_first():
+    ex = extract("央视网消息：1月25日，国务院总理韦思成主持召开座谈会，听取意见建议。\n"
+                 "民革中央主席丁启明就加强法治政府建设等提出了建议。民盟中央主席邝志远就加大教育扶贫等发表了意见。"
+                 "民进中央主席曾胜利就推进新型城镇化谈了意见。", day=date(2016, 1, 26))
+    (meeting,) = ex.meetings
+    assert edges(ex, "attended")[meeting.label][1:] == ["丁启明", "邝志远", "曾胜利"]

@@ -170,6 +170,24 @@ def _partner_before(text: str, people: list[Span], sentence_start: int, host: Sp
     return next((p for p in people if p.end == gap.start() and p.start >= sentence_start), None)
 
 
+def _names_only_after(text: str, end: int, people: list[Span]) -> int:
+    """分别会见泰国总理巴育，越南总理阮春福，…和英国首相特别代表、财政大臣哈蒙德: the guests a 分别 list goes on to name
+    after commas, each clause holding titled names and nothing else."""
+    while end < len(text) and text[end] == "，":
+        after = _clause_end(text, end + 1)
+        inside = sorted((p for p in people if end < p.start and p.end <= after), key=lambda p: p.start)
+        rest, pos = [], end + 1
+        for person in inside:
+            rest.append(text[pos : person.start])
+            pos = person.end
+        rest.append(text[pos:after])
+        title = _patterns_common()["title"]
+        if not inside or any(gap.strip("和与及、") and not (len(gap) <= 20 and title.search(gap)) for gap in rest):
+            break  # (英国首相特别代表、财政大臣哈蒙德: the titles a name's span left unread)
+        end = after
+    return end
+
+
 def _clause_end(text: str, pos: int) -> int:
     ends = [i for i in (text.find(ch, pos) for ch in CLAUSE_END) if i >= 0]
     return min(ends) if ends else len(text)
@@ -194,6 +212,8 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
                 or _PLANNED_SINCE.search(text, host.end, start):
             continue  # 共同会见记者: a press conference, no one is received (将应邀出席…，并同…举行双边会见: planned)
         end = _clause_end(text, offset + verb.end())
+        if "分别" in text[host.end : start]:
+            end = _names_only_after(text, end, people)
         guests = [s for s in people if offset + verb.end() <= s.start and s.end <= end and s is not host
                   and not _REPRESENTED.match(text, s.end)]  # 会见国王某某的代表某某: the king is not there
         obj = text[offset + verb.end() : end]

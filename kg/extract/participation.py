@@ -202,6 +202,10 @@ _ELECTED_OR_PRESIDING = re.compile(
 _DISCUSSION_KINDS = frozenset(lexicon_lines("discussion_kinds.txt"))  # 座谈会, 座谈: where the speakers took part
 
 
+# 民革中央主席万某某就加强法治政府建设…等提出了建议 / 就…发表了意见 / 就…谈了意见: a speaker, the topic first
+_TOPIC_THEN_SPEECH = re.compile(r"(?:就|围绕)[^。；“”]{1,120}?(?:提出|发表|谈了|谈|建议)")
+
+
 def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEvent],
                             lex: Lexicon) -> list[tuple[str, bool, str, str, int]]:
     """民革中央主席万某某建议…，民盟中央主席张某某提出…: at a 座谈会 the titled people who speak in its report took
@@ -210,7 +214,8 @@ def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEven
     meetings = [e.start for e in events if e.kind in _DISCUSSION_KINDS or e.kind == "会议"]
     out = []
     for span in people:
-        verb = next((v for v in lex.speech_verbs if text.startswith(v, span.end)), None)
+        verb = next((v for v in lex.speech_verbs if text.startswith(v, span.end)), None) \
+            or ("发言" if _TOPIC_THEN_SPEECH.match(text, span.end) else None)
         # introduced by a title chain before the name, as the report lists its speakers; a name before its title
         # (李克强总理要求…) is a leader the speech cites
         introduced = span.start < span.name_start and span.end == span.name_start + len(span.name)
