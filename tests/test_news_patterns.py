@@ -1563,3 +1563,11 @@ def test_speakers_at_a_discussion_may_name_their_topic_first():
                  "民进中央主席曾胜利就推进新型城镇化谈了意见。", day=date(2016, 1, 26))
     (meeting,) = ex.meetings
     assert edges(ex, "attended")[meeting.label][1:] == ["丁启明", "邝志远", "曾胜利"]
+
+
+def test_a_solemn_ceremony_held_to_welcome_a_guest_is_led_by_its_host():
+    ex = extract("央视网消息：当地时间4月5日上午，芬兰总统尼尼斯托在这里举行隆重的仪式，热烈欢迎中国国家主席韦思成"
+                 "对芬兰进行国事访问。", day=date(2017, 4, 5))
+    (meeting,) = ex.meetings
+    assert edges(ex, "chaired")[meeting.label] == ["尼尼斯托"]
+    assert "韦思成" in edges(ex, "attended")[meeting.label]
