@@ -714,7 +714,8 @@ def _kind_of(label: str) -> str:
 
 def _clean_label(label: str) -> str:
     """Strip what a clause leaves around a meeting's name: times, 了, 的, an opening place (在京)."""
-    label = re.sub(r"^(?:上午|下午|晚上|晚|当天|日前|近日|近期|了|的|在京|在北京|隆重的|盛大的|简短的|庄严的)+", "", label)
+    label = re.sub(r"^(?:上午|下午|晚上|晚|当天|日前|近日|近期|了|的|在京|在北京|隆重的|盛大的|简短的|庄严的)+", "",
+                   label)
     label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
     if re.search("调研|考察|视察|检查", label):  # 在山东调研时强调, 在视察驻昆明部队时强调: the visit
         label = re.sub(r"时(?:强调|指出|表示|要求)$", "", label)
