@@ -1571,3 +1571,12 @@ def test_a_solemn_ceremony_held_to_welcome_a_guest_is_led_by_its_host():
     (meeting,) = ex.meetings
     assert edges(ex, "chaired")[meeting.label] == ["尼尼斯托"]
     assert "韦思成" in edges(ex, "attended")[meeting.label]
+
+
+def test_the_hosts_tour_with_the_guest_that_evening_is_an_event_of_its_own():
+    ex = extract("央视网消息：欢迎仪式后，国家主席韦思成前往葡萄牙总统府与葡萄牙总统德索萨举行会谈。\n"
+                 "当晚，韦思成与德索萨共同参观了“海上丝绸之路”故宫精品文物展。\n丁启明、邝志远等参加上述活动。",
+                 day=date(2018, 12, 5))
+    tour = next(m for m in ex.meetings if m.kind == "参观")
+    assert edges(ex, "chaired")[tour.label] == ["韦思成"]
+    assert {"德索萨", "丁启明", "邝志远"} <= set(edges(ex, "attended")[tour.label])

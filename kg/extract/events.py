@@ -537,8 +537,9 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
     return []
 
 
-_FOLLOW_UP = re.compile(r"^(?:会后|闭幕会后|开幕会后|全体会议后|会议结束后|随后|紧接着|当天下午|当天晚上|当天|"
-                        r"同日|当日|次日|当晚)")
+_OPENERS = [line.split("\t") for line in lexicon_lines("follow_up_openers.txt")]
+_FOLLOW_UP = re.compile(f"^(?:{alternation({opener for _, opener in _OPENERS})})")
+_LATER = re.compile(f"^(?:{alternation({opener for kind, opener in _OPENERS if kind == 'later'})})")
 
 
 def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[HeldEvent]:
@@ -550,9 +551,11 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
         # 同日，习近平出席…对话会 / 当天上午，习近平出席…图片展开幕式 / 当天上午，习近平…向纪念碑献花圈: an event
         # attended or led later the same day
         visit = _inspection(sentence, offset, people)
-        if visit and visit.kind in ("汇报会", "参观", "会见"):
+        if visit and (visit.kind in ("汇报会", "会见")
+                      or (visit.kind == "参观" and not (_LATER.match(sentence) and visit.guests))):
             visit = None  # 随后，习近平听取了…汇报 / 参观了…: part of the reported event, as in the lead (当天，…还
-            # 分别会见了…: find_encounters has each encounter)
+            # 分别会见了…: find_encounters has each encounter; 当晚，…与德索萨共同参观了…文物展: the hosts' tour with
+            # the guest, later that day, is an event of its own)
         for event in _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
                 or ([visit] if visit else []):
             event.group = group
@@ -938,12 +941,28 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         # 参观…图片展并会见…, 在财政部调研并主持召开座谈会: two events
         obj = re.split(r"并(?=主持|召开|出席|参加|会见|" + _patterns()["inspect"].pattern + ")", obj)[0]
         # 前往天安门广场向人民英雄纪念碑敬献花圈: to whom the wreath is laid names the ceremony
-        place = where or re.search(r"向[^，。；“”]{2,15}$", sentence[leader.end - offset : verb.start()])
+        place = where or re.search(r"向[^，。；“”]{2,30}$", sentence[leader.end - offset : verb.start()])
         label = f"{leader.name}{place.group(0) if place else ''}{verb.group(0)}{obj}"
         return HeldEvent(label=label, kind=lex.inspection_verbs[verb.group(0)], start=offset + verb.start(),
                          end=offset + verb.end() + len(obj), leader=leader,
+                         guests=_together_with(sentence, offset, leader, verb.start(), people),
                          leader_relation="attended" if verb.group(0) in _tributes() else "chaired")
     return None
+
+
+def _together_with(sentence: str, offset: int, leader: Span, verb_at: int, people: list[Span]) -> list[Span]:
+    """习近平和彭丽媛与德索萨共同参观了…: the people joined to the visit's leader by 和/与/同 before 共同 go with him."""
+    between = sentence[leader.end - offset : verb_at]
+    if not re.search(r"(?:共同|一起|一同)(?:在[^，。；“”]{1,12})?$", between):
+        return []
+    joined = [p for p in people if leader.end <= p.start and p.end <= offset + verb_at]
+    rest = between
+    for person in joined:
+        rest = rest.replace(sentence[person.start - offset : person.end - offset], "", 1)
+    rest = re.sub(r"(?:共同|一起|一同)(?:在[^，。；“”]{1,12})?$", "", rest)
+    if not joined or any(len(part) > 4 for part in re.split("[和与同及、]", rest)):
+        return []  # (a name no title confirmed, 和彭丽媛与…, may stand among them)
+    return joined
 
 
 @lru_cache(maxsize=1)
