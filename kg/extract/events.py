@@ -951,7 +951,7 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
 
 
 def _together_with(sentence: str, offset: int, leader: Span, verb_at: int, people: list[Span]) -> list[Span]:
-    """习近平和彭丽媛与德索萨共同参观了…: the people joined to the visit's leader by 和/与/同 before 共同 go with him."""
+    """习近平和彭丽媛与德索萨共同参观了…: those joined to the visit's leader by 和/与/同 before 共同 go with him."""
     between = sentence[leader.end - offset : verb_at]
     if not re.search(r"(?:共同|一起|一同)(?:在[^，。；“”]{1,12})?$", between):
         return []
