@@ -1580,3 +1580,9 @@ def test_the_hosts_tour_with_the_guest_that_evening_is_an_event_of_its_own():
     tour = next(m for m in ex.meetings if m.kind == "参观")
     assert edges(ex, "chaired")[tour.label] == ["韦思成"]
     assert {"德索萨", "丁启明", "邝志远"} <= set(edges(ex, "attended")[tour.label])
+
+
+def test_a_leading_group_named_by_its_task_is_a_body_and_keeps_the_chain():
+    ex = extract("央视网消息：中共中央政治局常委、国务院副总理、推动长江经济带发展领导小组组长韦思成17日主持召开"
+                 "推动长江经济带发展领导小组会议。", day=date(2018, 5, 18))
+    assert posts(ex)["韦思成"] == ["中共中央政治局常委", "国务院副总理", "推动长江经济带发展领导小组组长"]

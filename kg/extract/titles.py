@@ -84,7 +84,8 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
     if at_boundary and 3 <= len(candidate) <= 16 and body["org_end"].search(candidate):
         # one 和 joining two fields is part of the name (社会和法制委员会, 经济和信息化厅)
         inner = _ONE_JOINER.sub("", candidate[:-1], count=1)
-        return not any(ch in _FUNCTION_CHARS for ch in inner)
+        # (推动长江经济带发展领导小组: 经 inside a word, 经济, is no function word)
+        return not any(len(w) == 1 and w in _FUNCTION_CHARS for w in _words(inner))
     return at_boundary and candidate.startswith(("中共", "中央"))
 
 
