@@ -1586,3 +1586,11 @@ def test_a_leading_group_named_by_its_task_is_a_body_and_keeps_the_chain():
     ex = extract("央视网消息：中共中央政治局常委、国务院副总理、推动长江经济带发展领导小组组长韦思成17日主持召开"
                  "推动长江经济带发展领导小组会议。", day=date(2018, 5, 18))
     assert posts(ex)["韦思成"] == ["中共中央政治局常委", "国务院副总理", "推动长江经济带发展领导小组组长"]
+
+
+def test_names_end_before_yiji_tongguo_and_gengshi():
+    ex = extract("央视网消息：20时22分，国务院副总理韦思成和国际奥委会副主席于再清以及运动员代表张虹一起启动发布装置。"
+                 "国际残奥委会主席安德鲁·帕森斯通过视频对会徽发布表示祝贺。当天与主席视频通话的西藏军区副司令员汪海江更是"
+                 "深有感触。", day=date(2017, 12, 16))
+    assert {"于再清", "安德鲁·帕森斯", "汪海江"} <= set(posts(ex))
+    assert not {"于再", "安德鲁·帕森斯通过视频", "汪海江更"} & set(posts(ex))

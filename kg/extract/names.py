@@ -359,7 +359,7 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         strength, stop_length = stop_at(text, end)
         if token.endswith("时") and _WHILE_CLAUSE.search(text, max(0, pos - 60), pos) and text.startswith("，", end):
             continue  # 在会见密克罗尼西亚联邦总统莫里时，: 时 closes the clause (伍跃时说 is a name)
-        if at_stop and not ((strength >= 3 or text.startswith(("等", "同志", "一行"), end))
+        if at_stop and not ((strength >= 3 or text.startswith(("等", "同志", "一行", "以及"), end))
                             and (token[0] in lex.surnames and is_han_name(token, lex)
                                  or len(token) >= 4 and is_syllabic_name(token, lex))):
             continue  # only a Han name closed firmly may start with a stop's character (县长向红梅出席, 向红梅等),
