@@ -1594,3 +1594,11 @@ def test_names_end_before_yiji_tongguo_and_gengshi():
                  "深有感触。", day=date(2017, 12, 16))
     assert {"于再清", "安德鲁·帕森斯", "汪海江"} <= set(posts(ex))
     assert not {"于再", "安德鲁·帕森斯通过视频", "汪海江更"} & set(posts(ex))
+
+
+def test_a_delegation_s_head_and_deputies_are_on_its_visit():
+    ex = extract("央视网消息：以中共中央政治局常委、全国政协主席韦思成为团长的中央代表团25日中午飞抵乌鲁木齐，"
+                 "出席自治区成立60周年庆祝活动。\n担任中央代表团副团长的国务院副总理丁启明，全国人大常委会副委员长邝志远"
+                 "一同走下舷梯。", day=date(2015, 9, 25))
+    (meeting,) = ex.meetings
+    assert {"韦思成", "丁启明", "邝志远"} <= set(edges(ex, "attended")[meeting.label])

@@ -41,6 +41,7 @@ _RECALLED = re.compile(r"(?:今年|去年|前年|\d{4}年)(?:\d{1,2}月(?![\d初
 _ALSO_LISTED = re.compile(r"(出席|参加|列席|陪同|同机抵达|推选为|当选为)[^。；，的]{0,16}?的"
                           r"(?:[^，。；：]{0,6}?)(?:还有|有(?![关效力序所]))[：:]?([^。；]{2,200})")
 _PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)")
+_DELEGATION_HEADS = re.compile(r"以(?P<who>[^，。；]{2,60}?)为团长的[^，。；]{0,12}?代表团|担任[^，。；]{2,20}?副团长的")
 _COMPANIONS_LISTED = re.compile(r"随[^。；，]{2,12}?(?:出访|访问)的(?:主要)?陪同人员(?:还)?有[：:]"
                                 r"(?=(?P<names>[^。；]{2,400}))")
 
@@ -102,6 +103,15 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         for span in people:
             if also.start(2) <= span.name_start and span.end <= also.end(2):
                 out.append((span.name, False, "attended", also.group(1), span.name_start))
+    # 以俞正声为团长的中央代表团…出席… / 担任中央代表团副团长的刘延东，…一同走下舷梯: a delegation's head and deputies
+    # are on its visit
+    for headed in _DELEGATION_HEADS.finditer(text):
+        end = headed.end() if headed.group("who") else \
+            min((i for i in (text.find(ch, headed.end()) for ch in "。；\n") if i >= 0), default=len(text))
+        start = headed.start("who") if headed.group("who") else headed.end()
+        for span in people:
+            if start <= span.start and span.end <= end:
+                out.append((span.name, False, "attended", "团长" if headed.group("who") else "副团长", span.start))
     # 随温家宝总理出访的主要陪同人员有：外交部部长杨洁篪，…: who travels with the leader is on his visit
     for companions in _COMPANIONS_LISTED.finditer(text):
         for span in people:
