@@ -1602,3 +1602,11 @@ def test_a_delegation_s_head_and_deputies_are_on_its_visit():
                  "一同走下舷梯。", day=date(2015, 9, 25))
     (meeting,) = ex.meetings
     assert {"韦思成", "丁启明", "邝志远"} <= set(edges(ex, "attended")[meeting.label])
+
+
+def test_a_commission_s_lead_on_either_side_is_a_title():
+    ex = extract("央视网消息：中共中央政治局常委、国务院副总理、中沙高级别联合委员会中方牵头人韦思成22日在人民大会堂"
+                 "会见沙特王储兼副首相、国防大臣、中沙高级别联合委员会沙方牵头人穆罕默德。", day=date(2019, 2, 22))
+    assert posts(ex)["韦思成"] == ["中共中央政治局常委", "国务院副总理", "中沙高级别联合委员会中方牵头人"]
+    (meeting,) = ex.meetings
+    assert "穆罕默德" in edges(ex, "attended")[meeting.label]
