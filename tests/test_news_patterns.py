@@ -1610,3 +1610,9 @@ def test_a_commission_s_lead_on_either_side_is_a_title():
     assert posts(ex)["韦思成"] == ["中共中央政治局常委", "国务院副总理", "中沙高级别联合委员会中方牵头人"]
     (meeting,) = ex.meetings
     assert "穆罕默德" in edges(ex, "attended")[meeting.label]
+
+
+def test_words_that_follow_a_leader_s_title_are_no_names():
+    ex = extract("央视网消息：省委书记韦思成先请与会的领导干部做一次测试。韦思成说，要坚决维护总书记权威和核心地位，"
+                 "祝愿你们在委员长领导下推动发展，学习“县委书记好榜样”。", day=date(2013, 8, 30))
+    assert set(posts(ex)) == {"韦思成"}
