@@ -1616,3 +1616,11 @@ def test_words_that_follow_a_leader_s_title_are_no_names():
     ex = extract("央视网消息：省委书记韦思成先请与会的领导干部做一次测试。韦思成说，要坚决维护总书记权威和核心地位，"
                  "祝愿你们在委员长领导下推动发展，学习“县委书记好榜样”。", day=date(2013, 8, 30))
     assert set(posts(ex)) == {"韦思成"}
+
+
+def test_names_listed_before_a_count_or_deng_and_a_person_marker_are_people():
+    ex = extract("央视网消息：在北京谱仪控制室，韦思成同当年参与对撞机建设的叶铭汉、方守贤、陈森玉3位院士亲切握手。"
+                 "会上，姚洋、高善文、刘洪玉等专家和企业负责人分别发言。张家口、承德等地的干部参加。",
+                 day=date(2013, 7, 17))
+    assert {"叶铭汉", "方守贤", "陈森玉", "姚洋", "高善文", "刘洪玉"} <= set(posts(ex))
+    assert not {"张家口", "承德"} & set(posts(ex))

@@ -77,6 +77,7 @@ def find_people(text: str, lex: Lexicon | None = None, headline_end: int = 0) ->
     _listed_before_verbs(text, spans, lex)
     _listed_speakers(text, spans, lex)
     _comrades(text, spans, lex)
+    _listed_before_markers(text, spans, lex)
     _headline_subjects(text, headline_end, spans, lex)
     for pos in [pos for pos, span in spans.items() if never_a_name(span.name, lex)]:
         del spans[pos]  # (乌克兰议会…, 沙特国王: whatever path read it, a country is no person)
@@ -244,6 +245,35 @@ def _comrades(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
                     or text[max(0, start - 2) : start] in lex.verbs_before_name:  # 重温邓小平同志关于…
                 spans[start] = Span(name=name, start=start, name_start=start, end=match.end(1))
             break
+
+
+@lru_cache(maxsize=1)
+def _list_before_marker() -> re.Pattern[str]:
+    """叶铭汉、方守贤、陈森玉3位院士 / 姚洋、高善文、刘洪玉等专家: Han names listed before a count or 等 and a person
+    marker (person_markers.txt)."""
+    return re.compile(f"(?P<items>(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}})(?:等)?(?:[0-9一二三四五六七八九十两]+[位名])?"
+                      f"(?:{_person_markers().pattern})")
+
+
+def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
+    """Each item of a list of two or more Han names closed by a person marker is a person (no post: the marker is
+    none), when every item reads as a name and none is a dictionary word."""
+    if "、" not in text:
+        return
+    taken = {i for s in spans.values() for i in range(s.start, s.end)}
+    for match in _list_before_marker().finditer(text):
+        items, pos, found = match.group("items").split("、"), match.start("items"), []
+        for item in items:
+            if not is_han_name(item, lex) or lex.common_words.get(item) is not None \
+                    or (len(item) == 3 and lex.common_words.get(item[:2]) is not None):
+                break  # (高善文: a given name may be a word; 发展、改革: the surname's character opens a word)
+            found.append((pos, item))
+            pos += len(item) + 1
+        if len(found) < 2 or len(found) < len(items):
+            continue
+        for start, name in found:
+            if start not in taken:
+                spans[start] = Span(name=name, start=start, name_start=start, end=start + len(name))
 
 
 def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[dict[int, Span], bool]:
