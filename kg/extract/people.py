@@ -258,8 +258,8 @@ def _list_before_marker() -> re.Pattern[str]:
 def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """Each item of a list of two or more Han names closed by a person marker is a person (no post: the marker is
     none), when every item reads as a name and none is a dictionary word."""
-    if "、" not in text:
-        return
+    if "、" not in text or not _person_markers().search(text):
+        return  # (the list's pattern is costly; most texts hold no marker)
     taken = {i for s in spans.values() for i in range(s.start, s.end)}
     for match in _list_before_marker().finditer(text):
         items, pos, found = match.group("items").split("、"), match.start("items"), []
