@@ -1624,3 +1624,31 @@ def test_names_listed_before_a_count_or_deng_and_a_person_marker_are_people():
                  day=date(2013, 7, 17))
     assert {"叶铭汉", "方守贤", "陈森玉", "姚洋", "高善文", "刘洪玉"} <= set(posts(ex))
     assert not {"张家口", "承德"} & set(posts(ex))
+
+
+def test_review_cases_the_new_rules_must_not_misread():
+    # the subject meets after 并, not the person named inside its first clause
+    ex = extract("央视网消息：国家主席韦思成2日出席国务院副总理丁启明主持的座谈会，并会见了与会代表。",
+                 day=date(2015, 9, 2))
+    (encounter,) = [m for m in ex.meetings if m.kind == "会见"]
+    assert encounter.label.startswith("韦思成会见")
+    # 等 and a verb before the list are no part of a name
+    ex = extract("央视网消息：邀请王明、李强、赵刚等专家座谈。", day=date(2016, 7, 12))
+    assert {"王明", "李强", "赵刚"} <= set(posts(ex)) and not {"赵刚等", "请王明"} & set(posts(ex))
+    # a clause with more than names ends a 分别 list: those before it were the hosts' people
+    ex = extract("央视网消息：国务院总理韦思成26日分别会见泰国总理巴育，中共中央政治局委员、外交部部长丁启明，"
+                 "国务委员邝志远参加会见。", day=date(2019, 4, 27))
+    assert len(ex.meetings) == 1
+    # the deputies' list ends where more than names begins
+    ex = extract("央视网消息：以全国政协主席韦思成为团长的中央代表团25日飞抵乌鲁木齐，出席庆祝活动。\n"
+                 "担任中央代表团副团长的国务院副总理丁启明一同走下舷梯，自治区党委书记邝志远到机场迎接。",
+                 day=date(2015, 9, 25))
+    roles = {(p.name, p.role) for p in ex.participations}
+    assert ("丁启明", "副团长") in roles and ("邝志远", "副团长") not in roles
+    # 就任 is no topic, and a plenum a visitor speaks of is no meeting of his trip
+    ex = extract("央视网消息：1月25日，国务院总理韦思成主持召开座谈会，听取意见建议。\n"
+                 "民革中央主席丁启明就任以来，多次提出建议。", day=date(2016, 1, 26))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成"]
+    ex = extract("央视网消息：中共中央政治局常委韦思成8日至10日在南方调研。\n"
+                 "在党的十八届六中全会上，韦思成强调，要从严治党。", day=date(2016, 11, 11))
+    assert [m.kind for m in ex.meetings] == ["调研"]

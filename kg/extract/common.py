@@ -40,8 +40,8 @@ def _is_cjk_or_bracket(ch: str) -> bool:
     return _CJK_OR_BRACKET.match(ch) is not None
 
 
-# 将 of the future, not of a rank (上将军衔, 将领, 将士, 将帅)
-WILL = r"(?<![上中少大])将(?![军领士帅])"
+# 将 of the future, not of a rank or an officer (上将军衔, 将军, 将领, 将士, 将帅)
+WILL = r"将(?![军领士帅])"
 
 
 @dataclass

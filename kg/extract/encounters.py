@@ -119,13 +119,22 @@ def _host_before(text: str, people: list[Span], sentence_start: int, verb_start:
         if _TRIP_BEFORE_VERB.match(between) and not _is_reference_context(text, span.end) \
                 and not INVITER.search(text, sentence_start, span.start):
             return span
-        if _CLAUSE_THEN_AND.match(between) and not text.endswith(("同", "与", "和", "、"), 0, span.start) \
-                and not any(group in text[verb_start : verb_start + 4] for group in _PRONOUN_GROUPS) \
-                and not _PLANNED_SINCE.search(between) \
-                and not _is_reference_context(text, span.end):
-            return span  # 俞正声出席座谈会，并在会前会见了丁光训主教亲属: the first clause's subject meets (会见…代表，
-            # 并同他们座谈: the talk with those met is the encounter itself)
+        return _subject_meets(text, people, sentence_start, verb_start)
+    return None
+
+
+def _subject_meets(text: str, people: list[Span], sentence_start: int, verb_start: int) -> Span | None:
+    """俞正声出席座谈会，并在会前会见了丁光训主教亲属: the sentence's subject, whose own clause comes first, meets after
+    并 (never a person named inside that clause, 出席丁启明主持的座谈会; nor 并同他们座谈, the talk with those just met;
+    nor what 将 announces)."""
+    subject = _subject_of(text, sentence_start, people)
+    if subject is None or subject.end > verb_start:
         return None
+    between = text[subject.end : verb_start]
+    if _CLAUSE_THEN_AND.match(between) and not _PLANNED_SINCE.search(between) \
+            and not any(group in text[verb_start : verb_start + 4] for group in _PRONOUN_GROUPS) \
+            and not _is_reference_context(text, subject.end):
+        return subject
     return None
 
 
@@ -171,9 +180,12 @@ def _partner_before(text: str, people: list[Span], sentence_start: int, host: Sp
 
 
 def _names_only_after(text: str, end: int, people: list[Span]) -> int:
-    """分别会见泰国总理巴育，越南总理阮春福，…和英国首相特别代表、财政大臣哈蒙德: the guests a 分别 list goes on to name
-    after commas, each clause holding titled names and nothing else."""
-    while end < len(text) and text[end] == "，":
+    """分别会见泰国总理巴育，越南总理阮春福，…和英国首相特别代表、财政大臣哈蒙德: the guests a 分别 list goes on
+    to name after commas, each clause holding titled names and nothing else, up to the sentence's end (…，国务委员
+    邝志远参加会见: a clause with more than names ends no list of guests; those before it were the hosts' people)."""
+    first_end = end
+    title = _patterns_common()["title"]
+    while end < len(text) and text[end] in "，,":
         after = _clause_end(text, end + 1)
         inside = sorted((p for p in people if end < p.start and p.end <= after), key=lambda p: p.start)
         rest, pos = [], end + 1
@@ -181,9 +193,8 @@ def _names_only_after(text: str, end: int, people: list[Span]) -> int:
             rest.append(text[pos : person.start])
             pos = person.end
         rest.append(text[pos:after])
-        title = _patterns_common()["title"]
         if not inside or any(gap.strip("和与及、") and not (len(gap) <= 20 and title.search(gap)) for gap in rest):
-            break  # (英国首相特别代表、财政大臣哈蒙德: the titles a name's span left unread)
+            return first_end  # (英国首相特别代表、财政大臣哈蒙德: the titles a name's span left unread are no gap)
         end = after
     return end
 

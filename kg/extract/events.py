@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.common import _HOLD_VERBS, WILL, HeldEvent, Span, _patterns, _sentence_at, visit_kinds
+from kg.extract.common import (
+    _HOLD_VERBS,
+    WILL,
+    HeldEvent,
+    Span,
+    _patterns,
+    _sentence_at,
+    inside_reported_speech,
+    visit_kinds,
+)
 from kg.extract.dates import OPENING_DAY, PART_OF_DAY, TIME_PHRASE, find_date, last_date
 from kg.extract.encounters import (
     INVITER,
@@ -399,6 +408,9 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
     return found
 
 
+_DISCUSSIONS = frozenset(lexicon_lines("discussion_kinds.txt"))  # 座谈会: what a visit's leader holds on the trip
+
+
 @lru_cache(maxsize=1)
 def _speech_verbs() -> str:
     return alternation(set(load().speech_verbs) | {"讲话"})
@@ -419,9 +431,12 @@ def _spoken_at_on_visit(text: str, sentences: list[tuple[int, str]], visit: Held
             continue
         for match in spoken.finditer(sentence):
             if visit.leader.name not in match.group(0) or any(
-                    offset <= e.start < offset + len(sentence) for e in events):
-                continue  # (the sentence's meeting is already an event)
+                    offset <= e.start < offset + len(sentence) for e in events) \
+                    or inside_reported_speech(text, offset + match.start("what")):
+                continue  # (the sentence's meeting is already an event; 他说，…在…座谈会上: cited)
             label = _clean_label(match.group("what"))
+            if _kind_of(label) not in _DISCUSSIONS:
+                continue  # 在党的十八届六中全会上，韦思成强调: a plenum he attended, not one held on the trip
             start = offset + match.start("what")
             found.append(HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(label),
                                    leader=visit.leader, when=find_date(sentence[: match.start("what")]) or visit.when))

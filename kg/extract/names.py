@@ -200,19 +200,19 @@ def _never_opens_a_name(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(set(lex.provinces))}|{alternation(verbs)})")
 
 
-@lru_cache(maxsize=1 << 16)
 @lru_cache(maxsize=1)
-def _words_after_titles() -> frozenset[str]:
-    return frozenset(lexicon_lines("words_after_titles.txt"))
+def _words_after_titles() -> tuple[str, ...]:
+    return tuple(lexicon_lines("words_after_titles.txt"))
 
 
+@lru_cache(maxsize=1 << 16)
 def never_a_name(token: str, lex: Lexicon) -> bool:
     """A country (乌克兰, 沙特), or a function character before a dictionary word (组长向记者介绍: 向记者; 和孩子,
     于美国, 于明天), whatever title stands before it. (向长江, 于海河: a place name after 向 or 于 may be a given name;
     和 is a surname too rarely to keep 和香港.)"""
     if _is_place(token, lex) or _never_opens_a_name(lex).match(token):
         return True  # (习近平总书记内蒙古考察: a province opens no name; 祝贺其: nor does a verb before names)
-    if token in _words_after_titles() or token[:2] in _words_after_titles():
+    if token.startswith(_words_after_titles()):
         return True  # 维护总书记权威, 在主席领导下: a set phrase after the title (words_after_titles.txt)
     head = lex.common_words.get(token[:2])
     if len(token) >= 3 and head is not None and (head.startswith("d")

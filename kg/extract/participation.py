@@ -107,12 +107,16 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
     # 以俞正声为团长的中央代表团…出席… / 担任中央代表团副团长的刘延东，…一同走下舷梯: a delegation's head and deputies
     # are on its visit
     for headed in _DELEGATION_HEADS.finditer(text):
-        end = headed.end() if headed.group("who") else \
-            min((i for i in (text.find(ch, headed.end()) for ch in "。；\n") if i >= 0), default=len(text))
-        start = headed.start("who") if headed.group("who") else headed.end()
-        for span in people:
-            if start <= span.start and span.end <= end:
-                out.append((span.name, False, "attended", "团长" if headed.group("who") else "副团长", span.start))
+        if headed.group("who"):
+            out += [(span.name, False, "attended", "团长", span.start) for span in people
+                    if headed.start("who") <= span.start and span.end <= headed.end("who")]
+            continue
+        pos = headed.end()  # the deputies listed after it, up to the first gap that is not a comma or 、
+        for span in sorted((p for p in people if p.start >= headed.end()), key=lambda p: p.start):
+            if text[pos : span.start].strip("，、"):
+                break
+            out.append((span.name, False, "attended", "副团长", span.start))
+            pos = span.end
     # 随温家宝总理出访的主要陪同人员有：外交部部长杨洁篪，…: who travels with the leader is on his visit
     for companions in _COMPANIONS_LISTED.finditer(text):
         for span in people:
@@ -214,7 +218,7 @@ _DISCUSSION_KINDS = frozenset(lexicon_lines("discussion_kinds.txt"))  # 座谈�
 
 
 # 民革中央主席万某某就加强法治政府建设…等提出了建议 / 就…发表了意见 / 就…谈了意见: a speaker, the topic first
-_TOPIC_THEN_SPEECH = re.compile(r"(?:就|围绕)[^。；“”]{1,120}?(?:提出|发表|谈了|谈|建议)")
+_TOPIC_THEN_SPEECH = re.compile(r"(?:就(?![任是职业要会在可])|围绕)[^，。；“”]{1,80}?(?:提出|发表|谈了)")
 
 
 def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEvent],

@@ -251,7 +251,7 @@ def _comrades(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
 def _list_before_marker() -> re.Pattern[str]:
     """叶铭汉、方守贤、陈森玉3位院士 / 姚洋、高善文、刘洪玉等专家: Han names listed before a count or 等 and a person
     marker (person_markers.txt)."""
-    return re.compile(f"(?P<items>(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}})(?:等)?(?:[0-9一二三四五六七八九十两]+[位名])?"
+    return re.compile(f"(?P<items>(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}}?)(?:等)?(?:[0-9一二三四五六七八九十两]+[位名])?"
                       f"(?:{_person_markers().pattern})")
 
 
@@ -263,6 +263,10 @@ def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> N
     taken = {i for s in spans.values() for i in range(s.start, s.end)}
     for match in _list_before_marker().finditer(text):
         items, pos, found = match.group("items").split("、"), match.start("items"), []
+        first = next((items[0][k:] for k in range(len(items[0]) - 1) if is_han_name(items[0][k:], lex)), None)
+        if first and first != items[0]:  # 邀请王明、李强…: the list starts after the verb
+            pos += len(items[0]) - len(first)
+            items[0] = first
         for item in items:
             if not is_han_name(item, lex) or lex.common_words.get(item) is not None \
                     or (len(item) == 3 and lex.common_words.get(item[:2]) is not None):
