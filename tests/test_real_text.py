@@ -81,7 +81,7 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh30.yaml": (0.91, 0.88, 0.87, 0.87, 0.65, 0.99),
     "xwlb_fresh31.yaml": (0.93, 0.95, 0.80, 0.95, 0.86, 0.99),
     "xwlb_fresh32.yaml": (0.92, 0.82, 0.68, 0.79, 0.89, 0.99),
-    "xwlb_fresh33.yaml": (0.89, 0.67, 0.75, 0.76, 0.87, 0.94),
+    "xwlb_fresh33.yaml": (0.89, 0.66, 0.75, 0.76, 0.87, 0.94),
     "xwlb_fresh34.yaml": (0.93, 0.88, 0.75, 0.81, 0.87, 0.82),
     "xwlb_fresh35.yaml": (0.94, 0.86, 0.94, 0.80, 0.77, 0.88),
     "xwlb_fresh36.yaml": (0.97, 0.90, 0.86, 0.90, 0.87, 0.99),
