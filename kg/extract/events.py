@@ -142,7 +142,8 @@ def _same(a: HeldEvent, b: HeldEvent) -> bool:
 
 
 # 会见与会代表, 会见了杨易辰同志亲属, 会见全体代表: the people of the reported meeting, or the family it honours
-_ATTENDEES_MET = re.compile(r"会见(?:了)?[^，。；]{0,30}?(?:与会|亲属|家属|全体代表)")
+_MET_BESIDE = alternation(set(lexicon_lines("met_beside_meeting.txt")))
+_ATTENDEES_MET = re.compile(rf"会见(?:了)?[^，。；]{{0,30}}?(?:{_MET_BESIDE})")
 
 
 def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span], headline: str | None,
@@ -730,10 +731,12 @@ def _kind_of(label: str) -> str:
     return lex.meeting_nouns.get(m.group(0), "会议") if m else "会议"
 
 
+_LABEL_OPENERS = re.compile(f"^(?:{alternation(set(lexicon_lines('label_openers.txt')))})+")
+
+
 def _clean_label(label: str) -> str:
     """Strip what a clause leaves around a meeting's name: times, 了, 的, an opening place (在京)."""
-    label = re.sub(r"^(?:上午|下午|晚上|晚|当天|日前|近日|近期|了|的|在京|在北京|隆重的|盛大的|简短的|庄严的)+", "",
-                   label)
+    label = _LABEL_OPENERS.sub("", label)
     label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
     if re.search("调研|考察|视察|检查", label):  # 在山东调研时强调, 在视察驻昆明部队时强调: the visit
         label = re.sub(r"时(?:强调|指出|表示|要求)$", "", label)
@@ -965,16 +968,20 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
     return None
 
 
+_TOGETHER = alternation(set(lexicon_lines("together_words.txt")))
+_TOGETHER_AT_END = re.compile(f"(?:{_TOGETHER})(?:在[^，。；“”]{{1,12}})?$")
+
+
 def _together_with(sentence: str, offset: int, leader: Span, verb_at: int, people: list[Span]) -> list[Span]:
     """习近平和彭丽媛与德索萨共同参观了…: those joined to the visit's leader by 和/与/同 before 共同 go with him."""
     between = sentence[leader.end - offset : verb_at]
-    if not re.search(r"(?:共同|一起|一同)(?:在[^，。；“”]{1,12})?$", between):
+    if not _TOGETHER_AT_END.search(between):
         return []
     joined = [p for p in people if leader.end <= p.start and p.end <= offset + verb_at]
     rest = between
     for person in joined:
         rest = rest.replace(sentence[person.start - offset : person.end - offset], "", 1)
-    rest = re.sub(r"(?:共同|一起|一同)(?:在[^，。；“”]{1,12})?$", "", rest)
+    rest = _TOGETHER_AT_END.sub("", rest)
     if not joined or any(len(part) > 4 for part in re.split("[和与同及、]", rest)):
         return []  # (a name no title confirmed, 和彭丽媛与…, may stand among them)
     return joined
