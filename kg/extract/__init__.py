@@ -154,7 +154,7 @@ def _visit_of_companion(role: str, events: list):
     return max(visits, key=lambda e: e.start) if visits else None
 
 
-def _group_named_at(sentence: str, events: list) -> int | None:
+def _group_named_at(sentence: str, events: list, paragraph_start: int = 0) -> int | None:
     """闭幕式上，…分别致辞 / 胡春华主持闭幕式: a sentence that opens with an earlier event's noun and 上, or ends
     on it as its verb's object, is about that event, even after a ceremony held within it (随后，举行了交接仪式)."""
     found = _BACK_TO_EVENT.match(sentence) or _EVENT_AS_OBJECT.search(sentence)
@@ -164,8 +164,11 @@ def _group_named_at(sentence: str, events: list) -> int | None:
     named = [e for e in events if e.label.endswith(noun)]
     if len(named) >= 2 and all(e.counted for e in named) and not any(e.label == noun for e in named):
         return -1  # 三次座谈会 … 李克强等出席座谈会: the counted meetings' common noun names each of them
-    # (系列会议 … 第20次中国-东盟领导人会议。李克强与杜特尔特共同主持会议: the latest the noun names)
-    return max(named, key=lambda e: e.start).group if named else None
+    # (系列会议 … 第20次中国-东盟领导人会议。李克强与杜特尔特共同主持会议: the latest the noun names in the sentence's
+    # paragraph; from another paragraph, the first it names)
+    here = [e for e in named if e.start >= paragraph_start]
+    return max(here, key=lambda e: e.start).group if here else min(named, key=lambda e: e.start).group if named \
+        else None
 
 
 _OBJECT_NOUN = re.compile(r"了?([^，。；、\s]{2,8}?)(?=并|[，。；、]|$)")
@@ -296,7 +299,7 @@ def extract(article: Article) -> ArticleExtraction:
             return  # 29日下午，…王正伟等参加了慰问考察活动: another day's activity, not the reported event
         # (only an event reported by then: 当天上午，…出席图片展开幕式 later names no earlier 开幕式)
         so_far = [e for e in events if e.start <= pos]
-        named = None if every else _group_named_at(_sentence_at(sentences, pos), so_far)
+        named = None if every else _group_named_at(_sentence_at(sentences, pos), so_far, text.rfind("\n", 0, pos) + 1)
         visit = None if every else _visit_of_companion(role, so_far)
         if named is None and visit is not None:
             named = visit.group
