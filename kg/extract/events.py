@@ -417,24 +417,31 @@ def _speech_verbs() -> str:
     return alternation(set(load().speech_verbs) | {"讲话"})
 
 
+@lru_cache(maxsize=1)
+def _spoken_at_a_meeting() -> re.Pattern[str]:
+    """(who) 在[meeting]上(，who) then a speech verb: the speaker is named before 在 or right after 上."""
+    return re.compile(rf"(?:^|[，。])(?P<before>[^，。；在]{{0,24}}?)在(?!这次|此次|本次|该)"
+                      rf"(?P<what>[^，。；：在“”]{{2,40}}?(?:{_patterns()['meeting'].pattern}))上[，,]?"
+                      rf"(?P<after>[^，。；“”]{{0,12}}?)(?:{_speech_verbs()})")
+
+
 def _spoken_at_on_visit(text: str, sentences: list[tuple[int, str]], visit: HeldEvent,
                         events: list[HeldEvent]) -> list[HeldEvent]:
     """在部分省委党校校长座谈会上，刘云山指出 / 俞正声在援藏干部座谈会上指出: on the trip the lead reports, its leader
-    speaks at a meeting it names; he held it (undated: the trip dates it)."""
-    name = re.escape(visit.leader.name)
-    meeting = _patterns()["meeting"].pattern
-    spoken = re.compile(rf"(?:^|[，。])(?:{TIME_PHRASE}|{name})*在(?!这次|此次|本次|该)"
-                        rf"(?P<what>[^，。；：在“”]{{2,40}}?(?:{meeting}))上[，,]?(?:{name})?(?:{TIME_PHRASE})*"
-                        rf"(?:{_speech_verbs()})")
+    speaks at a discussion it names; he held it (undated: the trip dates it)."""
+    name = visit.leader.name
     found = []
     for offset, sentence in sentences:
-        if offset < visit.end or visit.leader.name not in sentence:
+        if offset < visit.end or name not in sentence:
             continue
-        for match in spoken.finditer(sentence):
-            if visit.leader.name not in match.group(0) or any(
-                    offset <= e.start < offset + len(sentence) for e in events) \
+        for match in _spoken_at_a_meeting().finditer(sentence):
+            speaker = match.group("before") if name in match.group("before") else match.group("after")
+            if not speaker.startswith(name) and not speaker.endswith(name) \
+                    or _TIME_RUN.fullmatch(speaker.replace(name, "", 1)) is None \
+                    or any(offset <= e.start < offset + len(sentence) for e in events) \
                     or inside_reported_speech(text, offset + match.start("what")):
-                continue  # (the sentence's meeting is already an event; 他说，…在…座谈会上: cited)
+                continue  # (only the leader and a time around the verb; the sentence's meeting already an event;
+                # 他说，…在…座谈会上: cited)
             label = _clean_label(match.group("what"))
             if _kind_of(label) not in _DISCUSSIONS:
                 continue  # 在党的十八届六中全会上，韦思成强调: a plenum he attended, not one held on the trip
@@ -524,7 +531,7 @@ def _chaired_meeting(sentence: str, offset: int, people: list[Span]) -> list[Hel
         person = _convener(sentence, offset, people, match.start())
         label = _clean_label(match.group("what"))
         if label == "仪式" and person is not None:
-            label = f"{person.name}主持仪式"  # 温家宝主持仪式欢迎…: the ceremony is named by who held it and for whom
+            label = f"{person.name}主持仪式"  # 温家宝主持仪式欢迎…: named by who held it (_welcomed adds for whom)
         if person is None or len(label) < 4 or _FUTURE.search(sentence[: match.start()]):
             continue
         start = offset + match.start("what")
@@ -672,7 +679,7 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
 
 # a paragraph that opens with the day it tells, then a comma (11月12日，… / 13日上午，…)
 _DAY_THEN_COMMA = re.compile(rf"{OPENING_DAY}{PART_OF_DAY}?[，,]")
-_SUBJECT_S_DAY = re.compile(r"(?:当地时间)?(?:\d{1,2}月)?\d{1,2}[日号]")
+_SUBJECT_S_DAY = re.compile(OPENING_DAY)
 
 
 def _opens_with_its_day(sentence: str, offset: int, people: list[Span]) -> bool:
@@ -977,12 +984,13 @@ def _together_with(sentence: str, offset: int, leader: Span, verb_at: int, peopl
     between = sentence[leader.end - offset : verb_at]
     if not _TOGETHER_AT_END.search(between):
         return []
-    joined = [p for p in people if leader.end <= p.start and p.end <= offset + verb_at]
-    rest = between
+    joined = sorted((p for p in people if leader.end <= p.start and p.end <= offset + verb_at), key=lambda p: p.start)
+    gaps, pos = [], leader.end
     for person in joined:
-        rest = rest.replace(sentence[person.start - offset : person.end - offset], "", 1)
-    rest = _TOGETHER_AT_END.sub("", rest)
-    if not joined or any(len(part) > 4 for part in re.split("[和与同及、]", rest)):
+        gaps.append(sentence[pos - offset : person.start - offset])
+        pos = person.end
+    gaps.append(_TOGETHER_AT_END.sub("", sentence[pos - offset : verb_at]))
+    if not joined or any(len(part) > 4 for gap in gaps for part in re.split("[和与同及、]", gap)):
         return []  # (a name no title confirmed, 和彭丽媛与…, may stand among them)
     return joined
 

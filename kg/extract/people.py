@@ -276,7 +276,7 @@ def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> N
         if len(found) < 2 or len(found) < len(items):
             continue
         for start, name in found:
-            if start not in taken:
+            if not taken.intersection(range(start, start + len(name))):
                 spans[start] = Span(name=name, start=start, name_start=start, end=start + len(name))
 
 
