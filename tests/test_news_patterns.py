@@ -1649,3 +1649,9 @@ def test_review_cases_the_new_rules_must_not_misread():
     ex = extract("央视网消息：中共中央政治局常委韦思成8日至10日在南方调研。\n"
                  "在党的十八届六中全会上，韦思成强调，要从严治党。", day=date(2016, 11, 11))
     assert [m.kind for m in ex.meetings] == ["调研"]
+
+
+def test_a_name_ends_before_jieshou_and_ducen_and_a_headline_of_two_words_names_nobody():
+    ex = extract("央视网消息：俄罗斯卢布汇率再创新低。前国际足联副主席华纳接受了摩洛哥提供的100万美元。"
+                 "玻利维亚总统莫拉莱斯都曾前往哈瓦那。", title="卢布汇率连续大跌", day=date(2015, 6, 8))
+    assert set(posts(ex)) == {"华纳", "莫拉莱斯"}

@@ -223,9 +223,16 @@ def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex
         # the subject is named again in the text (关注埃及局势 names nobody: 关注埃 is no person)
         if name and start + len(name) <= headline_end and is_han_name(name, lex) \
                 and text.find(name, headline_end) >= 0 \
-                and not any(text[start : start + len(name) + k] in lex.common_words for k in (1, 2)):
-            # (全力以赴把…: the name would cut a dictionary word in two)
+                and not any(text[start : start + len(name) + k] in lex.common_words for k in (1, 2)) \
+                and not _cuts_the_next_word(text, start, name):
+            # (全力以赴把…: the name would cut a dictionary word in two; 卢布汇率连续大跌: two words, 卢布|汇率)
             spans[start] = Span(name=name, start=start, name_start=start, end=start + len(name))
+
+
+def _cuts_the_next_word(text: str, start: int, name: str) -> bool:
+    """卢布汇率连续大跌: jieba reads a two-character word, then a word the three-character name would end inside."""
+    words = _words(text[start : start + 8])
+    return len(name) == 3 and len(words) >= 2 and len(words[0]) == 2 and len(words[1]) >= 2
 
 
 _COMRADE_LEFT = set("以向和与同及对由为，。、；：“（ ")
