@@ -1655,3 +1655,109 @@ def test_a_name_ends_before_jieshou_and_ducen_and_a_headline_of_two_words_names_
     ex = extract("央视网消息：俄罗斯卢布汇率再创新低。前国际足联副主席华纳接受了摩洛哥提供的100万美元。"
                  "玻利维亚总统莫拉莱斯都曾前往哈瓦那。", title="卢布汇率连续大跌", day=date(2015, 6, 8))
     assert set(posts(ex)) == {"华纳", "莫拉莱斯"}
+
+
+def test_whom_an_envoy_stands_for_and_the_one_addressed_in_a_speech_take_part_in_nothing():
+    ex = extract("央视网消息：9月10日，正在邻国访问的国家主席丁启明特别代表、全国人大常委会委员长韦思成与邻国国务委员会"
+                 "委员长邝志远再次举行会见。", day=date(2018, 9, 11))
+    chairs = edges(ex, "chaired")
+    assert [names for names in chairs.values()] == [["韦思成"]]
+    assert "丁启明" not in {p.name for p in ex.participations}
+    ex = extract("央视网消息：国务院总理韦思成今天在人民大会堂会见某国总统邝志远。\n"
+                 "在会见邝志远时，韦思成表示，两国关系发展良好。此访期间，丁启明主席与你共同宣布建立战略伙伴关系。",
+                 day=date(2015, 1, 8))
+    assert "丁启明" not in {p.name for p in ex.participations}
+
+
+def test_a_list_closes_with_a_group_after_ji_or_yiji_and_a_topic_after_a_comma():
+    ex = extract("央视网消息：国家主席韦思成3日在杭州出席工商峰会开幕式。某国总统丁启明、某国总理邝志远及有关国际组织"
+                 "负责人等出席开幕式。中央军委委员祁向东、罗振川，以及军委机关各部门领导等出席仪式。",
+                 day=date(2016, 9, 3))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "丁启明", "邝志远", "祁向东", "罗振川"]
+    ex = extract("央视网消息：全国政协主席韦思成15日主持召开全国政协主席会议。全国政协副主席兼秘书长丁启明，全国政协"
+                 "副秘书长邝志远，全国政协副秘书长、办公厅研究室主任祁向东，分别就有关议题作说明。会上，贾康、陈宪等"
+                 "专家和中国一重、顺丰速运负责人发了言。", day=date(2017, 12, 15))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "丁启明", "邝志远", "祁向东", "贾康", "陈宪"]
+    assert "全国政协办公厅研究室主任" in posts(ex)["祁向东"]
+
+
+def test_who_a_leader_travels_with_talks_with_signs_or_lectures_is_at_the_event():
+    ex = extract("央视网消息：4日上午，国务院总理韦思成乘专机离开北京，对邻国进行正式访问。\n"
+                 "韦思成总理出访的陪同人员有：国务院副总理丁启明，外交部部长邝志远。", day=date(2012, 12, 4))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "丁启明", "邝志远"]
+    ex = extract("央视网消息：当地时间9月5日，国家主席韦思成在圣彼得堡出席五国领导人非正式会晤，同某国总统丁启明、"
+                 "某国总理邝志远就五国合作交换意见。", day=date(2013, 9, 6))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "丁启明", "邝志远"]
+    ex = extract("央视网消息：国家主席韦思成1日在香港出席合作框架协议签署仪式。在韦思成见证下，行政长官丁启明、"
+                 "广东省省长邝志远共同签署了框架协议。", day=date(2017, 7, 1))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "丁启明", "邝志远"]
+    ex = extract("央视网消息：全国人大常委会专题讲座25日在北京人民大会堂举行，全国人大常委会委员长韦思成主持。"
+                 "讲座的主讲人是中国工程科技发展战略研究院常务副院长丁启明。", day=date(2013, 10, 26))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "丁启明"]
+
+
+def test_a_report_on_a_bill_whose_title_holds_zai_and_a_speaker_for_two_bodies_attend():
+    ex = extract("央视网消息：全国人大常委会第十八次会议21日上午在北京人民大会堂开幕。韦思成委员长主持会议。\n"
+                 "受国务院委托，中国人民银行副行长丁启明作了关于《关于授权国务院在北京市大兴区等试点县(市、区)暂时"
+                 "调整实施有关法律规定的决定(草案)》的说明。", day=date(2015, 12, 21))
+    assert "丁启明" in edges(ex, "attended")[ex.meetings[0].label]
+    ex = extract("央视网消息：10日，某国领导人邝志远为中国代表团举行盛大招待会。某国劳动党中央委员会副委员长祁向东代表"
+                 "某国劳动党中央委员会和某国民主主义人民共和国国务委员会致欢迎辞。", day=date(2018, 9, 11))
+    assert "祁向东" in edges(ex, "attended")[ex.meetings[0].label]
+
+
+def test_the_headline_names_the_meeting_a_leader_attended_inside_a_series():
+    ex = extract("央视网消息：当地时间11月3日上午，国务院总理韦思成在曼谷出席东亚合作领导人系列会议。",
+                 title="韦思成出席第22次中国—东盟领导人会议", day=date(2019, 11, 3))
+    assert ex.meetings[0].aliases == ("第22次中国—东盟领导人会议",)
+
+
+def test_a_group_received_on_a_day_of_its_own_is_an_event_beside_the_visit():
+    ex = extract("央视网消息：中央军委主席韦思成27日视察第79集团军。\n"
+                 "离开训练场，韦思成来到集团军机关，接见集团军机关全体干部。\n"
+                 "28日上午，韦思成在沈阳亲切接见了驻辽宁部队副师职以上领导干部，同大家合影留念。\n"
+                 "丁启明、邝志远等参加有关活动。", day=date(2018, 9, 29))
+    assert [(m.kind, m.date) for m in ex.meetings] == [("视察", date(2018, 9, 27)), ("会见", date(2018, 9, 28))]
+    assert all(names[-2:] == ["丁启明", "邝志远"] for names in edges(ex, "attended").values())
+
+
+def test_after_a_summit_or_a_show_a_banquet_or_a_show_is_an_event_but_a_signing_after_talks_is_not():
+    ex = extract("央视网消息：10日，全国人大常委会委员长韦思成与某国总统邝志远在平壤举行会见。\n"
+                 "会见后，韦思成与邝志远一同观看了专场文艺演出。\n"
+                 "演出结束后，韦思成和邝志远共同出席了为中国代表团举行的盛大招待会。", day=date(2018, 9, 11))
+    assert [m.kind for m in ex.meetings] == ["会见", "活动", "活动"]
+    assert all(names == ["韦思成", "邝志远"] for names in edges(ex, "attended").values())
+    ex = extract("央视网消息：10日，全国人大常委会委员长韦思成在人民大会堂同某国总统邝志远举行会谈。\n"
+                 "会谈后，两国元首出席了双边合作文件签字仪式。", day=date(2018, 9, 11))
+    assert [m.kind for m in ex.meetings] == ["会谈"]
+
+
+def test_a_subject_a_comma_and_a_day_still_chairs_and_zai_zuotanhui_shang_is_no_zaizuo():
+    ex = extract("央视网消息：正在广东考察工作的中共中央总书记韦思成，12月9日在广州主持召开经济工作座谈会。\n"
+                 "韦思成在座谈会开始时表示，这次座谈会主要是听大家的意见。\n"
+                 "陪同考察的丁启明、邝志远，中央有关部门负责同志参加座谈会。\n"
+                 "全国政协委员祁向东、罗振川等，以及专家学者贾康等在座谈会上发言。", day=date(2012, 12, 10))
+    label = ex.meetings[0].label
+    assert edges(ex, "chaired")[label] == ["韦思成"]
+    assert edges(ex, "attended")[label] == ["韦思成", "丁启明", "邝志远", "祁向东", "罗振川", "贾康"]
+    assert not any(p.role == "在座" for p in ex.participations)
+    # but one met before a comma does not attend what the subject does next
+    ex = extract("央视网消息：全国人大常委会委员长韦思成26日在法国访问。他在里昂会见奥罗阿大区议会主席丁启明，"
+                 "26日在巴黎出席中法市长圆桌会议闭幕式。", day=date(2016, 9, 28))
+    assert "丁启明" not in edges(ex, "attended").get("中法市长圆桌会议闭幕式", [])
+
+
+def test_an_unread_titled_name_closes_a_list_and_a_delegation_s_officials_are_a_group():
+    ex = extract("央视网消息：晚8时许，国家主席韦思成同某国总统丁启明、某国总理邝志远、日本首相特别代表二阶俊博等外方"
+                 "领导人夫妇共同步入会场，出席世界园艺博览会开幕式。", day=date(2019, 4, 29))
+    assert {"丁启明", "邝志远"} <= {p.name for p in ex.participations}
+    ex = extract("央视网消息：国务院总理韦思成10日乘专机抵达金边，开始对柬埔寨进行正式访问。柬埔寨副首相丁启明以及"
+                 "柬方陪同团团长、国务大臣等到机场迎接。", day=date(2018, 1, 10))
+    assert ("丁启明", "到机场迎接") in {(p.name, p.role) for p in ex.participations}
+
+
+def test_a_body_in_the_title_of_who_holds_talks_is_no_meeting():
+    ex = extract("央视网消息：18日，全国人大常委会委员长韦思成在人民大会堂与某国议长邝志远举行会谈。",
+                 day=date(2013, 9, 18))
+    assert [(m.kind, m.label) for m in ex.meetings] == [("会谈", "韦思成同某国议长邝志远会谈")]
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "邝志远"]

@@ -26,7 +26,7 @@ from kg.extract.events import _co_hosts, _kind_of, find_events
 from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
 from kg.extract.people import find_people
 from kg.extract.references import _is_reference_context, find_references
-from kg.lexicon import Lexicon, alternation, load
+from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.model import (
     Article,
     ArticleExtraction,
@@ -195,16 +195,27 @@ def _sent_from_afar() -> re.Pattern[str]:
 _EVERY_EVENT = re.compile("上述|相关活动|有关活动")
 
 
+@lru_cache(maxsize=1)
+def _envoy_of() -> re.Pattern[str]:
+    """国家主席习近平特别代表 / 普京总统的特使 (envoy_words.txt): the name before it sent the envoy."""
+    titles, words = [], []
+    for line in lexicon_lines("envoy_words.txt"):
+        kind, _, word = line.partition("\t")
+        (titles if kind == "title" else words).append(word or kind)
+    return re.compile(f"(?:{alternation(titles)})?的?(?:{alternation(words)})")
+
+
 def _headline_name(headline: str | None, event) -> tuple[str, ...]:
     """全国政协十三届常委会第三次会议开幕 over 政协第十三届全国委员会常务委员会第三次会议: the headline's short name of
     the lead meeting, kept as another name of it (people search by the form the paper prints big)."""
     if not headline:
         return ()
+    # 汪洋出席“…”调研协商座谈会 over 汪洋同有关民主党派中央负责人座谈, 李克强出席第22次中国—东盟领导人会议 over
+    # 东亚合作领导人系列会议: the name the headline gives the meeting
+    attended = re.search(r"出席(.{4,40}?(?:座谈会|会议))(?:并|$|[ 　，])", headline)
+    if attended and _kind_of(attended.group(1)) == event.kind and attended.group(1) not in event.label:
+        return (attended.group(1),)
     if event.leader is not None:
-        # 汪洋出席“…”调研协商座谈会 over 汪洋同有关民主党派中央负责人座谈: the name the headline gives the meeting
-        attended = re.search(r"出席(.{4,40}?(?:座谈会|会议))(?:并|$|[ 　，])", headline)
-        if attended and _kind_of(attended.group(1)) == event.kind and attended.group(1) not in event.label:
-            return (attended.group(1),)
         # 习近平春节前夕视察看望北京卫戍区 over 习近平慰问部队官兵: the headline's name of the leader's visit
         clause = re.split(r"[ 　，]", headline)[0]
         visit = clause.startswith(event.leader.name) and event.kind in visit_kinds() \
@@ -250,6 +261,8 @@ def extract(article: Article) -> ArticleExtraction:
         result.people.append(PersonMention(name=span.name, posts=span.posts,
                                            sentence=_sentence_at(sentences, span.name_start)))
 
+    # 习近平特别代表、…栗战书与金正恩举行会见: who sent the envoy is no one acting in the article
+    people = [s for s in people if not _envoy_of().match(text, s.end)]
     events = find_events(text, sentences, people, article.headline)
     anchor = article.dateline or article.pub_date  # 新华社北京3月5日电: the body's 今天 is the 5th
     inferred = article.date_origin == "inferred" and article.dateline is None
@@ -316,8 +329,10 @@ def extract(article: Article) -> ArticleExtraction:
             return
         lead_day = result.meetings[0].date
         for meeting in result.meetings:
-            if every and group == -1 and meeting.date != lead_day and meeting.date_basis == "stated":
-                continue  # 参加上述活动 after a spouse's visit the day before: the activities of the lead's day
+            if every and group == -1 and meeting.date_basis == "stated" and meeting.date and lead_day \
+                    and meeting.date < lead_day:
+                continue  # 参加上述活动 after a spouse's visit the day before: the activities of the lead's day (and
+                # of the days after it: 28日上午，…接见了…。丁启明等参加有关活动)
             if every and events[meeting.key].aside:
                 continue  # 一同出席相关活动 after 会见与会代表: the meeting's activities, not its leader's encounter
             if (only is None and (every or group_of[meeting.key] == group)) or meeting.key == only:

@@ -159,15 +159,21 @@ def _fillers() -> re.Pattern[str]:
             plain.append(line)
     group = alternation(groups)
     # 等香港特区高级官员、中央驻港机构负责人: one group or several after 等
-    named_groups = f"[0-9{CJK}]{{0,16}}?(?:{group})(?:、[0-9{CJK}]{{0,16}}?(?:{group}))*"
+    # (等专家和中国一重、顺丰速运负责人: groups joined by 和, each with its bodies listed)
+    named_groups = f"[0-9{CJK}]{{0,16}}?(?:{group})(?:[、和][0-9{CJK}、]{{0,24}}?(?:{group}))*"
     # 王某、李某和中央有关部门负责同志陪同: the officials named by their office after the list are no one's name
-    offices = f"(?:和|以及|，)[{CJK}、]{{0,14}}?(?:{alternation(related)})[{CJK}]{{0,8}}?(?:{group})"
+    # (丁薛祥、…尤权，中央宣传部、中央党史和文献研究院、北京市有关负责同志陪同: a longer run of bodies after a comma)
+    offices = (f"(?:(?:和|以及)[{CJK}、]{{0,14}}?|，[{CJK}、]{{0,30}}?)"
+               f"(?:{alternation(related)})[{CJK}]{{0,8}}?(?:{group})")
     # 甲、乙等8位基金资助获得者发了言, 甲、乙五位政协委员就…回应: a count and the group after the list
     counted = f"等?[{COUNT_DIGITS}]+(?:位|名)[{CJK}]{{0,12}}?(?:{group})"
+    # 祖马、特鲁多及有关国际组织负责人等出席, 苗华，以及军委机关各部门领导等出席, 戈洛杰茨以及…青年代表近2000人出席:
+    # a group named after 及 or 以及 (with its head count) closes the list, it names no one
+    joined = f"(?:，?以及|及)[0-9{CJK}、]{{0,30}}?(?:{group})(?:[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])?"
     # 欧尔班率内阁部长到机场迎接, 埃布尔率政府高级官员在舷梯旁热情迎接: the people he heads
     heads = f"率[{CJK}]{{0,8}}?(?:{alternation(led)})"
-    return re.compile(f"(?:{counted}|{offices}|{heads}|等(?:{named_groups})?|和其他[{CJK}]{{0,10}}?(?:{group})|"
-                      f"{alternation(plain)})$")
+    return re.compile(f"(?:{counted}|{offices}|{joined}|{heads}|等(?:{named_groups})?|"
+                      f"和其他[{CJK}]{{0,10}}?(?:{group})|{alternation(plain)})$")
 
 
 _TIME_ANYWHERE = re.compile(f"(?:{TIME_PHRASE})")
@@ -184,7 +190,7 @@ def _time_ending_at(text: str, pos: int) -> str | None:
 def before_fillers(text: str, pos: int) -> int:
     """Where a list of names ends when its verb starts at ``pos``: back over 等, 同志, 分别, a date (李克强21日出席)."""
     while True:
-        window = text[max(0, pos - 20) : pos]
+        window = text[max(0, pos - 48) : pos]
         filler = _fillers().search(window)
         found = filler.group(0) if filler else _time_ending_at(text, pos)
         if not found:

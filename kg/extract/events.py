@@ -34,6 +34,19 @@ from kg.lexicon import alternation, lexicon_lines, load
 
 
 
+def _day_of(when: str | None) -> str | None:
+    """The day number a date as written gives (18日至21日 → 18), or None."""
+    day = re.search(r"(\d{1,2})(?:日|号)", when or "")
+    return day.group(1) if day else None
+
+
+def _on_a_day_of_its_own(text: str, event: HeldEvent, visit_days: set[str | None]) -> bool:
+    """Does the event's paragraph open with a day (28日上午，…) other than the visit's first?"""
+    paragraph = text.rfind("\n", 0, event.start) + 1
+    opening = re.match(rf"\s*{OPENING_DAY}", text[paragraph : event.start])
+    return opening is not None and _day_of(opening.group(1)) not in visit_days
+
+
 def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
                 headline: str | None) -> list[HeldEvent]:
     """The meetings, visits and encounters the article reports (not the ones it merely mentions), in text order;
@@ -54,9 +67,12 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     _date_visits_from_later_sentences(sentences, lead)
     lead += _convened_during_visits(text, sentences, lead)
     visitors = {e.leader.name for e in lead if e.leader and e.kind in visit_kinds()}
-    # 习近平接见了…部队正团职以上领导干部 during his visit: a group received on the way is part of the visit
+    # 习近平接见了…部队正团职以上领导干部 during his visit: a group received on the way is part of the visit (but
+    # 28日上午，习近平在沈阳亲切接见了驻辽宁部队…: a paragraph that opens with a day of its own tells an event apart)
+    visit_days = {_day_of(e.when) for e in lead if e.leader and e.leader.name in visitors}
     encounters = [e for e in encounters
-                  if e.guests or e.aside or not e.leader or e.leader.name not in visitors or e.kind != "会见"]
+                  if e.guests or e.aside or not e.leader or e.leader.name not in visitors or e.kind != "会见"
+                  or _on_a_day_of_its_own(text, e, visit_days)]
     events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
     events = drop_group_encounters(text, events)
     for event in events:
@@ -179,7 +195,7 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
         events = (_attended_event(sentence, offset, people) if attended_first else []) \
             or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
             or _chaired_meeting(sentence, offset, people) or _spoken_at(sentence, offset, people) \
-            or _meeting_opening_sentence(sentence, offset)
+            or _meeting_opening_sentence(sentence, offset, people)
         visit = _inspection(sentence, offset, people) or (None if events else _activity(sentence, offset, people))
         also = _and_also(sentence, offset, visit) if visit and not events else None
         if also:
@@ -544,7 +560,8 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
     """国家副主席习近平在南宁出席了第九届中国—东盟博览会开幕式: the event a person attends, named after 出席."""
     pats = _patterns()
     # (与来华出席…会议的各国领导人共同出席联合记者会: the event is the last one attended, not a span across both)
-    for match in re.finditer(f"(?:出席|参加)了?(?P<what>(?:(?!出席|参加)[^，。；：]){{2,60}}"
+    # (一同观看了…专场文艺演出: a show watched is attended too)
+    for match in re.finditer(f"(?:出席|参加|观看)了?(?P<what>(?:(?!出席|参加)[^，。；：]){{2,60}}"
                              f"(?:{pats['meeting'].pattern}))(?=并|[，。；]|$|上)", sentence):
         subject = [p for p in people if offset <= p.start and p.end <= offset + match.start()
                    and not re.search("[。；]", sentence[p.end - offset : match.start()])]
@@ -563,6 +580,7 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
 _OPENERS = [line.split("\t") for line in lexicon_lines("follow_up_openers.txt")]
 _FOLLOW_UP = re.compile(f"^(?:{alternation({opener for _, opener in _OPENERS})})")
 _LATER = re.compile(f"^(?:{alternation({opener for kind, opener in _OPENERS if kind == 'later'})})")
+_AFTER_TALKS = re.compile(f"^(?:{alternation({opener for kind, opener in _OPENERS if kind == 'talks'})})")
 
 
 def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[HeldEvent]:
@@ -581,6 +599,8 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
             # the guest, later that day, is an event of its own)
         for event in _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
                 or ([visit] if visit else []):
+            if event.kind == "仪式" and _AFTER_TALKS.match(sentence):
+                continue  # 会谈后，两国领导人出席了…签字仪式: part of the talks
             event.group = group
             event.start = offset  # participants named after this sentence belong to it
             out.append(event)
@@ -850,7 +870,7 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
     return out
 
 
-def _meeting_opening_sentence(sentence: str, offset: int) -> list[HeldEvent]:
+def _meeting_opening_sentence(sentence: str, offset: int, people: list[Span] = ()) -> list[HeldEvent]:
     """政协某州第十四届委员会第五次会议圆满完成各项议程，在州人民会堂闭幕: the meeting opens the sentence."""
     pats = _patterns()
     if not re.search(_HOLD_VERBS, sentence):
@@ -864,6 +884,8 @@ def _meeting_opening_sentence(sentence: str, offset: int) -> list[HeldEvent]:
         return []  # (“金砖国家领导人第八次会晤”在印度果阿举行: the name may stand in quotes)
     label = _clean_label(match.group(1))
     start = offset + sentence.find(match.group(1))
+    if any(p.start < start + len(match.group(1)) <= p.name_start for p in people):
+        return []  # 全国人大常委会委员长甲与乙举行会谈: a body in someone's title, not a meeting
     return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(label))]
 
 

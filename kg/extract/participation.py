@@ -24,7 +24,7 @@ from kg.extract.references import _is_reference_context
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
 
-_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以|在|共同为|为|与|作为)"
+_ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以(?!及)|在|共同为|为|与|作为)"
                             r"(?:[^，。；、“”]|“[^“”]{1,20}”){1,16}$|"
                             rf"(?:{TIME_PHRASE})(?:在[^，。；、“”]{{1,16}})?$")
 
@@ -43,7 +43,7 @@ _ALSO_LISTED = re.compile(r"(出席|参加|列席|陪同|同机抵达|推选为|
 _PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)")
 _DELEGATION_HEADS = re.compile(r"以(?P<who>[^，。；]{2,60}?)为团长的[^，。；]{0,12}?代表团"
                                r"|担任[^，。；]{2,20}?副团长的")
-_COMPANIONS_LISTED = re.compile(r"随[^。；，]{2,12}?(?:出访|访问)的(?:主要)?陪同人员(?:还)?有[：:]"
+_COMPANIONS_LISTED = re.compile(r"(?:出访|访问)的(?:主要)?陪同人员(?:还)?有[：:]"
                                 r"(?=(?P<names>[^。；]{2,400}))")
 
 
@@ -85,18 +85,24 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             if gap:
                 pos -= len(gap.group(0))
                 pos = before_fillers(text, pos)
+                topic = gap.group(0).startswith(("就", "围绕", "针对"))
+                dated = re.match(TIME_PHRASE, gap.group(0)) is not None
+                if text[pos - 1 : pos] == "，" and pos - 1 in by_end \
+                        and (topic or (dated and _acts_in_its_sentence(text, by_end[pos - 1], lex))):
+                    pos -= 1  # 张庆黎，…舒启明，分别就有关议题作说明: the list, a comma, the topic, the verb (…习近平，
+                    # 12月9日在广州主持召开: the subject, a comma, the day)
                 found = _walk_left(text, pos, by_end, lex)
         if found and _addressed(text, by_end.get(pos)):
             continue  # 我将把…向奥巴马总统汇报: whom the report is for, not who gives it
         if not found:
             found = _chained_subject(text, pos, people)
-        if role == "在会上" and not found:
+        if role in ("在会上", "在座谈会上") and not found:
             continue
         recalled = _RECALLED.match(text, sentence_start(text, verb.start()), verb.start())
         if found and (inside_reported_speech(text, verb.start()) or recalled):
             continue  # 栗战书说，不久前，习近平主席在博鳌…宣布了…: what a speaker recalls, not this event
         if found and _FIRST_PERSON.search(text[sentence_start(text, verb.start()) : verb.start()]):
-            continue  # 我和培尼亚总统共同宣布: a speaker's own words, whatever their sentence opens with
+            continue  # 我和培尼亚总统共同宣布, 与你共同宣布: a speaker's own words, whatever their sentence opens with
         for item, is_body in found:
             out.append((item, is_body, relation, role, verb.start()))
     # 出席会议的还有A、B，C / 参加座谈会的党外人士还有A、B: the list follows the verb
@@ -117,7 +123,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                 break
             out.append((span.name, False, "attended", "副团长", span.start))
             pos = span.end
-    # 随温家宝总理出访的主要陪同人员有：外交部部长杨洁篪，…: who travels with the leader is on his visit
+    # 随温家宝总理出访的主要陪同人员有：外交部部长杨洁篪，… (温家宝总理出访的陪同人员有：…): who travels with the leader
+    # is on his visit
     for companions in _COMPANIONS_LISTED.finditer(text):
         for span in people:
             if companions.end() <= span.name_start and span.end <= companions.end() + len(companions.group("names")):
@@ -144,6 +151,16 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         for span in people:
             if start <= span.name_start and span.end <= end:
                 out.append((span.name, False, "attended", "发言", span.name_start))
+    # 讲座的主讲人是…常务副院长邬贺铨 / 主讲人全国人大常委会副秘书长…乔晓阳对…作了讲解: the lecturer gave the lecture
+    for lecturer in _LECTURER.finditer(text):
+        first = min((s for s in people if s.start >= lecturer.end()), key=lambda s: s.start, default=None)
+        if first is not None and not re.search("[，。；、]", text[lecturer.end() : first.start]):
+            out.append((first.name, False, "attended", "主讲", lecturer.end()))  # (the title chain may be unread)
+    # 出席金砖国家领导人非正式会晤，同巴西总统罗塞夫、…南非总统祖马就…交换意见: the partners talked at the meeting
+    for partners in _PARTNERS_AT.finditer(text):
+        for span in people:
+            if partners.start("names") <= span.start and span.end <= partners.end("names"):
+                out.append((span.name, False, "attended", "交换意见", span.start))
     # 汪洋在…举行的…全体会议上，当选全国政协主席: elected at the meeting, so there
     for elected in re.finditer(r"在[^。；]{2,60}?(?:会议|大会|全会)上[，,]?(?:[^。；]{0,30}?[，,])?(当选)", text):
         span = by_end.get(before_fillers(text, elected.start()))  # (因凡蒂诺26号在…大会上，经过两轮投票…，当选)
@@ -180,7 +197,10 @@ def _addressed(text: str, span: Span | None) -> bool:
     return span is not None and text[span.start - 1 : span.start] in ("向", "给")
 
 
-_FIRST_PERSON = re.compile(r"(?:^|[，。；])我(?:们)?(?:和|同|与)[^，。；]*$")
+# 我和培尼亚总统共同宣布 / 习近平主席与你共同宣布 / 您同卢卡申科总统共同签署的: the speaker and the one addressed,
+# a speech's own words
+_FIRST_PERSON = re.compile(r"(?:^|[，。；])我(?:们)?(?:和|同|与)[^，。；]*$|(?:你|您)(?:们)?(?:和|同|与)[^，。；]*$"
+                           r"|(?:和|同|与)(?:你|您)(?:们)?[^，。；]*$")
 _WELCOMED_BY = re.compile(r"受到(?P<who>[^。；：“”]{2,200}?)(?:等人?)?(?:的)?(?:热烈|热情|隆重|亲切)?(?:欢迎|迎接)")
 _WITH_SPOUSE = re.compile(r"(?:和|偕|携)夫人")
 
@@ -198,15 +218,19 @@ def _report_openers() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _reports() -> re.Pattern[str]:
     """What follows a speaker who reports to a session: (代表…)(向…)(就…)作了…报告/说明, or 报告了 (floor_reports.txt).
-    No 在 in between: 在十九大上作了报告 recalls another meeting."""
+    No 在 in between (在十九大上作了报告 recalls another meeting), but inside a title (作了关于《…国务院在…》的说明)."""
     lines = [line.split("\t") for line in lexicon_lines("floor_reports.txt")]
     verbs, nouns, direct = ({w for k, w in lines if k == kind} for kind in ("verb", "noun", "direct"))
-    free = "(?:(?!在)[^，。；])"
+    free = "(?:《[^《》。；]{1,120}》|(?!在)[^，。；])"
     return re.compile(f"(?:代表{free}{{1,20}}?)?(?:向{free}{{1,10}}?)?(?:(?:就|对){free}{{1,150}}?)?"
                       f"(?:(?:{alternation(verbs)}){free}{{0,150}}?(?:{alternation(nouns)})(?![{CJK}])|"
                       f"{alternation(direct)})")
 
 
+_ON_BEHALF = re.compile(r"代表[^，。；、“”]{2,42}$")
+_LECTURER = re.compile(r"主讲人(?:是|为)?[：:]?")
+_PARTNERS_AT = re.compile(r"出席[^，。；]{2,40}?[，,]并?(?:同|与)(?P<names>[^。；：“”]{2,300}?)(?:等[^，。；]{0,10}?)?"
+                          r"(?:一道|一起)?[，,]?就[^。；]{1,80}?(?:交换意见|交流|讨论|探讨|对话)")
 _THOSE_ATTENDING = re.compile(r"(?:与会|出席会议|参加会议|出席峰会|参会)[^。；]{0,40}?[。；，]"
                               r"他们(?:主要|分别)?(?:是|有)[：:](?P<names>[^。；]{2,600})")
 _ELECTED_OR_PRESIDING = re.compile(
@@ -295,6 +319,13 @@ def _chained_subject(text: str, pos: int, people: list[Span]) -> list[tuple[str,
 _JOINT_GAP = re.compile(rf"(?:{TIME_PHRASE}|在[^，。；、“”与同和]{{1,15}}?)+$")
 
 
+def _acts_in_its_sentence(text: str, span: Span, lex: Lexicon) -> bool:
+    """Is the person no one's object (正在广东考察工作的…习近平，12月9日…), with no role or encounter verb before him in
+    the sentence (分别会见…科隆，在巴黎出席: the one met does not attend what follows)?"""
+    before = text[sentence_start(text, span.start) : span.start]
+    return not _patterns()["role"].search(before) and not any(verb in before for verb in lex.encounter_verbs)
+
+
 def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> list[tuple[str, bool]]:
     """The list of people or bodies that ends at ``pos``: 陆海涛、冯雪 | 县发展改革局、县商务局."""
     items: list[tuple[str, bool]] = []
@@ -311,8 +342,10 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             unread = _unread_body(text, pos, lex, by_end) if span.posts else ""
             if unread and not any(pos - len(unread) < end <= pos for end in by_end):
                 pos -= len(unread)  # 、爱立信董事长约翰森、: a body the title chain left unread
-        elif items and (unread := _unread_titled_item(text, pos)):
-            pos -= len(unread)  # 、塞拉利昂副总统福、: an item whose name was not read does not end the list
+        elif (unread := _unread_titled_item(text, pos)) \
+                and (items or (text.startswith("等", pos) and pos - len(unread) - 1 in by_end)):
+            pos -= len(unread)  # 、塞拉利昂副总统福、: an item whose name was not read does not end the list (nor does
+            # it when it closes a list of names read: 、日本首相特别代表二阶俊博等…共同步入)
         else:
             body = _body_ending_at(text, pos)
             if body:  # 检察长张军和自然资源部、水利部…负责人: 和 after a person's name ends the body's run
@@ -323,6 +356,10 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
                 break
             if any(pos - len(body) < end <= pos for end in by_end) or re.search(r"代表|主持|出席|参加", body):
                 break  # 县监委主任宋立平代表县纪委常委会 is a person acting for a body, not a body
+            acting = _ON_BEHALF.search(text, max(0, pos - 44), pos)
+            if acting and acting.start() in by_end and not items:
+                pos = acting.start()  # 崔龙海代表朝鲜劳动党中央委员会和…国务委员会致欢迎辞: the one speaking for them
+                continue
             items.insert(0, (body, True))
             pos -= len(body)
         if pos > 1 and text[pos - 2 : pos] == "以及":
@@ -347,12 +384,13 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
 
 
 def _unread_titled_item(text: str, pos: int) -> str:
-    """The item of a list between two 、 that is a title chain and a name too short to read (、塞拉利昂副总统福、)."""
+    """The item of a list between two 、 that is a title chain and a name kg could not read (、塞拉利昂副总统福、,
+    、日本首相特别代表二阶俊博)."""
     item = re.search(r"(?<=、)[^、，。；：:“”]{3,20}$", text[max(0, pos - 21) : pos])
     if item is None:
         return ""
-    title = _patterns()["title"].search(item.group(0))
-    return item.group(0) if title and 1 <= len(item.group(0)) - title.end() <= 3 else ""
+    title_end = max((t.end() for t in _patterns()["title"].finditer(item.group(0))), default=0)
+    return item.group(0) if title_end and 1 <= len(item.group(0)) - title_end <= 4 else ""
 
 
 def _unread_body(text: str, pos: int, lex: Lexicon, by_end: dict[int, Span] | None = None) -> str:

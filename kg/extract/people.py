@@ -85,7 +85,8 @@ def find_people(text: str, lex: Lexicon | None = None, headline_end: int = 0) ->
     return sorted(spans.values(), key=lambda s: s.name_start)
 
 
-_ALSO_PRESENT = re.compile(r"(?:出席|参加|列席|陪同|推选为|当选为)[^。；，]{0,20}?的[^，。；：]{0,6}?还有[：:]?")
+_ALSO_PRESENT = re.compile(r"(?:出席|参加|列席|陪同|推选为|当选为)[^。；，]{0,20}?的[^，。；：]{0,6}?还有[：:]?"
+                           r"|陪同(?:考察|调研|视察|参观|出访|访问)?的")  # 陪同考察的王沪宁、汪洋、栗战书
 
 
 @lru_cache(maxsize=1)
