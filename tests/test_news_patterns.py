@@ -1761,3 +1761,20 @@ def test_a_body_in_the_title_of_who_holds_talks_is_no_meeting():
                  day=date(2013, 9, 18))
     assert [(m.kind, m.label) for m in ex.meetings] == [("会谈", "韦思成同某国议长邝志远会谈")]
     assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "邝志远"]
+
+
+def test_a_foreign_name_before_its_title_in_a_speech_is_a_person_and_talks_counted_are_no_event():
+    ex = extract("央视网消息：国家主席韦思成7日会见某国总理丁启明。韦思成指出，近年来，我同纳扎尔巴耶夫总统多次会晤，"
+                 "两国关系发展很好。应奥巴马总统的邀请，韦思成将访问美国。", day=date(2013, 9, 8))
+    assert {"纳扎尔巴耶夫", "奥巴马"} <= set(posts(ex)) and "应奥巴马" not in posts(ex)
+    assert [m.kind for m in ex.meetings] == ["会见"]
+
+
+def test_names_before_a_count_and_a_member_s_title_and_two_press_conferences_told_apart():
+    ex = extract("央视网消息：两会今天举行了两场记者会，国家发展和改革委员会主任韦思成回答了记者的提问。\n"
+                 "此外，国家发改委副主任丁启明还就价格形势回答了记者提问。在下午的记者会上，邝志远、祁向东、钱颖一五位"
+                 "全国政协委员就深入推进改革回答了记者的提问。", day=date(2017, 3, 6))
+    assert {"邝志远", "祁向东", "钱颖一"} <= set(posts(ex))
+    assert len(ex.meetings) == 2
+    first, second = (edges(ex, "attended")[m.label] for m in ex.meetings)
+    assert first == ["韦思成", "丁启明"] and second == ["邝志远", "祁向东", "钱颖一"]

@@ -102,7 +102,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "title_after": re.compile(
             f"({alternation({t for t in lex.titles if len(t) >= 2 and t not in {'领导', '委员', '常委'}})})"
-            f"(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs))}|$|重要|近期)"
+            # (同奥巴马总统两次会晤, 廷觉总统和昂山素季国务资政会面, 应普京总统的邀请: a talk, a partner, 的)
+            f"(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs) | set(lex.encounter_verbs))}|$|重要|近期"
+            f"|两次|多次|的|一道|一起|共同|举行|会面)"
         ),
     }
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kg.extract.common import WILL, HeldEvent, Span, inside_reported_speech, sentence_start
+from kg.extract.common import COUNT_DIGITS, WILL, HeldEvent, Span, inside_reported_speech, sentence_start
 from kg.extract.common import _patterns as _patterns_common
 from kg.extract.dates import TIME_PHRASE, find_date, last_date
 from kg.extract.names import readings_at
@@ -297,8 +297,10 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         host = _host_before(text, people, offset, start)
         if host is None or _WILL.search(match.group("guest")) or _PLANNED_SINCE.search(text, host.end, start):
             continue  # (同美国总统奥巴马将在加州…会晤: announced, not held)
-        if _NAMED_TALK.match(sentence, match.end()) or sentence[: match.start()].endswith("我"):
-            continue  # 落实我同奥巴马总统安纳伯格庄园会晤达成的共识: a past talk named, not reported
+        if _NAMED_TALK.match(sentence, match.end()) or sentence[: match.start()].endswith("我") \
+                or _TIMES.search(match.group("guest")):
+            continue  # 落实我同奥巴马总统安纳伯格庄园会晤达成的共识: a past talk named, not reported (同纳扎尔巴耶夫
+            # 总统多次会晤: talks counted, none reported)
         verb = match.group("verb")
         kind = load().encounter_verbs[verb]
         guest = re.sub(f"(?:{TIME_PHRASE})+$", "", match.group("guest"))  # 文在寅26日举行会晤: the day is no guest
@@ -314,6 +316,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
     return out
 
 
+_TIMES = re.compile(f"(?<![第{COUNT_DIGITS}])[{COUNT_DIGITS}]+次(?:成功)?$")
 # after a talk's verb, what makes it a noun (会晤达成的共识, 会谈成果, 会晤时): a talk named, not one reported
 _NAMED_TALK = re.compile(r"(?:达成|的|时|期间|以来|成果|共识|精神)")
 

@@ -110,6 +110,12 @@ def _counted_parts(sentences: list[tuple[int, str]], lead: list[HeldEvent]) -> l
                 parts.append(HeldEvent(label=at.group(1), kind=event.kind, start=offset, end=offset + at.end(1),
                                        leader=event.leader, when=event.when if not parts else None,
                                        leader_role=event.leader_role, organiser=event.organiser, counted=True))
+        if len(parts) == 1 and counted.group(0)[0] in "两二":
+            # 两会今天举行了两场记者会，…何立峰…回答了记者的提问。在下午的记者会上，…: the lead tells the first, the
+            # 在…上 sentence the second
+            event.label = event.label.replace(counted.group(0), "", 1)
+            event.counted = True
+            parts.insert(0, event)
         out.extend(parts if len(parts) >= 2 else [event])
     return out
 

@@ -85,6 +85,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             if gap:
                 pos -= len(gap.group(0))
                 pos = before_fillers(text, pos)
+                # (钱颖一五位全国政协委员: the count's 一五 may take a name's last character back)
+                pos = next((s.end for s in people if s.name_start < pos < s.end), pos)
                 topic = gap.group(0).startswith(("就", "围绕", "针对"))
                 dated = re.match(TIME_PHRASE, gap.group(0)) is not None
                 if text[pos - 1 : pos] == "，" and pos - 1 in by_end \

@@ -255,22 +255,32 @@ def _comrades(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             break
 
 
+_COUNTED = re.compile("[0-9一二三四五六七八九十两][位名]")
+
+
 @lru_cache(maxsize=1)
 def _list_before_marker() -> re.Pattern[str]:
     """叶铭汉、方守贤、陈森玉3位院士 / 姚洋、高善文、刘洪玉等专家: Han names listed before a count or 等 and a person
     marker (person_markers.txt)."""
-    return re.compile(f"(?P<items>(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}}?)(?:等)?(?:[0-9一二三四五六七八九十两]+[位名])?"
-                      f"(?:{_person_markers().pattern})")
+    count = "[0-9一二三四五六七八九十两]+[位名]"
+    # (厉以宁、陈锡文、…钱颖一五位全国政协委员: a count and a member's title close it too; the last name takes all
+    # three characters it can, so 钱颖一五位 is 钱颖一 and 五位)
+    return re.compile(f"(?P<items>(?:[{CJK}]{{2,3}}、)+(?:(?!等)[{CJK}]){{2,3}})(?:等)?(?:{count})?"
+                      f"(?:{_person_markers().pattern})|"
+                      f"(?P<counted>(?:[{CJK}]{{2,3}}、)+(?:(?!等)[{CJK}]){{2,3}}){count}[{CJK}]{{0,8}}?"
+                      f"(?:{alternation(set(MEMBER_TITLES))})")
 
 
 def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
-    """Each item of a list of two or more Han names closed by a person marker is a person (no post: the marker is
-    none), when every item reads as a name and none is a dictionary word."""
-    if "、" not in text or not _person_markers().search(text):
-        return  # (the list's pattern is costly; most texts hold no marker)
+    """Each item of a list of two or more Han names closed by a person marker, or by a count and a member's title, is
+    a person (no post: the marker is none, the title is the group's), when every item reads as a name and none is a
+    dictionary word."""
+    if "、" not in text or not (_person_markers().search(text) or _COUNTED.search(text)):
+        return  # (the list's pattern is costly; most texts hold no marker and no count of people)
     taken = {i for s in spans.values() for i in range(s.start, s.end)}
     for match in _list_before_marker().finditer(text):
-        items, pos, found = match.group("items").split("、"), match.start("items"), []
+        group = "items" if match.group("items") else "counted"
+        items, pos, found = match.group(group).split("、"), match.start(group), []
         first = next((items[0][k:] for k in range(len(items[0]) - 1) if is_han_name(items[0][k:], lex)), None)
         if first and first != items[0]:  # 邀请王明、李强…: the list starts after the verb
             pos += len(items[0]) - len(first)
@@ -565,6 +575,11 @@ def _title_ends_at(text: str, pos: int) -> bool:
     return any(m.end() == len(window) for m in _patterns()["title"].finditer(window))
 
 
+@lru_cache(maxsize=1)
+def _before_foreign_names() -> frozenset[str]:
+    return frozenset(lexicon_lines("before_foreign_names.txt"))
+
+
 def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """Names followed by their title: 冷劲松市长, 习近平总书记, 奥巴马总统."""
     pats = _patterns()
@@ -594,6 +609,8 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 continue  # 经习主席…审定批准: a preposition and the short form 习主席, no person 经习
             if start > 0 and text[start - 1].isdigit():
                 continue  # 12位省政协委员: a count and its measure word, no name
+            if len(name) >= 3 and name[0] in _before_foreign_names() and is_transliteration(name[1:], lex):
+                continue  # 应普京总统的邀请, 向普京总统表示: a preposition before a foreign name
             if start < 0 or not (syllabic or is_name(name, lex, foreign=foreign)) or _country_end().search(name) \
                     or _ends_like_a_body(name, lex) \
                     or name[-1] in "任设选" or any(stop_strength(text, i) for i in range(start + syllabic, t_start)) \
@@ -601,7 +618,8 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 continue  # 芬兰总统, 就任中国国务院总理: a country; 习近平当选国家主席, 提名国务院总理: a verb inside
             before = text[start - 2 : start] if start >= 2 else ""
             boundary = start == 0 or not _is_cjk(text[start - 1]) or before in lex.verbs_before_name \
-                or text[start - 1 : start] in lex.verbs_before_name or (foreign and text[start - 1] in "同与和及在由") \
+                or text[start - 1 : start] in lex.verbs_before_name \
+                or (foreign and text[start - 1] in _before_foreign_names()) \
                 or (foreign and _title_ends_at(text, start))  # 亚奥理事会主席艾哈迈德亲王: a title, the name, his rank
             if not boundary and not (title in _NATIONAL_TITLES and name in confirmed):
                 continue  # (学习习近平总书记: a verb before the name; 就任中国国务院总理: no name at all)
