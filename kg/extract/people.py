@@ -255,32 +255,38 @@ def _comrades(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             break
 
 
-_COUNTED = re.compile("[0-9一二三四五六七八九十两][位名]")
+_COUNT = "[0-9一二三四五六七八九十两]+[位名]"
 
 
 @lru_cache(maxsize=1)
-def _list_before_marker() -> re.Pattern[str]:
+def _counted_members() -> re.Pattern[str]:
+    """五位全国政协委员: a count and a member's title (member_titles.txt)."""
+    return re.compile(f"{_COUNT}[{CJK}]{{0,8}}?(?:{alternation(set(MEMBER_TITLES))})")
+
+
+@lru_cache(maxsize=2)
+def _list_before_marker(counted: bool = False) -> re.Pattern[str]:
     """叶铭汉、方守贤、陈森玉3位院士 / 姚洋、高善文、刘洪玉等专家: Han names listed before a count or 等 and a person
-    marker (person_markers.txt)."""
-    count = "[0-9一二三四五六七八九十两]+[位名]"
-    # (厉以宁、陈锡文、…钱颖一五位全国政协委员: a count and a member's title close it too; the last name takes all
-    # three characters it can, so 钱颖一五位 is 钱颖一 and 五位)
-    return re.compile(f"(?P<items>(?:[{CJK}]{{2,3}}、)+(?:(?!等)[{CJK}]){{2,3}})(?:等)?(?:{count})?"
-                      f"(?:{_person_markers().pattern})|"
-                      f"(?P<counted>(?:[{CJK}]{{2,3}}、)+(?:(?!等)[{CJK}]){{2,3}}){count}[{CJK}]{{0,8}}?"
-                      f"(?:{alternation(set(MEMBER_TITLES))})")
+    marker (person_markers.txt); ``counted``: before a count and a member's title (厉以宁、陈锡文、…钱颖一五位全国政协
+    委员). The last name takes all three characters it can, so 钱颖一五位 is 钱颖一 and 五位."""
+    items = f"(?P<items>(?:[{CJK}]{{2,3}}、)+(?:(?!等)[{CJK}]){{2,3}})"
+    if counted:
+        return re.compile(items + _counted_members().pattern)
+    return re.compile(f"{items}(?:等)?(?:{_COUNT})?(?:{_person_markers().pattern})")
 
 
 def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """Each item of a list of two or more Han names closed by a person marker, or by a count and a member's title, is
     a person (no post: the marker is none, the title is the group's), when every item reads as a name and none is a
     dictionary word."""
-    if "、" not in text or not (_person_markers().search(text) or _COUNTED.search(text)):
-        return  # (the list's pattern is costly; most texts hold no marker and no count of people)
+    if "、" not in text:
+        return
+    # (the list's pattern is costly; most texts hold no marker and no count of members)
+    cues = ((False, _person_markers()), (True, _counted_members()))
+    patterns = [_list_before_marker(counted) for counted, cue in cues if cue.search(text)]
     taken = {i for s in spans.values() for i in range(s.start, s.end)}
-    for match in _list_before_marker().finditer(text):
-        group = "items" if match.group("items") else "counted"
-        items, pos, found = match.group(group).split("、"), match.start(group), []
+    for match in (m for pattern in patterns for m in pattern.finditer(text)):
+        items, pos, found = match.group("items").split("、"), match.start("items"), []
         first = next((items[0][k:] for k in range(len(items[0]) - 1) if is_han_name(items[0][k:], lex)), None)
         if first and first != items[0]:  # 邀请王明、李强…: the list starts after the verb
             pos += len(items[0]) - len(first)
