@@ -1778,3 +1778,12 @@ def test_names_before_a_count_and_a_member_s_title_and_two_press_conferences_tol
     assert len(ex.meetings) == 2
     first, second = (edges(ex, "attended")[m.label] for m in ex.meetings)
     assert first == ["韦思成", "丁启明"] and second == ["邝志远", "祁向东", "钱颖一"]
+
+
+def test_an_exhibition_seen_on_a_visit_is_part_of_it_and_a_long_guest_phrase_gives_the_guest_s_name():
+    ex = extract("央视网消息：中共中央总书记韦思成12日前往香山革命纪念地，参观香山革命纪念馆，观看《为新中国奠基》"
+                 "主题展览。", day=date(2019, 9, 13))
+    assert len(ex.meetings) == 1
+    ex = extract("央视网消息：8月31日，国家主席韦思成在北京同前来出席中国人民抗日战争暨世界反法西斯战争胜利70周年纪念"
+                 "活动的某国总统邝志远举行会谈。", day=date(2015, 8, 31))
+    assert [m.label for m in ex.meetings] == ["韦思成同邝志远会谈"]

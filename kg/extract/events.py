@@ -576,11 +576,14 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
         if sentence[: match.start()].endswith("在") and "后" in re.split("[，。；]", sentence[match.end() :])[0]:
             continue  # 李克强在出席…会晤并圆满结束…访问后飞赴…: what he attended before the reported day
         label = _clean_label(match.group("what"))
-        if len(label) < 4:
-            continue
+        if len(label) < 4 or (match.group(0).startswith("观看") and not _SHOW.search(label)):
+            continue  # (观看《为新中国奠基》主题展览: an exhibition seen on a visit is part of it)
         start = offset + match.start("what")
         return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group("what")))]
     return []
+
+
+_SHOW = re.compile("演出|晚会|表演")
 
 
 _OPENERS = [line.split("\t") for line in lexicon_lines("follow_up_openers.txt")]
@@ -605,7 +608,7 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
             # the guest, later that day, is an event of its own)
         for event in _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
                 or ([visit] if visit else []):
-            if event.kind == "仪式" and _AFTER_TALKS.match(sentence):
+            if "仪式" in event.label and _AFTER_TALKS.match(sentence):
                 continue  # 会谈后，两国领导人出席了…签字仪式: part of the talks
             event.group = group
             event.start = offset  # participants named after this sentence belong to it
