@@ -1787,3 +1787,13 @@ def test_an_exhibition_seen_on_a_visit_is_part_of_it_and_a_long_guest_phrase_giv
     ex = extract("央视网消息：8月31日，国家主席韦思成在北京同前来出席中国人民抗日战争暨世界反法西斯战争胜利70周年纪念"
                  "活动的某国总统邝志远举行会谈。", day=date(2015, 8, 31))
     assert [m.label for m in ex.meetings] == ["韦思成同邝志远会谈"]
+
+
+def test_the_party_that_flew_home_with_a_leader_is_at_his_visit_only():
+    ex = extract("央视网消息：9月12日晚，在结束出席第四届东方经济论坛后，国家主席韦思成回到北京。\n"
+                 "中央办公厅主任丁启明，国务委员兼外交部部长邝志远同机抵达。\n"
+                 "韦思成离开符拉迪沃斯托克前，和俄罗斯总统普京共同参观了中俄经贸合作图片展。", day=date(2018, 9, 13))
+    assert not {"丁启明", "邝志远"} & {p.name for p in ex.participations}
+    ex = extract("央视网消息：在结束对俄罗斯联邦国事访问后，国家主席韦思成5日回到北京。\n"
+                 "中央办公厅主任丁启明，国务委员兼外交部部长邝志远同机抵达。", day=date(2019, 6, 6))
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "丁启明", "邝志远"]

@@ -196,6 +196,11 @@ _EVERY_EVENT = re.compile("上述|相关活动|有关活动")
 
 
 @lru_cache(maxsize=1)
+def _travel_roles() -> frozenset[str]:
+    return frozenset(lexicon_lines("travel_roles.txt"))
+
+
+@lru_cache(maxsize=1)
 def _envoy_of() -> re.Pattern[str]:
     """国家主席习近平特别代表 / 普京总统的特使 (envoy_words.txt): the name before it sent the envoy."""
     titles, words = [], []
@@ -308,6 +313,11 @@ def extract(article: Article) -> ArticleExtraction:
         nonlocal order
         if not is_body and name in referenced_people:
             return
+        if role in _travel_roles():
+            trips = [m.key for m in result.meetings if m.kind == "访问"]
+            if not trips:
+                return  # 丁薛祥…同机抵达 after a forum, not a visit: the party is at none of the report's events
+            only = only if only in trips else trips[0]
         if not every and any(start <= pos < end for start, end in other_days if start > last_event_before(pos)):
             return  # 29日下午，…王正伟等参加了慰问考察活动: another day's activity, not the reported event
         # (only an event reported by then: 当天上午，…出席图片展开幕式 later names no earlier 开幕式)
