@@ -218,7 +218,11 @@ def _headline_name(headline: str | None, event) -> tuple[str, ...]:
     # 汪洋出席“…”调研协商座谈会 over 汪洋同有关民主党派中央负责人座谈, 李克强出席第22次中国—东盟领导人会议 over
     # 东亚合作领导人系列会议: the name the headline gives the meeting
     attended = re.search(r"出席(.{4,40}?(?:座谈会|会议))(?:并|$|[ 　，])", headline)
-    if attended and _kind_of(attended.group(1)) == event.kind and attended.group(1) not in event.label:
+    # (without a leader, only a headline that names one meeting and no plan: 将出席…会议和…会议 names two)
+    plain = event.leader is not None or (
+        "将" not in headline and not re.match("在|和|及", attended.group(1) if attended else "")
+        and len(_patterns()["meeting_end"].findall(headline)) == 1)
+    if attended and plain and _kind_of(attended.group(1)) == event.kind and attended.group(1) not in event.label:
         return (attended.group(1),)
     if event.leader is not None:
         # 习近平春节前夕视察看望北京卫戍区 over 习近平慰问部队官兵: the headline's name of the leader's visit

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -102,9 +103,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "title_after": re.compile(
             f"({alternation({t for t in lex.titles if len(t) >= 2 and t not in {'领导', '委员', '常委'}})})"
-            # (同奥巴马总统两次会晤, 廷觉总统和昂山素季国务资政会面, 应普京总统的邀请: a talk, a partner, 的)
+            # (同奥巴马总统两次会晤, 应普京总统的邀请: a talk, a count of them, 的; a count only after a foreign title,
+            # 总书记多次深入…考察 is a retrospective: see _named_before_titles)
             f"(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs) | set(lex.encounter_verbs))}|$|重要|近期"
-            f"|两次|多次|的|一道|一起|共同|举行|会面)"
+            f"|的|一道|一起|共同|举行|会面|两次|多次)"
         ),
     }
 
@@ -145,9 +147,10 @@ def _sentence_at(sentences: list[tuple[int, str]], pos: int) -> str:
 
 
 # words between a list of people and its verb: 王毅等参加, 各区县主要负责同志出席, 甲、乙分别致辞
-@lru_cache(maxsize=1)
-def _fillers() -> re.Pattern[str]:
-    """等 and the group it names (等东盟国家政要和代表团团长), 和其他…常委, and the fillers of list_fillers.txt."""
+@lru_cache(maxsize=2)
+def _fillers(strict: bool = False) -> re.Pattern[str]:
+    """等 and the group it names (等东盟国家政要和代表团团长), 和其他…常委, and the fillers of list_fillers.txt.
+    ``strict``: only the short forms, for a stretch the long ones would read over a name (以及赵克石、吴胜利同志)."""
     groups, related, plain, led = [], [], [], []
     for line in lexicon_lines("list_fillers.txt"):
         kind, _, word = line.partition("\t")
@@ -162,20 +165,28 @@ def _fillers() -> re.Pattern[str]:
     group = alternation(groups)
     # 等香港特区高级官员、中央驻港机构负责人: one group or several after 等
     # (等专家和中国一重、顺丰速运负责人: groups joined by 和, each with its bodies listed)
-    named_groups = f"[0-9{CJK}]{{0,16}}?(?:{group})(?:[、和][0-9{CJK}、]{{0,24}}?(?:{group}))*"
+    named_groups = f"[0-9{CJK}]{{0,16}}?(?:{group})(?:[、和][0-9{CJK}、]{{0,24}}?(?:{group}))*" if not strict \
+        else f"[0-9{CJK}]{{0,16}}?(?:{group})(?:、[0-9{CJK}]{{0,16}}?(?:{group}))*"
     # 王某、李某和中央有关部门负责同志陪同: the officials named by their office after the list are no one's name
     # (丁薛祥、…尤权，中央宣传部、中央党史和文献研究院、北京市有关负责同志陪同: a longer run of bodies after a comma)
-    offices = (f"(?:(?:和|以及)[{CJK}、]{{0,14}}?|，[{CJK}、]{{0,30}}?)"
+    offices = (f"(?:(?:和|以及)[{CJK}、]{{0,14}}?|，[{CJK}、]{{0,{14 if strict else 30}}}?)"
                f"(?:{alternation(related)})[{CJK}]{{0,8}}?(?:{group})")
     # 甲、乙等8位基金资助获得者发了言, 甲、乙五位政协委员就…回应: a count and the group after the list
     counted = f"等?[{COUNT_DIGITS}]+(?:位|名)[{CJK}]{{0,12}}?(?:{group})"
     # 祖马、特鲁多及有关国际组织负责人等出席, 苗华，以及军委机关各部门领导等出席, 戈洛杰茨以及…青年代表近2000人出席:
     # a group named after 及 or 以及 (with its head count) closes the list, it names no one
-    joined = f"(?:，?以及|及)[0-9{CJK}、]{{0,30}}?(?:{group})(?:[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])?"
+    joined = f"(?:，?以及|及)(?:(?!等)[0-9{CJK}、]){{0,30}}?(?:{group})(?:[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])?"
     # 欧尔班率内阁部长到机场迎接, 埃布尔率政府高级官员在舷梯旁热情迎接: the people he heads
     heads = f"率[{CJK}]{{0,8}}?(?:{alternation(led)})"
-    return re.compile(f"(?:{counted}|{offices}|{joined}|{heads}|等(?:{named_groups})?|"
+    return re.compile(f"(?:{counted}|{offices}|{'' if strict else joined + '|'}{heads}|等(?:{named_groups})?|"
                       f"和其他[{CJK}]{{0,10}}?(?:{group})|{alternation(plain)})$")
+
+
+@lru_cache(maxsize=1)
+def _group_after_a_name() -> re.Pattern[str]:
+    """和比利时政府高级官员, 以及军委机关各部门领导: a group joined to the name before it (list_fillers.txt groups)."""
+    groups = [line.partition("\t")[2] for line in lexicon_lines("list_fillers.txt") if line.startswith("group\t")]
+    return re.compile(f"(?:，?以及|及|和)(?:(?!等)[0-9{CJK}]){{0,20}}?(?:{alternation(groups)})(?:等)?")
 
 
 _TIME_ANYWHERE = re.compile(f"(?:{TIME_PHRASE})")
@@ -189,11 +200,17 @@ def _time_ending_at(text: str, pos: int) -> str | None:
     return next((m.group(0) for m in _TIME_ANYWHERE.finditer(window) if start + m.end() == pos and m.group(0)), None)
 
 
-def before_fillers(text: str, pos: int) -> int:
-    """Where a list of names ends when its verb starts at ``pos``: back over 等, 同志, 分别, a date (李克强21日出席)."""
+def before_fillers(text: str, pos: int, names: Collection[tuple[int, int]] = ()) -> int:
+    """Where a list of names ends when its verb starts at ``pos``: back over 等, 同志, 分别, a date (李克强21日出席).
+    ``names`` (start, end) are names read: a filler never reads over one (以及赵克石、吴胜利同志出席 lists them)."""
     while True:
-        window = text[max(0, pos - 48) : pos]
-        filler = _fillers().search(window)
+        filler = _fillers().search(text, max(0, pos - 48), pos)
+        inside = [end for start, end in names if filler and filler.start() <= start < pos and end < pos]
+        if inside and _group_after_a_name().fullmatch(text, max(inside), pos):
+            pos = max(inside)  # …以及比利时首相迪吕波和比利时政府高级官员出席: the group after 迪吕波
+            continue
+        if inside or (filler and any(filler.start() <= start < pos for start, _ in names)):
+            filler = _fillers(strict=True).search(text, max(0, pos - 20), pos)
         found = filler.group(0) if filler else _time_ending_at(text, pos)
         if not found:
             return pos

@@ -319,7 +319,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
     return out
 
 
-_TIMES = re.compile(f"(?<![第{COUNT_DIGITS}])[{COUNT_DIGITS}]+次(?:成功)?$")
+_TIMES = re.compile(f"(?<!举行)(?<![第{COUNT_DIGITS}])[{COUNT_DIGITS}]+次(?:成功)?$")  # (举行两次会谈: held)
 # after a talk's verb, what makes it a noun (会晤达成的共识, 会谈成果, 会晤时): a talk named, not one reported
 _NAMED_TALK = re.compile(r"(?:达成|的|时|期间|以来|成果|共识|精神)")
 

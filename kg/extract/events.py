@@ -567,7 +567,7 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
     pats = _patterns()
     # (与来华出席…会议的各国领导人共同出席联合记者会: the event is the last one attended, not a span across both)
     # (一同观看了…专场文艺演出: a show watched is attended too)
-    for match in re.finditer(f"(?:出席|参加|观看)了?(?P<what>(?:(?!出席|参加)[^，。；：]){{2,60}}"
+    for match in re.finditer(f"(?:出席|参加|观看)了?(?P<what>(?:(?!出席|参加|观看)[^，。；：]){{2,60}}"
                              f"(?:{pats['meeting'].pattern}))(?=并|[，。；]|$|上)", sentence):
         subject = [p for p in people if offset <= p.start and p.end <= offset + match.start()
                    and not re.search("[。；]", sentence[p.end - offset : match.start()])]
@@ -576,14 +576,16 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
         if sentence[: match.start()].endswith("在") and "后" in re.split("[，。；]", sentence[match.end() :])[0]:
             continue  # 李克强在出席…会晤并圆满结束…访问后飞赴…: what he attended before the reported day
         label = _clean_label(match.group("what"))
-        if len(label) < 4 or (match.group(0).startswith("观看") and not _SHOW.search(label)):
+        if len(label) < 4 or (match.group(0).startswith("观看") and not _show().search(label)):
             continue  # (观看《为新中国奠基》主题展览: an exhibition seen on a visit is part of it)
         start = offset + match.start("what")
         return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group("what")))]
     return []
 
 
-_SHOW = re.compile("演出|晚会|表演")
+@lru_cache(maxsize=1)
+def _show() -> re.Pattern[str]:
+    return re.compile(alternation(set(lexicon_lines("show_nouns.txt"))))
 
 
 _OPENERS = [line.split("\t") for line in lexicon_lines("follow_up_openers.txt")]
@@ -606,8 +608,13 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
             visit = None  # 随后，习近平听取了…汇报 / 参观了…: part of the reported event, as in the lead (当天，…还
             # 分别会见了…: find_encounters has each encounter; 当晚，…与德索萨共同参观了…文物展: the hosts' tour with
             # the guest, later that day, is an event of its own)
-        for event in _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
-                or ([visit] if visit else []):
+        # (会见后，甲和乙共同出席了朝方为…举行的欢迎招待会: the event attended, not 举行's clause as its name)
+        attended_first = re.search("出席|参加", sentence) and (
+            not re.search(_HOLD_VERBS, sentence) or re.search("出席|参加", sentence).start()
+            < re.search(_HOLD_VERBS, sentence).start())
+        held = (_attended_event(sentence, offset, people) if attended_first else []) \
+            or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people)
+        for event in held or ([visit] if visit else []):
             if "仪式" in event.label and _AFTER_TALKS.match(sentence):
                 continue  # 会谈后，两国领导人出席了…签字仪式: part of the talks
             event.group = group

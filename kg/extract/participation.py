@@ -35,7 +35,7 @@ _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|�
 # is named in it took part in nothing reported. Narrower than encounters.MONTH_OR_YEAR_OPENING, which dates an
 # encounter: here a year alone opens event names (2014年亚太经合组织工商领导人峰会9日…举行), so it needs a comma.
 _RECALLED = re.compile(r"(?:今年|去年|前年|\d{4}年)(?:\d{1,2}月(?![\d初底])(?!\d{1,2}[日号])|[，,])"
-                       r"|不久前|此前|上个月")
+                       r"|不久前|前不久|此前|上个月")
 # 出席会议的还有A、B / 出席欢迎仪式的有马飚等 / 同时被推选为主席团常务主席的还有A、B: the list follows the verb
 # (参加活动的有关部门负责人: 有关 is no 有)
 _ALSO_LISTED = re.compile(r"(出席|参加|列席|陪同|同机抵达|推选为|当选为)[^。；，的]{0,16}?的"
@@ -57,6 +57,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
     """(name, is_body, relation, role as written, position) for every role-verb clause."""
     pats = _patterns()
     by_end = {s.end: s for s in people}
+    names = [(s.name_start, s.end) for s in people]
     out: list[tuple[str, bool, str, str, int]] = []
     for verb in pats["role"].finditer(text):
         if text.startswith(VERB_AS_NOUN, verb.end()):
@@ -68,11 +69,13 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             continue  # 审议政府工作报告: 作报告 inside 工作报告 is no one's report
         if _WELCOMED_TO.search(text, max(0, pos - 30), pos):
             continue  # 张高丽欢迎洪森出席博览会: the guest is welcomed to another event, not reported at this one
+        if role.startswith("共同") and text.startswith("的", verb.end()):
+            continue  # 习近平主席和普京总统共同签署的联合声明: what they signed, named, not a signing reported
         if role.startswith(("致贺", "致信")) and _sent_to_event(text[sentence_start(text, pos) : pos]):
             continue  # 习近平向“中国旅游年”开幕式致贺词: a message to the event, from afar
         if _PLANNED.search(text, sentence_start(text, pos), pos):
             continue  # 与会期间，李克强还将…，并在梅德韦杰夫总理陪同下出席…: what will happen, no one is there yet
-        pos = before_fillers(text, pos)
+        pos = before_fillers(text, pos, names)
         if role == "陪同" and text.startswith("下", verb.end()) and text[pos - 1 : pos] == "的":
             pos -= 1  # 在巴基斯坦总理谢里夫的陪同下: the companion stands before 的
         if pos < verb.start() and text[pos - 1 : pos] == "，" and pos - 1 in by_end:
@@ -84,7 +87,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                 or (_TOPIC_GAP.search(window) if "就" in window or "围绕" in window or "针对" in window else None)
             if gap:
                 pos -= len(gap.group(0))
-                pos = before_fillers(text, pos)
+                pos = before_fillers(text, pos, names)
                 # (钱颖一五位全国政协委员: the count's 一五 may take a name's last character back)
                 pos = next((s.end for s in people if s.name_start < pos < s.end), pos)
                 topic = gap.group(0).startswith(("就", "围绕", "针对"))
@@ -159,7 +162,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         if first is not None and not re.search("[，。；、]", text[lecturer.end() : first.start]):
             out.append((first.name, False, "attended", "主讲", lecturer.end()))  # (the title chain may be unread)
     # 出席金砖国家领导人非正式会晤，同巴西总统罗塞夫、…南非总统祖马就…交换意见: the partners talked at the meeting
-    for partners in _PARTNERS_AT.finditer(text):
+    for partners in _partners_at().finditer(text):
         for span in people:
             if partners.start("names") <= span.start and span.end <= partners.end("names"):
                 out.append((span.name, False, "attended", "交换意见", span.start))
@@ -202,7 +205,7 @@ def _addressed(text: str, span: Span | None) -> bool:
 # 我和培尼亚总统共同宣布 / 习近平主席与你共同宣布 / 您同卢卡申科总统共同签署的: the speaker and the one addressed,
 # a speech's own words
 _FIRST_PERSON = re.compile(r"(?:^|[，。；])我(?:们)?(?:和|同|与)[^，。；]*$|(?:你|您)(?:们)?(?:和|同|与)[^，。；]*$"
-                           r"|(?:和|同|与)(?:你|您)(?:们)?[^，。；]*$")
+                           r"|(?:和|同|与)(?:你|您|总统阁下|阁下)(?:们)?[^，。；]*$")
 _WELCOMED_BY = re.compile(r"受到(?P<who>[^。；：“”]{2,200}?)(?:等人?)?(?:的)?(?:热烈|热情|隆重|亲切)?(?:欢迎|迎接)")
 _WITH_SPOUSE = re.compile(r"(?:和|偕|携)夫人")
 
@@ -231,8 +234,11 @@ def _reports() -> re.Pattern[str]:
 
 _ON_BEHALF = re.compile(r"代表[^，。；、“”]{2,42}$")
 _LECTURER = re.compile(r"主讲人(?:是|为)?[：:]?")
-_PARTNERS_AT = re.compile(r"出席[^，。；]{2,40}?[，,]并?(?:同|与)(?P<names>[^。；：“”]{2,300}?)(?:等[^，。；]{0,10}?)?"
-                          r"(?:一道|一起)?[，,]?就[^。；]{1,80}?(?:交换意见|交流|讨论|探讨|对话)")
+@lru_cache(maxsize=1)
+def _partners_at() -> re.Pattern[str]:
+    """出席…会晤，同巴西总统罗塞夫、…就…交换意见 (exchange_verbs.txt): the partners of a summit attended."""
+    return re.compile(r"出席[^，。；]{2,40}?[，,]并?(?:同|与)(?P<names>[^。；：“”]{2,300}?)(?:等[^，。；]{0,10}?)?"
+                      rf"(?:一道|一起)?[，,]?就[^。；]{{1,80}}?(?:{alternation(set(lexicon_lines('exchange_verbs.txt')))})")
 _THOSE_ATTENDING = re.compile(r"(?:与会|出席会议|参加会议|出席峰会|参会)[^。；]{0,40}?[。；，]"
                               r"他们(?:主要|分别)?(?:是|有)[：:](?P<names>[^。；]{2,600})")
 _ELECTED_OR_PRESIDING = re.compile(
@@ -366,10 +372,14 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             pos -= len(body)
         if pos > 1 and text[pos - 2 : pos] == "以及":
             pos -= 3 if pos > 2 and text[pos - 3] == "，" else 2
-            pos = before_fillers(text, pos)  # 委员甲、乙等以及专家学者丙: back over 等 to the first list
+            pos = before_fillers(text, pos, [(s.name_start, s.end) for s in by_end.values()])  # 委员甲、乙等以及专家
+            # 学者丙: back over 等 to the first list
             continue
         if pos > 0 and text[pos - 1] in "、及和与":
             pos -= 1
+            back = before_fillers(text, pos, [(s.name_start, s.end) for s in by_end.values()])
+            if back < pos and (back in by_end or _bare_name_ending_at(text, back, lex)):
+                pos = back  # 丁启明、邝志远等全国政协委员和祁向东…等专家学者: the first list, its group, 和, the second
             joint = _JOINT_GAP.search(text, max(0, pos - 40), pos) if text[pos] == "与" else None
             if joint and joint.start() in by_end:
                 pos = joint.start()  # 李克强当地时间19日中午在巴西利亚与巴西总统罗塞芙共同出席: the first partner too

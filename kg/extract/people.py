@@ -598,6 +598,9 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
         spelt = 0  # how many transliteration characters end right before the title
         while spelt < 8 and t_start - spelt > 0 and text[t_start - spelt - 1] in lex.transliteration:
             spelt += 1
+        if text.startswith(("两次", "多次"), match.end(1)) and title not in lex.foreign_titles and spelt < 3:
+            continue  # 习近平总书记多次深入…考察调研: a retrospective (同奥巴马总统两次成功会晤, 与梅德韦杰夫总理两次
+            # 通电话 name a foreign person)
         for length in (8, 7, 6, 5, 4, 3, 2):
             start = t_start - length
             name = text[max(start, 0) : t_start]
