@@ -1821,3 +1821,15 @@ def test_a_show_watched_after_a_meeting_attended_ends_its_name_and_a_retrospecti
     assert ex.meetings[0].label == "两国建交70周年纪念大会"
     ex = extract("央视网消息：五年来，韦思成总书记多次深入京津冀考察调研，多次主持召开会议。", day=date(2017, 9, 24))
     assert ex.meetings == []
+
+
+def test_a_foreign_speaker_no_title_named_is_a_person_and_the_guest_of_the_one_encounter():
+    ex = extract("央视网消息：欢迎仪式后，两国总理举行会谈。韦思成表示，两国建交25年来，双边关系长足发展。\n"
+                 "内塔尼亚胡表示，以中关系与合作不断取得进展。欧方表示，愿意合作。", title="韦思成与以色列总理举行会谈",
+                 day=date(2017, 3, 20))
+    assert "内塔尼亚胡" in posts(ex) and "欧方" not in posts(ex)
+    assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "内塔尼亚胡"]
+    # a speaker of another item, titled there, is no guest
+    ex = extract("央视网消息：某国总统丁启明13日会见到访的某国埃米尔·塔米姆。\n"
+                 "英国财政大臣哈蒙德13日说，要确保金融中心地位。哈蒙德说，金融服务业很重要。", day=date(2017, 9, 15))
+    assert "哈蒙德" not in {p.name for p in ex.participations}

@@ -23,8 +23,9 @@ from kg.extract.common import (
 )
 from kg.extract.dates import _DATE_ABS, DAY, OPENING_DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, _kind_of, find_events
+from kg.extract.names import is_transliteration
 from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
-from kg.extract.people import find_people
+from kg.extract.people import _speaker_opening, find_people
 from kg.extract.references import _is_reference_context, find_references
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.model import (
@@ -273,6 +274,17 @@ def extract(article: Article) -> ArticleExtraction:
     # 习近平特别代表、…栗战书与金正恩举行会见: who sent the envoy is no one acting in the article
     people = [s for s in people if not _envoy_of().match(text, s.end)]
     events = find_events(text, sentences, people, article.headline)
+    encounters = [e for e in events if e.kind in set(lex.encounter_verbs.values())]
+    for event in encounters if len(encounters) == 1 else ():
+        if not event.guests and event.leader:
+            # 两国总理举行会谈。…内塔尼亚胡表示，…: the foreign speaker who answers the host is the guest (of the one
+            # encounter the report tells; with several, whose guest a speaker is cannot be told)
+            titled = {s.name for s in people if s.posts}  # (英国财政大臣哈蒙德13日说: another item's speaker)
+            answer = next((s for s in people if s.start > event.start and s.name != event.leader.name
+                           and s.name not in titled and is_transliteration(s.name.replace("·", ""), lex)
+                           and (m := _speaker_opening().match(text, s.start)) and m.group(1) == s.name), None)
+            if answer is not None:
+                event.guests = [answer]
     anchor = article.dateline or article.pub_date  # 新华社北京3月5日电: the body's 今天 is the 5th
     inferred = article.date_origin == "inferred" and article.dateline is None
     lead = sentences[0][1] if sentences else ""

@@ -79,10 +79,36 @@ def find_people(text: str, lex: Lexicon | None = None, headline_end: int = 0) ->
     _comrades(text, spans, lex)
     _listed_before_markers(text, spans, lex)
     _headline_subjects(text, headline_end, spans, lex)
+    _foreign_speakers(text, spans, lex)
     for pos in [pos for pos, span in spans.items() if never_a_name(span.name, lex)]:
         del spans[pos]  # (乌克兰议会…, 沙特国王: whatever path read it, a country is no person)
     _propagate_names(text, spans)
     return sorted(spans.values(), key=lambda s: s.name_start)
+
+
+@lru_cache(maxsize=1)
+def _speaker_opening() -> re.Pattern[str]:
+    """A sentence that opens with a name and a speech verb (内塔尼亚胡表示，… / 劳尔说：…)."""
+    verbs = alternation(set(load().speech_verbs))
+    return re.compile(f"(?:^|(?<=[。！？\n]))([{CJK}·]{{2,8}}?)(?:{verbs})[，,：:]")
+
+
+def _foreign_speakers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
+    """内塔尼亚胡表示，以中关系…: a sentence that opens with a name spelt in transliteration characters and a speech
+    verb is a foreign speaker, where no title gave his name (两国总理举行会谈。…内塔尼亚胡表示); never a side (欧方),
+    a word, a place, or a part of a longer name the article gives (劳尔 of 劳尔·卡斯特罗)."""
+    if not any(v in text for v in ("表示", "说", "指出", "强调")):
+        return
+    known = {s.name for s in spans.values()}
+    for match in _speaker_opening().finditer(text):
+        name, start = match.group(1), match.start(1)
+        if start in spans or name in known or name.endswith("方") \
+                or not is_transliteration(name.replace("·", ""), lex) \
+                or lex.common_words.get(name) is not None or never_a_name(name, lex) \
+                or any(name in other for other in known) or not is_name(name, lex, strong_stop=True, foreign=True):
+            continue
+        spans[start] = Span(name=name, start=start, name_start=start, end=start + len(name))
+        known.add(name)
 
 
 _ALSO_PRESENT = re.compile(r"(?:出席|参加|列席|陪同|推选为|当选为)[^。；，]{0,20}?的[^，。；：]{0,6}?还有[：:]?"
