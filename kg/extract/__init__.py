@@ -330,9 +330,11 @@ def extract(article: Article) -> ArticleExtraction:
         if not is_body and name in referenced_people:
             return
         if role in _travel_roles():
-            trips = [m.key for m in result.meetings if m.kind == "访问"]
+            # the visit; else the trip's meetings (同莫迪第二次非正式会晤), never a tour before leaving (参观…图片展)
+            trips = [m.key for m in result.meetings if m.kind == "访问"] \
+                or [m.key for m in result.meetings if m.kind not in visit_kinds()]
             if not trips:
-                return  # 丁薛祥…同机抵达 after a forum, not a visit: the party is at none of the report's events
+                return  # 丁薛祥…同机抵达 after a forum and a tour: the party is at none of the report's events
             only = only if only in trips else trips[0]
         if not every and any(start <= pos < end for start, end in other_days if start > last_event_before(pos)):
             return  # 29日下午，…王正伟等参加了慰问考察活动: another day's activity, not the reported event

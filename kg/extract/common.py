@@ -175,7 +175,10 @@ def _fillers(strict: bool = False) -> re.Pattern[str]:
     counted = f"等?[{COUNT_DIGITS}]+(?:位|名)[{CJK}]{{0,12}}?(?:{group})"
     # 祖马、特鲁多及有关国际组织负责人等出席, 苗华，以及军委机关各部门领导等出席, 戈洛杰茨以及…青年代表近2000人出席:
     # a group named after 及 or 以及 (with its head count) closes the list, it names no one
-    joined = f"(?:，?以及|及)(?:(?!等)[0-9{CJK}、]){{0,30}}?(?:{group})(?:[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])?"
+    # (一个 等 inside only before the group's head count: 以及来自教科文组织、欧盟委员会等机构的代表200多人, never
+    # 以及祁向东等五位全国政协委员, where 等 closes a name)
+    joined = (f"(?:，?以及|及)(?:(?:(?!等)[0-9{CJK}、]){{0,30}}?(?:{group})(?:[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])?"
+              f"|[0-9{CJK}、]{{0,40}}?(?:{group})[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])")
     # 欧尔班率内阁部长到机场迎接, 埃布尔率政府高级官员在舷梯旁热情迎接: the people he heads
     heads = f"率[{CJK}]{{0,8}}?(?:{alternation(led)})"
     return re.compile(f"(?:{counted}|{offices}|{'' if strict else joined + '|'}{heads}|等(?:{named_groups})?|"
