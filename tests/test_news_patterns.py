@@ -1828,6 +1828,8 @@ def test_a_foreign_speaker_no_title_named_is_a_person_and_the_guest_of_the_one_e
                  "内塔尼亚胡表示，以中关系与合作不断取得进展。欧方表示，愿意合作。", title="韦思成与以色列总理举行会谈",
                  day=date(2017, 3, 20))
     assert "内塔尼亚胡" in posts(ex) and "欧方" not in posts(ex)
+    ex_title = extract("央视网消息：国家主席韦思成致电祝贺。阿曼苏丹卡布斯表示，愿意合作。", day=date(2019, 10, 7))
+    assert "阿曼苏丹卡布斯" not in posts(ex_title)
     assert edges(ex, "attended")[ex.meetings[0].label] == ["韦思成", "内塔尼亚胡"]
     # a speaker of another item, titled there, is no guest
     ex = extract("央视网消息：某国总统丁启明13日会见到访的某国埃米尔·塔米姆。\n"

@@ -105,8 +105,9 @@ def _foreign_speakers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
         if start in spans or name in known or name.endswith("方") \
                 or not is_transliteration(name.replace("·", ""), lex) \
                 or lex.common_words.get(name) is not None or never_a_name(name, lex) \
-                or any(name in other for other in known) or not is_name(name, lex, strong_stop=True, foreign=True):
-            continue
+                or any(name in other for other in known) or not is_name(name, lex, strong_stop=True, foreign=True) \
+                or _patterns()["title"].search(name) or _country_start().match(name):
+            continue  # (阿曼苏丹卡布斯表示: a country and a title run into the name)
         spans[start] = Span(name=name, start=start, name_start=start, end=start + len(name))
         known.add(name)
 
