@@ -1838,11 +1838,11 @@ def test_a_foreign_speaker_no_title_named_is_a_person_and_the_guest_of_the_one_e
 
 
 def test_a_group_with_its_head_count_after_yiji_and_a_party_home_from_a_trip_s_meeting():
-    ex = extract("央视网消息：纪录片希腊首播仪式1日在雅典举行。希腊总理代表、教育部秘书长丁启明，以及来自联合国教科文组织、"
-                 "欧盟委员会、希腊国家电视台等机构的代表200多人出席了活动。", day=date(2019, 11, 3))
+    ex = extract("央视网消息：纪录片希腊首播仪式1日在雅典举行。希腊总理代表、教育部秘书长丁启明，以及来自联合国"
+                 "教科文组织、欧盟委员会、希腊国家电视台等机构的代表200多人出席了活动。", day=date(2019, 11, 3))
     assert "丁启明" in {p.name for p in ex.participations}
-    ex = extract("央视网消息：10月13日晚，国家主席韦思成结束同印度总理莫迪第二次非正式会晤和对尼泊尔的国事访问回到北京。"
-                 "韦思成同印度总理莫迪在金奈举行第二次非正式会晤。\n"
+    ex = extract("央视网消息：10月13日晚，国家主席韦思成结束同印度总理莫迪第二次非正式会晤和对尼泊尔的国事访问回到"
+                 "北京。韦思成同印度总理莫迪在金奈举行第二次非正式会晤。\n"
                  "中央办公厅主任丁启明，国务委员兼外交部部长邝志远同机抵达。", day=date(2019, 10, 14))
     attended = {p.name for p in ex.participations}
     assert {"丁启明", "邝志远"} <= attended
