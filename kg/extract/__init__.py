@@ -211,6 +211,22 @@ def _envoy_of() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(titles)})?的?(?:{alternation(words)})")
 
 
+def _guest_who_answers(text: str, events: list, people: list[Span], lex: Lexicon) -> None:
+    """两国总理举行会谈。…内塔尼亚胡表示，…: the foreign speaker who answers the host is the guest of the one encounter
+    the report tells (with several, whose guest a speaker is cannot be told), when no title named one; a speaker
+    titled elsewhere (英国财政大臣哈蒙德13日说) belongs to another item."""
+    kinds = set(lex.encounter_verbs.values())
+    encounters = [e for e in events if e.kind in kinds]
+    if len(encounters) != 1 or encounters[0].guests or not encounters[0].leader:
+        return
+    event, titled = encounters[0], {s.name for s in people if s.posts}
+    answer = next((s for s in people if s.start > event.start and s.name != event.leader.name
+                   and s.name not in titled and is_transliteration(s.name.replace("·", ""), lex)
+                   and (m := _speaker_opening().match(text, s.start)) and m.group(1) == s.name), None)
+    if answer is not None:
+        event.guests = [answer]
+
+
 def _headline_name(headline: str | None, event) -> tuple[str, ...]:
     """全国政协十三届常委会第三次会议开幕 over 政协第十三届全国委员会常务委员会第三次会议: the headline's short name of
     the lead meeting, kept as another name of it (people search by the form the paper prints big)."""
@@ -274,17 +290,7 @@ def extract(article: Article) -> ArticleExtraction:
     # 习近平特别代表、…栗战书与金正恩举行会见: who sent the envoy is no one acting in the article
     people = [s for s in people if not _envoy_of().match(text, s.end)]
     events = find_events(text, sentences, people, article.headline)
-    encounters = [e for e in events if e.kind in set(lex.encounter_verbs.values())]
-    for event in encounters if len(encounters) == 1 else ():
-        if not event.guests and event.leader:
-            # 两国总理举行会谈。…内塔尼亚胡表示，…: the foreign speaker who answers the host is the guest (of the one
-            # encounter the report tells; with several, whose guest a speaker is cannot be told)
-            titled = {s.name for s in people if s.posts}  # (英国财政大臣哈蒙德13日说: another item's speaker)
-            answer = next((s for s in people if s.start > event.start and s.name != event.leader.name
-                           and s.name not in titled and is_transliteration(s.name.replace("·", ""), lex)
-                           and (m := _speaker_opening().match(text, s.start)) and m.group(1) == s.name), None)
-            if answer is not None:
-                event.guests = [answer]
+    _guest_who_answers(text, events, people, lex)
     anchor = article.dateline or article.pub_date  # 新华社北京3月5日电: the body's 今天 is the 5th
     inferred = article.date_origin == "inferred" and article.dateline is None
     lead = sentences[0][1] if sentences else ""

@@ -147,22 +147,26 @@ def _sentence_at(sentences: list[tuple[int, str]], pos: int) -> str:
 
 
 # words between a list of people and its verb: 王毅等参加, 各区县主要负责同志出席, 甲、乙分别致辞
+@lru_cache(maxsize=1)
+def _filler_words() -> dict[str, list[str]]:
+    """list_fillers.txt by kind: group, related, led, and plain (lines with no kind)."""
+    words: dict[str, list[str]] = {"group": [], "related": [], "led": [], "plain": []}
+    for line in lexicon_lines("list_fillers.txt"):
+        kind, _, word = line.partition("\t")
+        if kind in words:
+            words[kind].append(word)
+        elif kind != "other":
+            words["plain"].append(line)
+    return words
+
+
 @lru_cache(maxsize=2)
 def _fillers(strict: bool = False) -> re.Pattern[str]:
     """等 and the group it names (等东盟国家政要和代表团团长), 和其他…常委, and the fillers of list_fillers.txt.
     ``strict``: only the short forms, for a stretch the long ones would read over a name (以及赵克石、吴胜利同志)."""
-    groups, related, plain, led = [], [], [], []
-    for line in lexicon_lines("list_fillers.txt"):
-        kind, _, word = line.partition("\t")
-        if kind == "group":
-            groups.append(word)
-        elif kind == "related":
-            related.append(word)
-        elif kind == "led":
-            led.append(word)
-        elif kind != "other":
-            plain.append(line)
-    group = alternation(groups)
+    words = _filler_words()
+    related, plain, led = words["related"], words["plain"], words["led"]
+    group = alternation(words["group"])
     # 等香港特区高级官员、中央驻港机构负责人: one group or several after 等
     # (等专家和中国一重、顺丰速运负责人: groups joined by 和, each with its bodies listed)
     named_groups = f"[0-9{CJK}]{{0,16}}?(?:{group})(?:[、和][0-9{CJK}、]{{0,24}}?(?:{group}))*" if not strict \
@@ -188,8 +192,8 @@ def _fillers(strict: bool = False) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _group_after_a_name() -> re.Pattern[str]:
     """和比利时政府高级官员, 以及军委机关各部门领导: a group joined to the name before it (list_fillers.txt groups)."""
-    groups = [line.partition("\t")[2] for line in lexicon_lines("list_fillers.txt") if line.startswith("group\t")]
-    return re.compile(f"(?:，?以及|及|和)(?:(?!等)[0-9{CJK}]){{0,20}}?(?:{alternation(groups)})(?:等)?")
+    groups = alternation(_filler_words()["group"])
+    return re.compile(f"(?:，?以及|及|和)(?:(?!等)[0-9{CJK}]){{0,20}}?(?:{groups})(?:等)?")
 
 
 _TIME_ANYWHERE = re.compile(f"(?:{TIME_PHRASE})")

@@ -304,11 +304,11 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         verb = match.group("verb")
         kind = load().encounter_verbs[verb]
         guest = re.sub(f"(?:{TIME_PHRASE})+$", "", match.group("guest"))  # 文在寅26日举行会晤: the day is no guest
-        if len(guest) > 30:  # 同斐济总理甲、…、纽埃总理乙等太平洋岛国领导人: the label names the group
-            # (同前来出席…纪念活动的老挝人民革命党中央总书记、国家主席朱马里: else the guests, by name)
-            named = "、".join(g.name for g in guests)
-            guest = guest[guest.rfind("等") + 1 :] if "等" in guest else guest[:30] \
-                if len(named) > 30 or "共同" in guest else named
+        named = "、".join(g.name for g in guests)
+        if len(guest) > 30 and "等" in guest:  # 同斐济总理甲、…、纽埃总理乙等太平洋岛国领导人: names the group
+            guest = guest[guest.rfind("等") + 1 :]
+        elif len(guest) > 30:  # 同前来出席…纪念活动的老挝…国家主席朱马里: the guests by name (共同主持…: as written)
+            guest = guest[:30] if "共同" in guest or len(named) > 30 else named
         label = re.sub("举行了?", "", f"{host.name}同{guest}{verb}")
         jointly = re.search("共同(?:主持|出席)", guest)
         if jointly and len(guest) - jointly.end() >= 2:

@@ -195,11 +195,7 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
                            "".join(s for _, s in sentences[index + 1 : index + 3]), headline)
         if visit:
             return [visit, *_convened_on_visit(sentence, offset, visit)] + _follow_ups(sentences[index + 1 :], people)
-        attended_first = re.search("出席|参加", sentence) and (
-            not re.search(_HOLD_VERBS, sentence) or re.search("出席|参加", sentence).start()
-            < re.search(_HOLD_VERBS, sentence).start())
-        events = (_attended_event(sentence, offset, people) if attended_first else []) \
-            or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people) \
+        events = _held_or_attended(sentence, offset, people) \
             or _chaired_meeting(sentence, offset, people) or _spoken_at(sentence, offset, people) \
             or _meeting_opening_sentence(sentence, offset, people)
         visit = _inspection(sentence, offset, people) or (None if events else _activity(sentence, offset, people))
@@ -562,6 +558,15 @@ def _chaired_meeting(sentence: str, offset: int, people: list[Span]) -> list[Hel
     return []
 
 
+def _held_or_attended(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
+    """The event a sentence holds or attends; the attended one first when 出席 comes before the hold verb (会见后，
+    甲和乙共同出席了朝方为…举行的欢迎招待会: the event attended, not 举行's clause as its name)."""
+    attend, hold = re.search("出席|参加", sentence), re.search(_HOLD_VERBS, sentence)
+    first = _attended_event(sentence, offset, people) if attend and (not hold or attend.start() < hold.start()) \
+        else []
+    return first or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people)
+
+
 def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
     """国家副主席习近平在南宁出席了第九届中国—东盟博览会开幕式: the event a person attends, named after 出席."""
     pats = _patterns()
@@ -608,13 +613,7 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
             visit = None  # 随后，习近平听取了…汇报 / 参观了…: part of the reported event, as in the lead (当天，…还
             # 分别会见了…: find_encounters has each encounter; 当晚，…与德索萨共同参观了…文物展: the hosts' tour with
             # the guest, later that day, is an event of its own)
-        # (会见后，甲和乙共同出席了朝方为…举行的欢迎招待会: the event attended, not 举行's clause as its name)
-        attended_first = re.search("出席|参加", sentence) and (
-            not re.search(_HOLD_VERBS, sentence) or re.search("出席|参加", sentence).start()
-            < re.search(_HOLD_VERBS, sentence).start())
-        held = (_attended_event(sentence, offset, people) if attended_first else []) \
-            or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people)
-        for event in held or ([visit] if visit else []):
+        for event in _held_or_attended(sentence, offset, people) or ([visit] if visit else []):
             if "仪式" in event.label and _AFTER_TALKS.match(sentence):
                 continue  # 会谈后，两国领导人出席了…签字仪式: part of the talks
             event.group = group

@@ -234,11 +234,15 @@ def _reports() -> re.Pattern[str]:
 
 _ON_BEHALF = re.compile(r"代表[^，。；、“”]{2,42}$")
 _LECTURER = re.compile(r"主讲人(?:是|为)?[：:]?")
+
+
 @lru_cache(maxsize=1)
 def _partners_at() -> re.Pattern[str]:
     """出席…会晤，同巴西总统罗塞夫、…就…交换意见 (exchange_verbs.txt): the partners of a summit attended."""
     return re.compile(r"出席[^，。；]{2,40}?[，,]并?(?:同|与)(?P<names>[^。；：“”]{2,300}?)(?:等[^，。；]{0,10}?)?"
                       rf"(?:一道|一起)?[，,]?就[^。；]{{1,80}}?(?:{alternation(set(lexicon_lines('exchange_verbs.txt')))})")
+
+
 _THOSE_ATTENDING = re.compile(r"(?:与会|出席会议|参加会议|出席峰会|参会)[^。；]{0,40}?[。；，]"
                               r"他们(?:主要|分别)?(?:是|有)[：:](?P<names>[^。；]{2,600})")
 _ELECTED_OR_PRESIDING = re.compile(
@@ -338,6 +342,7 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
     """The list of people or bodies that ends at ``pos``: 陆海涛、冯雪 | 县发展改革局、县商务局."""
     items: list[tuple[str, bool]] = []
     pats = _patterns()
+    names = [(s.name_start, s.end) for s in by_end.values()]  # (no filler reads over one)
     while pos > 0:
         span = by_end.get(pos)
         if span is None:
@@ -372,12 +377,11 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             pos -= len(body)
         if pos > 1 and text[pos - 2 : pos] == "以及":
             pos -= 3 if pos > 2 and text[pos - 3] == "，" else 2
-            pos = before_fillers(text, pos, [(s.name_start, s.end) for s in by_end.values()])  # 委员甲、乙等以及专家
-            # 学者丙: back over 等 to the first list
+            pos = before_fillers(text, pos, names)  # 委员甲、乙等以及专家学者丙: back over 等 to the first list
             continue
         if pos > 0 and text[pos - 1] in "、及和与":
             pos -= 1
-            back = before_fillers(text, pos, [(s.name_start, s.end) for s in by_end.values()])
+            back = before_fillers(text, pos, names)
             if back < pos and (back in by_end or _bare_name_ending_at(text, back, lex)):
                 pos = back  # 丁启明、邝志远等全国政协委员和祁向东…等专家学者: the first list, its group, 和, the second
             joint = _JOINT_GAP.search(text, max(0, pos - 40), pos) if text[pos] == "与" else None

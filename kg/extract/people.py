@@ -97,8 +97,6 @@ def _foreign_speakers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """内塔尼亚胡表示，以中关系…: a sentence that opens with a name spelt in transliteration characters and a speech
     verb is a foreign speaker, where no title gave his name (两国总理举行会谈。…内塔尼亚胡表示); never a side (欧方),
     a word, a place, or a part of a longer name the article gives (劳尔 of 劳尔·卡斯特罗)."""
-    if not any(v in text for v in ("表示", "说", "指出", "强调")):
-        return
     known = {s.name for s in spans.values()}
     for match in _speaker_opening().finditer(text):
         name, start = match.group(1), match.start(1)
@@ -282,7 +280,7 @@ def _comrades(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             break
 
 
-_COUNT = "[0-9一二三四五六七八九十两]+[位名]"
+_COUNT = f"[{COUNT_DIGITS}]+[位名]"
 
 
 @lru_cache(maxsize=1)
