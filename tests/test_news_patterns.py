@@ -1846,3 +1846,8 @@ def test_a_group_with_its_head_count_after_yiji_and_a_party_home_from_a_trip_s_m
                  "中央办公厅主任丁启明，国务委员兼外交部部长邝志远同机抵达。", day=date(2019, 10, 14))
     attended = {p.name for p in ex.participations}
     assert {"丁启明", "邝志远"} <= attended
+
+
+def test_an_adverb_of_a_group_after_a_title_names_nobody():
+    ex = extract("央视网消息：4日下午，各国代表团团长陆续抵达会场，外方代表团团长纷纷表示支持。", day=date(2016, 9, 4))
+    assert not {"陆续", "纷纷"} & set(posts(ex))
