@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 
 from kg.model import Issue, SourceText
 
@@ -242,7 +243,66 @@ def _canonical_line(line: str, paper: str | None) -> str:
         return ""
     if _titled_list_item(line.strip()):
         return squeeze_spaces(line.strip()) + "、"  # the layout's list separator, kept when the lines are joined
+    roster = roster_line(line.strip())
+    if roster is not None:
+        return roster
     return squeeze_spaces(line)
+
+
+_ROLE_PREFIX = re.compile(f"^([{CJK}]{{1,12}})：")
+_NAME_NOTE = re.compile(r"（[^（）]{1,12}）$")  # 马飚（壮族）, 王宁（武警）: a note after a listed name
+_LISTED_NAME = re.compile(f"[{CJK}]{{2,6}}|[{CJK}]+(?:[·\\-][{CJK}]+)+")  # (帕松列龙庄勐: six characters)
+
+
+def roster_line(line: str) -> str | None:
+    """丁学东 丁薛祥 于广洲 马飚（壮族） …, 副主任：赵乐际 苗华: a line of names laid out with spaces (a 名单) keeps its
+    items apart as a list with 、; squeezed like a PDF's spacing, the names would run together. A line is such a list
+    when it holds at least three items (two after a role and a colon) and nearly all of them are names by shape, a
+    surname then one to three characters, or parts joined by a dot."""
+    if " " not in line and "\u3000" not in line:
+        return None
+    role = _ROLE_PREFIX.match(line)
+    if role and not is_role(role.group(1)):
+        return None  # 吉林脱贫攻坚：单位包村 干部包户: a topic before the colon, no role
+    rest = line[role.end() :] if role else line
+    items = [item for item in re.split(r"[ \u3000]+", rest) if item]
+    if len(items) < (2 if role else 3):
+        return None
+    bare = [_NAME_NOTE.sub("", item) for item in items]
+    if not all(map(listed_item, bare)) or sum(map(listed_name, bare)) < 0.8 * len(items):
+        return None
+    return (role.group(0) if role else "") + "、".join(items) + "、"
+
+
+def listed_item(item: str) -> bool:
+    """A list item that may be a name: two to six characters, or parts joined by a dot or a hyphen."""
+    return _LISTED_NAME.fullmatch(item) is not None
+
+
+def listed_name(item: str) -> bool:
+    """A list item shaped like a Chinese name: a surname and one to three characters (丁薛祥), or parts joined by a
+    dot or a hyphen (艾力更·依明巴海, 努尔-白克力). A list most of whose items are such names is a list of names, and
+    its other items (乙晓光, 学诚, 帕松列龙庄勐) are names too."""
+    if not listed_item(item):
+        return False
+    surnames = _surnames()
+    return any(ch in "·-" for ch in item) or (len(item) <= 4 and (item[0] in surnames or item[:2] in surnames))
+
+
+def is_role(word: str) -> bool:
+    """副主任, 常务委员: a title the lexicon knows, or a word ending in one."""
+    from kg.lexicon import load
+
+    titles = load().titles
+    return word in titles or any(word.endswith(title) for title in titles if len(title) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from kg.lexicon import load
+
+    lex = load()
+    return lex.surnames | lex.compound_surnames
 
 
 _SPACED_NAME = re.compile(r"^(.{2,30}?)[ \u3000]+([^\s，。；：、]{2,12})$")

@@ -158,7 +158,9 @@ def _groups(lines: list[str]) -> list[str]:
 
 
 def _is_headline_text(text: str) -> bool:
-    return 4 <= len(text) <= 80 and not re.search(r"[。；]", text)
+    """Short, no sentence ending, and no list left open (丁启明、马建华、: a list laid out with spaces, see
+    kg.normalise.roster_line, ends with 、)."""
+    return 4 <= len(text) <= 80 and not re.search(r"[。；]", text) and not text.rstrip().endswith("、")
 
 
 _CLOSING_CREDIT = re.compile(r"（([^（）]{0,20}(?:记者|通讯员|实习生|编辑)[^（）]{0,60})）\s*$")

@@ -1851,3 +1851,52 @@ def test_a_group_with_its_head_count_after_yiji_and_a_party_home_from_a_trip_s_m
 def test_an_adverb_of_a_group_after_a_title_names_nobody():
     ex = extract("央视网消息：4日下午，各国代表团团长陆续抵达会场，外方代表团团长纷纷表示支持。", day=date(2016, 9, 4))
     assert not {"陆续", "纷纷"} & set(posts(ex))
+
+
+def test_a_list_of_a_body_s_members_names_each_member_with_the_list_s_post():
+    ex = extract("央视网消息（新闻联播）：现在播送南江省第九届政协常务委员名单。\n"
+                 "（共13人）\n主任：罗振川\n副主任：韦思成　丁启明\n委员：（按姓氏笔画为序）\n"
+                 "邝志远　祁向东（女）　扎西次仁（藏族）　马建华　王小明　李大为　刘中华　张文　"
+                 "艾力·买买提（维吾尔族）　乙春生\n",
+                 title="南江省第九届政协常务委员会名单")
+    found = posts(ex)
+    assert found["罗振川"] == ["南江省第九届政协常务委员会主任"]
+    assert found["韦思成"] == found["丁启明"] == ["南江省第九届政协常务委员会副主任"]
+    # every item of the list is a name, the ones no surname opens too (扎西次仁, 乙春生); the notes are not
+    members = [name for name, labels in found.items() if labels == ["南江省第九届政协常务委员会委员"]]
+    assert members == ["邝志远", "祁向东", "扎西次仁", "马建华", "王小明", "李大为", "刘中华", "张文", "艾力·买买提",
+                       "乙春生"]
+
+
+def test_a_member_list_with_no_role_lines_gives_the_headline_s_membership():
+    ex = extract("央视网消息（新闻联播）：中国共产党南江省第十次代表大会主席团成员名单\n（共5人）\n（按姓氏笔画为序）\n"
+                 "丁启明 马建华 邝志远 罗振川 韦思成\n",
+                 title="中国共产党南江省第十次代表大会主席团成员名单")
+    assert posts(ex) == {name: ["中国共产党南江省第十次代表大会主席团成员"]
+                         for name in ["丁启明", "马建华", "邝志远", "罗振川", "韦思成"]}
+
+
+def test_a_list_of_no_body_s_members_names_nobody_and_spaced_words_stay_words():
+    ex = extract("央视网消息（新闻联播）：今天公布了获奖名单。\n丁启明 马建华 邝志远 罗振川\n",
+                 title="“最美乡村医生”获奖名单揭晓")
+    assert posts(ex) == {}
+    ex = extract("央视网消息（新闻联播）：南江脱贫攻坚：单位包村 干部包户 高质量 高标准 推进。", title="南江脱贫")
+    assert "单位包村、" not in ex.article.text and "高质量、" not in ex.article.text
+
+
+def test_an_honorific_after_a_name_ends_the_name_and_keeps_the_list():
+    ex = extract("央视网消息：南江论坛今天开幕。南江研究会会长丁启明、英国上院议员罗伯茨勋爵、"
+                 "英国前大臣史密斯爵士在开幕式上致辞。欧洲理事会主席范龙佩和欧盟委员会主席巴罗佐联合发来贺信。",
+                 title="南江论坛开幕")
+    found = posts(ex)
+    assert found["罗伯茨"] == ["英国上院议员"] and "史密斯" in found and "巴罗佐" in found
+    assert "罗伯茨勋爵" not in found and "巴罗" not in found
+    assert list(edges(ex, "attended").values()) == [["丁启明", "罗伯茨", "史密斯"]]
+
+
+def test_a_body_starts_after_the_have_of_a_list_of_those_present():
+    ex = extract("央视网消息：罗振川今天在北京会见了越南代表团。"
+                 "参加会见的有中联部部长丁启明、福州市人防办主任韦思成。", title="罗振川会见越南代表团")
+    found = posts(ex)
+    assert found["韦思成"] == ["福州市人防办主任"]
+    assert not any(label.startswith("有") for label in found["丁启明"])  # (有中联部部长: 有 is no part of a body)

@@ -27,6 +27,7 @@ from kg.extract.names import is_transliteration
 from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
 from kg.extract.people import _speaker_opening, find_people
 from kg.extract.references import _is_reference_context, find_references
+from kg.extract.rosters import find_roster
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.model import (
     Article,
@@ -286,6 +287,7 @@ def extract(article: Article) -> ArticleExtraction:
     for span in people:
         result.people.append(PersonMention(name=span.name, posts=span.posts,
                                            sentence=_sentence_at(sentences, span.name_start)))
+    result.people += find_roster(article)  # 名单: names with no title and no verb
 
     # 习近平特别代表、…栗战书与金正恩举行会见: who sent the envoy is no one acting in the article
     people = [s for s in people if not _envoy_of().match(text, s.end)]
