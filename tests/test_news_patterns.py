@@ -1900,3 +1900,22 @@ def test_a_body_starts_after_the_have_of_a_list_of_those_present():
     found = posts(ex)
     assert found["韦思成"] == ["福州市人防办主任"]
     assert not any(label.startswith("有") for label in found["丁启明"])  # (有中联部部长: 有 is no part of a body)
+
+
+def test_a_regular_meeting_chaired_jointly_with_a_partner_no_title_names():
+    ex = extract("央视网消息：罗振川与梅德韦杰夫共同主持了中俄总理第十九次定期会晤。在大、小范围会谈中，"
+                 "听取了三个合作机制的工作汇报。国务院副总理韦思成、丁启明参加上述活动。两国总理签署了联合公报。",
+                 title="中俄总理第十九次定期会晤在莫斯科举行")
+    assert [m.label for m in ex.meetings] == ["中俄总理第十九次定期会晤"]  # (no event 上述活动)
+    assert edges(ex, "chaired") == {"中俄总理第十九次定期会晤": ["罗振川"]}
+    assert {"梅德韦杰夫", "韦思成", "丁启明"} <= set(edges(ex, "attended")["中俄总理第十九次定期会晤"])
+
+
+def test_the_hosts_of_a_meeting_the_lead_names_come_from_the_sentence_that_names_it_again():
+    ex = extract("央视网消息：当地时间9月17日下午，中俄总理第二十六次定期会晤在这里举行。\n"
+                 "国务院总理罗振川同俄罗斯总理梅德韦杰夫共同主持中俄总理第二十六次定期会晤。\n"
+                 "会晤后，罗振川同梅德韦杰夫签署了《中俄总理第二十六次定期会晤联合公报》。",
+                 title="罗振川同俄罗斯总理共同主持中俄总理第二十六次定期会晤", day=date(2021, 9, 18))
+    assert [m.label for m in ex.meetings] == ["中俄总理第二十六次定期会晤"]  # (the signing names no talk of its own)
+    assert edges(ex, "chaired") == {"中俄总理第二十六次定期会晤": ["罗振川"]}
+    assert "梅德韦杰夫" in edges(ex, "attended")["中俄总理第二十六次定期会晤"]

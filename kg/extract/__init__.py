@@ -198,6 +198,12 @@ _EVERY_EVENT = re.compile("上述|相关活动|有关活动")
 
 
 @lru_cache(maxsize=1)
+def _anaphors() -> tuple[str, ...]:
+    """上述, 以上 (anaphors.txt): words that point back to events the article told, never an event's name."""
+    return tuple(lexicon_lines("anaphors.txt"))
+
+
+@lru_cache(maxsize=1)
 def _travel_roles() -> frozenset[str]:
     return frozenset(lexicon_lines("travel_roles.txt"))
 
@@ -291,7 +297,8 @@ def extract(article: Article) -> ArticleExtraction:
 
     # 习近平特别代表、…栗战书与金正恩举行会见: who sent the envoy is no one acting in the article
     people = [s for s in people if not _envoy_of().match(text, s.end)]
-    events = find_events(text, sentences, people, article.headline)
+    events = [event for event in find_events(text, sentences, people, article.headline)
+              if not event.label.startswith(_anaphors())]  # 参加上述活动 with no event before it: no event 上述活动
     _guest_who_answers(text, events, people, lex)
     anchor = article.dateline or article.pub_date  # 新华社北京3月5日电: the body's 今天 is the 5th
     inferred = article.date_origin == "inferred" and article.dateline is None

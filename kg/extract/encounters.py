@@ -278,8 +278,8 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
     out: list[HeldEvent] = []
     for match in _patterns()["talk"].finditer(sentence):
         start = offset + match.start()
-        if sentence[: match.start()].endswith(("参加", "出席")):
-            continue
+        if sentence[: match.start()].endswith(("参加", "出席")) or "《" in match.group("guest"):
+            continue  # (同梅德韦杰夫签署了《…定期会晤联合公报》: the verb is inside a document's title)
         guest_from, guest_to = offset + match.start("guest"), offset + match.end("guest")
         guests = [s for s in people if guest_from <= s.start and s.end <= guest_to]
         if not guests:
@@ -313,7 +313,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         jointly = re.search("共同(?:主持|出席)", guest)
         if jointly and len(guest) - jointly.end() >= 2:
             # 同甲、乙共同主持第十七次…会晤: the meeting's own name
-            label = match.group(0)[len(match.group("with")) + jointly.end() :]
+            label = match.group(0)[len(match.group("with")) + jointly.end() :].removeprefix("了")
         out.append(HeldEvent(label=label, kind=kind, start=start, end=offset + match.end(), leader=host,
                              guests=guests, when=last_date(text[offset : offset + match.end()])))
     return out

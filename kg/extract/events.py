@@ -73,6 +73,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     encounters = [e for e in encounters
                   if e.guests or e.aside or not e.leader or e.leader.name not in visitors or e.kind != "会见"
                   or _on_a_day_of_its_own(text, e, visit_days)]
+    _hosts_from_encounters(lead, encounters)
     events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
     events = drop_group_encounters(text, events)
     for event in events:
@@ -83,6 +84,16 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
         if not any(k.label == event.label and event.when in (None, k.when) for k in kept):
             kept.append(event)
     return _grouped(kept, sentences)
+
+
+def _hosts_from_encounters(lead: list[HeldEvent], encounters: list[HeldEvent]) -> None:
+    """中俄总理第二十四次定期会晤在这里举行。…李克强同…梅德韦杰夫共同主持中俄总理第二十四次定期会晤: the lead names the
+    meeting and no one; the encounter that names it again has its hosts (the first leads, the partner attends)."""
+    for event in lead:
+        if event.leader is None and not event.guests:
+            same = next((e for e in encounters if e.leader and e.label.removeprefix("了") == event.label), None)
+            if same is not None:
+                event.leader, event.guests, event.leader_role = same.leader, same.guests, same.leader_role
 
 
 # 主持召开三次座谈会, 两场座谈会: the lead counts the meetings it reports
@@ -222,7 +233,10 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
         if m and pats["meeting_end"].search(m.group(1)):
             return [HeldEvent(label=m.group(1), kind=_kind_of(m.group(1)), start=0, end=0)]
         # 第三届世界智能大会在天津开幕 over a lead that opens inside the event (开幕式上，…致辞): the headline names it
-        held = [e for e in _held_meetings(headline, 0, []) if not e.leader]
+        # (中俄总理第十七次定期会晤在莫斯科举行 over 温家宝与梅德韦杰夫共同主持了…会晤: the encounter has it, with its
+        # hosts)
+        held = [e for e in _held_meetings(headline, 0, []) if not e.leader
+                and not any(e.label in x.label or x.label in e.label for x in encounters)]
         for event in held:
             event.start = event.end = 0
         return held or (_headline_attended(headline, people) if not encounters else []) \

@@ -168,7 +168,7 @@ def _listed_before_verbs(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             continue  # 白宫发言人: the verb is part of a noun
         end = before_fillers(text, verb.start())
         while end > 0 and end not in by_end:
-            name = _bare_name_ending_at(text, end, lex)
+            name = _bare_name_ending_at(text, end, lex) or _foreign_partner_ending_at(text, end, lex)
             if not name:
                 break
             start = end - len(name)
@@ -176,6 +176,19 @@ def _listed_before_verbs(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             if start < 1 or text[start - 1] not in "、和及与":
                 break
             end = start - 1
+
+
+def _foreign_partner_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
+    """温家宝与梅德韦杰夫共同主持: a transliterated name no title introduces, listed after a Han name the list reads
+    (与, 和, 、 between them): the partner of a joint act."""
+    start = end
+    while start > 0 and end - start < 12 and (text[start - 1] in lex.transliteration or text[start - 1] in "·-"):
+        start -= 1
+    name = text[start:end]
+    if len(name) < 3 or start < 3 or text[start - 1] not in "、和及与" \
+            or not is_transliteration(name.replace("·", ""), lex):
+        return None
+    return name if _bare_name_ending_at(text, start - 1, lex) else None
 
 
 @lru_cache(maxsize=1)
