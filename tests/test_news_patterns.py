@@ -1919,3 +1919,18 @@ def test_the_hosts_of_a_meeting_the_lead_names_come_from_the_sentence_that_names
     assert [m.label for m in ex.meetings] == ["中俄总理第二十六次定期会晤"]  # (the signing names no talk of its own)
     assert edges(ex, "chaired") == {"中俄总理第二十六次定期会晤": ["罗振川"]}
     assert "梅德韦杰夫" in edges(ex, "attended")["中俄总理第二十六次定期会晤"]
+
+
+def test_a_talk_held_under_a_counted_name_is_labelled_with_it_and_a_count_of_the_year_is_no_name():
+    ex = extract("央视网消息：9日，国家主席罗振川同俄罗斯总统普京、蒙古国总统巴特图勒嘎在青岛举行"
+                 "中俄蒙三国元首第四次会晤。",
+                 title="罗振川主持中俄蒙元首第四次会晤")
+    assert [m.label for m in ex.meetings] == ["中俄蒙三国元首第四次会晤"]
+    ex = extract("央视网消息：国家主席罗振川同俄罗斯总统普京在北京举行今年第三次会晤。", title="罗振川同普京会晤")
+    assert len(ex.meetings) == 1 and not ex.meetings[0].label.startswith("今年")
+
+
+def test_an_inspection_verb_used_as_a_noun_is_no_visit():
+    ex = extract("央视网消息：国务院总理罗振川今天主持召开国务院常务会议，决定根据督查情况完善激励和问责机制。",
+                 title="罗振川主持召开国务院常务会议")
+    assert [m.label for m in ex.meetings] == ["国务院常务会议"]

@@ -314,11 +314,17 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         if jointly and len(guest) - jointly.end() >= 2:
             # 同甲、乙共同主持第十七次…会晤: the meeting's own name
             label = match.group(0)[len(match.group("with")) + jointly.end() :].removeprefix("了")
+        named = _NAMED_IN_HOLDING.search(match.group("guest"))
+        if named:  # 同普京、巴特图勒嘎在青岛举行中俄蒙三国元首第四次会晤: the meeting's own name
+            label = named.group(1) + verb.removeprefix("举行")
         out.append(HeldEvent(label=label, kind=kind, start=start, end=offset + match.end(), leader=host,
                              guests=guests, when=last_date(text[offset : offset + match.end()])))
     return out
 
 
+# 举行中俄蒙三国元首第四次(会晤): a talk held under a name that counts it
+# (举行今年第三次会晤, 5年来第八次会晤: a count of the year's talks, no name)
+_NAMED_IN_HOLDING = re.compile(f"举行了?(?!的)([^{CLAUSE_END}举年]{{2,20}}第[{COUNT_DIGITS}]+(?:次|届))$")
 _TIMES = re.compile(f"(?<!举行)(?<![第{COUNT_DIGITS}])[{COUNT_DIGITS}]+次(?:成功)?$")  # (举行两次会谈: held)
 # after a talk's verb, what makes it a noun (会晤达成的共识, 会谈成果, 会晤时): a talk named, not one reported
 _NAMED_TALK = re.compile(r"(?:达成|的|时|期间|以来|成果|共识|精神)")

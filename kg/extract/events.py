@@ -975,6 +975,13 @@ def _names_itself(noun_phrase: str) -> bool:
 _BRIEFING = re.compile(r"听取(?P<what>[^，。；]{2,30}?(?:工作)?汇报)")
 
 
+@lru_cache(maxsize=1)
+def _inspection_as_noun() -> dict[str, tuple[str, ...]]:
+    """Words before and after an inspection verb that make it a noun (inspection_as_noun.txt)."""
+    lines = [line.split("\t") for line in lexicon_lines("inspection_as_noun.txt")]
+    return {side: tuple(word for kind, word in lines if kind == side) for side in ("before", "after")}
+
+
 def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | None:
     """X在某地调研/考察/视察…, X听取…汇报: a visit or briefing led by its subject, labelled with where it was."""
     pats = _patterns()
@@ -994,6 +1001,9 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue
         if re.search(r"(参加|陪同|一同|随同)$", sentence[: verb.start()]):
             continue  # 参加接访: the companions' verb, not the leader's
+        if sentence[: verb.start()].endswith(_inspection_as_noun()["before"]) \
+                or after.startswith(_inspection_as_noun()["after"]):
+            continue  # 决定根据督查情况…, 督导工作要…: the verb is a noun (inspection_as_noun.txt)
         if re.search(r"关于[^，。；]*$", sentence[: verb.start()]):
             continue  # 作的关于检查…实施情况的报告: the verb names what a document is about
         if re.search(r"(?:表示|致以|转达|表达)[^，。；]{0,6}$", sentence[: verb.start()]):
