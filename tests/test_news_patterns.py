@@ -1934,3 +1934,15 @@ def test_an_inspection_verb_used_as_a_noun_is_no_visit():
     ex = extract("央视网消息：国务院总理罗振川今天主持召开国务院常务会议，决定根据督查情况完善激励和问责机制。",
                  title="罗振川主持召开国务院常务会议")
     assert [m.label for m in ex.meetings] == ["国务院常务会议"]
+
+
+def test_a_title_shared_by_transliterated_names_reaches_the_one_before_deng():
+    ex = extract("央视网消息：罗振川会见了俄罗斯客人。副总理科扎克、戈利科娃、阿基莫夫等参加会见。",
+                 title="罗振川会见俄罗斯客人")
+    assert posts(ex)["阿基莫夫"] == ["副总理"]  # (no country names the list foreign: the first name does)
+
+
+def test_a_side_s_chair_of_a_joint_committee_keeps_its_side():
+    ex = extract("央视网消息：国务院副总理、中俄人文合作委员会中方主席丁启明出席开幕式。",
+                 title="中俄人文合作委员会会议举行")
+    assert posts(ex)["丁启明"] == ["国务院副总理", "中俄人文合作委员会中方主席"]

@@ -385,8 +385,10 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         # a title shared by a list: 县政协副主席陆海涛、冯雪、程亮
         pos = span.end
         followers: list[Span] = []
+        # 副总理科扎克、戈利科娃、阿基莫夫等: after a transliterated name, the list is of foreign names
+        foreign_list = foreign or (len(name) >= 3 and is_transliteration(name.replace("·", ""), lex))
         while pos < len(text) and text[pos] in "、和及":
-            nxt = name_at(text, pos + 1, lex, after_title=True, foreign=foreign, confirmed=confirmed)
+            nxt = name_at(text, pos + 1, lex, after_title=True, foreign=foreign_list, confirmed=confirmed)
             if not nxt or pats["title"].match(text, pos + 1) or _own_title_follows(text, pos + 1 + len(nxt)) \
                     or _country_start().match(text, pos + 1) \
                     or (nxt not in confirmed and lex.common_words.get(nxt) in ("n", "vn", "an")):
