@@ -49,7 +49,11 @@ def roster_membership(article: Article) -> tuple[str, str] | None:
     if body_end <= 0:
         return None  # 获奖名单, 黑名单: nobody's members
     body, rest = base[:body_end], base[body_end:]
-    return body, (base if rest in _member_words() else body + "成员")
+    if rest in _member_words():
+        return body, base
+    if rest and not all(is_role(word) for word in rest.split("、")):
+        return None  # 市人大常委会任免名单: appointments, not members (appointment rules read them)
+    return body, body + "成员"  # (…常务委员会委员长、副委员长、秘书长、委员名单: the role lines give each post)
 
 
 def _role_post(role: str, body: str) -> PostMention | None:
