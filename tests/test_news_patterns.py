@@ -1880,7 +1880,8 @@ def test_a_list_of_no_body_s_members_names_nobody_and_spaced_words_stay_words():
     ex = extract("央视网消息（新闻联播）：今天公布了获奖名单。\n丁启明 马建华 邝志远 罗振川\n",
                  title="“最美乡村医生”获奖名单揭晓")
     assert posts(ex) == {}
-    ex = extract("央视网消息：南江市人大常委会任免名单\n丁启明 马建华 邝志远 罗振川\n", title="南江市人大常委会任免名单")
+    ex = extract("央视网消息：南江市人大常委会任免名单\n丁启明 马建华 邝志远 罗振川\n",
+                 title="南江市人大常委会任免名单")
     assert not any(label.endswith("成员") for labels in posts(ex).values() for label in labels)  # appointments
     ex = extract("央视网消息（新闻联播）：南江脱贫攻坚：单位包村 干部包户 高质量 高标准 推进。", title="南江脱贫")
     assert "单位包村、" not in ex.article.text and "高质量、" not in ex.article.text
