@@ -1949,3 +1949,16 @@ def test_a_side_s_chair_of_a_joint_committee_keeps_its_side():
     ex = extract("央视网消息：国务院副总理、中俄人文合作委员会中方主席丁启明出席开幕式。",
                  title="中俄人文合作委员会会议举行")
     assert posts(ex)["丁启明"] == ["国务院副总理", "中俄人文合作委员会中方主席"]
+
+
+def test_people_each_speaking_for_a_body_share_the_verb_after_the_last():
+    ex = extract("央视网消息：南江省政协12日上午举行仪式，纪念孙中山先生诞辰153周年。省政协主席罗振川出席。"
+                 "省政协副主席韦思成代表省政协，省人大常委会副主任丁启明代表民革省委，南江市副市长邝志远代表南江市政府，"
+                 "分别致辞。", title="南江省政协举行仪式纪念孙中山诞辰153周年")
+    assert list(edges(ex, "attended").values()) == [["罗振川", "韦思成", "丁启明", "邝志远"]]
+
+
+def test_a_report_for_a_body_before_a_comma_is_no_item_of_the_chair_s_list():
+    ex = extract("央视网消息：民进南江省委全体会议今天开幕。民进省委主席罗振川代表民进省委常务委员会作工作报告，"
+                 "民进省委常务副主席丁启明主持开幕会。", title="民进南江省委全会开幕")
+    assert list(edges(ex, "chaired").values()) == [["丁启明"]]

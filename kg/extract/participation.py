@@ -80,6 +80,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             pos -= 1  # 在巴基斯坦总理谢里夫的陪同下: the companion stands before 的
         if pos < verb.start() and text[pos - 1 : pos] == "，" and pos - 1 in by_end:
             pos -= 1  # 周伯华、…王太华，分别汇报了: the list, a comma, an adverb, the verb
+        elif pos < verb.start() and text[pos - 1 : pos] == "，" and (acting := _acting_for(text, pos - 1, by_end)):
+            pos = acting  # …王红代表北京市政府，分别致辞: the last of those speaking each for a body
         found = _walk_left(text, pos, by_end, lex)
         if not found:
             window = text[max(0, pos - 100) : pos]
@@ -92,6 +94,9 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                 pos = next((s.end for s in people if s.name_start < pos < s.end), pos)
                 topic = gap.group(0).startswith(("就", "围绕", "针对"))
                 dated = re.match(TIME_PHRASE, gap.group(0)) is not None
+                acting = _acting_for(text, pos - 1, by_end) if text[pos - 1 : pos] == "，" else None
+                if acting and not topic and not dated:
+                    pos = acting  # 马飚代表全国政协，…王红代表北京市政府，分别向…塑像敬献了花篮: each for a body
                 if text[pos - 1 : pos] == "，" and pos - 1 in by_end \
                         and (topic or (dated and _acts_in_its_sentence(text, by_end[pos - 1], lex))):
                     pos -= 1  # 张庆黎，…舒启明，分别就有关议题作说明: the list, a comma, the topic, the verb (…习近平，
@@ -338,6 +343,16 @@ def _acts_in_its_sentence(text: str, span: Span, lex: Lexicon) -> bool:
     return not _patterns()["role"].search(before) and not any(verb in before for verb in lex.encounter_verbs)
 
 
+def _acting_for(text: str, pos: int, by_end: dict[int, Span]) -> int | None:
+    """Where the person ends who speaks for the body (王红代表北京市政府) that ends at ``pos``, if one was read."""
+    acting = _ON_BEHALF.search(text, max(0, pos - 44), pos)
+    if acting is None or acting.start() not in by_end:
+        return None
+    body = text[acting.start() + len("代表") : pos]  # (蔡达峰代表…常务委员会作工作报告，: a clause of its own, no item)
+    ends = [m.end() for m in _patterns()["body_end"].finditer(body)]
+    return acting.start() if ends and ends[-1] == len(body) and not _patterns()["role"].search(body) else None
+
+
 def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> list[tuple[str, bool]]:
     """The list of people or bodies that ends at ``pos``: 陆海涛、冯雪 | 县发展改革局、县商务局."""
     items: list[tuple[str, bool]] = []
@@ -390,6 +405,9 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             continue
         if pos > 1 and text[pos - 1] == "，" and not items[0][1] and pos - 1 in by_end:
             pos -= 1  # groups of titled people sharing one verb: 副市长韩冰、罗敏，市政府秘书长卫东升出席
+            continue
+        if pos > 1 and text[pos - 1] == "，" and not items[0][1] and (acting := _acting_for(text, pos - 1, by_end)):
+            pos = acting  # 马飚代表全国政协，万鄂湘代表民革中央，…: people listed each with the body they speak for
             continue
         if pos > 0 and text[pos - 1] == "，" and items and items[0][1]:
             pos -= 1  # bodies listed with commas: 县投资集团，市规划资源局某某分局，城关街道
