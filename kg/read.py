@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.model import InputProblem, SourceText
+from kg.normalise import roster_line
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -270,7 +271,8 @@ def _content_notes(text: str) -> Iterator[tuple[int | None, str]]:
     """Notes about what a text looks like: for now, whether it stops mid-sentence."""
     body = text.rstrip()
     last = body[body.rfind("\n") + 1:].strip()
-    if last and not _ENDS_SENTENCE.search(last) and _HAN.search(last):
+    if last and not _ENDS_SENTENCE.search(last) and _HAN.search(last) and roster_line(last) is None:
+        # (丁学东 丁薛祥 …: a list of names laid out with spaces ends a 名单 whole)
         yield body.count("\n") + 1, f"text ends mid-sentence (…{last[-20:]}): the article may be cut off"
 
 

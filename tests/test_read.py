@@ -150,6 +150,14 @@ def test_text_cut_off_mid_sentence_is_read_with_a_note() -> None:
     assert_good_read(sources)
 
 
+def test_a_list_of_names_ending_a_text_is_no_cut_off(tmp_path) -> None:
+    roster = tmp_path / "2026-03-20.txt"
+    roster.write_text("中国共产党南江省第十次代表大会主席团成员名单\n（按姓氏笔画为序）\n"
+                      "丁启明 马建华 邝志远 罗振川 韦思成\n", encoding="utf-8")
+    sources, problems = read_all(roster)
+    assert len(sources) == 1 and not [p for p in problems if "mid-sentence" in p.problem]
+
+
 def test_missing_publication_date_is_noted_only_when_there_is_none() -> None:
     bad = FIXTURES / "no-date.txt"
     sources, problems = read_all(bad, GOOD)
