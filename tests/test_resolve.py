@@ -12,6 +12,7 @@ multi-issue corpora in tests/fixtures/multi_issue/ run through the real pipeline
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date
 from pathlib import Path
@@ -674,3 +675,15 @@ def test_seeds_variants_and_title_change() -> None:
     changes = summaries(result, "changes")
     assert any(c.startswith("张蕙娜: 代区长 → 区长") for c in changes)
     assert any(c.startswith("区政协主席 (钱塘新区报): 金志强 → 王进") for c in changes)
+
+
+def test_names_one_character_apart_on_one_member_list_stay_two_people(tmp_path: Path) -> None:
+    """赵克志 and 赵克石 on one 主席团 list: the same post and one character apart, yet named side by side."""
+    members = "丁启明 马建华 邝志远 罗振川 韦思成 罗振山 祁向东 孟祥和 孟祥华"
+    line = {"id": "a", "date": "2026-03-01", "title": "中国共产党南江省第十次代表大会主席团成员名单",
+            "text": f"中国共产党南江省第十次代表大会主席团成员名单\n（按姓氏笔画为序）\n{members}\n"}
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = build([corpus], jobs=1)
+    labels = sorted(d["label"] for _, d in result.graph.nodes(data=True) if d["type"] == "Official")
+    assert labels == sorted(members.split())

@@ -18,7 +18,6 @@ from kg.normalise import is_role, listed_item, listed_name
 _LIST_WORD = "名单"
 _NOTE = re.compile(r"（[^（）]{0,30}）")  # （共22人）, （按姓氏笔画为序）, （女，蒙古族）: notes, not names
 _ROLE = re.compile(r"(?:^|(?<=、))([\u4e00-\u9fff]{1,8})：")
-_EVIDENCE = 20  # characters of the list kept on each side of a name as the mention's sentence
 
 
 @lru_cache(maxsize=1)
@@ -101,10 +100,7 @@ def _listed_people(line: str, start: int, end: int, post: PostMention, after_rol
     shaped = sum(map(listed_name, filled))
     if not shaped or shaped < 0.8 * len(filled) or (not after_role and len(filled) < 3):
         return []
-    people, pos = [], start
-    for item in items:
-        if listed_item(item):
-            sentence = line[max(0, pos - _EVIDENCE) : pos + len(item) + _EVIDENCE]
-            people.append(PersonMention(name=item, posts=[post], sentence=sentence))
-        pos += len(item) + 1
-    return people
+    # the list is every name's sentence: named side by side, no two of them are one person (赵克石 and 赵克志 of one
+    # 主席团 are two)
+    sentence = line[start:end].rstrip("、")
+    return [PersonMention(name=item, posts=[post], sentence=sentence) for item in items if listed_item(item)]
