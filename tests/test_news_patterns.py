@@ -1962,3 +1962,17 @@ def test_a_report_for_a_body_before_a_comma_is_no_item_of_the_chair_s_list():
     ex = extract("央视网消息：民进南江省委全体会议今天开幕。民进省委主席罗振川代表民进省委常务委员会作工作报告，"
                  "民进省委常务副主席丁启明主持开幕会。", title="民进南江省委全会开幕")
     assert list(edges(ex, "chaired").values()) == [["丁启明"]]
+
+
+def test_a_country_s_full_name_holds_no_person_and_an_envoy_s_principal_ends_before_the_envoy():
+    ex = extract("央视网消息：在结束对厄瓜多尔共和国、秘鲁共和国、智利共和国国事访问后，国家主席罗振川回到北京。",
+                 title="罗振川结束对厄瓜多尔共和国 秘鲁共和国 智利共和国国事访问回到北京")
+    assert set(posts(ex)) == {"罗振川"}
+    ex = extract("央视网消息：国务院副总理韦思成同美国总统奥巴马特别代表、国务卿克里共同主持开幕式。", title="对话开幕")
+    assert "奥巴马" in posts(ex) and "奥巴马特别" not in posts(ex)
+
+
+def test_a_span_of_days_whose_first_day_has_no_ri_dates_the_visit_by_its_first_day():
+    ex = extract("央视网消息：国家副主席罗振川14至16日在南江调研。他强调，要推进绿色发展。", title="罗振川在南江调研",
+                 day=date(2026, 11, 16))
+    assert [(m.label, m.date) for m in ex.meetings] == [("罗振川在南江调研", date(2026, 11, 14))]

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 # 号 is the spoken day (16号); a bare 1号 is read as a day only before a time word or a verb (not 1号文件).
 _HAO = r"号(?=[上下中晚凌早]|在|，|举行|召开|开幕|闭幕|出席|会见|主持|抵达|电|至|到|起|晚|讯)"
 DAY = rf"\d{{1,2}}(?:日|{_HAO})"
-DATE = rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?{DAY}(?:[至和、]\d{{1,2}}(?:日|号))?"  # 18日至21日, 27日和28日, 30日、31日
+# 18日至21日, 27日和28日, 30日、31日; 14至16日 (the first day of a span written once)
+DATE = rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}[至到](?=\d{{1,2}}[日号]))?{DAY}(?:[至和、]\d{{1,2}}(?:日|号))?"
 PART_OF_DAY = r"(?:上午|下午|晚上|晚|中午|凌晨|早上|早晨|傍晚)"
 # a day a sentence opens with (当地时间12月3日, 13号): group 1 is the day as written
 OPENING_DAY = rf"(?:当地时间)?((?:\d{{1,2}}月)?{DAY})"
@@ -82,8 +83,17 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# 14至16日: a span whose first day is written without 日; read as 14日至16日
+_BARE_FIRST_DAY = re.compile(r"(?<![\d.])(\d{1,2})(?=[至到]\d{1,2}[日号])")
+
+
+def _first_days_written(text: str) -> str:
+    return _BARE_FIRST_DAY.sub(r"\1日", text) if "至" in text or "到" in text else text
+
+
 def last_date(clause: str) -> str | None:
     """The date expression closest to a clause's end (据朝中社今天(27日)报道，…26日举行会晤: 26日, the event's day)."""
+    clause = _first_days_written(clause)
     found = [(m.start(), m.group(0)) for regex in (_DATE_ABS, _DATE_MD) for m in regex.finditer(clause)]
     found += [(m.start(), f"{m[1]}日") for m in re.finditer(r"(?:今天|今日|昨天|昨日)（(\d{1,2})日）", clause)]
     found += [(m.start(), m.group(0)) for m in _DATE_REL.finditer(clause)
@@ -96,6 +106,7 @@ def last_date(clause: str) -> str | None:
 
 def find_date(sentence: str) -> str | None:
     """The first date expression of a sentence: 2025年12月31日, 1月12日, 今天（7日）, 30日, 昨天."""
+    sentence = _first_days_written(sentence)
     best: tuple[int, str] | None = None
     for regex in (_DATE_ABS, _DATE_MD):
         m = regex.search(sentence)

@@ -375,6 +375,8 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
             continue  # 总统助理和顾问: 和 joins a second title, no name 和顾问
         if (_common(token, lex) or "").startswith("ns") and _patterns()["inspect"].match(text, end):
             continue  # 习近平总书记吉林调研重要讲话: a place and the visit made there, no person 吉林
+        if _cuts_a_state_form(text, pos, end, lex):
+            continue  # 秘鲁共和国: a country's full name, no person 秘鲁共 before 和
         # 众议长大岛理森和参议长伊达忠一: 和 then another title joins two titled names
         conjoined = strength == 1 and text[end] in "和与及" \
             and bool(_patterns()["title"].search(text, end + 1, end + 7))
@@ -383,6 +385,27 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         if level:
             found.append(Reading(token, strength, level == 2, stop_length))
     return found
+
+
+def _cuts_a_state_form(text: str, pos: int, end: int, lex: Lexicon) -> bool:
+    """Does ``end`` fall inside a state form that follows a country (秘鲁共|和国, 智利共|和国)?"""
+    cuts = _state_form_cuts(lex)
+    for length in range(1, min(6, end - pos)):
+        tails = cuts.get(text[end - length : end])
+        if tails and any(text.startswith(tail, end) for tail in tails) \
+                and text[pos : end - length] in _country_set(lex):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _state_form_cuts(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Each way a name's end may cut a state form (共|和国, 人民共|和国): the head before the cut, the tails after."""
+    cuts: dict[str, set[str]] = {}
+    for form in lex.state_forms:
+        for cut in range(1, len(form)):
+            cuts.setdefault(form[:cut], set()).add(form[cut:])
+    return {head: tuple(sorted(tails)) for head, tails in cuts.items()}
 
 
 def best_reading(text: str, pos: int, readings: list[Reading], confirmed: frozenset[str] = frozenset()) -> str | None:
