@@ -1976,3 +1976,11 @@ def test_a_span_of_days_whose_first_day_has_no_ri_dates_the_visit_by_its_first_d
     ex = extract("央视网消息：国家副主席罗振川14至16日在南江调研。他强调，要推进绿色发展。", title="罗振川在南江调研",
                  day=date(2026, 11, 16))
     assert [(m.label, m.date) for m in ex.meetings] == [("罗振川在南江调研", date(2026, 11, 14))]
+
+
+def test_a_meeting_convened_on_a_visit_is_labelled_by_its_topic():
+    ex = extract("央视网消息：8日至10日，国务院总理罗振川到南江北海、钦州考察。"
+                 "在钦州，罗振川召开了小微企业座谈会，询问企业经营情况。",
+                 title="罗振川在南江考察", day=date(2026, 7, 11))
+    assert [m.label for m in ex.meetings] == ["罗振川到南江北海、钦州考察", "小微企业座谈会"]
+    assert edges(ex, "chaired")["小微企业座谈会"] == ["罗振川"]

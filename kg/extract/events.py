@@ -967,9 +967,11 @@ def _convener(sentence: str, offset: int, people: list[Span], chair_at: int) -> 
 
 
 def _names_itself(noun_phrase: str) -> bool:
-    """第一次会议, 全国…会议, 中央…领导小组…: a meeting whose own name says whose it is."""
+    """第一次会议, 全国…会议, 中央…领导小组…, 小微企业座谈会: a meeting whose own name says whose it is, or what it
+    is about (a topic of four characters or more before its noun)."""
+    noun = next((m for m in _patterns()["meeting_end"].finditer(noun_phrase) if m.end() == len(noun_phrase)), None)
     return bool(re.search(r"第[一二三四五六七八九十百\d]+次|^(?:中央|全国|国务院|中共|省|市|区|县)", noun_phrase)) \
-        or len(noun_phrase) >= 8
+        or len(noun_phrase) >= 8 or (noun is not None and noun.start() >= 4)
 
 
 _BRIEFING = re.compile(r"听取(?P<what>[^，。；]{2,30}?(?:工作)?汇报)")
