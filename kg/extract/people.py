@@ -926,6 +926,8 @@ def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str, stated: str | N
         if not title:
             break
         prefix = text[pos : title.start()]
+        if 2 <= prefix.find("为") <= 4:
+            break  # 增补甲为经济委员会副主任、乙为教科文卫体委员会副主任: the next item names the next appointee
         term = _TERM.match(prefix)  # 第十二届全国人民代表大会常务委员会: the term is no part of the body's name
         prefix = prefix[term.end() :] if term and term.end() < len(prefix) else prefix
         body = prefix if prefix and (is_body_name(prefix, at_boundary=True, lex=lex)
