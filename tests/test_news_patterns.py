@@ -1990,5 +1990,6 @@ def test_appointees_listed_with_their_posts_each_keep_their_own():
     ex = extract("央视网消息：会议通过表决，决定增补罗振川为经济委员会副主任、丁启明为教科文卫体委员会副主任。",
                  title="政协常委会闭幕")
     assert posts(ex) == {"罗振川": ["经济委员会副主任"], "丁启明": ["教科文卫体委员会副主任"]}
-    ex = extract("央视网消息：全会按照党章规定，决定递补中央委员会候补委员罗振川、丁启明为中央委员会委员。", title="全会公报")
+    ex = extract("央视网消息：全会按照党章规定，决定递补中央委员会候补委员罗振川、丁启明为中央委员会委员。",
+                 title="全会公报")
     assert not any(label.startswith(("决定", "递补")) for labels in posts(ex).values() for label in labels)
