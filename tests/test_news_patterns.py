@@ -1993,3 +1993,9 @@ def test_appointees_listed_with_their_posts_each_keep_their_own():
     ex = extract("央视网消息：全会按照党章规定，决定递补中央委员会候补委员罗振川、丁启明为中央委员会委员。",
                  title="全会公报")
     assert not any(label.startswith(("决定", "递补")) for labels in posts(ex).values() for label in labels)
+
+
+def test_a_joined_name_s_last_part_is_not_cut_inside_its_own_word():
+    ex = extract("央视网消息：罗振川举行仪式，欢迎沙特阿拉伯王国国王萨勒曼·本·阿卜杜勒-阿齐兹·阿勒沙特"
+                 "对我国进行国事访问。英国首相特蕾莎·梅会也将出席。", title="罗振川举行仪式欢迎沙特国王访华")
+    assert {"萨勒曼·本·阿卜杜勒-阿齐兹·阿勒沙特", "特蕾莎·梅"} <= set(posts(ex))
