@@ -1999,3 +1999,10 @@ def test_a_joined_name_s_last_part_is_not_cut_inside_its_own_word():
     ex = extract("央视网消息：罗振川举行仪式，欢迎沙特阿拉伯王国国王萨勒曼·本·阿卜杜勒-阿齐兹·阿勒沙特"
                  "对我国进行国事访问。英国首相特蕾莎·梅会也将出席。", title="罗振川举行仪式欢迎沙特国王访华")
     assert {"萨勒曼·本·阿卜杜勒-阿齐兹·阿勒沙特", "特蕾莎·梅"} <= set(posts(ex))
+
+
+def test_bodies_that_each_hold_a_meeting_hold_one_each():
+    ex = extract("央视网消息：近日，南江省人大常委会党组、省政府党组、省政协党组分别召开会议，学习贯彻重要讲话精神。"
+                 "罗振川主持省政府党组会议并讲话。", title="南江省人大常委会 省政府 省政协党组分别召开会议")
+    assert [m.label for m in ex.meetings] == ["南江省人大常委会党组会议", "省政府党组会议", "省政协党组会议"]
+    assert edges(ex, "chaired") == {"省政府党组会议": ["罗振川"]}

@@ -887,6 +887,11 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 # 我县紧接着召开全县防汛工作部署会: the meeting names itself
                 return [HeldEvent(label=noun_phrase, kind=_kind_of(noun_phrase), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase))]
+            each = _bodies_apart(subject, noun_phrase) if subject and before.endswith("分别") else []
+            if each:  # 全国人大常委会党组、国务院党组、全国政协党组分别召开会议: one meeting per body
+                return [HeldEvent(label=body + _clean_label(noun_phrase), kind=_kind_of(noun_phrase),
+                                  start=offset + sentence.find(body), end=offset + verb.end() + len(noun_phrase),
+                                  organiser=body) for body in each]
             if subject and pats["body_end"].search(subject):
                 purpose = _PURPOSE.match(sentence, verb.end() + skipped + len(noun_phrase))
                 if purpose and len(_clean_label(noun_phrase)) <= 3:
@@ -897,6 +902,15 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase), organiser=_clean_label(subject))]
     return out
+
+
+def _bodies_apart(subject: str, noun_phrase: str) -> list[str]:
+    """The bodies of 甲党组、乙党组和丙党组分别召开会议, each holding its own meeting ([] unless every item is a
+    body)."""
+    items = [item for item in re.split(r"[、和]", subject.removesuffix("分别")) if item]
+    body_end = _patterns()["body_end"]
+    ok = len(items) >= 2 and all(body_end.search(item) and len(item) <= 16 for item in items)
+    return [_clean_label(item) for item in items] if ok and len(_clean_label(noun_phrase)) <= 4 else []
 
 
 def _meeting_opening_sentence(sentence: str, offset: int, people: list[Span] = ()) -> list[HeldEvent]:
