@@ -2006,3 +2006,6 @@ def test_bodies_that_each_hold_a_meeting_hold_one_each():
                  "罗振川主持省政府党组会议并讲话。", title="南江省人大常委会 省政府 省政协党组分别召开会议")
     assert [m.label for m in ex.meetings] == ["南江省人大常委会党组会议", "省政府党组会议", "省政协党组会议"]
     assert edges(ex, "chaired") == {"省政府党组会议": ["罗振川"]}
+    ex = extract("央视网消息：近日，南江省人大常委会党组、省政府党组、省政协党组分别召开会议，学习贯彻重要讲话精神。"
+                 "罗振川、丁启明、韦思成主持所在党组会议。", title="南江省人大常委会 省政府 省政协党组分别召开会议")
+    assert edges(ex, "chaired") == {}  # each chairs his own body's, which the report leaves unsaid: none is guessed

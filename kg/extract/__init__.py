@@ -365,6 +365,9 @@ def extract(article: Article) -> ArticleExtraction:
             else max((g for start, g in group_starts if start <= pos), default=0)
         if only is None and not every and at_group is None:
             only = _one_named_by_object(text, pos + len(role), [m for m in result.meetings if group_of[m.key] == group])
+            if only is None and text.startswith("所在", pos + len(role)) \
+                    and sum(group_of[m.key] == group for m in result.meetings) > 1:
+                return  # 李克强、栗战书、汪洋主持所在党组会议: each chairs his own, which the report leaves unsaid
         if only is None and at_group is None and visit is not None and visit.kind not in ("会见", "仪式"):
             only = events.index(visit)  # 马凯一同考察: the visit, not the 座谈会 reported with it
         marker = (name, relation, group if only is None else -2 - only)
