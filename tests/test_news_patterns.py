@@ -2009,3 +2009,10 @@ def test_bodies_that_each_hold_a_meeting_hold_one_each():
     ex = extract("央视网消息：近日，南江省人大常委会党组、省政府党组、省政协党组分别召开会议，学习贯彻重要讲话精神。"
                  "罗振川、丁启明、韦思成主持所在党组会议。", title="南江省人大常委会 省政府 省政协党组分别召开会议")
     assert edges(ex, "chaired") == {}  # each chairs his own body's, which the report leaves unsaid: none is guessed
+
+
+def test_talks_a_speaker_recalls_later_in_his_paragraph_are_no_encounter_of_the_report():
+    ex = extract("央视网消息：全国政协主席罗振川12日在人民大会堂会见越南总理阮春福。\n"
+                 "罗振川说，中越互为友好近邻。去年两党总书记实现互访。韦思成总理同阮春福总理在亚欧首脑会议期间会晤，"
+                 "就深化合作达成共识。\n张庆黎参加会见。", title="罗振川会见越南总理")
+    assert [m.label for m in ex.meetings] == ["罗振川会见越南总理阮春福"]

@@ -247,6 +247,16 @@ def sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(ch, 0, pos) for ch in "。！？\n") + 1
 
 
+def in_speech_paragraph(text: str, pos: int) -> bool:
+    """Is ``pos`` in a paragraph that opens with someone's speech (俞正声说，…。…李克强总理同阮春福总理…会晤), in a
+    later sentence that opens with no time of its own (随后, 会后, 当天 would tell the report going on)?"""
+    start = text.rfind("\n", 0, pos) + 1
+    opening = _speech_opening().match(text, start, pos)
+    if opening is None or sentence_start(text, pos) <= start:
+        return False
+    return not re.match(f"(?:{TIME_PHRASE}|随后|会后|此后)", text[sentence_start(text, pos) : pos])
+
+
 def inside_reported_speech(text: str, pos: int) -> bool:
     """Is ``pos`` in a sentence that opens with someone's speech (某某说，… / 某某表示：…), after that opening? What
     a speaker recalls (栗战书说，不久前，习近平主席…宣布) is not the reported event."""

@@ -13,7 +13,15 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kg.extract.common import COUNT_DIGITS, WILL, HeldEvent, Span, inside_reported_speech, sentence_start
+from kg.extract.common import (
+    COUNT_DIGITS,
+    WILL,
+    HeldEvent,
+    Span,
+    in_speech_paragraph,
+    inside_reported_speech,
+    sentence_start,
+)
 from kg.extract.common import _patterns as _patterns_common
 from kg.extract.dates import TIME_PHRASE, find_date, last_date
 from kg.extract.names import readings_at
@@ -60,7 +68,8 @@ def find_encounters(text: str, sentences: list[tuple[int, str]], people: list[Sp
     # group's is none of its own
     found = drop_group_encounters(text, found + recalled)
     # 李克强表示，…今年5月，习近平主席会见了访华的总理先生: what a speaker recalls is no encounter of the report
-    found = [e for e in found if not inside_reported_speech(text, e.start) and not _recalled_by_month(text, e.start)]
+    found = [e for e in found if not inside_reported_speech(text, e.start) and not _recalled_by_month(text, e.start)
+             and not in_speech_paragraph(text, e.start)]
     return sorted(found, key=lambda e: e.start)
 
 
