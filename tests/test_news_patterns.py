@@ -2016,3 +2016,10 @@ def test_talks_a_speaker_recalls_later_in_his_paragraph_are_no_encounter_of_the_
                  "罗振川说，中越互为友好近邻。去年两党总书记实现互访。韦思成总理同阮春福总理在亚欧首脑会议期间会晤，"
                  "就深化合作达成共识。\n张庆黎参加会见。", title="罗振川会见越南总理")
     assert [m.label for m in ex.meetings] == ["罗振川会见越南总理阮春福"]
+
+
+def test_a_speech_a_speaker_recalls_in_his_paragraph_is_no_attendance_but_companions_after_it_are():
+    ex = extract("央视网消息：全国人大常委会委员长罗振川3日在人民大会堂与土耳其议长耶尔德勒姆举行会谈。\n"
+                 "罗振川说，刚刚召开的峰会引起国际社会高度关注。韦思成主席在峰会上发表重要讲话。\n丁启明参加会谈。",
+                 title="罗振川与土耳其议长举行会谈")
+    assert list(edges(ex, "attended").values()) == [["罗振川", "耶尔德勒姆", "丁启明"]]

@@ -14,6 +14,7 @@ from kg.extract.common import (
     _patterns,
     _words,
     before_fillers,
+    in_speech_paragraph,
     inside_reported_speech,
     sentence_start,
 )
@@ -109,7 +110,10 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         if role in ("在会上", "在座谈会上") and not found:
             continue
         recalled = _RECALLED.match(text, sentence_start(text, verb.start()), verb.start())
-        if found and (inside_reported_speech(text, verb.start()) or recalled):
+        # (栗战书说，刚刚在阿根廷召开的峰会…。习近平主席在峰会上发表重要讲话: a speech the speaker recalls; not
+        # 参加有关活动 at the end of a speech paragraph, the report going on)
+        recalled_speech = role.endswith(("讲话", "致辞", "发言")) and in_speech_paragraph(text, verb.start())
+        if found and (inside_reported_speech(text, verb.start()) or recalled or recalled_speech):
             continue  # 栗战书说，不久前，习近平主席在博鳌…宣布了…: what a speaker recalls, not this event
         if found and _FIRST_PERSON.search(text[sentence_start(text, verb.start()) : verb.start()]):
             continue  # 我和培尼亚总统共同宣布, 与你共同宣布: a speaker's own words, whatever their sentence opens with
