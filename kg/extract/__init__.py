@@ -182,10 +182,16 @@ def _one_named_by_object(text: str, after_verb: int, group: list[MeetingMention]
     if len(group) < 2:
         return None
     noun = _OBJECT_NOUN.match(text, after_verb)
-    if noun is None:
+    # (马凯在座谈会上回顾…: the role names the event itself, 座谈会, not the 会见 before it)
+    word = noun.group(1) if noun else _AT_EVENT.search(text, max(0, after_verb - 12), after_verb)
+    if word is None:
         return None
-    named = [m.key for m in group if m.label.endswith(noun.group(1))]
+    word = word if isinstance(word, str) else word.group(1)
+    named = [m.key for m in group if m.label.endswith(word)]
     return named[0] if len(named) == 1 else None
+
+
+_AT_EVENT = re.compile(r"在([^，。；在]{2,10})上$")  # the role 在座谈会上: the event it names
 
 
 @lru_cache(maxsize=1)
