@@ -236,7 +236,7 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
         # (中俄总理第十七次定期会晤在莫斯科举行 over 温家宝与梅德韦杰夫共同主持了…会晤: the encounter has it, with its
         # hosts)
         held = [e for e in _held_meetings(headline, 0, []) if not e.leader
-                and not any(e.label in x.label or x.label in e.label for x in encounters)]
+                and not any(e.label == x.label.removeprefix("了") for x in encounters)]
         for event in held:
             event.start = event.end = 0
         return held or (_headline_attended(headline, people) if not encounters else []) \
@@ -387,7 +387,7 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None,
             verb = convened.group("verb") if convened.group("verb").endswith("主持") else "主持召开"
             # 有关省区民族宗教工作座谈会 is the meeting's name, as a lead's meeting is labelled; a bare 座谈会 is
             # told by who convened it where (习近平在民政厅主持召开座谈会)
-            label = each if _names_itself(each) else f"{leader.name}{where}{verb}{each}"
+            label = each if _names_itself(each) or _names_its_topic(each) else f"{leader.name}{where}{verb}{each}"
             found.append(HeldEvent(label=label, kind=_kind_of(each), start=start,
                                    end=start + len(convened.group(0)), leader=leader, when=when,
                                    leader_role=verb))
@@ -981,11 +981,16 @@ def _convener(sentence: str, offset: int, people: list[Span], chair_at: int) -> 
 
 
 def _names_itself(noun_phrase: str) -> bool:
-    """第一次会议, 全国…会议, 中央…领导小组…, 小微企业座谈会: a meeting whose own name says whose it is, or what it
-    is about (a topic of four characters or more before its noun)."""
-    noun = next((m for m in _patterns()["meeting_end"].finditer(noun_phrase) if m.end() == len(noun_phrase)), None)
+    """第一次会议, 全国…会议, 中央…领导小组…: a meeting whose own name says whose it is."""
     return bool(re.search(r"第[一二三四五六七八九十百\d]+次|^(?:中央|全国|国务院|中共|省|市|区|县)", noun_phrase)) \
-        or len(noun_phrase) >= 8 or (noun is not None and noun.start() >= 4)
+        or len(noun_phrase) >= 8
+
+
+def _names_its_topic(noun_phrase: str) -> bool:
+    """小微企业座谈会: a topic of four characters or more before the meeting's noun (a meeting a visit's leader
+    convenes is known by it; a foreign host's ceremony or press conference keeps its host: 俄罗斯年度大型记者会)."""
+    noun = next((m for m in _patterns()["meeting_end"].finditer(noun_phrase) if m.end() == len(noun_phrase)), None)
+    return noun is not None and noun.start() >= 4
 
 
 _BRIEFING = re.compile(r"听取(?P<what>[^，。；]{2,30}?(?:工作)?汇报)")

@@ -339,16 +339,14 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
     if joined:
         # the last part may run into what follows (伊姆兰·汗在北京): it ends at the first stop after it
         last = max(joined.group(0).rfind(j) for j in JOINERS) + pos + 1
-        edges, at = set(), last  # where jieba ends a word in the last part (阿勒|沙特|对: no verb starts inside 沙特)
-        for word in _words(text[last : last + 12]):
-            at += len(word)
-            edges.add(at)
         for end in range(last + 1, joined.end() + 1):
             strength = stop_strength(text, end)
             if end > last + 1 and text[end - 1] in lex.not_name_end:
                 break  # 特蕾莎·梅会也将: the last part ran into the next word
+            # (阿勒沙特对: no verb starts inside 沙特, a country's name across the cut)
+            across = any(text[end - k : end - k + size] in _country_set(lex) for size in (2, 3) for k in range(1, size))
             if not strength and end < len(text) and (text[end] in lex.not_name_end
-                                                     or (end in edges and _verb_starts(text, end, lex))):
+                                                     or (not across and _verb_starts(text, end, lex))):
                 strength = 1  # so the name ends before it (特蕾莎·梅|会也将, 米歇尔·奥恩|不接受)
             if strength and is_joined_name(text[pos:end]):
                 return [Reading(text[pos:end], strength)]

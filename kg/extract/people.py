@@ -552,6 +552,10 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
             posts.append(PostMention(label=item_title, title=item_title, body=outside, tense=item_tense))
             continue
         country = _country_of(body, lex) or _country_of(prev_body, lex) or country  # the chain's own first
+        if _side_title(item_title):  # 俄罗斯副总理、…委员会俄方主席: a side's chair names its committee, not its state
+            posts.append(PostMention(label=(body or "") + item_title, title=item_title, body=body, tense=item_tense))
+            prev_body = body or prev_body
+            continue
         if body is None and country and (item_title in lex.foreign_titles or item_title in _STATE_TITLES):
             body = country  # 莱索托…党领袖、首相: the state office is the country's, not the party's
         elif body and country and not _country_of(body, lex) and not body.startswith(("中共", "中国")) \
@@ -566,6 +570,11 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
 
 
 _GROUP_BODY_ENDINGS = tuple(lexicon_lines("group_body_endings.txt"))
+
+
+def _side_title(title: str) -> bool:
+    """中方主席, 俄方主席 (titles.txt): the chair of one side of a joint committee."""
+    return len(title) > 3 and title[1] == "方"
 
 
 def _is_country(body: str, lex: Lexicon) -> bool:
