@@ -168,7 +168,8 @@ def _listed_before_verbs(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             continue  # 白宫发言人: the verb is part of a noun
         end = before_fillers(text, verb.start())
         while end > 0 and end not in by_end:
-            name = _bare_name_ending_at(text, end, lex) or _foreign_partner_ending_at(text, end, lex)
+            name = _bare_name_ending_at(text, end, lex) \
+                or (_foreign_partner_ending_at(text, end, lex) if verb.group(0).startswith("共同主持") else None)
             if not name:
                 break
             start = end - len(name)
@@ -180,7 +181,8 @@ def _listed_before_verbs(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
 
 def _foreign_partner_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
     """温家宝与梅德韦杰夫共同主持: a transliterated name no title introduces, listed after a Han name the list reads
-    (与, 和, 、 between them): the partner of a joint act."""
+    (与, 和, 、 between them): the co-chair (only before 共同主持: before 共同出席 the partner of a talk the report told
+    may be read as its guest)."""
     start = end
     while start > 0 and end - start < 12 and (text[start - 1] in lex.transliteration or text[start - 1] in "·-"):
         start -= 1
