@@ -10,7 +10,7 @@ from datetime import date, timedelta
 _HAO = r"号(?=[上下中晚凌早]|在|，|举行|召开|开幕|闭幕|出席|会见|主持|抵达|电|至|到|起|晚|讯)"
 DAY = rf"\d{{1,2}}(?:日|{_HAO})"
 # 18日至21日, 27日和28日, 30日、31日; 14至16日 (the first day of a span written once)
-DATE = rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}[至到](?=\d{{1,2}}[日号]))?{DAY}(?:[至和、]\d{{1,2}}(?:日|号))?"
+DATE = rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}至(?=\d{{1,2}}[日号]))?{DAY}(?:[至和、]\d{{1,2}}(?:日|号))?"
 PART_OF_DAY = r"(?:上午|下午|晚上|晚|中午|凌晨|早上|早晨|傍晚)"
 # a day a sentence opens with (当地时间12月3日, 13号): group 1 is the day as written
 OPENING_DAY = rf"(?:当地时间)?((?:\d{{1,2}}月)?{DAY})"
@@ -84,11 +84,11 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 # 14至16日: a span whose first day is written without 日; read as 14日至16日
-_BARE_FIRST_DAY = re.compile(r"(?<![\d.])(\d{1,2})(?=[至到]\d{1,2}[日号])")
+_BARE_FIRST_DAY = re.compile(r"(?<![\d.])(\d{1,2})(?=至\d{1,2}[日号])")
 
 
 def _first_days_written(text: str) -> str:
-    return _BARE_FIRST_DAY.sub(r"\1日", text) if "至" in text or "到" in text else text
+    return _BARE_FIRST_DAY.sub(r"\1日", text) if "至" in text else text
 
 
 def last_date(clause: str) -> str | None:

@@ -393,12 +393,24 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
 def _cuts_a_state_form(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     """Does ``end`` fall inside a state form that follows a country (秘鲁共|和国, 智利共|和国)?"""
     cuts = _state_form_cuts(lex)
+    if end >= len(text) or text[end] not in _tail_starts(lex) or text[end - 1] not in _head_ends(lex):
+        return False  # (most candidates: nothing of a state form on either side of the cut)
     for length in range(1, min(6, end - pos)):
         tails = cuts.get(text[end - length : end])
         if tails and any(text.startswith(tail, end) for tail in tails) \
                 and text[pos : end - length] in _country_set(lex):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _tail_starts(lex: Lexicon) -> frozenset[str]:
+    return frozenset(tail[0] for tails in _state_form_cuts(lex).values() for tail in tails)
+
+
+@lru_cache(maxsize=1)
+def _head_ends(lex: Lexicon) -> frozenset[str]:
+    return frozenset(head[-1] for head in _state_form_cuts(lex))
 
 
 @lru_cache(maxsize=1)
