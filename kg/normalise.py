@@ -289,6 +289,7 @@ def listed_name(item: str) -> bool:
     return any(ch in "·-" for ch in item) or (len(item) <= 4 and (item[0] in surnames or item[:2] in surnames))
 
 
+@lru_cache(maxsize=4096)
 def is_role(word: str) -> bool:
     """副主任, 常务委员: a title the lexicon knows, or a word ending in one."""
     from kg.lexicon import load

@@ -181,13 +181,11 @@ def _one_named_by_object(text: str, after_verb: int, group: list[MeetingMention]
     座谈会, not the visit), if exactly one."""
     if len(group) < 2:
         return None
-    noun = _OBJECT_NOUN.match(text, after_verb)
-    # (马凯在座谈会上回顾…: the role names the event itself, 座谈会, not the 会见 before it)
-    word = noun.group(1) if noun else _AT_EVENT.search(text, max(0, after_verb - 12), after_verb)
-    if word is None:
+    # the verb's object, or the event the role itself names (马凯在座谈会上回顾…: the 座谈会, not the 会见 before it)
+    noun = _OBJECT_NOUN.match(text, after_verb) or _AT_EVENT.search(text, max(0, after_verb - 12), after_verb)
+    if noun is None:
         return None
-    word = word if isinstance(word, str) else word.group(1)
-    named = [m.key for m in group if m.label.endswith(word)]
+    named = [m.key for m in group if m.label.endswith(noun.group(1))]
     return named[0] if len(named) == 1 else None
 
 

@@ -343,10 +343,9 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
             strength = stop_strength(text, end)
             if end > last + 1 and text[end - 1] in lex.not_name_end:
                 break  # 特蕾莎·梅会也将: the last part ran into the next word
-            # (阿勒沙特对: no verb starts inside 沙特, a country's name across the cut)
-            across = any(text[end - k : end - k + size] in _country_set(lex) for size in (2, 3) for k in range(1, size))
-            if not strength and end < len(text) and (text[end] in lex.not_name_end
-                                                     or (not across and _verb_starts(text, end, lex))):
+            if not strength and end < len(text) and (
+                    text[end] in lex.not_name_end
+                    or (_verb_starts(text, end, lex) and not _inside_a_country(text, end, lex))):
                 strength = 1  # so the name ends before it (特蕾莎·梅|会也将, 米歇尔·奥恩|不接受)
             if strength and is_joined_name(text[pos:end]):
                 return [Reading(text[pos:end], strength)]
@@ -390,11 +389,16 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
     return found
 
 
+def _inside_a_country(text: str, cut: int, lex: Lexicon) -> bool:
+    """阿勒沙|特对: does a country's name of two or three characters stand across ``cut``? (No verb starts in 沙特.)"""
+    return any(text[cut - k : cut - k + size] in _country_set(lex) for size in (2, 3) for k in range(1, size))
+
+
 def _cuts_a_state_form(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     """Does ``end`` fall inside a state form that follows a country (秘鲁共|和国, 智利共|和国)?"""
-    cuts = _state_form_cuts(lex)
     if end >= len(text) or text[end] not in _tail_starts(lex) or text[end - 1] not in _head_ends(lex):
         return False  # (most candidates: nothing of a state form on either side of the cut)
+    cuts = _state_form_cuts(lex)
     for length in range(1, min(6, end - pos)):
         tails = cuts.get(text[end - length : end])
         if tails and any(text.startswith(tail, end) for tail in tails) \

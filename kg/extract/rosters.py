@@ -13,11 +13,11 @@ from functools import lru_cache
 
 from kg.lexicon import lexicon_lines
 from kg.model import Article, PersonMention, PostMention
-from kg.normalise import is_role, listed_item, listed_name
+from kg.normalise import CJK, is_role, listed_item, listed_name
 
 _LIST_WORD = "名单"
 _NOTE = re.compile(r"（[^（）]{0,30}）")  # （共22人）, （按姓氏笔画为序）, （女，蒙古族）: notes, not names
-_ROLE = re.compile(r"(?:^|(?<=、))([\u4e00-\u9fff]{1,8})：")
+_ROLE = re.compile(f"(?:^|(?<=、))([{CJK}]{{1,8}})：")
 
 
 @lru_cache(maxsize=1)
