@@ -2041,3 +2041,9 @@ def test_a_foreign_host_s_ceremony_keeps_its_host_and_a_regular_meeting_only_men
     ex = extract("央视网消息：应邀，国务院总理罗振川将于10月9日至17日出席亚欧首脑会议，并举行中俄总理定期会晤。",
                  title="罗振川将出席亚欧首脑会议")
     assert not any("定期会晤" in m.label for m in ex.meetings)
+
+
+def test_a_name_ends_before_the_adverb_zeng():
+    ex = extract("央视网消息：老挝自然资源与环境部部长宋马·奔舍那曾在中国学习和生活过一段时间。国务院副总理曾培炎出席。",
+                 title="老挝部长访华")
+    assert set(posts(ex)) == {"宋马·奔舍那", "曾培炎"}
