@@ -2044,6 +2044,7 @@ def test_a_foreign_host_s_ceremony_keeps_its_host_and_a_regular_meeting_only_men
 
 
 def test_a_name_ends_before_the_adverb_zeng():
-    ex = extract("央视网消息：老挝自然资源与环境部部长宋马·奔舍那曾在中国学习和生活过一段时间。国务院副总理曾培炎出席。",
+    ex = extract("央视网消息：老挝自然资源与环境部部长宋马·奔舍那曾在中国学习和生活过一段时间。"
+                 "国务院副总理曾培炎出席。",
                  title="老挝部长访华")
     assert set(posts(ex)) == {"宋马·奔舍那", "曾培炎"}
