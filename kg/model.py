@@ -95,6 +95,7 @@ class PostMention:
     body: str | None  # the body it belongs to (区政协), if any
     tense: str = "current"  # current | past (时任, 原, 前) | elect (当选, 候任) | start / end (任命 / 免去 report)
     stated: str | None = None  # start/end: the day the text gives it (1983年6月 -> 1983-06-01), else the report's
+    term: str = ""  # the body's term written before it (十二届 in 十二届全国政协副主席): a post of that term
 
 
 @dataclass

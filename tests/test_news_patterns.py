@@ -467,9 +467,10 @@ def test_lists_elected_in_one_clause_bare_lists_jieba_knows_and_two_dated_days()
     ex = extract("央视网消息：大会进行选举。张德江当选为第十二届全国人民代表大会常务委员会委员长；李建国、王胜俊、"
                  "艾力更-依明巴海、万鄂湘当选为第十二届全国人民代表大会常务委员会副委员长。", day=date(2013, 3, 14))
     found = posts(ex)
-    assert found["张德江"] == ["全国人民代表大会常务委员会委员长"]
+    # the term is part of the post as written (the body is the one body of every term)
+    assert found["张德江"] == ["第十二届全国人民代表大会常务委员会委员长"]
     for name in ("李建国", "王胜俊", "艾力更-依明巴海", "万鄂湘"):
-        assert found[name] == ["全国人民代表大会常务委员会副委员长"]
+        assert found[name] == ["第十二届全国人民代表大会常务委员会副委员长"]
     ex = extract("央视网消息：全国政协12日上午举行仪式，纪念孙中山先生诞辰153周年。全国政协副主席李斌主持纪念仪式。"
                  "陈晓光、郑建邦、高云龙、何鲁丽、周铁农出席纪念仪式。", day=date(2019, 11, 12))
     (meeting,) = ex.meetings
@@ -2048,3 +2049,52 @@ def test_a_name_ends_before_the_adverb_zeng():
                  "国务院副总理曾培炎出席。",
                  title="老挝部长访华")
     assert set(posts(ex)) == {"宋马·奔舍那", "曾培炎"}
+
+
+def test_a_term_written_before_a_body_is_part_of_the_post_and_a_list_goes_on_past_a_rare_name():
+    ex = extract("央视网消息：第十二届全国人民代表大会第一次会议4日上午举行预备会议。\n"
+                 "十一届全国人大常委会委员长罗振川主持会议。十一届全国人大常委会副委员长韦思成、丁启明、乌云其木格、"
+                 "邝志远、祁向东等常委会组成人员出席了会议。第24届冬奥会工作领导小组组长曾培炎出席。",
+                 title="十二届全国人大一次会议举行预备会议", day=date(2013, 3, 4))
+    found = posts(ex)
+    assert found["罗振川"] == ["十一届全国人大常委会委员长"]
+    for name in ("韦思成", "丁启明", "乌云其木格", "邝志远", "祁向东"):
+        assert found[name] == ["十一届全国人大常委会副委员长"]
+    assert found["曾培炎"] == ["第24届冬奥会工作领导小组组长"]
+    (meeting,) = ex.meetings
+    assert {"韦思成", "乌云其木格", "祁向东"} <= set(edges(ex, "attended")[meeting.label])
+
+
+def test_the_post_of_a_term_is_a_post_of_its_own():
+    from kg.resolve import resolve
+
+    first = extract("央视网消息：预备会议4日举行。十一届全国人大常委会委员长罗振川主持会议。",
+                    title="预备会议举行", day=date(2013, 3, 4))
+    second = extract("央视网消息：全国人大常委会委员长韦思成出席会议。", title="韦思成出席会议",
+                     day=date(2013, 5, 4))
+    resolved = resolve([first, second])
+    labels = sorted(resolved.post_label.values())
+    assert "十一届全国人大常委会委员长" in labels and "全国人大常委会委员长" in labels
+
+
+def test_a_member_joined_by_he_to_a_member_given_the_floor_speaks_too():
+    ex = extract("央视网消息：政协全国委员会常务委员会第二十二次会议29日下午举行全体会议。"
+                 "韦思成委员提出，要深入推进；丁启明和邝志远常委在联合发言中建议，科学实施；"
+                 "祁向东常委和罗振川委员在联合发言中提出，要高度关注。全国政协副主席曾培炎主持会议。",
+                 title="全国政协常委会举行全体会议", day=date(2017, 8, 29))
+    found = posts(ex)
+    assert found["丁启明"] == ["常委"] and found["祁向东"] == ["常委"]
+    (meeting,) = ex.meetings
+    assert {"韦思成", "丁启明", "邝志远", "祁向东", "罗振川"} <= set(edges(ex, "attended")[meeting.label])
+
+
+def test_a_reception_another_body_holds_is_attended_and_a_place_before_chuxi_is_no_body():
+    ex = extract("央视网消息：当地时间31日，全国人大常委会委员长罗振川在纽约联合国总部出席当天开幕的第四次世界议长大会。\n"
+                 "当地时间30日，罗振川在联合国大厦会见了议联主席乔杜里。\n"
+                 "罗振川还出席了议联举行的招待会，与多国议长交换了意见。",
+                 title="罗振川出席第四次世界议长大会", day=date(2015, 9, 1))
+    labels = [m.label for m in ex.meetings]
+    assert "第四次世界议长大会" in labels and "议联举行的招待会" in labels
+    assert edges(ex, "attended")["议联举行的招待会"] == ["罗振川"]
+    assert not edges(ex, "chaired").get("议联举行的招待会")
+    assert not any(p.is_body for p in ex.participations)

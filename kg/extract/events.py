@@ -687,7 +687,8 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
         if offset not in openers or offset <= first:
             continue  # only the first sentence of a paragraph after the lead
         attended = [e for e in _attended_event(sentence, offset, people) if e.label not in labels] \
-            if found and _opens_with_its_day(sentence, offset, people) else []
+            if found and (_opens_with_its_day(sentence, offset, people) or _also_attends(sentence, offset, people)) \
+            else []
         if attended:  # 11月12日，王岐山出席第二届巴黎和平论坛开幕式并致辞: another day of the trip, another event
             for event in attended:
                 labels.add(event.label)
@@ -794,6 +795,7 @@ def _clean_label(label: str) -> str:
     """Strip what a clause leaves around a meeting's name: times, 了, 的, an opening place (在京)."""
     label = _LABEL_OPENERS.sub("", label)
     label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
+    label = re.sub(r"^(?:当天|当日|同日|今天|今日)?(?:开幕|召开)的(?=[^，。；]{4})", "", label)  # 当天开幕的…大会
     if re.search("调研|考察|视察|检查", label):  # 在山东调研时强调, 在视察驻昆明部队时强调: the visit
         label = re.sub(r"时(?:强调|指出|表示|要求)$", "", label)
     return label.strip("，、 ")
@@ -803,6 +805,15 @@ def _clean_label(label: str) -> str:
 _AGENDA_VERBS = alternation(set(lexicon_lines("agenda_verbs.txt")))
 _AGENDA = re.compile(rf"[，,](?:专题)?((?:{_AGENDA_VERBS})(?:了)?[^，。；“”]{{2,40}})(?=[，。；]|$)")
 _GATHERING = re.compile(f"(?:{alternation(set(lexicon_lines('gathering_nouns.txt')))})$")
+
+
+_ALSO_ATTENDS = re.compile(r"还(?:应邀)?(?:出席|参加)")
+
+
+def _also_attends(sentence: str, offset: int, people: list[Span]) -> bool:
+    """张德江还出席了议联举行的招待会: a paragraph opening with its subject and 还出席 reports another event."""
+    subject = next((p for p in people if p.start == offset), None)
+    return subject is not None and bool(_ALSO_ATTENDS.match(sentence, subject.end - offset))
 
 
 def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
@@ -852,8 +863,10 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                                   kind=_kind_of(part), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase), leader=person, leader_role="主持")
                         for part in parts]
+            relative = sentence.startswith("的", verb.end())  # 张德江出席了议联举行的招待会: 议联 holds it, not he
             leader = next((p for p in people if offset <= p.start and p.end <= offset + verb.start()
-                           and sentence.rfind("，", 0, verb.start()) < p.start - offset), None)
+                           and sentence.rfind("，", 0, verb.start()) < p.start - offset
+                           and not (relative and p.end != offset + verb.start())), None)
             if leader is not None and len(_clean_label(noun_phrase)) <= 3 and verb.group(0) == "举行":
                 # 习近平举行仪式欢迎约旦国王访华: a short noun; the rest of the clause says what for, and whom
                 end = len(sentence)

@@ -22,6 +22,7 @@ from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
 from kg.extract.people import MEMBER_TITLES, MEMBERS_LISTED, speaker_lists
 from kg.extract.references import _is_reference_context
+from kg.extract.titles import left_boundaries
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
 
@@ -273,6 +274,7 @@ def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEven
     starts = [e.start for e in events if e.kind in _DISCUSSION_KINDS]
     meetings = [e.start for e in events if e.kind in _DISCUSSION_KINDS or e.kind == "会议"]
     out = []
+    speaking_members = _members_given_the_floor(text, people) if meetings else set()
     for span in people:
         verb = next((v for v in lex.speech_verbs if text.startswith(v, span.end)), None) \
             or ("发言" if _TOPIC_THEN_SPEECH.match(text, span.end) else None)
@@ -282,11 +284,22 @@ def speakers_at_discussions(text: str, people: list[Span], events: list[HeldEven
         if verb and span.posts and introduced and starts and span.start > min(starts):
             out.append((span.name, False, "attended", verb, span.start))
         # 李守镇委员代表全国总工会发言, 刘继贤委员提出: a member given the floor at a meeting or discussion
-        member = span.start == span.name_start and span.posts and span.posts[0].title in MEMBER_TITLES \
-            and span.end == span.name_start + len(span.name) + len(span.posts[0].title)
-        if member and meetings and span.start > min(meetings) and _floor().match(text, span.end):
+        if span.start in speaking_members and span.start > min(meetings):
             out.append((span.name, False, "attended", "发言", span.start))
     return out
+
+
+def _members_given_the_floor(text: str, people: list[Span]) -> set[int]:
+    """Where members given the floor start: 李守镇委员代表全国总工会发言, 刘继贤委员提出; and the member joined to one
+    by 和 (田岚和姜伟新常委在联合发言中建议, 贾治邦常委和范小建委员在联合发言中提出)."""
+    def member(span: Span) -> bool:
+        return span.start == span.name_start and bool(span.posts) and span.posts[0].title in MEMBER_TITLES
+    speaking = {s.start for s in people if member(s) and s.end == s.name_start + len(s.name) + len(s.posts[0].title)
+                and _floor().match(text, s.end)}
+    for span in sorted(people, key=lambda s: -s.start):  # right to left: the joined member reads the next one
+        if member(span) and text.startswith("和", span.end) and span.end + 1 in speaking:
+            speaking.add(span.start)
+    return speaking
 
 
 @lru_cache(maxsize=1)
@@ -380,6 +393,11 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             # it when it closes a list of names read: 、日本首相特别代表二阶俊博等…共同步入)
         else:
             body = _body_ending_at(text, pos)
+            cuts = [cut for cut in left_boundaries(body) if cut.group(0) in ("在", "由")] if body else []
+            if cuts and cuts[-1].group(0) == "在":
+                break  # 张德江在纽约联合国总部出席: where he attended, no body attending
+            if cuts:  # 由上届全国人大常委会主持: the preposition before the body is no part of it
+                body = body[cuts[-1].end() :] or None
             if body:  # 检察长张军和自然资源部、水利部…负责人: 和 after a person's name ends the body's run
                 body = next((body[i + 1 :] for i in range(len(body) - 1, 0, -1)
                              if body[i] == "和" and pos - len(body) + i in by_end), body)

@@ -47,6 +47,7 @@ from kg.extract.titles import (
     body_before,
     is_body_name,
     tense_before,
+    term_before,
 )
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.model import (
@@ -390,7 +391,8 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         # 副总理科扎克、戈利科娃、阿基莫夫等: after a transliterated name, the list is of foreign names
         foreign_list = foreign or (len(name) >= 3 and is_transliteration(name.replace("·", ""), lex))
         while pos < len(text) and text[pos] in "、和及":
-            nxt = name_at(text, pos + 1, lex, after_title=True, foreign=foreign_list, confirmed=confirmed)
+            nxt = name_at(text, pos + 1, lex, after_title=True, foreign=foreign_list, confirmed=confirmed) \
+                or _item_between_names(text, pos, lex, foreign_list, confirmed)
             if not nxt or pats["title"].match(text, pos + 1) or _own_title_follows(text, pos + 1 + len(nxt)) \
                     or _country_start().match(text, pos + 1) \
                     or (nxt not in confirmed and lex.common_words.get(nxt) in ("n", "vn", "an")):
@@ -406,6 +408,19 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
 
 
 _COUNTED_GROUP = re.compile(f"等[{COUNT_DIGITS}]+(?:位|名)")
+_LIST_ITEM_RUN = re.compile(f"[{CJK}]{{2,5}}(?=、)")
+
+
+def _item_between_names(text: str, sep: int, lex: Lexicon, foreign: bool, confirmed: frozenset[str]) -> str | None:
+    """副委员长王兆国、路甬祥、乌云其木格、韩启德: an item the name rules do not know, set between 、 and 、 in a titled
+    list whose next item is a name, is a name too (a rare minority or foreign name); the list goes on past it."""
+    item = _LIST_ITEM_RUN.match(text, sep + 1) if text[sep] == "、" else None
+    if not item or lex.common_words.get(item.group(0)) is not None or _patterns()["title"].search(item.group(0)) \
+            or any(stop_strength(text, i) for i in range(item.start() + 1, item.end())) \
+            or _country_start().match(item.group(0)):
+        return None
+    after = item.end() + 1
+    return item.group(0) if name_at(text, after, lex, after_title=True, foreign=foreign, confirmed=confirmed) else None
 MEMBERS_LISTED = re.compile(r"(?:组成人员|成员|领导班子)[。；，]?(?:他们|名单)?(?:是|为|如下)[：:]")
 
 
@@ -531,9 +546,13 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
     list gave before this chain."""
     posts: list[PostMention] = []
     prev_body: str | None = None
+    prev_term = ""
     tense = tense_before(text, chain[0][0])
     for item_start, body, item_title in chain:
         title_at = _title_start(text, item_start, item_title)
+        own_term = term_before(text, item_start, floor)  # 十二届全国政协副主席: the term opens the item
+        prev_term = own_term or (prev_term if body is None and item_title in lex.bare_titles else "")
+        term = prev_term
         item_tense = "past" if text.startswith(("前", "原"), title_at - 1) and body else tense
         if body is None:
             run = _unplaced_body(text, title_at, item_title, floor)
@@ -555,7 +574,9 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
             continue
         country = _country_of(body, lex) or _country_of(prev_body, lex) or country  # the chain's own first
         if _side_title(item_title):  # 俄罗斯副总理、…委员会俄方主席: a side's chair names its committee, not its state
-            posts.append(PostMention(label=(body or "") + item_title, title=item_title, body=body, tense=item_tense))
+            term = term if body else ""
+            posts.append(PostMention(label=term + (body or "") + item_title, title=item_title, body=body,
+                                     tense=item_tense, term=term))
             prev_body = body or prev_body
             continue
         if body is None and country and (item_title in lex.foreign_titles or item_title in _STATE_TITLES):
@@ -566,7 +587,9 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
         elif body is None and item_title in lex.bare_titles:
             source_body = prev_body or last_body
             body = _strip_sub_organ(source_body, item_title) if source_body else None
-        posts.append(PostMention(label=(body or "") + item_title, title=item_title, body=body, tense=item_tense))
+        term = term if body else ""
+        posts.append(PostMention(label=term + (body or "") + item_title, title=item_title, body=body, tense=item_tense,
+                                 term=term))
         prev_body = body or prev_body
     return posts, prev_body or last_body
 
@@ -698,7 +721,9 @@ def _member_speaks() -> re.Pattern[str]:
     """李守镇委员代表全国总工会发言, 刘继贤委员提出, 吕薇委员就…提出询问: a member title, then a speech verb, or
     代表/在/就/围绕 (for a body, at a place, on a topic)."""
     lex = load()
-    return re.compile(f"({alternation(MEMBER_TITLES)})(?=代表|在|就|围绕|作了?“|发言|{alternation(lex.speech_verbs)})")
+    titles, speaks = alternation(MEMBER_TITLES), f"代表|在|就|围绕|作了?“|发言|{alternation(lex.speech_verbs)}"
+    # 贾治邦常委和范小建委员在联合发言中提出: a member joined by 和 to the next member who speaks speaks too
+    return re.compile(f"({titles})(?={speaks}|和[{CJK}]{{2,4}}?(?:{titles})(?:{speaks}))")
 
 
 _COUNT_DIGIT = re.compile(f"[{COUNT_DIGITS}]")
@@ -727,7 +752,25 @@ def _members_giving_the_floor(text: str, spans: dict[int, Span], lex: Lexicon) -
             title = match.group(1)
             spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
                                 posts=[PostMention(label=title, title=title, body=None)])
+            partner = _member_joined_before(text, start, lex)
+            if partner is not None and partner not in spans and not any(a <= partner < b for a, b in taken):
+                spans[partner] = Span(name=text[partner : start - 1], start=partner, name_start=partner,
+                                      end=start - 1, posts=[PostMention(label=title, title=title, body=None)])
             break
+
+
+def _member_joined_before(text: str, start: int, lex: Lexicon) -> int | None:
+    """田岚和姜伟新常委在联合发言中建议: a Han name joined by 和 to a member given the floor shares the title; where
+    that name starts, if one stands there."""
+    if start < 3 or text[start - 1] != "和":
+        return None
+    for length in (3, 2):
+        at = start - 1 - length
+        name = text[max(at, 0) : start - 1]
+        if at >= 0 and (at == 0 or text[at - 1] in SEPARATORS or not _is_cjk(text[at - 1])) \
+                and is_han_name(name, lex) and lex.common_words.get(name) is None:
+            return at
+    return None
 
 
 def _ends_like_a_body(name: str, lex: Lexicon) -> bool:
@@ -940,15 +983,17 @@ def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str, stated: str | N
         if 2 <= prefix.find("为") <= 4:
             break  # 增补甲为经济委员会副主任、乙为教科文卫体委员会副主任: the next item names the next appointee
         term = _TERM.match(prefix)  # 第十二届全国人民代表大会常务委员会: the term is no part of the body's name
-        prefix = prefix[term.end() :] if term and term.end() < len(prefix) else prefix
+        term_text = term.group(0) if term and term.end() < len(prefix) else ""  # but it is part of the post
+        prefix = prefix[len(term_text) :]
         body = prefix if prefix and (is_body_name(prefix, at_boundary=True, lex=lex)
                                      or _trailing_body(prefix) == prefix) else None  # 任命某某为教育部部长
         if prefix and body is None:
             break
         if body is None and title.group(0) in lex.bare_titles and prev_body:
             body = _strip_sub_organ(prev_body, title.group(0))
-        posts.append(PostMention(label=(body or "") + title.group(0), title=title.group(0), body=body, tense=tense,
-                                 stated=stated))
+        label = (term_text if body else "") + (body or "") + title.group(0)
+        posts.append(PostMention(label=label, title=title.group(0), body=body, tense=tense, stated=stated,
+                                 term=term_text if body else ""))
         prev_body = body or prev_body
         pos = title.end()
         if pos < len(text) and text[pos] in "、和":

@@ -140,7 +140,7 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
         run = run[boundaries[-1].end() :]
     for i in range(len(run) - 1):
         candidate = run[i:]
-        if _NOT_A_BODY.search(candidate) or candidate.count("“") != candidate.count("”"):
+        if _NOT_A_BODY.search(candidate) or candidate.count("“") != candidate.count("”") or candidate[0] == "届":
             continue  # 省委十四届九次全会精神和省委: a meeting and a conjunction, not one body
         if i > 0 and candidate[0] in _ONE_CHAR_PLACES and run[i - 1] not in _FUNCTION_CHARS \
                 and run[i - 1 : i + 1] in lex.common_words:
@@ -148,6 +148,17 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
         if is_body_name(candidate, at_boundary=i == 0, lex=lex):
             return candidate
     return None
+
+
+# 十二届, 第十三届, 第24届 right before a body: the term of the body a post belongs to
+_TERM_BEFORE = re.compile(r"第?[0-9一二三四五六七八九十]+届$")
+
+
+def term_before(text: str, start: int, floor: int = 0) -> str:
+    """十二届 in 十二届全国政协副主席: the term written before a body is part of the post (the outgoing term's
+    vice-chairs at the new term's first session hold 十二届全国政协副主席), though no part of the body."""
+    found = _TERM_BEFORE.search(text, max(floor, start - 6), start)
+    return found.group(0) if found else ""
 
 
 _ONE_CHAR_PLACES = set("省市区县州镇乡村盟旗")

@@ -166,10 +166,11 @@ def _national_scopes(table: _BodyTable, scopes: dict[str, str]) -> set[str]:
 def _post_key(post: PostMention, scope: str, locality: Locality, body_key: str | None,
               body_is_global: bool) -> tuple[str, bool]:
     """Key of a post (and whether it is the same post in every paper): the body's key with the title in it
-    (吴江区政协 + 主席 -> 吴江区政协主席); a body-less post (区长, 总书记) is placed by its own level prefix."""
+    (吴江区政协 + 主席 -> 吴江区政协主席); a body-less post (区长, 总书记) is placed by its own level prefix. A term
+    written before the body makes a post of that term (十一届全国人大常委会副委员长, the outgoing term's)."""
     if post.body and body_key:
         body, _, where = body_key.partition("\x1f")
-        return f"{body}{post.title}" + (f"\x1f{where}" if where else ""), body_is_global
+        return f"{post.term}{body}{post.title}" + (f"\x1f{where}" if where else ""), body_is_global
     _, bare = split_modifier(post.label)
     place = locality.place_of(bare)
     anchor = locality.anchor_of(bare)
