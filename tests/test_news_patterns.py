@@ -2098,3 +2098,13 @@ def test_a_reception_another_body_holds_is_attended_and_a_place_before_chuxi_is_
     assert edges(ex, "attended")["议联举行的招待会"] == ["罗振川"]
     assert not edges(ex, "chaired").get("议联举行的招待会")
     assert not any(p.is_body for p in ex.participations)
+
+
+def test_the_host_of_an_encounter_cited_later_still_hosts_and_shangshu_covers_the_encounter():
+    ex = extract("央视网消息：全国某某机关总结表彰大会19日在北京召开。中共中央总书记韦思成会见全体与会代表，并发表重要讲话。\n"
+                 "丁启明参加会见并在表彰大会上讲话。他说，要深入学习贯彻韦思成总书记重要讲话精神。\n"
+                 "邝志远、祁向东以及中央和国家机关有关部门负责同志出席上述有关活动。",
+                 title="韦思成会见全国某某机关总结表彰大会代表", day=date(2015, 5, 19))
+    encounter = next(m.label for m in ex.meetings if m.kind == "会见")
+    assert edges(ex, "chaired")[encounter] == ["韦思成"]
+    assert {"邝志远", "祁向东"} <= set(edges(ex, "attended")[encounter])

@@ -198,6 +198,8 @@ def _sent_from_afar() -> re.Pattern[str]:
     return re.compile(f"[^。；，]{{0,40}}?发来了?(?:{alternation(set(load().message_verbs))})")
 
 
+# the host of an encounter acts in it, though a speech of his may be cited elsewhere in the report
+_ENCOUNTER_KINDS = frozenset({"会见", "会谈", "会晤", "通话"})
 _EVERY_EVENT = re.compile("上述|相关活动|有关活动")
 
 
@@ -342,11 +344,12 @@ def extract(article: Article) -> ArticleExtraction:
     order = 0
 
     def add(name: str, is_body: bool, relation: str, role: str, pos: int, every: bool = False,
-            only: int | None = None, at_group: int | None = None) -> None:
+            only: int | None = None, at_group: int | None = None, cited_elsewhere: bool = False) -> None:
         """Link a participant to the meetings of the group its position falls in (``every``: all of them, as in
-        参加上述活动; ``only``: one meeting, as a guest of one 会见)."""
+        参加上述活动; ``only``: one meeting, as a guest of one 会见; ``cited_elsewhere``: the person acts here, though
+        cited in another sentence, as a leader who meets the delegates and is quoted in a speech after)."""
         nonlocal order
-        if not is_body and name in referenced_people:
+        if not is_body and name in referenced_people and not cited_elsewhere:
             return
         if role in _travel_roles():
             # the visit; else the trip's meetings (同莫迪第二次非正式会晤), never a tour before leaving (参观…图片展)
@@ -383,8 +386,9 @@ def extract(article: Article) -> ArticleExtraction:
                     and meeting.date < lead_day:
                 continue  # 参加上述活动 after a spouse's visit the day before: the activities of the lead's day (and
                 # of the days after it: 28日上午，…接见了…。丁启明等参加有关活动)
-            if every and events[meeting.key].aside:
+            if every and events[meeting.key].aside and "上述" not in role + _sentence_at(sentences, pos):
                 continue  # 一同出席相关活动 after 会见与会代表: the meeting's activities, not its leader's encounter
+                # (出席上述有关活动 points back to all the article told, the encounter too)
             if (only is None and (every or group_of[meeting.key] == group)) or meeting.key == only:
                 result.participations.append(Participation(meeting=meeting.key, name=name, is_body=is_body,
                                                            relation=relation, role=role, order=order,
@@ -399,7 +403,8 @@ def extract(article: Article) -> ArticleExtraction:
             # sentence's noun names (在民政厅主持召开座谈会 after another 座谈会)
             own = event.guests or event.aside
             add(event.leader.name, False, event.leader_relation, role, event.start, only=key if own else None,
-                at_group=group_of[key])
+                at_group=group_of[key], cited_elsewhere=event.kind in _ENCOUNTER_KINDS
+                and not _is_reference_context(text, event.leader.end))
             jointly = event.leader_role == "主持" and text.endswith("共同", 0, event.start - len("主持"))
             for co_host in _co_hosts(text, people, event):
                 # 李克强与默克尔共同主持…政府磋商: both chair it
