@@ -54,6 +54,17 @@ _OPENS_FULL_PUNCT = re.compile(f"[{CJK}）”]")  # ASCII punctuation right afte
 _CLOSES_FULL_PUNCT = re.compile(f"[{CJK}“（]")  # and right before these
 _AFTER_CLOSING_PAREN = re.compile(f"[{CJK}0-9）]")
 _DOTS = re.compile("[•・‧･∙⋅·]")
+_SPACED_DOT = re.compile("[ \u3000]+[•・‧･∙⋅·][ \u3000]*|[•・‧･∙⋅·][ \u3000]+")
+
+
+def _close_spaced_dots(text: str) -> str:
+    """约翰 · 基 -> 约翰·基: spaces around a name's middle dot between Chinese characters are typesetting."""
+    def fix(match: re.Match[str]) -> str:
+        at, end = match.start(), match.end()
+        joined = at > 0 and end < len(text) and _CJK_CHAR.match(text, at - 1) and _CJK_CHAR.match(text, end)
+        return "·" if joined else match.group(0)
+
+    return _SPACED_DOT.sub(fix, text)
 
 
 def to_canonical(text: str) -> str:
@@ -73,6 +84,7 @@ def to_canonical(text: str) -> str:
     text = re.sub(r"（([^（）\n]{0,60})\)", r"（\1）", text)
     text = _pair_ascii_quotes(text)
     # the middle dot of minority names comes in many code points: 古丽米拉•阿不都拉, 买买提・艾力
+    text = _close_spaced_dots(text)
     text = _between(text, _DOTS, _CJK_CHAR, _CJK_CHAR, lambda _: "·")
     text = text.replace("「", "“").replace("」", "”").replace("『", "‘").replace("』", "’")
     return text

@@ -2108,3 +2108,34 @@ def test_the_host_of_an_encounter_cited_later_still_hosts_and_shangshu_covers_th
     encounter = next(m.label for m in ex.meetings if m.kind == "会见")
     assert edges(ex, "chaired")[encounter] == ["韦思成"]
     assert {"邝志远", "祁向东"} <= set(edges(ex, "attended")[encounter])
+
+
+def test_leaders_listed_at_a_gathering_attend_it_though_cited_later():
+    ex = extract("央视网消息：中国人民政治协商会议全国委员会12月31日上午在全国政协礼堂举行新年茶话会。党和国家领导人韦思成、"
+                 "丁启明、邝志远等同各民主党派中央、全国工商联负责人和无党派人士代表欢聚一堂，喜迎新年。\n"
+                 "全国政协主席祁向东主持茶话会。\n大家表示，要深入学习贯彻韦思成总书记重要讲话精神。",
+                 title="全国政协举行新年茶话会", day=date(2019, 12, 31))
+    (meeting,) = ex.meetings
+    assert {"韦思成", "丁启明", "邝志远"} <= set(edges(ex, "attended")[meeting.label])
+    assert edges(ex, "chaired")[meeting.label] == ["祁向东"]
+
+
+def test_a_spaced_middle_dot_joins_a_name_and_sworn_officials_listed_with_dengren_attend():
+    ex = extract("央视网消息：国务院总理韦思成19日在纽约会见新西兰总理约翰 · 基。", title="韦思成会见新西兰总理",
+                 day=date(2016, 9, 20))
+    assert posts(ex)["约翰·基"] == ["新西兰总理"]
+    ex = extract("央视网消息：全国人大常委会26号下午在人民大会堂举行宪法宣誓仪式，罗振川委员长主持并监誓。\n"
+                 "新任命的全国人大常委会法制工作委员会副主任丁启明、邝志远，预算工作委员会副主任祁向东等人跟诵誓词。",
+                 title="全国人大常委会举行宪法宣誓仪式", day=date(2016, 2, 26))
+    (meeting,) = ex.meetings
+    assert {"丁启明", "邝志远", "祁向东"} <= set(edges(ex, "attended")[meeting.label])
+
+
+def test_a_meeting_held_that_day_where_a_companion_spoke_is_an_event_of_its_own():
+    ex = extract("央视网消息：中共中央总书记韦思成28日上午在北京人民大会堂会见出席某某联谊大会的全体代表。\n"
+                 "中共中央书记处书记丁启明参加会见并在当天上午举行的中华某某联谊会五届一次理事大会上讲话。\n"
+                 "邝志远、祁向东参加有关活动。",
+                 title="韦思成会见某某联谊大会代表", day=date(2019, 5, 28))
+    council = next(m.label for m in ex.meetings if m.kind != "会见")
+    assert council == "中华某某联谊会五届一次理事大会"
+    assert set(edges(ex, "attended")[council]) == {"丁启明", "邝志远", "祁向东"}

@@ -24,7 +24,7 @@ from kg.extract.common import (
 from kg.extract.dates import _DATE_ABS, DAY, OPENING_DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, _kind_of, find_events
 from kg.extract.names import is_transliteration
-from kg.extract.participation import find_participants, heard_at, speakers_at_discussions
+from kg.extract.participation import find_participants, gathered_with_guests, heard_at, speakers_at_discussions
 from kg.extract.people import _speaker_opening, find_people
 from kg.extract.references import _is_reference_context, find_references
 from kg.extract.rosters import find_roster
@@ -412,7 +412,8 @@ def extract(article: Article) -> ArticleExtraction:
                     event.start)
         for guest in event.guests:
             add(guest.name, False, "attended", event.kind, guest.start, only=key)
-    found = find_participants(text, people, lex) + speakers_at_discussions(text, people, events, lex)
+    gathered = gathered_with_guests(text, people)  # listed by name at the gathering: there, though cited elsewhere
+    found = find_participants(text, people, lex) + speakers_at_discussions(text, people, events, lex) + gathered
     for name, is_body, relation, role, pos in sorted(found, key=lambda x: x[4]):
         # 参加上述活动, 一同出席相关活动: every event the article reports
         every = bool(_EVERY_EVENT.search(role) or _EVERY_EVENT.search(_sentence_at(sentences, pos)))
@@ -420,7 +421,8 @@ def extract(article: Article) -> ArticleExtraction:
         if phase and result.meetings and all(_OTHER_PHASE[phase.group(1)] in m.label + m.sentence
                                              and phase.group(1) not in m.label + m.sentence for m in result.meetings):
             continue  # 闭幕 reported, 张高丽应邀出席开幕会并作报告: the other sitting, not this one
-        add(name, is_body, relation, role, pos, every=every)
+        add(name, is_body, relation, role, pos, every=every,
+            cited_elsewhere=(name, is_body, relation, role, pos) in gathered)
 
     # every chair also attends, so queries need no reasoner
     chairs = [p for p in result.participations if p.relation == "chaired"]

@@ -66,6 +66,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     lead += _parallel_visits(text, sentences, people, lead + [e for e in encounters if not e.aside], headline)
     _date_visits_from_later_sentences(sentences, lead)
     lead += _convened_during_visits(text, sentences, lead)
+    lead += _spoken_at_meetings_held(sentences, people, lead + encounters)
     visitors = {e.leader.name for e in lead if e.leader and e.kind in visit_kinds()}
     # 习近平接见了…部队正团职以上领导干部 during his visit: a group received on the way is part of the visit (but
     # 28日上午，习近平在沈阳亲切接见了驻辽宁部队…: a paragraph that opens with a day of its own tells an event apart)
@@ -84,6 +85,38 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
         if not any(k.label == event.label and event.when in (None, k.when) for k in kept):
             kept.append(event)
     return _grouped(kept, sentences)
+
+
+@lru_cache(maxsize=1)
+def _spoke_at_held() -> re.Pattern[str]:
+    """并在当天上午举行的中华海外联谊会五届一次理事大会上讲话: a meeting held that day, named as where one spoke."""
+    meeting = _patterns()["meeting"].pattern
+    return re.compile(f"在(?:当天|当日|同日|今天)?(?:上午|下午|晚上|晚)?(?:举行|召开)的"
+                      f"(?P<what>[^，。；：“”]{{2,40}}?(?:{meeting}))上(?:讲话|发言|致辞|作报告|作工作报告)")
+
+
+def _spoken_at_meetings_held(sentences: list[tuple[int, str]], people: list[Span],
+                             found: list[HeldEvent]) -> list[HeldEvent]:
+    """尤权参加会见并在当天上午举行的…理事大会上讲话: beside the reported event, a meeting of the same day that the
+    sentence's subject spoke at is an event of its own, which he attended."""
+    if not found:
+        return []
+    out = []
+    for offset, sentence in sentences:
+        match = _spoke_at_held().search(sentence)
+        if not match:
+            continue
+        what = _clean_label(match.group("what"))
+        subject = next((p for p in people if p.start == offset or (offset < p.start and sentence[p.start - offset - 1]
+                                                                     in "，。")), None)
+        if len(what) < 4 or subject is None or subject.start >= offset + match.start() \
+                or any(what == e.label or e.kind == what[-len(e.kind):] and (what in e.label or e.label in what)
+                       for e in found + out):
+            continue
+        start = offset + match.start("what")
+        out.append(HeldEvent(label=what, kind=_kind_of(what), start=start, end=start + len(match.group("what")),
+                             guests=[subject], when=find_date(sentence)))
+    return out
 
 
 def _hosts_from_encounters(lead: list[HeldEvent], encounters: list[HeldEvent]) -> None:

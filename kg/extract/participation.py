@@ -302,6 +302,28 @@ def _members_given_the_floor(text: str, people: list[Span]) -> set[int]:
     return speaking
 
 
+# 习近平、李克强…等同各民主党派中央…负责人…欢聚一堂: the leaders listed gather with the guests at the event
+_GATHERED_WITH = re.compile(r"等?(?:同|与|和)[^。；]{2,100}?(?:欢聚一堂|共迎新春|共庆佳节|共度佳节)")
+
+
+def gathered_with_guests(text: str, people: list[Span]) -> list[tuple[str, bool, str, str, int]]:
+    """The people of a list closed by 等同…欢聚一堂 (a new-year tea party, a festival gathering) took part in it."""
+    by_end = {s.end: s for s in people}
+    out = []
+    for last in people:
+        match = _GATHERED_WITH.match(text, last.end)
+        if not match:
+            continue
+        span: Span | None = last
+        role = match.group(0)[-4:]
+        listed = []
+        while span is not None:
+            listed.insert(0, span)
+            span = by_end.get(span.start - 1) if span.start > 0 and text[span.start - 1] in "、和" else None
+        out += [(s.name, False, "attended", role, s.start) for s in listed]
+    return out
+
+
 @lru_cache(maxsize=1)
 def _floor() -> re.Pattern[str]:
     """What follows a member given the floor: 代表…发言, 在…发言, 就…提出, or a speech verb."""
