@@ -2089,7 +2089,8 @@ def test_a_member_joined_by_he_to_a_member_given_the_floor_speaks_too():
 
 
 def test_a_reception_another_body_holds_is_attended_and_a_place_before_chuxi_is_no_body():
-    ex = extract("央视网消息：当地时间31日，全国人大常委会委员长罗振川在纽约联合国总部出席当天开幕的第四次世界议长大会。\n"
+    ex = extract("央视网消息：当地时间31日，全国人大常委会委员长罗振川在纽约联合国总部"
+                 "出席当天开幕的第四次世界议长大会。\n"
                  "当地时间30日，罗振川在联合国大厦会见了议联主席乔杜里。\n"
                  "罗振川还出席了议联举行的招待会，与多国议长交换了意见。",
                  title="罗振川出席第四次世界议长大会", day=date(2015, 9, 1))
@@ -2101,7 +2102,8 @@ def test_a_reception_another_body_holds_is_attended_and_a_place_before_chuxi_is_
 
 
 def test_the_host_of_an_encounter_cited_later_still_hosts_and_shangshu_covers_the_encounter():
-    ex = extract("央视网消息：全国某某机关总结表彰大会19日在北京召开。中共中央总书记韦思成会见全体与会代表，并发表重要讲话。\n"
+    ex = extract("央视网消息：全国某某机关总结表彰大会19日在北京召开。"
+                 "中共中央总书记韦思成会见全体与会代表，并发表重要讲话。\n"
                  "丁启明参加会见并在表彰大会上讲话。他说，要深入学习贯彻韦思成总书记重要讲话精神。\n"
                  "邝志远、祁向东以及中央和国家机关有关部门负责同志出席上述有关活动。",
                  title="韦思成会见全国某某机关总结表彰大会代表", day=date(2015, 5, 19))
@@ -2111,8 +2113,8 @@ def test_the_host_of_an_encounter_cited_later_still_hosts_and_shangshu_covers_th
 
 
 def test_leaders_listed_at_a_gathering_attend_it_though_cited_later():
-    ex = extract("央视网消息：中国人民政治协商会议全国委员会12月31日上午在全国政协礼堂举行新年茶话会。党和国家领导人韦思成、"
-                 "丁启明、邝志远等同各民主党派中央、全国工商联负责人和无党派人士代表欢聚一堂，喜迎新年。\n"
+    ex = extract("央视网消息：中国人民政治协商会议全国委员会12月31日上午在全国政协礼堂举行新年茶话会。"
+                 "党和国家领导人韦思成、丁启明、邝志远等同各民主党派中央、全国工商联负责人和无党派人士代表欢聚一堂，喜迎新年。\n"
                  "全国政协主席祁向东主持茶话会。\n大家表示，要深入学习贯彻韦思成总书记重要讲话精神。",
                  title="全国政协举行新年茶话会", day=date(2019, 12, 31))
     (meeting,) = ex.meetings
