@@ -437,7 +437,7 @@ _VISIT = re.compile(r"(?:乘专机|(?:和夫人[^，。；、]{2,4})?乘坐的�
 # 这里是阿姆斯特丹史基浦机场…习近平抵达这里: a reporter on the spot names the place before; the headline names it too
 _HERE = ("这里", "此间", "当地")
 _HEADLINE_ARRIVAL = re.compile(r"抵达(?P<place>[^，。；、 ]{2,16}?)(?:开始|开启|出席|并|进行|对|[，。；、 ]|$)")
-_DEPARTURE = re.compile(r"(?:乘专机)?离开北京|离京")
+DEPARTURE = re.compile(r"(?:乘专机)?离开北京|离京")  # a leader leaves for a trip
 
 
 _ENDED_VISIT = re.compile(r"结束对(?P<place>[^，。；]{2,30}?)(?P<kind>国事访问|正式访问|工作访问|访问)")
@@ -506,7 +506,7 @@ def find_visit(text: str, offset: int, sentence: str, people: list[Span], contex
             or not _VISIT_PURPOSE.search(f"{context}{headline or ''}")):
         return None  # (习近平乘坐的专机抵达这里。他是应邀出席…峰会的: the purpose may come after)
     arrival = _VISIT.search(sentence)
-    departure = None if arrival else _DEPARTURE.search(sentence)
+    departure = None if arrival else DEPARTURE.search(sentence)
     verb = arrival or departure
     if verb is None:
         return _country_visited(text, offset, sentence, people) or _return_from_visit(text, offset, sentence, people) \
@@ -519,7 +519,8 @@ def find_visit(text: str, offset: int, sentence: str, people: list[Span], contex
     if place in _HERE and named:
         place = named.group("place")
     # 离开北京，前往俄罗斯索契出席…开幕式: where he goes names the trip
-    going = re.search(r"(?:前往|赴)([^，。；]{2,40})", sentence[verb.end() :]) if departure else None
+    going = re.search(r"(?:前往|赴)([^，。；]{2,40}?)(?=[，。；]|$|同|与|出席|参加|共同|进行|访问|并)",
+                      sentence[verb.end() :]) if departure else None  # (赴布鲁塞尔欧盟总部同…: the place, not the plan)
     label = f"{host.name}抵达{place}访问" if arrival else f"{host.name}离京前往{going.group(1)}" if going \
         else f"{host.name}离京出访"
     state = _STATE_VISIT.search(sentence, verb.end()) or _STATE_VISIT.search(context) \

@@ -17,6 +17,7 @@ from kg.extract.common import (
 )
 from kg.extract.dates import OPENING_DAY, PART_OF_DAY, TIME_PHRASE, find_date, last_date
 from kg.extract.encounters import (
+    DEPARTURE,
     INVITER,
     MONTH_OR_YEAR_OPENING,
     TRIP_LEAD,
@@ -394,8 +395,8 @@ def _and_also(sentence: str, offset: int, visit: HeldEvent) -> HeldEvent | None:
 def _convened_on_visit(sentence: str, offset: int, visit: HeldEvent) -> list[HeldEvent]:
     """张高丽赴山西、新疆调研，…，主持召开座谈会: a meeting the visit's leader convened on the way is an event of its
     own, chaired by them, on the visit's days."""
-    if visit.leader is None:
-        return []
+    if visit.leader is None or DEPARTURE.match(sentence, visit.start - offset):
+        return []  # (离开北京，赴布鲁塞尔…共同主持…会晤: what he leaves to do is still to come)
     return _convened_meetings(sentence[visit.end - offset :], visit.end, visit.leader, visit.when)
 
 
@@ -446,6 +447,8 @@ def _convened_during_visits(text: str, sentences: list[tuple[int, str]], events:
                 continue
             if any(offset <= e.start < offset + len(sentence) for e in events):
                 continue  # the sentence's meeting is already an event
+            if offset <= visit.start < offset + len(sentence) and DEPARTURE.search(sentence, 0, verb):
+                continue  # 离开北京，赴布鲁塞尔…共同主持…会晤: where he is going, to hold it later
             # 12日上午，习近平来到这里…。习近平在民政厅主持召开座谈会: the day its paragraph last named
             paragraph = text[text.rfind("\n", 0, offset) + 1 : offset]
             stated = find_date(sentence[:verb]) or last_date(paragraph)

@@ -42,7 +42,8 @@ _RECALLED = re.compile(r"(?:今年|去年|前年|\d{4}年)(?:\d{1,2}月(?![\d初
 # (参加活动的有关部门负责人: 有关 is no 有)
 _ALSO_LISTED = re.compile(r"(出席|参加|列席|陪同|同机抵达|推选为|当选为)[^。；，的]{0,16}?的"
                           r"(?:[^，。；：]{0,6}?)(?:还有|有(?![关效力序所]))[：:]?([^。；]{2,200})")
-_PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)")
+# 还将, 将同: what will happen; 离开北京，赴布鲁塞尔…同…共同主持: what a departing leader goes to do
+_PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)|(?:离开北京|离京)[^。；]{0,30}?[，,]?(?:赴|前往)")
 _DELEGATION_HEADS = re.compile(r"以(?P<who>[^，。；]{2,60}?)为团长的[^，。；]{0,12}?代表团"
                                r"|担任[^，。；]{2,20}?副团长的")
 _COMPANIONS_LISTED = re.compile(r"(?:出访|访问)的(?:主要)?陪同人员(?:还)?有[：:]"
