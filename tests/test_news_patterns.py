@@ -2144,8 +2144,8 @@ def test_a_meeting_held_that_day_where_a_companion_spoke_is_an_event_of_its_own(
 
 
 def test_what_a_departing_leader_goes_to_hold_is_still_to_come():
-    ex = extract("央视网消息：应法国总理瓦尔斯邀请，国务院总理韦思成于28日上午乘专机离开北京，赴布鲁塞尔欧盟总部同欧洲理事会"
-                 "主席图斯克、欧盟委员会主席容克共同主持第十七次中国欧盟领导人会晤，并在之后赴法国进行正式访问。\n"
+    ex = extract("央视网消息：应法国总理瓦尔斯邀请，国务院总理韦思成于28日上午乘专机离开北京，"
+                 "赴布鲁塞尔欧盟总部同欧洲理事会主席图斯克、欧盟委员会主席容克共同主持第十七次中国欧盟领导人会晤，并在之后赴法国进行正式访问。\n"
                  "韦思成总理夫人程虹陪同出访并同机离京。",
                  title="韦思成离京赴布鲁塞尔出席中国欧盟领导人会晤", day=date(2015, 6, 28))
     (trip,) = ex.meetings
