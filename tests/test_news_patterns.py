@@ -2151,3 +2151,12 @@ def test_what_a_departing_leader_goes_to_hold_is_still_to_come():
     (trip,) = ex.meetings
     assert trip.kind == "访问" and trip.label == "韦思成离京前往布鲁塞尔欧盟总部"
     assert set(edges(ex, "attended")[trip.label]) == {"韦思成", "程虹"}
+
+
+def test_a_headline_attending_a_meeting_while_stressing_names_the_event():
+    ex = extract("央视网消息：韦思成在讲话中说，中国和东盟建立战略伙伴关系十年来，政治互信不断深入。\n"
+                 "韦思成与文莱苏丹哈桑纳尔共同主持会议，东盟十国领导人均与会。",
+                 title="韦思成出席第十六次中国-东盟领导人会议时强调 推动合作", day=date(2013, 10, 10))
+    (meeting,) = ex.meetings
+    assert meeting.label == "第十六次中国-东盟领导人会议"
+    assert "韦思成" in edges(ex, "chaired")[meeting.label]

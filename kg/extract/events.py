@@ -623,7 +623,7 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
     # (与来华出席…会议的各国领导人共同出席联合记者会: the event is the last one attended, not a span across both)
     # (一同观看了…专场文艺演出: a show watched is attended too)
     for match in re.finditer(f"(?:出席|参加|观看)了?(?P<what>(?:(?!出席|参加|观看)[^，。；：]){{2,60}}"
-                             f"(?:{pats['meeting'].pattern}))(?=并|[，。；]|$|上)", sentence):
+                             f"(?:{pats['meeting'].pattern}))(?=并|[，。；]|$|上|时(?:强调|指出|表示))", sentence):
         subject = [p for p in people if offset <= p.start and p.end <= offset + match.start()
                    and not re.search("[。；]", sentence[p.end - offset : match.start()])]
         if not subject:
