@@ -2160,3 +2160,23 @@ def test_a_headline_attending_a_meeting_while_stressing_names_the_event():
     (meeting,) = ex.meetings
     assert meeting.label == "第十六次中国-东盟领导人会议"
     assert "韦思成" in edges(ex, "chaired")[meeting.label]
+
+
+def test_bodies_named_before_an_anaphor_and_a_long_body_after_mianqu():
+    ex = extract("央视网消息：十三届全国人大常委会第一次会议21日上午在人民大会堂举行。\n"
+                 "会议分别经表决，免去丁启明的第四任全国人大常委会香港特别行政区基本法委员会主任、"
+                 "第四任全国人大常委会澳门特别行政区基本法委员会主任职务，任命邝志远为上述两个基本法委员会主任。",
+                 title="十三届全国人大常委会第一次会议举行", day=date(2018, 3, 21))
+    found = posts(ex)
+    both = ["全国人大常委会香港特别行政区基本法委员会主任", "全国人大常委会澳门特别行政区基本法委员会主任"]
+    assert found["邝志远"] == both and found["丁启明"] == both
+
+
+def test_the_lead_s_actor_attends_though_his_speech_is_cited_and_another_day_s_sitting_is_an_event():
+    ex = extract("央视网消息：中共中央政治局常委韦思成18日下午出席某某工作会议第二次全体会议并讲话。\n"
+                 "中共中央政治局委员丁启明，在19日上午的第三次全体会议上作总结讲话。"
+                 "他强调，要深入学习贯彻韦思成同志重要讲话精神。\n"
+                 "韦思成还就抓好三个重要环节，强化督促检查，提出明确要求。",
+                 title="韦思成在某某工作会议上强调", day=date(2013, 6, 19))
+    assert [m.label for m in ex.meetings] == ["某某工作会议第二次全体会议", "第三次全体会议"]
+    assert edges(ex, "attended") == {"某某工作会议第二次全体会议": ["韦思成"], "第三次全体会议": ["丁启明"]}

@@ -413,6 +413,15 @@ def extract(article: Article) -> ArticleExtraction:
         for guest in event.guests:
             add(guest.name, False, "attended", event.kind, guest.start, only=key)
     gathered = gathered_with_guests(text, people)  # listed by name at the gathering: there, though cited elsewhere
+    # 刘云山18日下午出席…并讲话 … 学习贯彻习近平总书记、刘云山同志重要讲话精神: who acts in the lead sentence is
+    # there, though his speech is cited later
+    lead_end = sentences[0][0] + len(sentences[0][1]) if sentences else 0
+    lead_actors = {s.name: s.end for s in reversed(people) if s.end <= lead_end and s.name in referenced_people
+                   and not _is_reference_context(text, s.end)}
+
+    def acts_in_lead(name: str, pos: int) -> bool:
+        return name in lead_actors and lead_actors[name] <= pos < lead_end
+
     found = find_participants(text, people, lex) + speakers_at_discussions(text, people, events, lex) + gathered
     for name, is_body, relation, role, pos in sorted(found, key=lambda x: x[4]):
         # 参加上述活动, 一同出席相关活动: every event the article reports
@@ -422,7 +431,7 @@ def extract(article: Article) -> ArticleExtraction:
                                              and phase.group(1) not in m.label + m.sentence for m in result.meetings):
             continue  # 闭幕 reported, 张高丽应邀出席开幕会并作报告: the other sitting, not this one
         add(name, is_body, relation, role, pos, every=every,
-            cited_elsewhere=(name, is_body, relation, role, pos) in gathered)
+            cited_elsewhere=(name, is_body, relation, role, pos) in gathered or acts_in_lead(name, pos))
 
     # every chair also attends, so queries need no reasoner
     chairs = [p for p in result.participations if p.relation == "chaired"]

@@ -90,10 +90,14 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
 
 @lru_cache(maxsize=1)
 def _spoke_at_held() -> re.Pattern[str]:
-    """并在当天上午举行的中华海外联谊会五届一次理事大会上讲话: a meeting held that day, named as where one spoke."""
+    """并在当天上午举行的中华海外联谊会五届一次理事大会上讲话, 在19日上午的第三次全体会议上作总结讲话: a meeting of
+    the report's days, named as where one spoke."""
     meeting = _patterns()["meeting"].pattern
-    return re.compile(f"在(?:当天|当日|同日|今天)?(?:上午|下午|晚上|晚)?(?:举行|召开)的"
-                      f"(?P<what>[^，。；：“”]{{2,40}}?(?:{meeting}))上(?:讲话|发言|致辞|作报告|作工作报告)")
+    # (在19日上午的第三次全体会议上作总结讲话: a sitting of another day, named by its day)
+    return re.compile(f"在(?:(?:当天|当日|同日|今天)?(?:上午|下午|晚上|晚)?(?:举行|召开)的"
+                      f"|[0-9]{{1,2}}日(?:上午|下午|晚上|晚)?(?:举行|召开)?的)"
+                      f"(?P<what>[^，。；：“”]{{2,40}}?(?:{meeting}))上(?:作|发表)?[^，。；的]{{0,4}}?"
+                      f"(?:讲话|发言|致辞|报告)")
 
 
 def _spoken_at_meetings_held(sentences: list[tuple[int, str]], people: list[Span],

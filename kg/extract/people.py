@@ -967,6 +967,29 @@ def _stated_day(text: str, start: int) -> str | None:
 
 
 _TERM = re.compile(r"第?[0-9一二三四五六七八九十]+届")
+_ORDINAL_TERM = re.compile(r"第[0-9一二三四五六七八九十]+任")  # 第四任…基本法委员会: no part of the post
+
+
+_NAMED_BEFORE = re.compile(r"^(?:上述|以上)(?P<count>[两二三四五六七八九]?)个?(?P<kind>[^，。；、]{2,16})$")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _bodies_named_before(text: str, pos: int, prefix: str, lex: Lexicon) -> list[str]:
+    """上述两个基本法委员会 before ``pos``: the bodies of that kind the text named before (…香港特别行政区基本法委员会
+    主任、…澳门特别行政区基本法委员会主任), as many as it counts; none when they cannot all be found."""
+    anaphor = _NAMED_BEFORE.match(prefix)
+    if not anaphor:
+        return []
+    kind = anaphor.group("kind")
+    found: list[str] = []
+    at = text.rfind(kind, 0, pos - len(prefix))
+    while at >= 0:
+        body = body_before(text, at + len(kind), lex)
+        if body and body.endswith(kind) and body != kind and body not in found:
+            found.insert(0, body)
+        at = text.rfind(kind, 0, at)
+    want = _COUNTS.get(anaphor.group("count"), len(found))
+    return found[-want:] if want and len(found) >= want else []
 
 
 def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str, stated: str | None = None) -> list[PostMention]:
@@ -975,13 +998,20 @@ def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str, stated: str | N
     prev_body = None
     posts: list[PostMention] = []
     while pos < len(text):
-        title = next((t for t in pats["title"].finditer(text, pos, min(len(text), pos + 24))
+        title = next((t for t in pats["title"].finditer(text, pos, min(len(text), pos + 40))
                       if not _title_inside_word(text, t.group(0), t.end(), lex)), None)  # not 委员 of 委员会
         if not title:
             break
         prefix = text[pos : title.start()]
         if 2 <= prefix.find("为") <= 4:
             break  # 增补甲为经济委员会副主任、乙为教科文卫体委员会副主任: the next item names the next appointee
+        named_before = _bodies_named_before(text, pos, prefix, lex)
+        if named_before:  # 任命沈春耀为上述两个基本法委员会主任: each body the report named before
+            posts += [PostMention(label=body + title.group(0), title=title.group(0), body=body, tense=tense,
+                                  stated=stated) for body in named_before]
+            break
+        ordinal = _ORDINAL_TERM.match(prefix)
+        prefix = prefix[ordinal.end() :] if ordinal and ordinal.end() < len(prefix) else prefix
         term = _TERM.match(prefix)  # 第十二届全国人民代表大会常务委员会: the term is no part of the body's name
         term_text = term.group(0) if term and term.end() < len(prefix) else ""  # but it is part of the post
         prefix = prefix[len(term_text) :]
