@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.common import _patterns, _words
+from kg.extract.common import _filler_words, _patterns, _words
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
 
@@ -76,8 +76,16 @@ def stop_at(text: str, end: int) -> tuple[int, int]:
         if match:
             if strength <= 2 and match.group(0) in _ADVERBS_BEFORE_ROLE and _stop_words()[0].match(text, match.end()):
                 return 3, len(match.group(0))  # 奥斯特罗姆分别致辞, 大使徐步也到机场迎接: an adverb, then a role verb
+            if strength == 1 and _leads_a_group().match(text, end):
+                return 2, 1  # 泰国副总理颂奇率政府高级官员到机场迎接: 率 and the officials he heads
             return strength, len(match.group(0))
     return 0, 0
+
+
+@lru_cache(maxsize=1)
+def _leads_a_group() -> re.Pattern[str]:
+    """率 and the group it heads (率政府高级官员, 率内阁部长: list_fillers.txt, led)."""
+    return re.compile(f"率[{CJK}]{{0,8}}?(?:{alternation(_filler_words()['led'])})")
 
 
 def _ends_a_list(text: str) -> bool:
@@ -380,8 +388,10 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         if _cuts_a_state_form(text, pos, end, lex):
             continue  # 秘鲁共和国: a country's full name, no person 秘鲁共 before 和
         # 众议长大岛理森和参议长伊达忠一: 和 then another title joins two titled names
-        conjoined = strength == 1 and text[end] in "和与及" \
-            and bool(_patterns()["title"].search(text, end + 1, end + 7))
+        # (日本首相安倍晋三的亲笔信: 的 closes a foreign name after its title as firmly)
+        conjoined = strength == 1 and (
+            text[end] in "和与及" and bool(_patterns()["title"].search(text, end + 1, end + 7))
+            or foreign and text[end] == "的" and len(token) >= 3 and len(_words(token)) == 1)
         level = strength and _acceptance(token, strength, foreign=foreign, after_title=after_title, lex=lex,
                                          confirmed=confirmed, conjoined=conjoined, list_end=_closes_list(text, end))
         if level:

@@ -248,6 +248,7 @@ def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex
     """Headlines are telegraphic (李克强会见希腊总理, 王岐山在广东调研): a Han name opening the headline or one of its
     clauses, closed by a verb or 在/同, is the subject."""
     starts = [0] + [i + 1 for i in range(headline_end) if text[i] in " 　，：:|"]
+    known = {s.name for s in spans.values()}
     for start in starts:
         if start in spans or start >= headline_end:
             continue
@@ -262,6 +263,10 @@ def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex
             continue
         shaped = [r for r in readings_at(text, start, after_title=False, lex=lex) if r.shaped and r.strength >= 1]
         name = best_reading(text, start, shaped)
+        closed = next((r.strength for r in shaped if r.name == name), 0)
+        if name and closed >= 4 and name not in known and not _acts_in_body(text, name, headline_end):
+            continue  # 爱国心 强军梦 书写…: a phrase set apart by spaces, which the body never makes a subject
+            # (实现强军梦的; but 吴亚琴 马善祥被授予… / 吴亚琴是…)
         # the subject is named again in the text (关注埃及局势 names nobody: 关注埃 is no person)
         if name and start + len(name) <= headline_end and is_han_name(name, lex) \
                 and text.find(name, headline_end) >= 0 \
@@ -269,6 +274,16 @@ def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex
                 and not _cuts_the_next_word(text, start, name):
             # (全力以赴把…: the name would cut a dictionary word in two; 卢布汇率连续大跌: two words, 卢布|汇率)
             spans[start] = Span(name=name, start=start, name_start=start, end=start + len(name))
+
+
+def _acts_in_body(text: str, name: str, headline_end: int) -> bool:
+    """Does the body write ``name`` closed as a name somewhere (陈立群从教近40年, 吴亚琴是; not 强军梦的)?"""
+    at = text.find(name, headline_end)
+    while at >= 0:
+        if stop_strength(text, at + len(name)) >= 1 and not text.startswith("的", at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _cuts_the_next_word(text: str, start: int, name: str) -> bool:
@@ -692,6 +707,8 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 continue  # 经习主席…审定批准: a preposition and the short form 习主席, no person 经习
             if start > 0 and text[start - 1].isdigit():
                 continue  # 12位省政协委员: a count and its measure word, no name
+            if len(name) == 2 and all(ch in _country_initials() for ch in name):
+                continue  # 法德外长, 中俄元首: the officials of two countries
             if len(name) >= 3 and name[0] in _before_foreign_names() and is_transliteration(name[1:], lex):
                 continue  # 应普京总统的邀请, 向普京总统表示: a preposition before a foreign name
             if start < 0 or not (syllabic or is_name(name, lex, foreign=foreign)) or _country_end().search(name) \
@@ -711,6 +728,11 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
                                 posts=[PostMention(label=title, title=title, body=None)])
             break
+
+
+@lru_cache(maxsize=1)
+def _country_initials() -> frozenset[str]:
+    return frozenset(lexicon_lines("country_initials.txt"))
 
 
 MEMBER_TITLES = tuple(lexicon_lines("member_titles.txt"))
