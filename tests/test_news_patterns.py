@@ -2184,11 +2184,13 @@ def test_the_lead_s_actor_attends_though_his_speech_is_cited_and_another_day_s_s
 
 def test_foreign_names_closed_by_lv_or_de_and_words_that_only_look_like_names():
     ex = extract("央视网消息：国务院总理韦思成乘专机抵达曼谷，对泰国进行正式访问。\n"
-                 "泰国副总理颂奇率政府高级官员到机场迎接。\n日本首相安倍晋三的亲笔信由丁启明转交。", title="韦思成抵达曼谷", day=date(2019, 11, 3))
+                 "泰国副总理颂奇率政府高级官员到机场迎接。\n日本首相安倍晋三的亲笔信由丁启明转交。",
+                 title="韦思成抵达曼谷", day=date(2019, 11, 3))
     found = posts(ex)
     assert found["颂奇"] == ["泰国副总理"] and found["安倍晋三"] == ["日本首相"]
     ex = extract("央视网消息：勾起了曾在2014年总书记来新疆考察时受到过接见的回忆。"
-                 "在被问及法德外长缺席会议一事时，他说。超过了成为总统所规定的270张选举人票。", title="爱国心 强军梦 书写无悔篇章", day=date(2017, 9, 26))
+                 "在被问及法德外长缺席会议一事时，他说。超过了成为总统所规定的270张选举人票。",
+                 title="爱国心 强军梦 书写无悔篇章", day=date(2017, 9, 26))
     assert not posts(ex)
     ex = extract("央视网消息：在实现强军梦的伟大实践中书写青春篇章。", title="爱国心 强军梦 书写无悔篇章")
     assert not posts(ex)
