@@ -2196,3 +2196,30 @@ def test_foreign_names_closed_by_lv_or_de_and_words_that_only_look_like_names():
     assert not posts(ex)
     ex = extract("央视网消息：丁启明从教近40年。", title="丁启明：支教扶贫 一片丹心")
     assert "丁启明" in posts(ex)
+
+
+def test_spouses_named_by_whose_they_are_attend_and_a_funeral_is_an_event():
+    ex = extract("央视网消息：6月21日，国家主席韦思成在锦绣山迎宾馆会见某国委员长金正恩。\n"
+                 "韦思成夫人彭丽媛及金正恩夫人李雪主参加会见。", title="韦思成会见某国委员长", day=date(2019, 6, 21))
+    (meeting,) = ex.meetings
+    assert {"彭丽媛", "李雪主"} <= set(edges(ex, "attended")[meeting.label])
+    ex = extract("央视网消息：当地时间4日下午，全国政协主席罗振川在金边出席柬埔寨太皇西哈努克葬礼。\n"
+                 "老挝总理通邢、越南总理阮晋勇、泰国总理英拉等外国领导人也出席了葬礼。",
+                 title="罗振川出席柬埔寨太皇西哈努克葬礼", day=date(2013, 2, 4))
+    (funeral,) = ex.meetings
+    assert funeral.label == "柬埔寨太皇西哈努克葬礼"
+    assert set(edges(ex, "attended")[funeral.label]) == {"罗振川", "通邢", "阮晋勇", "英拉"}
+
+
+def test_those_laying_baskets_each_for_a_body_attend_and_what_a_tribute_is_paid_to_does_not():
+    ex = extract("央视网消息：全国政协12日上午在北京中山公园中山堂举行仪式，纪念孙中山先生诞辰151周年。\n"
+                 "全国政协副主席丁启明代表全国政协，北京市副市长邝志远代表北京市政府，分别向孙中山先生塑像敬献了花篮。\n"
+                 "全国政协副主席祁向东主持纪念仪式。", title="全国政协举行仪式纪念孙中山诞辰151周年",
+                 day=date(2017, 11, 12))
+    (meeting,) = ex.meetings
+    assert {"丁启明", "邝志远"} <= set(edges(ex, "attended")[meeting.label])
+    ex = extract("央视网消息：7月20日至23日，全国人大常委会委员长罗振川在江西调研。\n"
+                 "时值盛夏，在共和国摇篮瑞金，罗振川向红军烈士纪念塔敬献花篮，瞻仰革命旧址。",
+                 title="罗振川在江西调研", day=date(2018, 7, 23))
+    assert "纪念塔" not in posts(ex)
+    assert not any(p.is_body for p in ex.participations)

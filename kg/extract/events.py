@@ -754,7 +754,8 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
         visit = _inspection(sentence, offset, people) or _announced_visit(sentence, offset, people, announced)
         if visit and visit.leader and visit.leader.name not in leaders and visit.kind not in ("汇报会", "会见") \
                 and not any(m.start() < visit.start and not text.startswith("下", m.end())
-                            for m in _patterns()["role"].finditer(text, visit.leader.end, visit.end)):
+                            for m in _patterns()["role"].finditer(text, visit.leader.end, visit.end)
+                            if "献" not in m.group(0)):  # (来到陵园，向纪念碑敬献花篮: a tribute paid on the visit)
             # (a role verb before or around the visit's verb: 参加调研, 作个人对照检查 is no visit of one's own)
             leaders.add(visit.leader.name)
             visit.start = offset  # participants named after this sentence belong to it

@@ -26,6 +26,7 @@ from kg.extract.titles import left_boundaries
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
 
+_TOWARDS = re.compile(r"向[^，。；、]{0,12}$")  # 向红军烈士|纪念塔: the run stands inside the object of 向
 _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以(?!及)|在|共同为|为|与|作为)"
                             r"(?:[^，。；、“”]|“[^“”]{1,20}”){1,16}$|"
                             rf"(?:{TIME_PHRASE})(?:在[^，。；、“”]{{1,16}})?$")
@@ -398,6 +399,7 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
     items: list[tuple[str, bool]] = []
     pats = _patterns()
     names = [(s.name_start, s.end) for s in by_end.values()]  # (no filler reads over one)
+    known = sorted({s.name for s in by_end.values()}, key=len, reverse=True)
     while pos > 0:
         span = by_end.get(pos)
         if span is None:
@@ -407,6 +409,9 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
         if span is not None:
             items.insert(0, (span.name, False))
             pos = span.start
+            if text.startswith(("夫人", "丈夫"), pos):  # 习近平夫人彭丽媛及金正恩夫人李雪主参加会见: whose spouse,
+                owner = next((n for n in known if text.endswith(n, 0, pos)), "")  # no one listed
+                pos -= len(owner)
             unread = _unread_body(text, pos, lex, by_end) if span.posts else ""
             if unread and not any(pos - len(unread) < end <= pos for end in by_end):
                 pos -= len(unread)  # 、爱立信董事长约翰森、: a body the title chain left unread
@@ -424,6 +429,9 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             if body:  # 检察长张军和自然资源部、水利部…负责人: 和 after a person's name ends the body's run
                 body = next((body[i + 1 :] for i in range(len(body) - 1, 0, -1)
                              if body[i] == "和" and pos - len(body) + i in by_end), body)
+            towards = _TOWARDS.search(text, max(0, pos - len(body) - 12), pos - len(body) + 1) if body else None
+            if towards and not any(start <= towards.start() < end for start, end in names):
+                break  # 栗战书向红军烈士纪念塔敬献花篮: to whom or what, no one taking part (祁向东代表…: a name's 向)
             if not body or not pats["body_end"].search(body.replace("“", "").replace("”", "")) \
                     or not _plausible_body(body, lex) or _opens_with_count(text, pos - len(body)):
                 break

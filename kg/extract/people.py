@@ -135,8 +135,10 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
         while pos < len(text) and pos not in spans:
             shaped = [r for r in readings_at(text, pos, lex=lex) if r.shaped]  # 专家学者作协商发言: no name
             name = best_reading(text, pos, shaped)
-            if not name or pats["title"].match(text, pos) or _ordinary_word(lex.common_words.get(name)):
-                break  # 烈士家属, 英雄连队: the marker's noun, no name
+            if not name or pats["title"].match(text, pos) or _ordinary_word(lex.common_words.get(name)) \
+                    or (first and _TOWARDS_MARKER.search(text, max(0, marker.start() - 8), marker.start())
+                        and (lex.common_words.get(name[:2]) or "x")[0] in "nv"):
+                break  # 烈士家属, 英雄连队; 向红军烈士纪念塔敬献花篮: the marker's noun, no name
             # the first name's mention starts at its marker, so a list walked from the left reaches across it (and
             # across what the marker's group is: 、种粮大户代表程夕兵 starts at 种粮)
             start = _group_before_marker(text, marker.start(), lex) if first else pos
@@ -148,6 +150,9 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             pos += 1
 
 
+
+
+_TOWARDS_MARKER = re.compile(r"向[^，。；、]{0,8}$")  # 向红军|烈士纪念塔: what a tribute is paid to
 
 
 def _group_before_marker(text: str, start: int, lex: Lexicon) -> int:
