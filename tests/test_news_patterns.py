@@ -2223,3 +2223,17 @@ def test_those_laying_baskets_each_for_a_body_attend_and_what_a_tribute_is_paid_
                  title="罗振川在江西调研", day=date(2018, 7, 23))
     assert "纪念塔" not in posts(ex)
     assert not any(p.is_body for p in ex.participations)
+
+
+def test_a_welcome_ceremony_is_part_of_the_talks_the_headline_reports_and_a_monarch_s_number_is_his_name():
+    text = ("央视网消息：国家主席韦思成1日下午在人民大会堂北大厅举行仪式，"
+            "欢迎汤加王国国王图普六世对我国进行国事访问。\n"
+            "韦思成主席夫人彭丽媛，国务委员丁启明等出席欢迎仪式。\n陪同图普六世访华的有王后、宫务大臣等。\n"
+            "欢迎仪式后，韦思成主席同图普六世国王举行会谈。20年前，图普六世国王曾以外交和国防大臣身份来华。")
+    ex = extract(text, title="韦思成同汤加国王举行会谈", day=date(2018, 3, 1))
+    assert "汤加王国国王" in posts(ex)["图普六世"] and set(posts(ex)) == {"韦思成", "彭丽媛", "丁启明", "图普六世"}
+    (talks,) = ex.meetings
+    assert talks.kind == "会谈"
+    assert {"图普六世", "彭丽媛", "丁启明"} <= set(edges(ex, "attended")[talks.label])
+    ex = extract(text, title="韦思成举行仪式欢迎汤加国王访华", day=date(2018, 3, 1))
+    assert sorted(m.kind for m in ex.meetings) == ["会谈", "活动"]  # a ceremony the headline reports stays an event

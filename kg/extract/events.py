@@ -85,7 +85,27 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     for event in events:
         if not any(k.label == event.label and event.when in (None, k.when) for k in kept):
             kept.append(event)
-    return _grouped(kept, sentences)
+    return _grouped(_welcome_inside_talks(kept, headline), sentences)
+
+
+_HEADLINE_TALKS = re.compile("会谈|会见|会晤")
+
+
+def _welcome_inside_talks(events: list[HeldEvent], headline: str | None) -> list[HeldEvent]:
+    """习近平同汤加国王举行会谈 over 习近平举行仪式，欢迎…图普六世… 欢迎仪式后，…举行会谈: where the headline reports
+    the talks, the welcome ceremony for the same guest that day is part of them; they start where it did, so the
+    people at the ceremony attend the talks (a ceremony the headline reports stays an event of its own)."""
+    if not headline or not _HEADLINE_TALKS.search(headline) or "仪式" in headline:
+        return events
+    for welcome in [e for e in events if "仪式" in e.label and e.leader and e.guests]:
+        guests = {g.name for g in welcome.guests}
+        talks = next((e for e in events if e is not welcome and e.kind in ("会谈", "会见") and e.leader
+                      and e.leader.name == welcome.leader.name and guests & {g.name for g in e.guests}
+                      and e.when in (None, welcome.when) and e.start > welcome.start), None)
+        if talks is not None:
+            talks.start = welcome.start
+            events = [e for e in events if e is not welcome]
+    return sorted(events, key=lambda e: e.start)
 
 
 @lru_cache(maxsize=1)

@@ -98,6 +98,7 @@ def _ends_a_list(text: str) -> bool:
     return bool(before) and before[-1] not in "。！？；"
 
 
+_ADVERB_SURNAMES = {"曾"}  # a surname that is also an adverb: after a title, only a name a stop closes
 _ADVERBS_BEFORE_ROLE = {"分别", "共同", "一同", "先后", "亲切", "专程", "应邀", "也", "均", "还"}
 
 
@@ -157,7 +158,7 @@ _REGNAL = re.compile("[一二三四五六七八九十]{1,2}世$")
 def is_transliteration(token: str, lex: Lexicon | None = None) -> bool:
     """Characters of the transliteration table, with a regnal number allowed at the end (玛格丽特二世)."""
     lex = lex or load()
-    stem = _REGNAL.sub("", token) if len(token) > 4 else token
+    stem = _REGNAL.sub("", token) if len(token) >= 4 else token
     return 2 <= len(token) <= MAX_NAME and len(stem) >= 2 and all(ch in lex.transliteration for ch in stem)
 
 
@@ -518,6 +519,8 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     at_stop = stop_strength(text, pos)
     if at_stop >= 2 or (at_stop and any(_patterns()["title"].match(text, pos + 1 + k) for k in (2, 3, 4))):
         return None  # 成员祝贺中国新春: a verb; 副总统和克里国务卿: 和 joins two titled names here
+    if at_stop and text[pos] in _ADVERB_SURNAMES and not any(stop_strength(text, pos + k) for k in (2, 3)):
+        return None  # 图普六世国王曾以外交和国防大臣身份: the adverb 曾, and no stop to close a name 曾以 (曾胜利就…)
     if at_stop and all(ch in lex.transliteration for ch in text[pos + 1 : pos + 4]):
         return None  # 委员长和姆拜尼马拉马总理: 和 joins a foreign name
     married = text[pos : pos + 4]  # 林郑月娥, 梁唐青仪: a husband's surname before one's own name (Hong Kong, Macao)

@@ -719,7 +719,8 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             if start < 0 or not (syllabic or is_name(name, lex, foreign=foreign)) or _country_end().search(name) \
                     or _ends_like_a_body(name, lex) \
                     or name[-1] in "任设选" or any(stop_strength(text, i) for i in range(start + syllabic, t_start)) \
-                    or any(len(w) >= 2 and lex.common_words.get(w, "n")[0] in "vt" for w in _words(name)):
+                    or any(len(w) >= 2 and lex.common_words.get(w, "n")[0] in "vt"
+                           for w in _words(_REGNAL_NUMBER.sub("", name) if foreign else name)):  # (图普六世国王)
                 continue  # 芬兰总统, 就任中国国务院总理: a country; 习近平当选国家主席, 提名国务院总理: a verb inside
             before = text[start - 2 : start] if start >= 2 else ""
             boundary = start == 0 or not _is_cjk(text[start - 1]) or before in lex.verbs_before_name \
@@ -733,6 +734,9 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
                                 posts=[PostMention(label=title, title=title, body=None)])
             break
+
+
+_REGNAL_NUMBER = re.compile("[一二三四五六七八九十]{1,2}世$")  # 图普六世: the number of a monarch, no time word
 
 
 @lru_cache(maxsize=1)
