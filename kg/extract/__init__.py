@@ -198,6 +198,7 @@ def _sent_from_afar() -> re.Pattern[str]:
     return re.compile(f"[^。；，]{{0,40}}?发来了?(?:{alternation(set(load().message_verbs))})")
 
 
+_STUDIED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^，。；]*$")  # a name the clause studies the words of
 # the host of an encounter acts in it, though a speech of his may be cited elsewhere in the report
 _ENCOUNTER_KINDS = frozenset({"会见", "会谈", "会晤", "通话"})
 _EVERY_EVENT = re.compile("上述|相关活动|有关活动")
@@ -417,7 +418,8 @@ def extract(article: Article) -> ArticleExtraction:
     # there, though his speech is cited later
     lead_end = sentences[0][0] + len(sentences[0][1]) if sentences else 0
     lead_actors = {s.name: s.end for s in reversed(people) if s.end <= lead_end and s.name in referenced_people
-                   and not _is_reference_context(text, s.end)}
+                   and not _is_reference_context(text, s.end)
+                   and not _STUDIED.search(text, max(0, s.start - 30), s.start)}  # (传达学习韦思成同志在…的讲话)
 
     def acts_in_lead(name: str, pos: int) -> bool:
         return name in lead_actors and lead_actors[name] <= pos < lead_end

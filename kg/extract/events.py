@@ -104,8 +104,11 @@ def _welcome_inside_talks(events: list[HeldEvent], headline: str | None) -> list
                       and e.when in (None, welcome.when) and e.start > welcome.start), None)
         if talks is not None:
             talks.start = welcome.start
-            events = [e for e in events if e is not welcome]
-    return sorted(events, key=lambda e: e.start)
+            events = sorted((e for e in events if e is not welcome), key=lambda e: e.start)
+    return events
+
+
+_CITES = re.compile("[，。；：]|说|指出|表示|强调|认为|提出")
 
 
 @lru_cache(maxsize=1)
@@ -122,8 +125,9 @@ def _spoke_at_held() -> re.Pattern[str]:
 
 def _spoken_at_meetings_held(sentences: list[tuple[int, str]], people: list[Span],
                              found: list[HeldEvent]) -> list[HeldEvent]:
-    """尤权参加会见并在当天上午举行的…理事大会上讲话: beside the reported event, a meeting of the same day that the
-    sentence's subject spoke at is an event of its own, which he attended."""
+    """尤权参加会见并在当天上午举行的…理事大会上讲话, 赵乐际，在19日上午的第三次全体会议上作总结讲话: beside the
+    reported event, a meeting of the report's days that the sentence's subject spoke at is an event of its own, which
+    he attended."""
     if not found:
         return []
     out = []
@@ -132,9 +136,14 @@ def _spoken_at_meetings_held(sentences: list[tuple[int, str]], people: list[Span
         if not match:
             continue
         what = _clean_label(match.group("what"))
-        subject = next((p for p in people if p.start == offset or (offset < p.start and sentence[p.start - offset - 1]
-                                                                     in "，。")), None)
-        if len(what) < 4 or subject is None or subject.start >= offset + match.start() \
+        subject = next((p for p in people if offset <= p.start < offset + match.start()
+                        and (p.start == offset or sentence[p.start - offset - 1] in "，")), None)
+        # the subject speaks: between him and 在 only 参加会见并 and the like, no other person, no 说/指出 (丁启明指出，
+        # 韦思成总书记在1日召开的…会议上发表重要讲话: a speech he cites)
+        between = sentence[subject.end - offset : match.start()] if subject else ""
+        if len(what) < 4 or subject is None or _CITES.search(between.removeprefix("，")) \
+                or any(offset + len(sentence) > p.start >= subject.end for p in people
+                       if p.start < offset + match.start()) \
                 or any(what == e.label or e.kind == what[-len(e.kind):] and (what in e.label or e.label in what)
                        for e in found + out):
             continue

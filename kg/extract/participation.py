@@ -43,8 +43,9 @@ _RECALLED = re.compile(r"(?:今年|去年|前年|\d{4}年)(?:\d{1,2}月(?![\d初
 # (参加活动的有关部门负责人: 有关 is no 有)
 _ALSO_LISTED = re.compile(r"(出席|参加|列席|陪同|同机抵达|推选为|当选为)[^。；，的]{0,16}?的"
                           r"(?:[^，。；：]{0,6}?)(?:还有|有(?![关效力序所]))[：:]?([^。；]{2,200})")
-# 还将, 将同: what will happen; 离开北京，赴布鲁塞尔…同…共同主持: what a departing leader goes to do
-_PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)|(?:离开北京|离京)[^。；]{0,30}?[，,]?(?:赴|前往)")
+# 还将, 将同: what will happen; 离开北京，赴布鲁塞尔…同…共同主持: what a departing leader goes to do (the clause
+# of 赴/前往 only: 离开北京，前往莫斯科…，丁启明等陪同出访 names who goes with him)
+_PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)|(?:离开北京|离京)[^。；]{0,30}?[，,]?(?:赴|前往)[^，。；并]*$")
 _DELEGATION_HEADS = re.compile(r"以(?P<who>[^，。；]{2,60}?)为团长的[^，。；]{0,12}?代表团"
                                r"|担任[^，。；]{2,20}?副团长的")
 _COMPANIONS_LISTED = re.compile(r"(?:出访|访问)的(?:主要)?陪同人员(?:还)?有[：:]"
@@ -305,7 +306,7 @@ def _members_given_the_floor(text: str, people: list[Span]) -> set[int]:
 
 
 # 习近平、李克强…等同各民主党派中央…负责人…欢聚一堂: the leaders listed gather with the guests at the event
-_GATHERED_WITH = re.compile(r"等?(?:同|与|和)[^。；]{2,100}?(?:欢聚一堂|共迎新春|共庆佳节|共度佳节)")
+_GATHERED_WITH = re.compile(r"等?(?:同(?!志)|与|和)[^。；，]{2,100}?(?:欢聚一堂|共迎新春|共庆佳节|共度佳节)")
 
 
 def gathered_with_guests(text: str, people: list[Span]) -> list[tuple[str, bool, str, str, int]]:
@@ -314,7 +315,7 @@ def gathered_with_guests(text: str, people: list[Span]) -> list[tuple[str, bool,
     out = []
     for last in people:
         match = _GATHERED_WITH.match(text, last.end)
-        if not match:
+        if not match or _is_reference_context(text, last.end):
             continue
         span: Span | None = last
         role = match.group(0)[-4:]
@@ -322,7 +323,7 @@ def gathered_with_guests(text: str, people: list[Span]) -> list[tuple[str, bool,
         while span is not None:
             listed.insert(0, span)
             span = by_end.get(span.start - 1) if span.start > 0 and text[span.start - 1] in "、和" else None
-        out += [(s.name, False, "attended", role, s.start) for s in listed]
+        out += [(s.name, False, "attended", role, s.start) for s in listed if not _is_reference_context(text, s.end)]
     return out
 
 

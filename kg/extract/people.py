@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.common import (
@@ -16,6 +17,7 @@ from kg.extract.common import (
     before_fillers,
 )
 from kg.extract.names import (
+    _REGNAL,
     JOINERS,
     _bare_name_ending_at,
     _joined_ending_at,
@@ -137,7 +139,7 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             name = best_reading(text, pos, shaped)
             if not name or pats["title"].match(text, pos) or _ordinary_word(lex.common_words.get(name)) \
                     or (first and _TOWARDS_MARKER.search(text, max(0, marker.start() - 8), marker.start())
-                        and (lex.common_words.get(name[:2]) or "x")[0] in "nv"):
+                        and _TRIBUTE_AFTER.match(text, pos + len(name))):
                 break  # 烈士家属, 英雄连队; 向红军烈士纪念塔敬献花篮: the marker's noun, no name
             # the first name's mention starts at its marker, so a list walked from the left reaches across it (and
             # across what the marker's group is: 、种粮大户代表程夕兵 starts at 种粮)
@@ -152,7 +154,8 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
 
 
 
-_TOWARDS_MARKER = re.compile(r"向[^，。；、]{0,8}$")  # 向红军|烈士纪念塔: what a tribute is paid to
+_TOWARDS_MARKER = re.compile(r"向[^，。；、]{0,8}$")  # 向红军|烈士纪念塔敬献花篮: what a tribute is paid to
+_TRIBUTE_AFTER = re.compile("敬献|献上?花|致敬|默哀|鞠躬")  # (向院士王国华颁发证书: a person given something)
 
 
 def _group_before_marker(text: str, start: int, lex: Lexicon) -> int:
@@ -441,6 +444,8 @@ def _item_between_names(text: str, sep: int, lex: Lexicon, foreign: bool, confir
         return None
     after = item.end() + 1
     return item.group(0) if name_at(text, after, lex, after_title=True, foreign=foreign, confirmed=confirmed) else None
+
+
 MEMBERS_LISTED = re.compile(r"(?:组成人员|成员|领导班子)[。；，]?(?:他们|名单)?(?:是|为|如下)[：:]")
 
 
@@ -470,7 +475,7 @@ def _placed_by_level(before: list[PostMention], posts: list[PostMention]) -> lis
         if place and len(place.group(1)) >= 3:
             body = place.group(1)
             label = body[:-1] + post.title if post.title.startswith(level) else body + post.title
-            post = PostMention(label=label, title=post.title, body=body, tense=post.tense, stated=post.stated)
+            post = replace(post, label=post.term + label, body=body)
         out.append(post)
     return out
 
@@ -492,8 +497,7 @@ def _placed_by_list(before: list[PostMention], posts: list[PostMention], lex: Le
                 if pats["body_end"].search(parent) and body.endswith(own[-3:]) \
                         and (pats["place_start"].match(parent) or _NATIONAL_START.match(parent)):
                     body = parent + body
-                    post = PostMention(label=body + post.title, title=post.title, body=body, tense=post.tense,
-                                       stated=post.stated)
+                    post = replace(post, label=post.term + body + post.title, body=body)
                     break
         out.append(post)
     return out
@@ -712,15 +716,16 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 continue  # 经习主席…审定批准: a preposition and the short form 习主席, no person 经习
             if start > 0 and text[start - 1].isdigit():
                 continue  # 12位省政协委员: a count and its measure word, no name
-            if len(name) == 2 and all(ch in _country_initials() for ch in name):
-                continue  # 法德外长, 中俄元首: the officials of two countries
+            if len(name) == 2 and all(ch in _country_initials() for ch in name) \
+                    and (title in lex.foreign_titles or title in _STATE_TITLES):
+                continue  # 法德外长, 中俄元首: the officials of two countries (韩英主任 is a person)
             if len(name) >= 3 and name[0] in _before_foreign_names() and is_transliteration(name[1:], lex):
                 continue  # 应普京总统的邀请, 向普京总统表示: a preposition before a foreign name
             if start < 0 or not (syllabic or is_name(name, lex, foreign=foreign)) or _country_end().search(name) \
                     or _ends_like_a_body(name, lex) \
                     or name[-1] in "任设选" or any(stop_strength(text, i) for i in range(start + syllabic, t_start)) \
                     or any(len(w) >= 2 and lex.common_words.get(w, "n")[0] in "vt"
-                           for w in _words(_REGNAL_NUMBER.sub("", name) if foreign else name)):  # (图普六世国王)
+                           for w in _words(_REGNAL.sub("", name) if foreign else name)):  # (图普六世国王)
                 continue  # 芬兰总统, 就任中国国务院总理: a country; 习近平当选国家主席, 提名国务院总理: a verb inside
             before = text[start - 2 : start] if start >= 2 else ""
             boundary = start == 0 or not _is_cjk(text[start - 1]) or before in lex.verbs_before_name \
@@ -734,9 +739,6 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
                                 posts=[PostMention(label=title, title=title, body=None)])
             break
-
-
-_REGNAL_NUMBER = re.compile("[一二三四五六七八九十]{1,2}世$")  # 图普六世: the number of a monarch, no time word
 
 
 @lru_cache(maxsize=1)
@@ -920,7 +922,7 @@ def _named_after_posts(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
         posts, _ = _chain_posts(text, chain, lex, 0, None)
         clause = text[max(0, chain[0][0] - 12) : chain[0][0]]
         tense = "start" if re.search("选出|当选|选举|任命|决定", clause) else "current"
-        posts = [PostMention(label=p.label, title=p.title, body=p.body, tense=tense) for p in posts]
+        posts = [replace(p, tense=tense, stated=None) for p in posts]
         pos = colon.end()
         while pos < len(text):
             item = _LIST_ITEM.match(text, pos)
@@ -1019,8 +1021,8 @@ def _bodies_named_before(text: str, pos: int, prefix: str, lex: Lexicon) -> list
         if body and body.endswith(kind) and body != kind and body not in found:
             found.insert(0, body)
         at = text.rfind(kind, 0, at)
-    want = _COUNTS.get(anaphor.group("count"), len(found))
-    return found[-want:] if want and len(found) >= want else []
+    want = _COUNTS.get(anaphor.group("count"), 1)  # (上述委员会 with no count: the one named last)
+    return found[-want:] if len(found) >= want else []
 
 
 def _stated_posts(text: str, pos: int, lex: Lexicon, tense: str, stated: str | None = None) -> list[PostMention]:

@@ -158,8 +158,10 @@ def term_before(text: str, start: int, floor: int = 0) -> str:
     """十二届 in 十二届全国政协副主席: the term written before a body is part of the post (the outgoing term's
     vice-chairs at the new term's first session hold 十二届全国政协副主席), though no part of the body."""
     found = _TERM_BEFORE.search(text, max(floor, start - 6), start)
-    if found and found.start() > 0 and text[found.start() - 1] in "新上下本每历该同首":
-        return ""  # 新一届非盟轮值主席: which term, not a term's number
+    if found and found.start() > 0 and text[found.start() - 1] in "新上下本每历该同首这那前后":
+        return ""  # 新一届非盟轮值主席, 这一届: which term, not a term's number
+    if found and found.group(0) == "一届":
+        return ""  # (a first term is written 第一届)
     return found.group(0) if found else ""
 
 

@@ -170,7 +170,8 @@ def _post_key(post: PostMention, scope: str, locality: Locality, body_key: str |
     written before the body makes a post of that term (十一届全国人大常委会副委员长, the outgoing term's)."""
     if post.body and body_key:
         body, _, where = body_key.partition("\x1f")
-        return f"{post.term}{body}{post.title}" + (f"\x1f{where}" if where else ""), body_is_global
+        term = post.term.removeprefix("第")  # 第十二届 and 十二届 are one term
+        return f"{term}{body}{post.title}" + (f"\x1f{where}" if where else ""), body_is_global
     _, bare = split_modifier(post.label)
     place = locality.place_of(bare)
     anchor = locality.anchor_of(bare)

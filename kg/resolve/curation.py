@@ -110,7 +110,9 @@ def apply_corrections(extractions: list[ArticleExtraction], curation: Curation) 
         if label is None:
             return value
         body = label[: -len(value.title)] if label.endswith(value.title) and len(label) > len(value.title) else None
-        return PostMention(label=label, title=value.title, body=body or value.body)
+        if body and value.term and body.startswith(value.term):
+            body = body[len(value.term) :] or None  # 十一届全国人大常委会: the term is no part of the body
+        return replace(value, label=label, body=body or value.body)
 
     fixed = []
     for ex in extractions:
