@@ -519,8 +519,10 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
     at_stop = stop_strength(text, pos)
     if at_stop >= 2 or (at_stop and any(_patterns()["title"].match(text, pos + 1 + k) for k in (2, 3, 4))):
         return None  # 成员祝贺中国新春: a verb; 副总统和克里国务卿: 和 joins two titled names here
-    if at_stop and text[pos] in _ADVERB_SURNAMES and not any(stop_strength(text, pos + k) for k in (2, 3)):
-        return None  # 图普六世国王曾以外交和国防大臣身份: the adverb 曾, and no stop to close a name 曾以 (曾胜利就…)
+    if at_stop and text[pos] in _ADVERB_SURNAMES and not any(stop_strength(text, pos + k) for k in (2, 3)) \
+            and _common(text[pos + 1 : pos + 3], lex):
+        return None  # 图普六世国王曾以外交和国防大臣身份: the adverb 曾 before a word, and no stop to close a name
+        # (曾胜利就…, 原书记曾孝恩涉嫌: names)
     if at_stop and all(ch in lex.transliteration for ch in text[pos + 1 : pos + 4]):
         return None  # 委员长和姆拜尼马拉马总理: 和 joins a foreign name
     married = text[pos : pos + 4]  # 林郑月娥, 梁唐青仪: a husband's surname before one's own name (Hong Kong, Macao)
@@ -540,8 +542,10 @@ def _name_by_segmentation(text: str, pos: int, lex: Lexicon) -> str | None:
             continue  # (助理那阵他: with no stop after it, a run holding an everyday character 那 is no name)
         if token[0] in lex.weak_surnames and _common(token[1:], lex):
             continue  # 和夫人: an everyday character and a word (县长和丽娟 is a name: 丽娟 is no dictionary word)
-        if at_stop and len(token) == 3 and token[1] in lex.surnames and token[1] not in lex.weak_surnames:
+        if at_stop and len(token) == 3 and token[1] in lex.surnames \
+                and (token[1] not in lex.weak_surnames or _common(token[1:], lex)):
             continue  # 主席向王磊询问: the stop is a preposition before a name of its own (王磊), read from there
+            # (成员由来自…: or before a word)
         return token
     return None
 

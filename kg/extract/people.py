@@ -285,10 +285,11 @@ def _headline_subjects(text: str, headline_end: int, spans: dict[int, Span], lex
 
 
 def _acts_in_body(text: str, name: str, headline_end: int) -> bool:
-    """Does the body write ``name`` closed as a name somewhere (陈立群从教近40年, 吴亚琴是; not 强军梦的)?"""
+    """Does the body write ``name`` as a name somewhere, not only as the noun before 的 (陈立群从教近40年, 梁斗兴生前是;
+    not 实现强军梦的)?"""
     at = text.find(name, headline_end)
     while at >= 0:
-        if stop_strength(text, at + len(name)) >= 1 and not text.startswith("的", at + len(name)):
+        if not text.startswith("的", at + len(name)):
             return True
         at = text.find(name, at + 1)
     return False
@@ -436,9 +437,12 @@ _LIST_ITEM_RUN = re.compile(f"[{CJK}]{{2,5}}(?=、)")
 
 def _item_between_names(text: str, sep: int, lex: Lexicon, foreign: bool, confirmed: frozenset[str]) -> str | None:
     """副委员长王兆国、路甬祥、乌云其木格、韩启德: an item the name rules do not know, set between 、 and 、 in a titled
-    list whose next item is a name, is a name too (a rare minority or foreign name); the list goes on past it."""
+    list whose next item is a name, is a name too (a rare minority or foreign name, not words: 阿富汗首席执行官
+    阿卜杜拉、政府官员、商界代表); the list goes on past it."""
     item = _LIST_ITEM_RUN.match(text, sep + 1) if text[sep] == "、" else None
     if not item or lex.common_words.get(item.group(0)) is not None or _patterns()["title"].search(item.group(0)) \
+            or not (is_syllabic_name(item.group(0), lex) or is_transliteration(item.group(0), lex)
+                    or not _words_inside(item.group(0), lex)) \
             or any(stop_strength(text, i) for i in range(item.start() + 1, item.end())) \
             or _country_start().match(item.group(0)):
         return None
