@@ -2276,7 +2276,8 @@ def test_what_the_review_of_the_stop_25_rules_found():
 
 def test_what_reading_the_whole_corpus_found_after_the_stop_25_rules():
     ex = extract("央视网消息：联盟成员由来自质检、卫生、农业等部门的76家实验室组成。"
-                 "乡党委原书记曾胜林涉嫌贪污惠农资金。分别与阿富汗首席执行官阿卜杜拉、政府官员、商界代表等进行交流。", day=date(2016, 12, 12))
+                 "乡党委原书记曾胜林涉嫌贪污惠农资金。分别与阿富汗首席执行官阿卜杜拉、政府官员、商界代表等进行交流。",
+                 day=date(2016, 12, 12))
     assert set(posts(ex)) == {"曾胜林", "阿卜杜拉"}
     ex = extract("央视网消息：丁启明生前是某镇工商所所长，去年7月19号，丁启明突发心脏病去世。",
                  title="时代先锋 丁启明：用生命践行职责")
