@@ -861,11 +861,14 @@ def _kind_of(label: str) -> str:
 _LABEL_OPENERS = re.compile(f"^(?:{alternation(set(lexicon_lines('label_openers.txt')))})+")
 
 
+_OPENED_THAT_DAY = re.compile(r"^(?:当天|当日|同日|今天|今日)?(?:开幕|召开)的(?=[^，。；]{4})")
+
+
 def _clean_label(label: str) -> str:
     """Strip what a clause leaves around a meeting's name: times, 了, 的, an opening place (在京)."""
     label = _LABEL_OPENERS.sub("", label)
     label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
-    label = re.sub(r"^(?:当天|当日|同日|今天|今日)?(?:开幕|召开)的(?=[^，。；]{4})", "", label)  # 当天开幕的…大会
+    label = _OPENED_THAT_DAY.sub("", label)  # 当天开幕的第四次世界议长大会
     if re.search("调研|考察|视察|检查", label):  # 在山东调研时强调, 在视察驻昆明部队时强调: the visit
         label = re.sub(r"时(?:强调|指出|表示|要求)$", "", label)
     return label.strip("，、 ")

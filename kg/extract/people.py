@@ -729,8 +729,9 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                     or _ends_like_a_body(name, lex) \
                     or name[-1] in "任设选" or any(stop_strength(text, i) for i in range(start + syllabic, t_start)) \
                     or any(len(w) >= 2 and lex.common_words.get(w, "n")[0] in "vt"
-                           for w in _words(_REGNAL.sub("", name) if foreign else name)):  # (图普六世国王)
+                           for w in _words(_REGNAL.sub("", name) if foreign and name.endswith("世") else name)):
                 continue  # 芬兰总统, 就任中国国务院总理: a country; 习近平当选国家主席, 提名国务院总理: a verb inside
+                # (图普六世国王: a monarch's number is no time word)
             before = text[start - 2 : start] if start >= 2 else ""
             boundary = start == 0 or not _is_cjk(text[start - 1]) or before in lex.verbs_before_name \
                 or text[start - 1 : start] in lex.verbs_before_name \
