@@ -61,10 +61,12 @@ def main(argv: list[str] | None = None) -> int:
         if found != len(set(ids)):
             missing = len(set(ids)) - found
             print(f"real_gold: {missing} of {len(set(ids))} records not in {args.corpus}", file=sys.stderr)
-        out = args.out or Path(tmp) / "out"
+        out = (args.out or Path(tmp) / "out").resolve()
+        # the build runs in the checkout this script belongs to, so `python -m kg.cli` imports that checkout's kg
+        # (run from another checkout, -m would import the current directory's and compare the code with itself)
         subprocess.run([sys.executable, "-m", "kg.cli", "build", str(items), "-o", str(out), "--jobs", "1"],
-                       check=True, stdout=subprocess.DEVNULL)
-        score = [sys.executable, str(HERE / "score.py"), *map(str, args.gold), str(out / "graph.ttl")]
+                       check=True, stdout=subprocess.DEVNULL, cwd=HERE.parents[1])
+        score = [sys.executable, str(HERE / "score.py"), *(str(g.resolve()) for g in args.gold), str(out / "graph.ttl")]
         result = subprocess.run(score + (["--json"] if args.json else []), check=True, capture_output=True, text=True)
         print(result.stdout, end="")
     return 0
