@@ -17,6 +17,7 @@ from kg.extract.common import (
     _patterns,
     _sentence_at,
     _speech_opening,
+    encounter_kinds,
     speech_start,
     split_sentences,
     visit_kinds,
@@ -199,8 +200,6 @@ def _sent_from_afar() -> re.Pattern[str]:
 
 
 _STUDIED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^，。；]*$")  # a name the clause studies the words of
-# the host of an encounter acts in it, though a speech of his may be cited elsewhere in the report
-_ENCOUNTER_KINDS = frozenset({"会见", "会谈", "会晤", "通话"})
 _EVERY_EVENT = re.compile("上述|相关活动|有关活动")
 
 
@@ -404,8 +403,8 @@ def extract(article: Article) -> ArticleExtraction:
             # sentence's noun names (在民政厅主持召开座谈会 after another 座谈会)
             own = event.guests or event.aside
             add(event.leader.name, False, event.leader_relation, role, event.start, only=key if own else None,
-                at_group=group_of[key], cited_elsewhere=event.kind in _ENCOUNTER_KINDS
-                and not _is_reference_context(text, event.leader.end))
+                at_group=group_of[key], cited_elsewhere=event.kind in encounter_kinds()
+                and not _is_reference_context(text, event.leader.end))  # (the host acts, though cited later)
             jointly = event.leader_role == "主持" and text.endswith("共同", 0, event.start - len("主持"))
             for co_host in _co_hosts(text, people, event):
                 # 李克强与默克尔共同主持…政府磋商: both chair it

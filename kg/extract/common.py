@@ -83,6 +83,18 @@ def visit_kinds() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def tribute_words() -> frozenset[str]:
+    """敬献花圈, 敬献了花篮, 默哀 (tributes.txt): a tribute paid at a ceremony or on a visit."""
+    return frozenset(lexicon_lines("tributes.txt"))
+
+
+@lru_cache(maxsize=1)
+def encounter_kinds() -> frozenset[str]:
+    """The kinds of events one person has with another (会见, 会谈, 会晤, 通话: encounter_verbs.txt)."""
+    return frozenset(load().encounter_verbs.values())
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = load()
     return {

@@ -12,7 +12,9 @@ from kg.extract.common import (
     Span,
     _patterns,
     _sentence_at,
+    encounter_kinds,
     inside_reported_speech,
+    tribute_words,
     visit_kinds,
 )
 from kg.extract.dates import OPENING_DAY, PART_OF_DAY, TIME_PHRASE, find_date, last_date
@@ -88,18 +90,15 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     return _grouped(_welcome_inside_talks(kept, headline), sentences)
 
 
-_HEADLINE_TALKS = re.compile("会谈|会见|会晤")
-
-
 def _welcome_inside_talks(events: list[HeldEvent], headline: str | None) -> list[HeldEvent]:
     """习近平同汤加国王举行会谈 over 习近平举行仪式，欢迎…图普六世… 欢迎仪式后，…举行会谈: where the headline reports
     the talks, the welcome ceremony for the same guest that day is part of them; they start where it did, so the
     people at the ceremony attend the talks (a ceremony the headline reports stays an event of its own)."""
-    if not headline or not _HEADLINE_TALKS.search(headline) or "仪式" in headline:
+    if not headline or not any(kind in headline for kind in encounter_kinds()) or "仪式" in headline:
         return events
     for welcome in [e for e in events if "仪式" in e.label and e.leader and e.guests]:
         guests = {g.name for g in welcome.guests}
-        talks = next((e for e in events if e is not welcome and e.kind in ("会谈", "会见") and e.leader
+        talks = next((e for e in events if e is not welcome and e.kind in encounter_kinds() and e.leader
                       and e.leader.name == welcome.leader.name and guests & {g.name for g in e.guests}
                       and e.when in (None, welcome.when) and e.start > welcome.start), None)
         if talks is not None:
@@ -108,7 +107,10 @@ def _welcome_inside_talks(events: list[HeldEvent], headline: str | None) -> list
     return events
 
 
-_CITES = re.compile("[，。；：]|说|指出|表示|强调|认为|提出")
+@lru_cache(maxsize=1)
+def _cites() -> re.Pattern[str]:
+    """Punctuation or a speech verb (speech_verbs.txt): what a speaker says may name a meeting he was not at."""
+    return re.compile(f"[，。；：]|{alternation(load().speech_verbs)}")
 
 
 @lru_cache(maxsize=1)
@@ -141,9 +143,8 @@ def _spoken_at_meetings_held(sentences: list[tuple[int, str]], people: list[Span
         # the subject speaks: between him and 在 only 参加会见并 and the like, no other person, no 说/指出 (丁启明指出，
         # 韦思成总书记在1日召开的…会议上发表重要讲话: a speech he cites)
         between = sentence[subject.end - offset : match.start()] if subject else ""
-        if len(what) < 4 or subject is None or _CITES.search(between.removeprefix("，")) \
-                or any(offset + len(sentence) > p.start >= subject.end for p in people
-                       if p.start < offset + match.start()) \
+        if len(what) < 4 or subject is None or _cites().search(between.removeprefix("，")) \
+                or any(subject.end <= p.start < offset + match.start() for p in people) \
                 or any(what == e.label or e.kind == what[-len(e.kind):] and (what in e.label or e.label in what)
                        for e in found + out):
             continue
@@ -784,7 +785,7 @@ def _parallel_visits(text: str, sentences: list[tuple[int, str]], people: list[S
         if visit and visit.leader and visit.leader.name not in leaders and visit.kind not in ("汇报会", "会见") \
                 and not any(m.start() < visit.start and not text.startswith("下", m.end())
                             for m in _patterns()["role"].finditer(text, visit.leader.end, visit.end)
-                            if "献" not in m.group(0)):  # (来到陵园，向纪念碑敬献花篮: a tribute paid on the visit)
+                            if m.group(0) not in tribute_words()):  # (来到陵园，向纪念碑敬献花篮: paid on the visit)
             # (a role verb before or around the visit's verb: 参加调研, 作个人对照检查 is no visit of one's own)
             leaders.add(visit.leader.name)
             visit.start = offset  # participants named after this sentence belong to it
@@ -1139,7 +1140,7 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         return HeldEvent(label=label, kind=lex.inspection_verbs[verb.group(0)], start=offset + verb.start(),
                          end=offset + verb.end() + len(obj), leader=leader,
                          guests=_together_with(sentence, offset, leader, verb.start(), people),
-                         leader_relation="attended" if verb.group(0) in _tributes() else "chaired")
+                         leader_relation="attended" if verb.group(0) in tribute_words() else "chaired")
     return None
 
 
@@ -1161,11 +1162,6 @@ def _together_with(sentence: str, offset: int, leader: Span, verb_at: int, peopl
     if not joined or any(len(part) > 4 for gap in gaps for part in re.split("[和与同及、]", gap)):
         return []  # (a name no title confirmed, 和彭丽媛与…, may stand among them)
     return joined
-
-
-@lru_cache(maxsize=1)
-def _tributes() -> frozenset[str]:
-    return frozenset(lexicon_lines("tributes.txt"))
 
 
 _ACTIVITY = re.compile(r"(?:开展|举办|组织开展|参加)([^，。；]{2,30}?活动)")

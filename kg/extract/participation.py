@@ -400,7 +400,6 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
     items: list[tuple[str, bool]] = []
     pats = _patterns()
     names = [(s.name_start, s.end) for s in by_end.values()]  # (no filler reads over one)
-    known = sorted({s.name for s in by_end.values()}, key=len, reverse=True)
     while pos > 0:
         span = by_end.get(pos)
         if span is None:
@@ -411,7 +410,8 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             items.insert(0, (span.name, False))
             pos = span.start
             if text.startswith(("夫人", "丈夫"), pos):  # 习近平夫人彭丽媛及金正恩夫人李雪主参加会见: whose spouse,
-                owner = next((n for n in known if text.endswith(n, 0, pos)), "")  # no one listed
+                owner = max((s.name for s in by_end.values() if text.endswith(s.name, 0, pos)), key=len, default="")
+                # (whose spouse: no one listed)
                 pos -= len(owner)
             unread = _unread_body(text, pos, lex, by_end) if span.posts else ""
             if unread and not any(pos - len(unread) < end <= pos for end in by_end):

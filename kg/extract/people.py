@@ -15,6 +15,7 @@ from kg.extract.common import (
     _patterns,
     _words,
     before_fillers,
+    tribute_words,
 )
 from kg.extract.names import (
     _REGNAL,
@@ -40,6 +41,7 @@ from kg.extract.titles import (
     _ONE_JOINER,
     _STANDALONE_HEADS,
     _SUB_ORGANS,
+    TERM,
     _best_title_split,
     _chain_before,
     _strip_sub_organ,
@@ -139,7 +141,7 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             name = best_reading(text, pos, shaped)
             if not name or pats["title"].match(text, pos) or _ordinary_word(lex.common_words.get(name)) \
                     or (first and _TOWARDS_MARKER.search(text, max(0, marker.start() - 8), marker.start())
-                        and _TRIBUTE_AFTER.match(text, pos + len(name))):
+                        and _tribute_after().match(text, pos + len(name))):
                 break  # 烈士家属, 英雄连队; 向红军烈士纪念塔敬献花篮: the marker's noun, no name
             # the first name's mention starts at its marker, so a list walked from the left reaches across it (and
             # across what the marker's group is: 、种粮大户代表程夕兵 starts at 种粮)
@@ -152,10 +154,13 @@ def _marked_people(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             pos += 1
 
 
-
-
 _TOWARDS_MARKER = re.compile(r"向[^，。；、]{0,8}$")  # 向红军|烈士纪念塔敬献花篮: what a tribute is paid to
-_TRIBUTE_AFTER = re.compile("敬献|献上?花|致敬|默哀|鞠躬")  # (向院士王国华颁发证书: a person given something)
+
+
+@lru_cache(maxsize=1)
+def _tribute_after() -> re.Pattern[str]:
+    """A tribute (tributes.txt) right after the name (向院士王国华颁发证书: a person given something, not this)."""
+    return re.compile(alternation(tribute_words()))
 
 
 def _group_before_marker(text: str, start: int, lex: Lexicon) -> int:
@@ -1004,7 +1009,7 @@ def _stated_day(text: str, start: int) -> str | None:
     return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
-_TERM = re.compile(r"第?[0-9一二三四五六七八九十]+届")
+_TERM = re.compile(TERM)
 _ORDINAL_TERM = re.compile(r"第[0-9一二三四五六七八九十]+任")  # 第四任…基本法委员会: no part of the post
 
 

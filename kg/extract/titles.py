@@ -150,8 +150,9 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
     return None
 
 
-# 十二届, 第十三届, 第24届 right before a body: the term of the body a post belongs to
-_TERM_BEFORE = re.compile(r"第?[0-9一二三四五六七八九十]+届$")
+# 十二届, 第十三届, 第24届: the term of the body a post belongs to, written before the body
+TERM = r"第?[0-9一二三四五六七八九十]+届"
+_TERM_BEFORE = re.compile(f"{TERM}$")
 
 
 def term_before(text: str, start: int, floor: int = 0) -> str:
