@@ -2282,3 +2282,12 @@ def test_what_reading_the_whole_corpus_found_after_the_stop_25_rules():
     ex = extract("央视网消息：丁启明生前是某镇工商所所长，去年7月19号，丁启明突发心脏病去世。",
                  title="时代先锋 丁启明：用生命践行职责")
     assert "丁启明" in posts(ex)
+
+
+def test_what_reading_a_3000_item_report_found_after_the_stop_25_rules():
+    ex = extract("央视网消息：新加坡总理公署22号晚上发布公告说。韦思成会见以丁启明为团长的日本日中友好议员联盟代表团。"
+                 "部署到南苏丹朱巴任务区。苏丹总统巴希尔出席。", day=date(2016, 8, 23))
+    found = posts(ex)
+    assert "联盟" not in found and "朱巴" not in found and found["巴希尔"] == ["苏丹总统"]
+    ex = extract("央视网消息：12月7日，首届“南南人权论坛”在京开幕。", title="首届“南南人权论坛”开幕")
+    assert [m.label for m in ex.meetings] == ["首届“南南人权论坛”"]

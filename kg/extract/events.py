@@ -872,7 +872,10 @@ def _clean_label(label: str) -> str:
     label = _OPENED_THAT_DAY.sub("", label)  # 当天开幕的第四次世界议长大会
     if re.search("调研|考察|视察|检查", label):  # 在山东调研时强调, 在视察驻昆明部队时强调: the visit
         label = re.sub(r"时(?:强调|指出|表示|要求)$", "", label)
-    return label.strip("，、 ")
+    label = label.strip("，、 ")
+    if label.count("“") == label.count("”") + 1 and not label.endswith("“"):
+        label += "”"  # 首届“南南人权论坛”开幕: the name's closing quote, cut off with what followed it
+    return label
 
 
 # 主持召开会议，专题听取北京冬奥会…筹办工作情况汇报: a bare meeting is named by its agenda, the clause after it

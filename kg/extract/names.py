@@ -301,7 +301,9 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         if any(len(w) >= 2 and (_common(w, lex) or "n")[0] in "tfmqrpcudva" for w in _words(token)):
             return 0  # 外长会期间会见: 期间 (a time or place word) inside the run, no name
         halves_ordinary = len(token) == 4 and any(_ordinary_word(_common(h, lex)) for h in (token[:2], token[2:]))
-        return 0 if halves_ordinary else 1
+        if halves_ordinary or token.endswith(lex.org_endings) or _patterns()["body_end"].search(token):
+            return 0  # (新加坡总理公署, 日中友好议员联盟: the body the title names goes on, no name after it)
+        return 1
     return 0
 
 

@@ -395,8 +395,10 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
             continue
         floor = previous.end if previous and previous.end <= t_start else 0
         title, t_start = _best_title_split(text, title, t_start, lex, floor)
-        if _title_inside_word(text, title, t_end, lex) or _country_end().search(text, max(0, t_start - 8), t_start + 1):
-            continue  # (泰国王宫: 国 ends the country's name, 国王 is no title here)
+        inside_country = _country_end().search(text, max(0, t_start - 8), t_end)
+        if _title_inside_word(text, title, t_end, lex) or (inside_country and inside_country.start() < t_start) \
+                or _country_end().search(text, max(0, t_start - 8), t_start + 1):
+            continue  # (泰国王宫: 国 ends the country's name, 国王 is no title here; 南苏丹朱巴: 苏丹 ends a country's)
         chain = _chain_before(text, t_start, title, lex, floor)
         joined_to = previous if previous and text[previous.end : chain[0][0]] in ("和", "、", "及", "与") else None
         country = next((c for p in (joined_to.posts if joined_to else []) if (c := _country_of(p.body, lex))), None)
