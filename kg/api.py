@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.analyse.tenures import holder_lines, infer_tenures
+from kg.analyse.tenures import TenureAnalysis, holder_lines, infer_tenures
 from kg.assemble import assemble
 from kg.model import ArticleExtraction, InputProblem
 from kg.read import iter_sources
@@ -34,6 +34,7 @@ class KnowledgeGraph:
     warnings: list[str] = field(default_factory=list)
     report: dict = field(default_factory=dict)
     stats: dict = field(default_factory=dict)
+    tenures: TenureAnalysis | None = None  # as inferred on the graph when it was built (the report reuses it)
 
     def counts(self) -> dict[str, int]:
         kinds = Counter(data["type"] for _, data in self.graph.nodes(data=True))
@@ -139,4 +140,4 @@ def assemble_graph(extractions: list[ArticleExtraction], problems: list[InputPro
     warnings = list(dict.fromkeys([w for ex in extractions for w in ex.warnings] + resolved.warnings))
     articles = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Article")
     return KnowledgeGraph(graph=graph, articles=articles, sources=n_sources, problems=problems,
-                          warnings=warnings, report=resolved.report)
+                          warnings=warnings, report=resolved.report, tenures=tenures)

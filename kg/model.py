@@ -71,7 +71,7 @@ class Issue:
     publisher: str | None = None  # the masthead's 主办 line: 中共某某市某某区委 tells the paper's place
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     id: str  # content hash: the same article reprinted stays one node
     source: str  # file path or URL
@@ -88,7 +88,7 @@ class Article:
     dateline: date | None = None  # 新华社北京3月5日电: the day the story was filed, the anchor of its relative dates
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PostMention:
     label: str  # title as written, with an elided body prefix restored (区政协秘书长)
     title: str  # the title word (秘书长)
@@ -98,7 +98,7 @@ class PostMention:
     term: str = ""  # the body's term written before it (十二届 in 十二届全国政协副主席): a post of that term
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonMention:
     name: str
     posts: list[PostMention]
@@ -106,7 +106,7 @@ class PersonMention:
     is_reporter: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class MeetingMention:
     key: int  # index within the article
     label: str
@@ -118,7 +118,7 @@ class MeetingMention:
     aliases: tuple[str, ...] = ()  # other names the article gives it (its headline's short form)
 
 
-@dataclass
+@dataclass(slots=True)
 class Participation:
     meeting: int  # MeetingMention.key
     name: str  # person name or body label
@@ -129,7 +129,7 @@ class Participation:
     sentence: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Reference:
     meeting: int
     target_type: str  # Slogan | Document | Meeting | Official
@@ -137,7 +137,7 @@ class Reference:
     sentence: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleExtraction:
     """Everything read from one article; the unit the cache stores and workers return."""
 

@@ -81,7 +81,7 @@ def analysis_lines(result: KnowledgeGraph) -> list[str]:
     from kg.analyse.overview import analyse
     from kg.analyse.sections import render_sections
 
-    return render_sections(analyse(result.graph))
+    return render_sections(analyse(result.graph, tenures=result.tenures))
 
 
 def write_report(result: KnowledgeGraph, path: str | Path) -> None:

@@ -108,7 +108,7 @@ def find_suspects(graph: nx.MultiDiGraph, merged: list[dict] | None = None) -> S
     for node, data in sorted(officials, key=lambda item: item[0]):
         by_label[data["label"]].append(node)
         for written in [data["label"], *sorted(data.get("aliases") or [])]:
-            problem = name_problem(written, others - {written})
+            problem = name_problem(written, others)  # (it looks up shorter strings only, never ``written``)
             if problem:
                 role = "name" if written == data["label"] else f"alias of {data['label']}"
                 found.names.append({"summary": f"{written} ({role}): {problem}", "node": node})

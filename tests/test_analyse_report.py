@@ -112,3 +112,16 @@ def test_charts_are_written_without_a_cjk_font(built: Path, tmp_path: Path, monk
     drawn = write_charts(analyse(load_built_graph(built)), tmp_path)
     assert {p.name for p in drawn} >= {"tenures.png", "slogans.svg", "coattendance.png"}
     assert all(p.stat().st_size > 1000 for p in drawn)
+
+
+def test_the_report_reuses_the_tenures_the_build_inferred() -> None:
+    """The build infers tenures once (kg.api.assemble_graph); the report's analysis takes them rather than inferring
+    them again on the same graph (seconds on years of news), and its sections come out the same."""
+    import kg
+    from kg.analyse.sections import render_sections
+
+    result = kg.build([ROOT / "seeds"])
+    assert result.tenures is not None and result.tenures.seats > 0
+    given = analyse(result.graph, tenures=result.tenures)
+    assert given.tenures is result.tenures
+    assert render_sections(given) == render_sections(analyse(result.graph))

@@ -170,3 +170,43 @@ def test_pool_worker_starts_with_the_lexicons_loaded_and_frozen_out_of_collectio
     finally:
         gc.unfreeze()
         signal.signal(signal.SIGINT, handler)
+
+
+def test_pool_workers_are_forked_from_a_server_that_loaded_the_extractor_once(corpus, serial_results):
+    """At --jobs 2 the workers come from a fork server that imported ``kg.warm`` (jieba's dictionary, the lexicons
+    and the patterns built from them, loaded once and shared) and is stopped with the pool: left running after the
+    workers are gone, it would hold its own copy of all that through resolution and the outputs."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this platform")
+    server = forkserver._forkserver
+    if server._forkserver_pid is not None:
+        pytest.skip("a fork server started by other code runs already")
+    assert list(run_extraction(inputs(corpus), jobs=2)) == serial_results
+    assert server._forkserver_pid is None  # stopped with the pool
+    assert server._preload_modules == ["kg.warm"]
+
+
+def test_priming_builds_every_cached_builder_of_the_extractor() -> None:
+    from kg.pipeline import _cached_builders, warm_up
+
+    warm_up(prime=True)
+    builders = _cached_builders()
+    assert len(builders) > 30  # lexicon patterns of names, titles, events, participation …
+    assert {b.__module__ for b in builders} >= {"kg.extract.names", "kg.extract.titles", "kg.extract.events"}
+    assert all(b.cache_info().currsize == 1 for b in builders)
+
+
+def test_a_worker_that_imported_another_kg_stops_with_a_clear_error() -> None:
+    import signal
+
+    from kg import engine
+
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        with pytest.raises(RuntimeError, match="imported kg from .* the build from /elsewhere/kg"):
+            engine._init_worker("/elsewhere/kg")
+    finally:
+        signal.signal(signal.SIGINT, handler)

@@ -687,3 +687,42 @@ def test_names_one_character_apart_on_one_member_list_stay_two_people(tmp_path: 
     result = build([corpus], jobs=1)
     labels = sorted(d["label"] for _, d in result.graph.nodes(data=True) if d["type"] == "Official")
     assert labels == sorted(members.split())
+
+
+_ONE_NAME_TWO_PEOPLE = {
+    "a1.txt": "青山日报\n2023年3月1日\n\n青山县召开县委常委会议\n"
+              "本报讯 2月28日，县委书记郑文华主持召开县委常委会议。县长周海平出席会议。\n",
+    "a2.txt": "青山日报\n2023年3月8日\n\n青山县召开经济工作会议\n"
+              "本报讯 3月7日，青山县召开经济工作会议。县委书记郑文华出席会议并讲话。\n",
+    "a3.txt": "青山日报\n2023年3月9日\n\n白河市召开科技创新大会\n本报讯 3月8日，白河市召开科技创新大会。"
+              "白河市发展和改革委员会主任、白河市科学技术局局长郑文华出席会议。\n",
+    "a4.txt": "青山日报\n2023年3月16日\n\n青山县召开乡村振兴工作会议\n"
+              "本报讯 3月15日，青山县召开乡村振兴工作会议。县委书记郑文华出席会议并讲话。\n",
+}
+
+
+@pytest.mark.slow
+def test_a_name_split_into_two_people_gets_the_same_nodes_at_every_hash_seed(tmp_path: Path) -> None:
+    """郑文华 heads 青山县委 while a 郑文华 heads two 白河市 bodies: two people. The second is named after his main
+    body, and his two bodies are tied (one mention each): the tie is broken by name, not by the order of a set,
+    which changed with PYTHONHASHSEED (the node's IRI then changed from build to build)."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "papers"
+    corpus.mkdir()
+    for name, text in _ONE_NAME_TWO_PEOPLE.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    seen = set()
+    for seed in range(8):
+        out = tmp_path / f"out{seed}"
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "--jobs", "1", "-q",
+                        "--no-html", "--no-neo4j", "--no-store", "--no-cache"], check=True, capture_output=True,
+                       cwd=root, env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(root)})
+        people = tuple(sorted(line for line in (out / "graph.ttl").read_text(encoding="utf-8").splitlines()
+                              if line.startswith("official:郑文华")))
+        assert len(people) == 2, people  # two people of one name
+        seen.add(people)
+    assert len(seen) == 1, seen

@@ -52,8 +52,10 @@ class Analysis:
         return self.graph.nodes[node].get("label", node) if node in self.graph.nodes else node
 
 
-def analyse(graph: nx.MultiDiGraph, period: Period | None = None, *, recent_days: int = RECENT_DAYS) -> Analysis:
-    """Every analysis of ``graph`` within ``period``; sets the tenure dates on its holds edges (infer_tenures).
+def analyse(graph: nx.MultiDiGraph, period: Period | None = None, *, recent_days: int = RECENT_DAYS,
+            tenures: TenureAnalysis | None = None) -> Analysis:
+    """Every analysis of ``graph`` within ``period``; sets the tenure dates on its holds edges (infer_tenures),
+    unless ``tenures`` says they were set already (the build infers them once; doing it again costs seconds).
 
     Tenures are inferred on the whole graph (a successor after the period still ends a tenure inside it) and
     then filtered; meetings and co-attendance are restricted to the period; slogans keep their first appearance
@@ -61,7 +63,7 @@ def analyse(graph: nx.MultiDiGraph, period: Period | None = None, *, recent_days
     """
     period = period or Period()
     span = dated_span(graph)
-    tenures = infer_tenures(graph)
+    tenures = tenures if tenures is not None else infer_tenures(graph)
     successions = [s for s in tenures.successions if period.contains(s.date)]
     stated = [e for e in stated_events(graph) if period.contains(e["date"])]
     found = listings(graph, meetings_in(graph, period))

@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -248,7 +249,13 @@ def iso(value: Any) -> str | None:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_json_default)
+    return _encoder().encode(value)
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> json.JSONEncoder:
+    """One encoder for every row: ``json.dumps`` with options builds a new one per call (290,000 calls on 2012-2019)."""
+    return json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_json_default)
 
 
 def _json_default(value: Any) -> Any:

@@ -236,7 +236,8 @@ def split_cluster(cluster: _Cluster, curation: Curation, table: _BodyTable,
             (same_issue[0] if len(same_issue) == 1 else people[0]).append(m)
     result = []
     for index, members in enumerate(people):
-        main_body = Counter(b for m in members for b in m.bodies).most_common(1)[0][0]
+        counts = Counter(b for m in members for b in m.bodies)
+        main_body = min(counts, key=lambda body: (-counts[body], body))  # a tie by name, not by set order
         suffix = "" if index == 0 else table.body_label(main_body)
         result.append(_Cluster(cluster.name, cluster.scope, suffix, tuple(members)))
     review = [{
