@@ -9,8 +9,9 @@ Copy k (k = 0 … copies-1) moves every date by k times the corpus's span in who
 copy 1 runs 2020-2027, copy 2 2028-2035 …): the record's ``date`` and the years written in the text that fall
 in the corpus's own span (2013年 -> 2021年), so relative dates and tenures stay coherent within a copy. Ids
 and URLs get a ``-cNN`` suffix. kg knows an article by a hash of its text, so a copy whose text has no
-year to move gets a last line of its own (``（副本N）``); without it the copies would collapse into one
-article each and the graph would not grow. The output is one JSONL file, the copies one after another,
+year to move gets a sentence of its own after its last one (``副本N。``; a last line of its own would be read
+as an editor's credit and dropped); without it the copies would collapse into one article each and the graph
+would not grow. The output is one JSONL file, the copies one after another,
 byte-identical for the same input and arguments.
 """
 
@@ -57,8 +58,10 @@ def copy_record(record: dict, copy: int, shift: int, first: int, last: int) -> d
     out["date"] = shifted_date(dt.date.fromisoformat(record["date"][:10]), shift).isoformat()
     text = YEAR_IN_TEXT.sub(lambda m: str(int(m[1]) + shift) if first <= int(m[1]) <= last else m[1],
                             record["text"])
-    if text == record["text"]:
-        text += f"\n（副本{copy}）"
+    if text == record["text"]:  # a sentence of its own after the body's last one (a last line would be read
+        # as a credit and dropped, and the copy would collapse into the original article)
+        end = text.rfind("。") + 1
+        text = text[:end] + f"副本{copy}。" + text[end:] if end else f"{text}\n副本{copy}。"
     out["text"] = text
     for key in ("id", "url"):
         if out.get(key):
