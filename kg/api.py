@@ -34,7 +34,8 @@ class KnowledgeGraph:
     warnings: list[str] = field(default_factory=list)
     report: dict = field(default_factory=dict)
     stats: dict = field(default_factory=dict)
-    tenures: TenureAnalysis | None = None  # as inferred on the graph when it was built (the report reuses it)
+    tenures: TenureAnalysis | None = None  # inferred on ``graph`` when built (the report reuses it): a caller that
+    # swaps the graph sets this to None
 
     def counts(self) -> dict[str, int]:
         kinds = Counter(data["type"] for _, data in self.graph.nodes(data=True))

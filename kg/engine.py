@@ -21,7 +21,6 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -163,9 +162,8 @@ def _pool_outcomes(sources: Iterable[SourceText | InputProblem], default_date: d
                    cache: ExtractionCache | None) -> Iterator[Pair]:
     from concurrent.futures import ProcessPoolExecutor
 
-    with _pool_context() as context, ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_init_worker,
-            initargs=(str(Path(__file__).resolve().parent),)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
+                             initializer=_init_worker) as pool:
         try:
             yield from _windowed(sources, default_date, cache, lambda batch, day: pool.submit(
                 extract_batch, batch, day), workers * BATCHES_IN_FLIGHT_PER_WORKER)
@@ -323,64 +321,23 @@ class _ProgressBar:
         print(self.stats.summary(), file=sys.stderr)
 
 
-@contextmanager
-def _pool_context() -> Iterator[Any]:
+def _pool_context() -> Any:
     """forkserver where available: workers start from a clean single-threaded process (plain fork would copy
-    whatever threads and locks the caller holds), spawn elsewhere.
-
-    The fork server imports ``kg.warm`` before it forks any worker, so the workers share one copy of jieba's
-    dictionary and the lexicons (at --jobs 2 on 2012-2019: about 220 MB less memory, 3 CPU-s less start-up).
-    Python 3.11's fork server does not take the caller's ``sys.path`` for that import, so it is started with
-    the directory this ``kg`` was imported from first on ``PYTHONPATH``; each worker checks it runs this ``kg``.
-    A fork server started here is stopped when the pool is done: alone, it would hold its own copy of all that
-    through resolution and the outputs.
-    """
+    whatever threads and locks the caller holds), spawn elsewhere. No forkserver preload: on Python 3.11
+    the preload ignores the caller's sys.path and could import a different ``kg`` than the caller's."""
     import multiprocessing
-    from multiprocessing import forkserver
 
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        yield multiprocessing.get_context("spawn")
-        return
-    context = multiprocessing.get_context("forkserver")
-    server = getattr(forkserver, "_forkserver", None)  # the process's one fork server (private, hence getattr)
-    running = getattr(server, "_forkserver_pid", None) is not None
-    if not running:
-        context.set_forkserver_preload(["kg.warm"])
-        _start_fork_server()
-    try:
-        yield context
-    finally:
-        if not running and hasattr(server, "_stop"):
-            server._stop()
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
 
 
-def _start_fork_server() -> None:
-    """Start the fork server so that it imports this process's ``kg``."""
-    from multiprocessing import forkserver
-
-    saved = os.environ.get("PYTHONPATH")
-    root = str(Path(__file__).resolve().parent.parent)
-    os.environ["PYTHONPATH"] = os.pathsep.join([root, saved] if saved else [root])
-    try:
-        forkserver.ensure_running()
-    finally:
-        if saved is None:
-            del os.environ["PYTHONPATH"]
-        else:
-            os.environ["PYTHONPATH"] = saved
-
-
-def _init_worker(package: str | None = None) -> None:
+def _init_worker() -> None:
     """Ctrl-C goes to the whole process group: let only the parent handle it, so it can shut the pool down.
 
-    ``package``: the caller's ``kg`` directory; a worker that imported another one (an older fork server) stops.
-    The lexicons and jieba's dictionary, loaded once (by the fork server, or here), are then frozen out of the
-    cycle collector's view: they live as long as the worker, and every full collection would otherwise rescan them.
+    The lexicons and jieba's dictionary, loaded once, are then frozen out of the cycle collector's view: they
+    live as long as the worker, and every full collection would otherwise rescan them.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    mine = str(Path(__file__).resolve().parent)
-    if package is not None and package != mine:
-        raise RuntimeError(f"an extraction worker imported kg from {mine}, the build from {package}")
     from kg.pipeline import warm_up
 
     warm_up()

@@ -23,39 +23,14 @@ def extract_source(source: SourceText, default_date: date | None = None) -> list
     return [extract(article) for article in articles]
 
 
-def warm_up(*, prime: bool = False) -> None:
-    """Load the lexicons and jieba's dictionary now rather than inside the first article's extraction.
-
-    ``prime``: also build everything the extractor builds once and caches (patterns compiled from the lexicons,
-    word sets), as a fork server does for the workers it forks (``kg.warm``).
-    """
+def warm_up() -> None:
+    """Load the lexicons and jieba's dictionary now rather than inside the first article's extraction."""
     import jieba
 
     from kg.lexicon import load
 
     load()
     jieba.initialize()
-    if prime:
-        for builder in _cached_builders():
-            builder()
-
-
-def _cached_builders() -> list:
-    """Every cached function of the extractor's modules that takes no argument: the one-off builders."""
-    import inspect
-    import sys
-
-    found = []
-    for name in sorted(sys.modules):
-        module = sys.modules[name]
-        if not name.startswith("kg.") or module is None:
-            continue
-        for value in vars(module).values():
-            wrapped = getattr(value, "__wrapped__", None)
-            if (hasattr(value, "cache_info") and getattr(value, "__module__", None) == name and wrapped is not None
-                    and not inspect.signature(wrapped).parameters):
-                found.append(value)
-    return found
 
 
 def infer_anchor(articles: list[Article]) -> list[Article]:

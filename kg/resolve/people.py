@@ -230,10 +230,13 @@ def split_cluster(cluster: _Cluster, curation: Curation, table: _BodyTable,
     if len(people) < 2:
         return [cluster], []
     assigned = {id(m) for members in people for m in members}
+    issues = [{x.ex.article.source for x in members} for members in people]  # each person's issues, kept up to date
     for m in cluster.mentions:  # named without a post: the person named in the same issue, else the main one
         if id(m) not in assigned:
-            same_issue = [p for p in people if any(x.ex.article.source == m.ex.article.source for x in p)]
-            (same_issue[0] if len(same_issue) == 1 else people[0]).append(m)
+            same_issue = [index for index, seen in enumerate(issues) if m.ex.article.source in seen]
+            chosen = same_issue[0] if len(same_issue) == 1 else 0
+            people[chosen].append(m)
+            issues[chosen].add(m.ex.article.source)
     result = []
     for index, members in enumerate(people):
         counts = Counter(b for m in members for b in m.bodies)
