@@ -21,7 +21,6 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -248,22 +247,16 @@ def iso(value: Any) -> str | None:
     return str(value)[:10] if value else None
 
 
-def _json(value: Any) -> str:
-    return _encoder().encode(value)
-
-
-@lru_cache(maxsize=1)
-def _encoder() -> json.JSONEncoder:
-    """One encoder for every row: ``json.dumps`` with options builds a new one per call (290,000 calls on 2012-2019)."""
-    return json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_json_default)
-
-
 def _json_default(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, set | frozenset | tuple):
         return sorted(value)
     return str(value)
+
+
+# one encoder for every row, as graph.json has (json.dumps with options builds one per call: 290,000 on 2012-2019)
+_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_json_default).encode
 
 
 def _umask() -> int:

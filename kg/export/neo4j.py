@@ -150,7 +150,8 @@ _PROPERTY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)  # one for every cell: json.dumps builds one per call
+_encode = json.JSONEncoder(ensure_ascii=False, default=str).encode  # one for every cell, as graph.json has
+
 
 def relationship_type(relation: str) -> str:
     """Neo4j relationship type for a relation name: ``postIn`` -> ``POST_IN``, ``chaired`` -> ``CHAIRED``."""
@@ -198,7 +199,7 @@ def convert(value: Any, kind: str) -> Any:
         return float(value)
     if kind == "boolean":
         return bool(value)
-    text = value if isinstance(value, str) else _ENCODER.encode(value)
+    text = value if isinstance(value, str) else _encode(value)
     return text or None
 
 
