@@ -2291,3 +2291,12 @@ def test_what_reading_a_3000_item_report_found_after_the_stop_25_rules():
     assert "联盟" not in found and "朱巴" not in found and found["巴希尔"] == ["苏丹总统"]
     ex = extract("央视网消息：12月7日，首届“南南人权论坛”在京开幕。", title="首届“南南人权论坛”开幕")
     assert [m.label for m in ex.meetings] == ["首届“南南人权论坛”"]
+
+
+def test_a_foreign_name_ends_before_the_speech_verb_cheng():
+    """国际残奥委会主席…称，: 称 before a comma reports what he said, as 说 and 表示 do, and so do 则称, 坚称 …; it is
+    no part of his name (a Han name that holds 称 before a role verb stays whole)."""
+    ex = extract("央视网消息：国际滑联主席默里克森称，比赛将如期举行。县委书记王称出席会议。"
+                 "瑞典外交大臣托马斯·温德林则称，双方应保持克制。",
+                 title="国际滑联表态")
+    assert set(posts(ex)) == {"默里克森", "王称", "托马斯·温德林"}
