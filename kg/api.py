@@ -104,7 +104,7 @@ def _build(paths: Iterable[str | os.PathLike[str]], *, pub_date: date | None, cu
                 extractions.append(texts.spill(item))
         resolving = time.perf_counter()
         result = assemble_graph(extractions, problems, stats.sources, curation=curation, locality=locality,
-                                text_of=texts.text_of)
+                                text_of=texts.text_of, release=True)
     result.stats = {"bytes": stats.text_bytes, "seconds": stats.seconds, "jobs": stats.jobs, "engine": stats.engine,
                     "cache_hits": stats.cache_hits if cache_dir else None, "cache_misses": stats.cache_misses,
                     "resolve_seconds": time.perf_counter() - resolving}
@@ -121,24 +121,34 @@ def _holder_pair(change: dict) -> tuple[str, str] | None:
 
 def assemble_graph(extractions: list[ArticleExtraction], problems: list[InputProblem], n_sources: int,
                    *, curation: Curation | None = None, locality: str | None = None,
-                   text_of: TextOf = article_text) -> KnowledgeGraph:
+                   text_of: TextOf = article_text, release: bool = False) -> KnowledgeGraph:
+    """Resolve and assemble ``extractions`` into a KnowledgeGraph with its tenures, report and suspects.
+
+    ``release``: the caller gives the extractions up: ``extractions`` is emptied once resolved, each article's
+    mentions are freed as soon as it is in the graph, and resolution's tables as soon as assembly is done. The
+    build's memory then peaks at about the graph plus those tables, not the mentions on top (``kg.build``).
+    """
+    extraction_warnings = [w for ex in extractions for w in ex.warnings]
     resolved = resolve(extractions, curation=curation, locality=locality, text_of=text_of)
-    graph = assemble(resolved)
+    if release:
+        extractions.clear()  # resolved.extractions still holds each one until assembly has read it
+    graph = assemble(resolved, release=release)
+    report, resolution_warnings = resolved.report, resolved.warnings
+    del resolved  # (article, name) -> identity tables: not needed once the graph is built
     tenures = infer_tenures(graph)  # holds edges get start/end (stated, inferred from successors, or seen)
     # posts over time: holders as the tenure analysis reads them (stray mentions outvoted, acting forms kept); the
     # raw first/last-seen changes of resolution keep only what the analysis confirms, and alternating posts are
     # listed once, by the analysis
-    resolved.report["tenure"] = holder_lines(graph, tenures)
+    report["tenure"] = holder_lines(graph, tenures)
     confirmed = {(graph.nodes[s.before]["label"], graph.nodes[s.after]["label"]) for s in tenures.successions}
-    resolved.report["changes"] = [c for c in resolved.report.get("changes", [])
-                                  if c.get("kind") != "holder" or _holder_pair(c) in confirmed]
-    resolved.report["duplicates"] = [d for d in resolved.report.get("duplicates", [])
-                                     if "holders alternate" not in d.get("summary", "")]
-    suspects = find_suspects(graph, resolved.report.get("merged"))
-    resolved.report.update({"suspect_names": suspects.names, "suspect_posts": suspects.posts,
-                            "suspect_split": suspects.split, "suspect_merges": suspects.thin_merges,
-                            "suspect_counts": suspects.counts()})
-    warnings = list(dict.fromkeys([w for ex in extractions for w in ex.warnings] + resolved.warnings))
+    report["changes"] = [c for c in report.get("changes", [])
+                         if c.get("kind") != "holder" or _holder_pair(c) in confirmed]
+    report["duplicates"] = [d for d in report.get("duplicates", []) if "holders alternate" not in d.get("summary", "")]
+    suspects = find_suspects(graph, report.get("merged"))
+    report.update({"suspect_names": suspects.names, "suspect_posts": suspects.posts,
+                   "suspect_split": suspects.split, "suspect_merges": suspects.thin_merges,
+                   "suspect_counts": suspects.counts()})
+    warnings = list(dict.fromkeys(extraction_warnings + resolution_warnings))
     articles = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Article")
     return KnowledgeGraph(graph=graph, articles=articles, sources=n_sources, problems=problems,
-                          warnings=warnings, report=resolved.report, tenures=tenures)
+                          warnings=warnings, report=report, tenures=tenures)

@@ -87,10 +87,22 @@ def _hold(b: _Builder, official: str, post: str, evidence: dict, seen: str | Non
             data[attr] = (min if attr == "stated_start" else max)(old, seen_day) if old else seen_day
 
 
-def assemble(resolved: Resolved) -> nx.MultiDiGraph:
+def assemble(resolved: Resolved, *, release: bool = False) -> nx.MultiDiGraph:
+    """The graph of the resolved extractions, article by article in their order.
+
+    ``release``: take each extraction out of ``resolved.extractions`` (left empty) as soon as its article is in
+    the graph. Where nothing else holds them (``kg.build``) the mentions are freed while the graph grows, so the
+    two are never both whole in memory: on four copies of 2012-2019 that was most of the build's peak.
+    """
     builder = _Builder()
-    for ex in resolved.extractions:
-        _add_article(builder, ex, resolved)
+    if release:
+        pending = resolved.extractions
+        pending.reverse()  # popped from the end: the same order, and the list gives each one up as it goes
+        while pending:
+            _add_article(builder, pending.pop(), resolved)
+    else:
+        for ex in resolved.extractions:
+            _add_article(builder, ex, resolved)
     nodes = builder.nodes
     for node_type, table in (("Official", resolved.aliases), ("Body", resolved.body_aliases),
                              ("Post", resolved.post_aliases)):
