@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -132,6 +133,30 @@ def test_in_one_process_a_background_task_runs_inline_in_order(tmp_path: Path) -
                       Task("after", lambda: wait_for_files([tmp_path / "first"], timeout=20) or "ok", background=True)],
                      jobs=1)
     assert done["after"].value == "ok" and done["after"].worker == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread CPU priority is a Linux feature")
+def test_a_background_task_and_the_threads_it_starts_yield_the_cpu_to_the_foreground(tmp_path: Path) -> None:
+    """The store loads at a lower CPU priority than the Python exports beside it (which are the stage's critical
+    path), threads it starts included; the foreground, and a background task run inline at jobs 1, keep theirs."""
+    printed = _in_fresh_process("""
+import os, threading
+def priority():
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+def in_child_thread():
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(priority()))
+    thread.start(); thread.join()
+    return priority(), seen[0]
+before = priority()
+done = run_tasks([Task("store", in_child_thread, background=True), Task("json", priority), Task("neo4j", priority)],
+                 jobs=2)
+inline = run_tasks([Task("store", in_child_thread, background=True)], jobs=1)
+print((before, done["store"].value, done["json"].value, done["neo4j"].value, inline["store"].value, priority()))
+""", tmp_path)
+    before, (store, store_thread), json_priority, neo4j_priority, inline, after = ast.literal_eval(printed)
+    assert store == max(before, 10) and store_thread == store  # (a runner already niced past 10 stays so)
+    assert json_priority == neo4j_priority == before == after == inline[0] == inline[1]
 
 
 def test_task_names_must_be_unique(tmp_path: Path) -> None:
