@@ -129,3 +129,47 @@ def test_a_build_frees_each_article_s_mentions_once_it_is_in_the_graph() -> None
     assert peak_released < peak_kept - held / 2, (peak_kept, peak_released, held)
     assert sorted(released.nodes(data=True)) == sorted(kept.nodes(data=True))
     assert sorted(released.edges(keys=True, data=True)) == sorted(kept.edges(keys=True, data=True))
+
+
+def test_spilled_extractions_share_one_copy_of_each_repeated_name_and_post() -> None:
+    """Each input arrives as a pickle of its own, so without sharing every article holds its own copy of the same
+    name, post and relation; spilled, they are one object each, and every value is what it was."""
+    import pickle
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    arrived = [pickle.loads(pickle.dumps(item)) for item in run_extraction(iter_sources([seeds]), jobs=1)
+               if isinstance(item, ArticleExtraction)]  # one pickle per article, as from a worker or the cache
+    expected = [replace_text(ex) for ex in pickle.loads(pickle.dumps(arrived))]
+
+    def post_labels(ex: ArticleExtraction) -> list[str]:
+        return [post.label for person in ex.people for post in person.posts]
+
+    def relations(ex: ArticleExtraction) -> list[str]:
+        return [part.relation for part in ex.participations]
+
+    def names(ex: ArticleExtraction) -> list[str]:
+        return [person.name for person in ex.people]
+
+    def objects(extractions: list[ArticleExtraction], value_of) -> dict[str, set[int]]:  # noqa: ANN001
+        found: dict[str, set[int]] = {}
+        for ex in extractions:
+            for value in value_of(ex):
+                found.setdefault(value, set()).add(id(value))
+        return found
+
+    readers = (post_labels, relations, names)
+    before = [objects(arrived, value_of) for value_of in readers]
+    with SpilledTexts() as texts:
+        spilled = [texts.spill(ex) for ex in arrived]
+    assert spilled == expected  # same values throughout (the texts aside, which are on disk)
+    for value_of, copies in zip(readers, before, strict=True):
+        after = objects(spilled, value_of)
+        repeated = [value for value, ids in copies.items() if len(ids) > 1]
+        assert repeated, "the seeds repeat posts, relations and names across articles"
+        assert all(len(after[value]) == 1 for value in repeated), [v for v in repeated if len(after[v]) > 1]
+
+
+def replace_text(ex: ArticleExtraction) -> ArticleExtraction:
+    from dataclasses import replace
+
+    return replace(ex, article=replace(ex.article, text=""))
