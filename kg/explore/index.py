@@ -79,8 +79,8 @@ def build_index(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: 
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
             counts = fill_index(connection, graph, title=title)
-            connection.commit()
-            connection.execute("VACUUM")
+            connection.commit()  # no VACUUM: a new file filled in key order has no free pages to reclaim (on
+            # 2012-2019 it made the file 1% smaller and cost 1.5 s)
         finally:
             connection.close()
         os.chmod(tmp, 0o644 & ~_umask())
