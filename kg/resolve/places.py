@@ -5,9 +5,8 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import PurePath
 
 from kg.model import Article, ArticleExtraction
@@ -120,9 +119,18 @@ def names_a_place(label: str, known_places: set[str]) -> bool:
 
 
 
-@lru_cache(maxsize=1 << 16)  # a page file holds several articles; a year of papers a few thousand files
-def _directory_of(source: str) -> str:
-    return str(PurePath(source).parent)
+def _directory_reader() -> Callable[[str], str]:
+    """``directory_of(source)``, remembered for one pass: a page file holds several articles. (Not a module-level
+    cache: with one source per record, a crawl's URLs, it held 39,000 strings of 2012-2019 for the life of the
+    process.)"""
+    known: dict[str, str] = {}
+
+    def directory_of(source: str) -> str:
+        directory = known.get(source)
+        if directory is None:
+            directory = known[source] = str(PurePath(source).parent)
+        return directory
+    return directory_of
 
 
 def assign_papers(extractions: list[ArticleExtraction], curation: Curation) -> dict[str, str | None]:
@@ -133,15 +141,16 @@ def assign_papers(extractions: list[ArticleExtraction], curation: Curation) -> d
         curated = next((p for glob, p in curation.papers.items()
                         if fnmatch.fnmatch(source, glob) or fnmatch.fnmatch(PurePath(source).name, glob)), None)
         papers[ex.article.id] = curated or ex.article.paper
+    directory_of = _directory_reader()
     by_directory: dict[str, set[str]] = defaultdict(set)
     for ex in extractions:
         if papers[ex.article.id]:
-            by_directory[_directory_of(ex.article.source)].add(papers[ex.article.id])
+            by_directory[directory_of(ex.article.source)].add(papers[ex.article.id])
     everywhere = set().union(*by_directory.values()) if by_directory else set()
     for ex in extractions:
         if papers[ex.article.id]:
             continue
-        nearby = by_directory.get(_directory_of(ex.article.source), set())
+        nearby = by_directory.get(directory_of(ex.article.source), set())
         if len(nearby) == 1:
             papers[ex.article.id] = next(iter(nearby))
         elif not nearby and len(everywhere) == 1:
@@ -153,11 +162,13 @@ def assign_scopes(extractions: list[ArticleExtraction], papers: dict[str, str | 
                   locality: str | None) -> dict[str, str]:
     """Scope = the --locality option, else the paper; unnamed issues among several papers: their directory."""
     named = any(papers.values())
+    directory_of = _directory_reader()
     scopes = {}
     for ex in extractions:
-        paper = papers[ex.article.id]
-        unnamed = f"unnamed paper in {_directory_of(ex.article.source)}" if named else "default"
-        scopes[ex.article.id] = locality or paper or unnamed
+        scope = locality or papers[ex.article.id]
+        if not scope:
+            scope = f"unnamed paper in {directory_of(ex.article.source)}" if named else "default"
+        scopes[ex.article.id] = scope
     return scopes
 
 
