@@ -398,6 +398,23 @@ def test_curated_body_alias() -> None:
     assert resolved.body_key(a.article.id, "区发改局") == resolved.body_key(b.article.id, "区发展和改革局")
 
 
+def test_a_sentence_is_evidence_once_however_often_it_names_the_pair_and_each_article_adds_its_own() -> None:
+    """One sentence naming the same official and post twice is one piece of evidence; the same sentence in two
+    articles (or another sentence of the same article) is evidence each time."""
+    said = "区人大常委会主任阮重晖主持会议，区人大常委会主任阮重晖强调。"
+    later = "区人大常委会主任阮重晖讲话。"
+    a = extraction([person("阮重晖", NPC_HEAD, sentence=said), person("阮重晖", NPC_HEAD, sentence=said),
+                    person("阮重晖", NPC_HEAD, sentence=later)], day=date(2025, 12, 31))
+    b = extraction([person("阮重晖", NPC_HEAD, sentence=said)], day=date(2025, 12, 31))
+    resolved = resolve([a, b])
+    graph = assemble(resolved)
+    node = mint("Official", key_of(resolved, a, "阮重晖"))
+    [holds] = [data for _, _, key, data in graph.out_edges(node, keys=True, data=True) if key == "holds"]
+    articles = {mint("Article", ex.article.id): name for ex, name in ((a, "a"), (b, "b"))}
+    assert [(articles[ev["article"]], ev["sentence"]) for ev in holds["evidence"]] == [
+        ("a", said), ("a", later), ("b", said)]
+
+
 def test_merged_official_gets_tenure_dates_and_alias_in_graph() -> None:
     a = extraction([person("阮重晖", NPC_HEAD)], day=date(2025, 12, 31))
     b = extraction([person("阮晖", NPC_HEAD)], day=date(2026, 3, 30))
