@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import sys
 import threading
 import time
 import traceback
@@ -205,11 +206,11 @@ def yield_to_foreground() -> None:
     path: on 2012-2019 at --jobs 2 the store competed with them for 18 s, then the last exports ran alone on one
     core for 12 s. Nothing changes where the priority cannot be set (another platform, a sandbox that forbids it).
     """
-    native_id = getattr(threading, "get_native_id", None)
-    if not hasattr(os, "setpriority") or native_id is None or threading.current_thread() is threading.main_thread():
+    # only Linux takes a thread id for PRIO_PROCESS; elsewhere the same call would renice a process of that number
+    if not sys.platform.startswith("linux") or threading.current_thread() is threading.main_thread():
         return
     try:
-        tid = native_id()
+        tid = threading.get_native_id()
         os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), BACKGROUND_NICENESS))
     except OSError:
         pass
