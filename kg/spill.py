@@ -103,6 +103,8 @@ def share_strings(extraction: ArticleExtraction) -> None:
 
 
 def _shared_post(post: PostMention) -> PostMention:
+    """A copy (the mention is frozen) with its strings shared; a field added later is carried over unchanged."""
     intern = sys.intern
-    return PostMention(intern(post.label), intern(post.title), intern(post.body) if post.body else post.body,
-                       intern(post.tense), post.stated, intern(post.term))
+    return replace(post, label=intern(post.label), title=intern(post.title),
+                   body=intern(post.body) if post.body else post.body, tense=intern(post.tense),
+                   term=intern(post.term))
