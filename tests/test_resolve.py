@@ -617,6 +617,18 @@ def corpus_graph() -> KnowledgeGraph:
     return build([FIXTURES], jobs=1)
 
 
+def test_edges_read_from_one_sentence_share_one_evidence_item(corpus_graph: KnowledgeGraph) -> None:
+    """A list of attendees, or a post and its body, is one sentence: its edges cite one item, not a copy each
+    (memory that grows with the corpus), and every item still names its own article, sentence and date."""
+    items = [item for _, _, data in corpus_graph.graph.edges(data=True) for item in data["evidence"]]
+    by_value: dict[tuple, set[int]] = {}
+    for item in items:
+        assert set(item) == {"article", "sentence", "date"}
+        by_value.setdefault((item["article"], item["sentence"], item["date"]), set()).add(id(item))
+    assert len(items) > len(by_value)  # sentences that give several edges: the test has something to check
+    assert all(len(objects) == 1 for objects in by_value.values())
+
+
 def officials(result: KnowledgeGraph, label: str) -> list[dict]:
     return [d for _, d in result.graph.nodes(data=True) if d["type"] == "Official" and d["label"] == label]
 
