@@ -629,6 +629,20 @@ def test_edges_read_from_one_sentence_share_one_evidence_item(corpus_graph: Know
     assert all(len(objects) == 1 for objects in by_value.values())
 
 
+def test_the_graph_holds_one_string_per_day_however_often_it_is_named(corpus_graph: KnowledgeGraph) -> None:
+    """Publication days, meeting days and the days of evidence repeat across articles: one string each."""
+    graph = corpus_graph.graph
+    days = [value for _, data in graph.nodes(data=True) for key in ("pub_date", "date") if (value := data.get(key))]
+    days += [value for _, _, data in graph.edges(data=True) for key in ("date", "first_seen", "last_seen")
+             if (value := data.get(key))]
+    days += [item["date"] for _, _, data in graph.edges(data=True) for item in data["evidence"] if item["date"]]
+    objects: dict[str, set[int]] = {}
+    for day in days:
+        objects.setdefault(day, set()).add(id(day))
+    assert len(days) > 2 * len(objects)  # days named many times: the test has something to check
+    assert all(len(ids) == 1 for ids in objects.values())
+
+
 def officials(result: KnowledgeGraph, label: str) -> list[dict]:
     return [d for _, d in result.graph.nodes(data=True) if d["type"] == "Official" and d["label"] == label]
 
