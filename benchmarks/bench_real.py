@@ -51,7 +51,9 @@ SAMPLE_SECONDS = 0.1
 
 TARGET_RATIO = 10.0  # whole command, MB per CPU-second, against jieba.posseg.lcut
 TARGET_WHOLE_SECONDS = 25.0  # the whole 2012-2019 file on 2 cores
-TARGET_PEAK_MB = 700.0
+TARGET_PEAK_MB = 700.0  # the 2012-2019 file
+TARGET_BIG_PEAK_MB = 4000.0  # a corpus ten times the 14-year record (1 GB of text) on one machine
+SMALL_CORPUS_MB = 110.0  # the wall and 700 MB targets are for 2012-2019 (64 MB of text; 106 MB to 2026)
 TARGET_GROWTH = 1.15  # a stage's time may grow at most this much faster than the corpus
 TARGET_JOBS_RATIO = 0.6  # --jobs 2 wall / --jobs 1 wall
 TARGET_QUERY_SECONDS = 1.0
@@ -448,13 +450,16 @@ def summary(args: argparse.Namespace, corpora: list[dict], jobs_values: list[int
         ratio = run["bytes"] / 1e6 / run["cpu"] / baseline_rate
         lines.append(verdict(ratio >= TARGET_RATIO, f"whole command per core on {largest['name']} --jobs {jobs}: "
                              f"{ratio:.1f}x jieba.posseg.lcut (target >= {TARGET_RATIO:.0f}x)"))
-    if 2 in jobs_values:
+    small = max(runs[(largest["name"], jobs)]["bytes"] for jobs in jobs_values) / 1e6 <= SMALL_CORPUS_MB
+    if 2 in jobs_values and small:
         run = runs[(largest["name"], 2)]
         lines.append(verdict(run["seconds"] <= TARGET_WHOLE_SECONDS, f"{largest['name']} at --jobs 2: "
                              f"{run['seconds']:.1f} s wall (target <= {TARGET_WHOLE_SECONDS:.0f} s)"))
     peak = max(runs[(largest["name"], jobs)]["peak_pss_mb"] for jobs in jobs_values)
-    lines.append(verdict(peak < TARGET_PEAK_MB, f"peak memory on {largest['name']} (PSS, all processes): "
-                         f"{peak:,.0f} MB (target < {TARGET_PEAK_MB:,.0f} MB)"))
+    target_peak = TARGET_PEAK_MB if small else TARGET_BIG_PEAK_MB
+    lines.append(verdict(peak < target_peak, f"peak memory on {largest['name']} (PSS, all processes): "
+                         f"{peak:,.0f} MB (target < {target_peak:,.0f} MB"
+                         f"{'' if small else ' for a corpus past the 14-year record'})"))
     for jobs in jobs_values:
         if len(corpora) > 1:
             worst = print_growth(corpora, runs, jobs)
