@@ -47,6 +47,13 @@ def test_cpu_between_samples_is_interpolated() -> None:
     assert samples.peak_pss_between(10.5, 12.0) == 3
 
 
+def test_the_targets_are_the_issues_for_the_corpus_size_they_name() -> None:
+    assert bench.size_targets(54.5) == (25.0, 700.0)  # 2012-2019
+    assert bench.size_targets(876.7) == (None, 4000.0)  # sixteen copies: the 1 GB corpus
+    assert bench.size_targets(218.9) == (None, None)  # four copies: the issue names no target
+    assert bench.size_targets(3500.0) == (None, None)
+
+
 def test_copies_move_dates_and_years_in_the_text_and_stay_distinct(tmp_path: Path) -> None:
     record = {"id": "xwlb-20130501-01", "date": "2013-05-01", "url": "https://example.org/a",
               "text": "2013年5月1日，1949年以来，2019年目标。"}
