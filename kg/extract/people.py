@@ -834,15 +834,12 @@ _TIME_BEFORE_NAME = re.compile(r"(?:\d{1,2}[日号]|[当今昨同次]日|[当今
 def _propagate_names(text: str, spans: dict[int, Span]) -> None:
     """Every other occurrence of a name the article gave with a title is a mention of that person, where the text
     around it lets a name start and end there (韩正在京: 韩正; 王强调: no 王强)."""
-    first_at: dict[str, int] = {}
-    for span in sorted(spans.values(), key=lambda s: s.start):
-        if len(span.name) >= 2:
-            first_at.setdefault(span.name, span.start)
+    named = dict.fromkeys(s.name for s in sorted(spans.values(), key=lambda s: s.start) if len(s.name) >= 2)
     verbs = load().verbs_before_name
     # a joined name met again by one of its parts (劳尔·卡斯特罗 … 劳尔表示): the same person, under the full name;
     # a part two names share (比尔·英格利希 and his wife 玛丽·英格利希) is the one named first, never set order
-    full_of = {name: name for name in first_at}
-    for name in sorted(first_at, key=lambda n: (first_at[n], n)):
+    full_of = {name: name for name in named}
+    for name in named:
         parts = re.split(f"[{re.escape(JOINERS)}]", name)
         for part in (parts[0], parts[-1]) if len(parts) > 1 else ():
             if len(part) >= 2 and part not in full_of:
