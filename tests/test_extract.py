@@ -249,3 +249,96 @@ def test_a_family_name_two_people_share_is_the_first_named_at_every_hash_seed() 
         seen.add(done.stdout.strip())
     assert len(seen) == 1, seen
     assert "比尔·英格利希:到机场迎接" in seen.pop().split("|")
+
+
+@pytest.mark.parametrize("text", ["受关税影响，几家美国大公司纷纷宣布涨价。", "这座城市位于重庆市长江上游，水运便利。",
+                                  "新华社长篇通讯：走进新时代。"])
+def test_words_read_across_a_title_are_no_person(text: str) -> None:
+    """大公 in 大公司纷纷, 市长 in 重庆市长江上游: the title's last character starts a word with the next one and
+    the rest is an ordinary word (纷纷, 上游): no 司纷纷, no 江上游."""
+    from kg.lexicon import load
+
+    assert find_people(text, load()) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [("江苏省副省长史和平受到记过处分。", "史和平"),
+                                            ("市环境保护局大气处处长于建华、对于公务车辆。", "于建华"),
+                                            ("全国政协副主席、国家发展改革委主任何立峰出席。", "何立峰"),
+                                            ("会上，武汉市长江海涛作了发言。", "江海涛")])
+def test_a_titled_name_that_makes_a_word_with_its_title_is_still_read(text: str, name: str) -> None:
+    """长史 and 任何 are words, yet jieba ends the title where it ends (副省长|史) or the rest is no word (立峰)."""
+    from kg.lexicon import load
+
+    assert [s.name for s in find_people(text, load())] == [name]
+
+
+@pytest.mark.parametrize(("text", "name", "body"), [
+    ("国务院副总理刘明8日在北京会见了国际能源署署长比罗尔。", "比罗尔", "国际能源署"),
+    ("全国政协主席王安12号在北京会见了台湾海基会董事长林中和。", "林中和", "台湾海基会"),
+    ("他将出席论坛全会并发表致辞，会见论坛主席施瓦布。", "施瓦布", "论坛"),
+    ("伊朗议会要求总统鲁哈尼出席质询。", "鲁哈尼", None),
+    ("俄罗斯外交部承认曾推迟会谈俄罗斯外交部发言人扎哈罗娃表示遗憾。", "扎哈罗娃", "俄罗斯外交部"),
+    ("日本财务省承认曾篡改文件日本财务省理财局局长太田充9日承认。", "太田充", "日本财务省理财局"),
+    ("巴基斯坦计划与发展部长伊克巴尔表示欢迎。", "伊克巴尔", "巴基斯坦计划与发展"),
+])
+def test_a_clause_before_a_title_is_no_part_of_its_post(text: str, name: str, body: str | None) -> None:
+    """会见了, 在, 要求, 承认: a clause's words (or a headline run into the body) are no part of the body a title
+    belongs to; the body starts after them. A ministry's own 计划与发展 stays."""
+    from kg.lexicon import load
+
+    person = next(s for s in find_people(text, load()) if s.name == name)
+    assert [p.body for p in person.posts] == [body]
+
+
+def test_groups_listed_after_yiji_with_commas_close_the_list_of_attendees() -> None:
+    """甲、乙，以及…各部门领导，…领导等参加: the groups after 以及, commas between them, name no one; the names before
+    them attend."""
+    text = ("南江日报\n2019年12月12日\n\n中央军委举行授旗仪式\n"
+            "中央军委授旗仪式12日在北京举行。中央军委主席习近平向部队授旗。中央军委副主席张又侠主持授旗仪式。"
+            "中央军委委员魏凤和、李作成、苗华，以及军委机关各部门领导，驻京大单位领导，各军兵种官兵代表等参加授旗仪式。\n")
+    [article] = extract_source(SourceText(path="a.txt", text=text))
+    attended = {p.name for p in article.participations if p.relation == "attended"}
+    assert {"魏凤和", "李作成", "苗华"} <= attended
+
+
+def test_a_leader_who_joins_a_delegation_named_before_the_verb_attends_its_deliberation() -> None:
+    """张某在南江代表团参加审议 (the delegation first, then 参加审议) is the same event as 参加南江代表团审议."""
+    text = ("南江日报\n2019年3月9日\n\n两会进行时\n"
+            "中共中央政治局常委、国务院副总理张明9日在南江代表团参加审议。他完全赞同政府工作报告。\n")
+    [article] = extract_source(SourceText(path="a.txt", text=text))
+    [meeting] = [m for m in article.meetings if m.kind == "审议"]
+    assert meeting.label == "南江代表团审议"
+    assert {(p.name, p.relation) for p in article.participations if p.meeting == meeting.key} == {("张明", "attended")}
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("他说，完全赞同张德江委员长所作的常委会工作报告。", "张德江", "委员长"),
+    ("大家认为，王海涛委员的发言切中要害。", "王海涛", "委员"),
+])
+def test_a_name_before_its_title_is_read_before_suo_zuo_and_de_fayan(text: str, name: str, title: str) -> None:
+    """某某委员长所作的报告, 某某委员的发言: the title after the name, then 所作 or 的发言."""
+    from kg.lexicon import load
+
+    assert [(s.name, [p.title for p in s.posts]) for s in find_people(text, load())] == [(name, [title])]
+
+
+def test_a_joined_name_before_its_title_is_read_whole_and_its_namesake_is_not_taken_for_it() -> None:
+    """劳尔·卡斯特罗主席和菲德尔·卡斯特罗同志: the whole joined name before the title, not 卡斯特罗 alone; and the
+    卡斯特罗 of 菲德尔·卡斯特罗 is another man's, no mention of 劳尔·卡斯特罗."""
+    from kg.lexicon import load
+
+    text = "他请对方转达对劳尔·卡斯特罗主席和菲德尔·卡斯特罗同志的诚挚问候。"
+    assert [(s.name, s.name_start) for s in find_people(text, load())] == [("劳尔·卡斯特罗", text.index("劳尔"))]
+
+
+def test_a_report_praised_after_a_speaker_opens_is_not_heard_at_the_meeting() -> None:
+    """听取代表发言后，张明说，赞同王强委员长所作的工作报告: what was heard ends where 张明 starts speaking, so 王强,
+    whose report he praises, is not at the deliberation; 听取了A…的介绍，B…的说明 still hears both."""
+    from kg.extract.participation import find_participants
+    from kg.lexicon import load
+
+    lex = load()
+    praised = "国务院副总理张明在南江代表团参加审议。在认真听取代表发言后，张明说，完全赞同王强委员长所作的工作报告。"
+    assert "王强" not in [p[0] for p in find_participants(praised, find_people(praised, lex), lex)]
+    heard = "会议听取了国务院副总理马凯关于改革的介绍，国务委员王勇关于机构的说明。"
+    assert [p[0] for p in find_participants(heard, find_people(heard, lex), lex)] == ["马凯", "王勇"]

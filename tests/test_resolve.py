@@ -769,3 +769,25 @@ def test_a_name_split_into_two_people_gets_the_same_nodes_at_every_hash_seed(tmp
         assert len(people) == 2, people  # two people of one name
         seen.add(people)
     assert len(seen) == 1, seen
+
+
+def test_a_name_written_with_a_hyphen_and_with_a_dot_is_one_person(tmp_path: Path) -> None:
+    """劳尔-卡斯特罗 and 劳尔·卡斯特罗: papers write a foreign name's middle dot as a hyphen too; one node, the hyphen
+    spelling an alias, though no post they share says so. A hyphen beside a dot is the name's own (让-克洛德·容克
+    keeps it)."""
+    lines = [
+        {"id": "a", "date": "2016-03-01", "title": "张明会见古巴国务委员会主席",
+         "text": "国家副主席张明1日在北京会见了古巴国务委员会主席劳尔-卡斯特罗。\n"},
+        {"id": "b", "date": "2016-05-02", "title": "李华会见古巴国务委员会主席",
+         "text": "国务院副总理李华2日在哈瓦那会见了古巴共产党中央委员会第一书记劳尔·卡斯特罗。\n"},
+        {"id": "c", "date": "2016-06-03", "title": "王强会见欧盟委员会主席",
+         "text": "国务院副总理王强3日在布鲁塞尔会见了欧盟委员会主席让-克洛德·容克。\n"},
+    ]
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    graph = build([corpus], jobs=1).graph
+    officials = {d["label"]: d for _, d in graph.nodes(data=True) if d["type"] == "Official"}
+    assert "劳尔-卡斯特罗" not in officials
+    assert "劳尔-卡斯特罗" in officials["劳尔·卡斯特罗"]["aliases"]
+    assert len(officials["劳尔·卡斯特罗"]["posts"]) == 2
+    assert "让-克洛德·容克" in officials

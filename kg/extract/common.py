@@ -193,7 +193,9 @@ def _fillers(strict: bool = False) -> re.Pattern[str]:
     # a group named after 及 or 以及 (with its head count) closes the list, it names no one
     # (一个 等 inside only before the group's head count: 以及来自教科文组织、欧盟委员会等机构的代表200多人, never
     # 以及祁向东等五位全国政协委员, where 等 closes a name)
-    joined = (f"(?:，?以及|及)(?:(?:(?!等)[0-9{CJK}、]){{0,30}}?(?:{group})(?:[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])?"
+    # (以及军委机关各部门领导，驻京大单位副战区职以上领导，各军兵种…代表等参加: several groups, commas between them)
+    one_group = f"(?:(?!等)[0-9{CJK}、]){{0,30}}?(?:{group})"
+    joined = (f"(?:，?以及|及)(?:{one_group}(?:[，和]{one_group}){{0,3}}(?:[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])?"
               f"|[0-9{CJK}、]{{0,40}}?(?:{group})[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])")
     # 欧尔班率内阁部长到机场迎接, 埃布尔率政府高级官员在舷梯旁热情迎接: the people he heads
     heads = f"率[{CJK}]{{0,8}}?(?:{alternation(led)})"
@@ -223,7 +225,9 @@ def before_fillers(text: str, pos: int, names: Collection[tuple[int, int]] = ())
     """Where a list of names ends when its verb starts at ``pos``: back over 等, 同志, 分别, a date (李克强21日出席).
     ``names`` (start, end) are names read: a filler never reads over one (以及赵克石、吴胜利同志出席 lists them)."""
     while True:
-        filler = _fillers().search(text, max(0, pos - 48), pos)
+        # (groups after 以及, commas between them, may run long: 以及…各部门领导，…领导，…代表等)
+        reach = 96 if "以及" in text[max(0, pos - 96) : pos] else 48
+        filler = _fillers().search(text, max(0, pos - reach), pos)
         inside = [end for start, end in names if filler and filler.start() <= start < pos and end < pos]
         if inside and _group_after_a_name().fullmatch(text, max(inside), pos):
             pos = max(inside)  # …以及比利时首相迪吕波和比利时政府高级官员出席: the group after 迪吕波

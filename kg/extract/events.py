@@ -205,8 +205,11 @@ def _deliberation() -> re.Pattern[str]:
     lines = [line.split("\t") for line in lexicon_lines("deliberations.txt")]
     groups = alternation({w for k, w in lines if k == "group"})
     whats = alternation({w for k, w in lines if k == "what"})
+    # (张高丽在海南代表团参加审议, 来到他所在的山东代表团参加审议: the delegation first, then the verb)
     return re.compile(f"参加(?:了)?(?:他所在的)?(?:[^，。；、]{{0,24}}?会议)?"
-                      f"(?P<group>[^，。；、的]{{2,12}}?(?:{groups}))(?:的)?(?P<what>{whats})")
+                      f"(?P<group>[^，。；、的]{{2,12}}?(?:{groups}))(?:的)?(?P<what>{whats})"
+                      f"|(?:在|来到)(?:他所在的)?(?:[^，。；、]{{0,24}}?会议)?"
+                      f"(?P<group2>[^，。；、的在]{{2,12}}?(?:{groups}))参加(?:了)?(?P<what2>{whats})")
 
 
 def _joined_deliberations(text: str, sentences: list[tuple[int, str]], people: list[Span]) -> list[HeldEvent]:
@@ -225,7 +228,7 @@ def _joined_deliberations(text: str, sentences: list[tuple[int, str]], people: l
             person = max(before, key=lambda p: p.end)
             if not re.fullmatch(rf"(?:{TIME_PHRASE}|在|又|还|也|先后|分别)*", text[person.end : start]):
                 continue
-            label = f"{match.group('group')}{match.group('what')}"
+            label = f"{match.group('group') or match.group('group2')}{match.group('what') or match.group('what2')}"
             if label in seen:
                 continue
             seen.add(label)

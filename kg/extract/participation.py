@@ -12,6 +12,7 @@ from kg.extract.common import (
     Span,
     _is_cjk_or_bracket,
     _patterns,
+    _speech_mark,
     _words,
     before_fillers,
     in_speech_paragraph,
@@ -203,8 +204,11 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             out.append((span.name, False, "attended", "作报告", span.end))
     # 听取X、Y对…的介绍, 听取了A关于…的说明、B关于…的报告: the people heard were there
     for heard in re.finditer(r"听取了?([^。；]{2,200})", text):
+        # (听取代表发言后，张高丽说，赞同张德江委员长所作的…报告: what is heard ends where someone starts speaking)
+        heard_end = min((s.end for s in people if heard.start(1) <= s.end < heard.end(1)
+                         and _speech_mark().match(text, s.end)), default=heard.end(1))
         for span in people:
-            if heard.start(1) <= span.start and span.end <= heard.end(1) \
+            if heard.start(1) <= span.start and span.end <= heard_end \
                     and _HEARD_AFTER_NAME.match(text, span.end):
                 out.append((span.name, False, "attended", "汇报", span.start))
     return out

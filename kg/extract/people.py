@@ -412,7 +412,8 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         readings = readings_at(text, name_from, foreign=foreign, lex=lex, confirmed=confirmed)
         ambiguous = ambiguous or len(readings) > 1
         name = best_reading(text, name_from, readings, confirmed) if readings else name_at(text, name_from, lex, True)
-        if not name or _noun_after_bare_title(name, posts, lex, confirmed):
+        if not name or _noun_after_bare_title(name, posts, lex, confirmed) \
+                or _title_runs_into_words(text, title, name_from, name, lex, confirmed):
             continue
         span = Span(name=name, start=chain[0][0], name_start=name_from, end=name_from + len(name), posts=posts)
         spans[span.name_start] = previous = span
@@ -545,6 +546,28 @@ def _noun_after_bare_title(name: str, posts: list[PostMention], lex: Lexicon, co
     副区长乌兰, 驻东盟大使徐步, still is a name)."""
     tag = lex.common_words.get(name)
     return name not in confirmed and all(not p.body for p in posts) and (tag == "nz" or _ordinary_word(tag))
+
+
+def _title_runs_into_words(text: str, title: str, name_from: int, name: str, lex: Lexicon,
+                           confirmed: frozenset[str]) -> bool:
+    """美国大公司纷纷撤离, 重庆市长江上游: jieba reads the title's last character and the name's first as one word
+    (公司, 长江) and the rest of the "name" is an ordinary word (纷纷, 上游): words read across a title, no titled name
+    (主任何立峰: jieba's 任何, but 立峰 is no word; 副省长史和平: jieba ends the title where it ends; a name the
+    article confirms elsewhere stays a name)."""
+    rest = name[1:]
+    tag = lex.common_words.get(rest)
+    if name in confirmed or len(rest) < 2 or "·" in name or title[-1] + name[0] not in lex.common_words \
+            or not text.endswith(title, 0, name_from):
+        return False
+    if tag == "nz" and name[0] not in lex.surnames:
+        return True  # 新华社长篇通讯: no family name opens 篇通讯 (jieba reads 社长|篇 here; 处长于建华 is a name)
+    if not _ordinary_word(tag):
+        return False
+    at, edges = 0, set()
+    for word in _words(title + text[name_from : name_from + len(name) + 2]):
+        at += len(word)
+        edges.add(at)
+    return len(title) not in edges
 
 
 def _clause_start(text: str, t_start: int) -> int:
@@ -705,7 +728,10 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
         if _country_end().search(text, max(0, t_start - 12), t_start):
             continue  # 俄罗斯副总理: the title's country, no person 罗斯
         spelt = 0  # how many transliteration characters end right before the title
-        while spelt < 8 and t_start - spelt > 0 and text[t_start - spelt - 1] in lex.transliteration:
+        # (劳尔·卡斯特罗主席: the middle dot between transliterated parts is part of the name)
+        while spelt < 8 and t_start - spelt > 0 and (text[t_start - spelt - 1] in lex.transliteration or (
+                text[t_start - spelt - 1] == "·" and spelt > 0 and t_start - spelt > 1
+                and text[t_start - spelt - 2] in lex.transliteration)):
             spelt += 1
         if text.startswith(("两次", "多次"), match.end(1)) and title not in lex.foreign_titles and spelt < 3:
             continue  # 习近平总书记多次深入…考察调研: a retrospective (同奥巴马总统两次成功会晤, 与梅德韦杰夫总理两次
@@ -714,7 +740,8 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             start = t_start - length
             name = text[max(start, 0) : t_start]
             # 默克尔总理, 卢卡申科总统: a transliterated name before a title China shares is a foreign one
-            foreign = title in lex.foreign_titles or (3 <= length <= spelt and is_transliteration(name, lex)
+            foreign = title in lex.foreign_titles or (3 <= length <= spelt and name[0] != "·"
+                                                      and is_transliteration(name.replace("·", ""), lex)
                                                       and not is_han_name(name, lex))
             if length > 4 and not foreign:
                 continue
@@ -763,10 +790,10 @@ MEMBER_TITLES = tuple(lexicon_lines("member_titles.txt"))
 
 @lru_cache(maxsize=1)
 def _member_speaks() -> re.Pattern[str]:
-    """李守镇委员代表全国总工会发言, 刘继贤委员提出, 吕薇委员就…提出询问: a member title, then a speech verb, or
-    代表/在/就/围绕 (for a body, at a place, on a topic)."""
+    """李守镇委员代表全国总工会发言, 刘继贤委员提出, 吕薇委员就…提出询问, 某某委员的发言: a member title, then a
+    speech verb, or 代表/在/就/围绕 (for a body, at a place, on a topic)."""
     lex = load()
-    titles, speaks = alternation(MEMBER_TITLES), f"代表|在|就|围绕|作了?“|发言|{alternation(lex.speech_verbs)}"
+    titles, speaks = alternation(MEMBER_TITLES), f"代表|在|就|围绕|作了?“|的?发言|{alternation(lex.speech_verbs)}"
     # 贾治邦常委和范小建委员在联合发言中提出: a member joined by 和 to the next member who speaks speaks too
     return re.compile(f"({titles})(?={speaks}|和[{CJK}]{{2,4}}?(?:{titles})(?:{speaks}))")
 
@@ -856,7 +883,9 @@ def _propagate_names(text: str, spans: dict[int, Span]) -> None:
         pos = text.find(name)
         while pos >= 0:
             end = pos + len(name)
-            if not any(taken[pos:end]) and (pos == 0 or text[pos - 1] in _BEFORE_REPEATED_NAME
+            # 劳尔·卡斯特罗主席和菲德尔·卡斯特罗: a part of one joined name inside another joined name is the other's
+            inside_other = full_of[name] != name and (text[pos - 1 : pos] in JOINERS or text[end : end + 1] in JOINERS)
+            if not any(taken[pos:end]) and not inside_other and (pos == 0 or text[pos - 1] in _BEFORE_REPEATED_NAME
                                             or not _is_cjk(text[pos - 1]) or text[pos - 2 : pos] in verbs
                                             or _patterns()["title"].search(text, max(0, pos - 4), pos)
                                             or _TIME_BEFORE_NAME.search(text, max(0, pos - 4), pos)) \

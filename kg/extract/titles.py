@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.common import SEPARATORS, _is_cjk, _patterns, _words
-from kg.lexicon import Lexicon, alternation, load
+from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
 
 _NOT_A_BODY = re.compile(r"精神|会议|全会|讲话|指示|批示|[和与及](?:省|市|区|县|州|镇|乡|中共|中央)")
@@ -25,6 +25,8 @@ def _body_patterns() -> dict[str, re.Pattern[str]]:
         "posted": re.compile(f"^(?:中国|我国)?(?:常驻|驻)(?:{countries}|[{CJK}]{{2,8}}?(?:国|总领事馆|使馆))"
                              f"(?:大使馆|使馆|总领事馆|代表团)?$"),
         "org_end": re.compile(f"(?:{alternation(set(lex.org_endings))})$"),
+        # 伊拉克议会要求, 以色列解除封锁巴勒斯坦政府: sentence material no post holds (的 is a left boundary already)
+        "sentence": re.compile("|".join(line for line in lexicon_lines("not_in_posts.txt") if "的" not in line)),
     }
 
 
@@ -51,6 +53,8 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
     if qualified and qualified.start() >= 2:  # 印度共产党（马克思主义）, 尼泊尔共产党（联合马列）: a party's qualifier
         return is_body_name(candidate[: qualified.start()], at_boundary, lex)
     foreign = body["country"].match(candidate)
+    if _sentence_material(candidate):
+        return False  # 伊拉克议会要求(总理): a clause's verb, not a body's name
     for left in left_boundaries(candidate):
         if left.group(0) == "的" and candidate[left.start() - 1 : left.start()] == "党":
             continue  # 中央党的群众路线教育实践活动领导小组
@@ -102,6 +106,25 @@ def left_boundaries(run: str) -> list[re.Match[str]]:
     return [m for m in found if m.start() in edges and m.end() in edges]
 
 
+def _sentence_material(run: str) -> bool:
+    """A word of not_in_posts.txt (要求, 解除, 会见) standing as a word of ``run`` (jieba's boundaries: not the 计划
+    of 国家计划委员会)."""
+    return _after_sentence_material(run) is not None
+
+
+def _after_sentence_material(run: str) -> tuple[int, set[int]] | None:
+    """Where the last word of not_in_posts.txt in ``run`` ends, and the word boundaries of ``run``; None if none."""
+    found = list(_body_patterns()["sentence"].finditer(run))
+    if not found:
+        return None
+    edges, at = {0}, 0
+    for word in _words(run):
+        at += len(word)
+        edges.add(at)
+    ends = [m.end() for m in found if m.start() in edges and m.end() in edges]
+    return (ends[-1], edges) if ends else None
+
+
 _QUALIFIER = re.compile(r"（[^（）]{1,8}）$")
 _ONE_JOINER = re.compile(r"(?<=[^和与]{2})[和与](?=[^和与]{2})")
 _NATIONAL_BODY_START = re.compile("中共中央|中央|全国|国家|国务院")
@@ -138,7 +161,19 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
                 and is_body_name(run[country.start():], at_boundary=True, lex=lex):
             return run[country.start():]  # 厄立特里亚人民民主与正义阵线: a foreign body's name may hold 与
         run = run[boundaries[-1].end() :]
+    starts: set[int] | None = None
+    material = _after_sentence_material(run)
+    if material:
+        # 日本财务省承认曾要求森友学园说谎日本财务省理财局: a headline run into the body; the body starts after the
+        # clause's last verb, where a word starts (not 园说谎日本财务省理财局)
+        cut, edges = material
+        run, starts = run[cut:], {edge - cut for edge in edges if edge >= cut}
+        country = next((i for i in sorted(starts) if _body_patterns()["country"].match(run, i)), None)
+        if country is not None:  # (…承认曾篡改文件日本财务省理财局: a foreign body starts with its country)
+            starts = {i for i in starts if i >= country}
     for i in range(len(run) - 1):
+        if starts is not None and (i not in starts or lex.common_words.get(_words(run[i:])[0], "")[:1] == "v"):
+            continue  # (nor at the clause's next verb: 说谎日本财务省理财局)
         candidate = run[i:]
         if _NOT_A_BODY.search(candidate) or candidate.count("“") != candidate.count("”") or candidate[0] == "届":
             continue  # 省委十四届九次全会精神和省委: a meeting and a conjunction, not one body
@@ -190,7 +225,7 @@ def _trailing_body(run: str) -> str | None:
         ending_only = len(kept) == 1 and len(kept[0]) == 1  # 审计|署: the word before a one-character ending
         if not kept and len(token) >= 3 and _patterns()["body_end"].search(token):
             tag = "n"  # 审计署: a word that ends as a body is one, whatever its tag
-        if len(token) < 2 or tag.startswith(("p", "c", "u", "d", "r")) \
+        if len(token) < 2 or tag.startswith(("p", "c", "u", "d", "r")) or token in _left_boundary_words() \
                 or (tag.startswith("v") and tag != "vn" and not ending_only):
             break  # (应急管理部: a verbal noun may name a body's field)
         kept.insert(0, token)
@@ -249,11 +284,26 @@ def _field_before_joiner(text: str, start: int, floor: int) -> int | None:
 
 
 def _clause_words(run: str) -> bool:
-    """A verb, particle or preposition among the words of a run (听取了商务部): it holds a clause, not only a body."""
+    """A verb, particle or preposition among the words of a run (听取了商务部, 12号在北京会见了台湾海基会, 会见论坛):
+    it holds a clause, not only a body."""
+    return any(_clause_word(w) for w in _words(run)[:-1])
+
+
+def _clause_word(word: str) -> bool:
+    """A word no body name holds: a verb, particle or preposition by jieba's tag, or one of the words a body never
+    runs across (在, 了, 会见: jieba's dictionary tags 会见 a noun)."""
+    if _ONE_JOINER.fullmatch(word) or word in ("和", "与"):
+        return False
     lex = load()
-    words = _words(run)
-    return any(lex.common_words.get(w, "").startswith(("v", "p", "u")) and not _ONE_JOINER.fullmatch(w)
-               for w in words[:-1])
+    return lex.common_words.get(word, "").startswith(("v", "p", "u")) or word in _left_boundary_words()
+
+
+@lru_cache(maxsize=1)
+def _left_boundary_words() -> frozenset[str]:
+    """在, 了, and the verbs of meeting someone (会见, 会谈), which jieba's dictionary may tag otherwise; not the words
+    that join the posts of one chain (兼, 时任), which the chain reads."""
+    lex = load()
+    return frozenset(lex.encounter_verbs) | {"在", "了", "由"}
 
 
 _PARTY_COMMITTEE_TITLES = {"书记", "副书记", "常委", "委员", "秘书长", "副秘书长", "党组书记", "党组副书记", "党组成员"}

@@ -15,6 +15,7 @@ from kg.extract.common import _patterns
 from kg.extract.people import _country_of
 from kg.lexicon import load
 from kg.model import ArticleExtraction
+from kg.normalise import CJK
 from kg.resolve.bodies import _BodyTable
 from kg.resolve.common import (
     _deletion_keys,
@@ -84,7 +85,7 @@ def _article_mentions(ex: ArticleExtraction, scope: str, table: _BodyTable, cura
         if written in curation.drop:
             continue
         if written not in by_name:
-            by_name[written] = _Mention(ex=ex, written=written, name=curation.merges.get(written, written),
+            by_name[written] = _Mention(ex=ex, written=written, name=curation.merges.get(written, spelled(written)),
                                         scope=scope, when=when, article=article_id, sentence=sentence)
         item = by_name[written]
         for post in posts:
@@ -92,6 +93,18 @@ def _article_mentions(ex: ArticleExtraction, scope: str, table: _BodyTable, cura
             body = table.body_of.get((article_id, post.body)) if post.body else None
             item.posts.setdefault(key, _Post(key, post.label, post.title, body))
     return by_name
+
+
+_HYPHEN_JOINER = re.compile(f"(?<=[{CJK}])[-－‐‑](?=[{CJK}])")
+
+
+def spelled(written: str) -> str:
+    """劳尔-卡斯特罗 is 劳尔·卡斯特罗: a hyphen between the parts of a foreign or minority name written with no middle
+    dot is the papers' other way of writing it, so both spellings name one person (the hyphen form stays an alias).
+    Beside a dot a hyphen is the name's own (让-克洛德·容克); only its full-width form is another spelling."""
+    if not _HYPHEN_JOINER.search(written):
+        return written
+    return _HYPHEN_JOINER.sub("-" if "·" in written else "·", written)
 
 
 def _named_together(ex: ArticleExtraction, names: set[str]) -> dict[str, frozenset[int]]:
