@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import networkx as nx
 
+from kg.extract.common import matches_as_words
 from kg.extract.names import is_han_name, is_joined_name, is_syllabic_name, is_transliteration
 from kg.lexicon import alternation, lexicon_lines, load
 
@@ -77,13 +78,20 @@ def post_problem(label: str, names: frozenset[str] = frozenset()) -> str | None:
         return "does not end with a title"
     if len(label) > MAX_POST:
         return f"longer than {MAX_POST} characters: sentence material"
-    found = _NOT_IN_POSTS.search(label[:-1])
+    found = _sentence_word(label[:-1])
     if found:
-        return f"holds {found.group(0)!r}: sentence material"
+        return f"holds {found!r}: sentence material"
     inside = _name_after_title_inside(label, names)
     if inside:
         return f"holds the name {inside}: two titled people run together"
     return None
+
+
+def _sentence_word(text: str) -> str | None:
+    """The first word of not_in_posts.txt standing as a word of ``text`` (jieba's boundaries: the 编辑 of 编辑部主任
+    and the 的 of 美的集团 are inside words, no sentence material)."""
+    found = matches_as_words(_NOT_IN_POSTS, text)
+    return found[0].group(0) if found else None
 
 
 def _name_after_title_inside(label: str, names: frozenset[str]) -> str | None:

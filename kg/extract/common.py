@@ -130,6 +130,19 @@ def _words(snippet: str) -> tuple[str, ...]:
     return tuple(jieba.lcut(snippet, HMM=True))
 
 
+def matches_as_words(pattern: re.Pattern[str], run: str) -> list[re.Match[str]]:
+    """The matches of ``pattern`` in ``run`` that stand as whole words by jieba's boundaries (the 由 of 自由党, the
+    编辑 of 编辑部 and the 计划 of 国家计划委员会 do not)."""
+    found = list(pattern.finditer(run))
+    if not found:
+        return found
+    edges, at = {0}, 0
+    for word in _words(run):
+        at += len(word)
+        edges.add(at)
+    return [m for m in found if m.start() in edges and m.end() in edges]
+
+
 _WHEN = f"(?:{TIME_PHRASE})*"
 _HOLD_VERBS = "|".join(f"{re.escape(v)}(?![式会词辞])" if v.endswith(("幕", "开班", "结业")) else re.escape(v)
                        for v in sorted(lexicon_lines("hold_verbs.txt"), key=lambda v: (-len(v), v)))

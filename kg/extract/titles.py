@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.common import SEPARATORS, _is_cjk, _patterns, _words
+from kg.extract.common import SEPARATORS, _is_cjk, _patterns, _words, matches_as_words
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
 
@@ -96,14 +96,7 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
 def left_boundaries(run: str) -> list[re.Match[str]]:
     """The words a body never runs across (由, 在, 的, 会见 …), where they stand as words: the 由 of 自由党 is not
     the preposition 由 (jieba's word boundaries say which)."""
-    found = list(_body_patterns()["left"].finditer(run))
-    if not found:
-        return found
-    edges, at = {0}, 0
-    for word in _words(run):
-        at += len(word)
-        edges.add(at)
-    return [m for m in found if m.start() in edges and m.end() in edges]
+    return matches_as_words(_body_patterns()["left"], run)
 
 
 def _sentence_material(run: str) -> bool:
@@ -113,16 +106,15 @@ def _sentence_material(run: str) -> bool:
 
 
 def _after_sentence_material(run: str) -> tuple[int, set[int]] | None:
-    """Where the last word of not_in_posts.txt in ``run`` ends, and the word boundaries of ``run``; None if none."""
-    found = list(_body_patterns()["sentence"].finditer(run))
+    """Where the last word of not_in_posts.txt in ``run`` ends, and where the words of ``run`` start; None if none."""
+    found = matches_as_words(_body_patterns()["sentence"], run)
     if not found:
         return None
     edges, at = {0}, 0
     for word in _words(run):
         at += len(word)
         edges.add(at)
-    ends = [m.end() for m in found if m.start() in edges and m.end() in edges]
-    return (ends[-1], edges) if ends else None
+    return found[-1].end(), edges
 
 
 _QUALIFIER = re.compile(r"（[^（）]{1,8}）$")
