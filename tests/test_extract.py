@@ -263,6 +263,9 @@ def test_words_read_across_a_title_are_no_person(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "name"), [("江苏省副省长史和平受到记过处分。", "史和平"),
                                             ("市环境保护局大气处处长于建华、对于公务车辆。", "于建华"),
+                                            ("国资委主任何振兴出席。", "何振兴"),
+                                            ("据国家统计局局长安新民介绍，物价平稳。", "安新民"),
+                                            ("会上，县长江国庆出席会议并讲话。", "江国庆"),
                                             ("全国政协副主席、国家发展改革委主任何立峰出席。", "何立峰"),
                                             ("会上，武汉市长江海涛作了发言。", "江海涛")])
 def test_a_titled_name_that_makes_a_word_with_its_title_is_still_read(text: str, name: str) -> None:
@@ -280,6 +283,7 @@ def test_a_titled_name_that_makes_a_word_with_its_title_is_still_read(text: str,
     ("俄罗斯外交部承认曾推迟会谈俄罗斯外交部发言人扎哈罗娃表示遗憾。", "扎哈罗娃", "俄罗斯外交部"),
     ("日本财务省承认曾篡改文件日本财务省理财局局长太田充9日承认。", "太田充", "日本财务省理财局"),
     ("巴基斯坦计划与发展部长伊克巴尔表示欢迎。", "伊克巴尔", "巴基斯坦计划与发展"),
+    ("省计划委员会主任王刚出席。", "王刚", "省计划委员会"),
 ])
 def test_a_clause_before_a_title_is_no_part_of_its_post(text: str, name: str, body: str | None) -> None:
     """会见了, 在, 要求, 承认: a clause's words (or a headline run into the body) are no part of the body a title
@@ -340,5 +344,31 @@ def test_a_report_praised_after_a_speaker_opens_is_not_heard_at_the_meeting() ->
     lex = load()
     praised = "国务院副总理张明在南江代表团参加审议。在认真听取代表发言后，张明说，完全赞同王强委员长所作的工作报告。"
     assert "王强" not in [p[0] for p in find_participants(praised, find_people(praised, lex), lex)]
+    for speaker in ("他说，", "张明在讲话中指出，"):
+        told = praised.replace("张明说，", speaker)
+        assert "王强" not in [p[0] for p in find_participants(told, find_people(told, lex), lex)]
     heard = "会议听取了国务院副总理马凯关于改革的介绍，国务委员王勇关于机构的说明。"
     assert [p[0] for p in find_participants(heard, find_people(heard, lex), lex)] == ["马凯", "王勇"]
+
+
+def test_deputies_who_deliberate_are_no_deliberation_and_names_after_a_group_are_still_listed() -> None:
+    """与江苏代表团参加审议的代表交流 describes deputies, no event; in 以及各区县负责同志，赵强、孙伟同志参加 the
+    names after the comma are people who attend, no group."""
+    text = "南江日报\n2019年3月9日\n\n两会进行时\n国务院副总理张明9日在人民大会堂与江苏代表团参加审议的代表交流。\n"
+    [article] = extract_source(SourceText(path="a.txt", text=text))
+    assert [m.label for m in article.meetings if m.kind == "审议"] == []
+    from kg.extract.participation import find_participants
+    from kg.lexicon import load
+
+    listed = "县委书记李明、县长张华，以及各区县负责同志，赵强、孙伟同志参加活动。"
+    attended = [p[0] for p in find_participants(listed, find_people(listed, load()), load())]
+    assert {"赵强", "孙伟"} <= set(attended)
+
+
+def test_a_joined_name_said_first_in_the_headline_keeps_its_mention() -> None:
+    """卡斯特罗会见… in the headline, 劳尔·卡斯特罗 in the text: the headline's short name at the very start of the
+    text is a mention of him (no joiner stands before position 0)."""
+    from kg.lexicon import load
+
+    text = "卡斯特罗会见中共代表团\n古巴国务委员会主席劳尔·卡斯特罗会见了代表团。"
+    assert [s.name_start for s in find_people(text, load())] == [0, text.index("劳尔")]

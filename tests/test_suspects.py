@@ -37,7 +37,8 @@ def test_posts_that_are_sentence_material_are_flagged():
     assert post_problem("中华人民共和国主席", frozenset({"共和国"})) is None
     assert post_problem("中央宣传部部长", frozenset({"宣传部"})) is None
     assert post_problem("研究所") is not None  # no title at its end
-    # sentence material only where it stands as a word: the 编辑 of 编辑部, the 的 of the company 美的, a ministry's 计划
+    # sentence material only where it stands as a word: the 编辑 of 编辑部, the 的 of the company 美的, a ministry's
+    # 计划
     assert post_problem("报社编辑部主任") is None
     assert post_problem("美的集团董事长") is None
     assert post_problem("巴基斯坦计划与发展部长") is None

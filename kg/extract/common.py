@@ -207,8 +207,10 @@ def _fillers(strict: bool = False) -> re.Pattern[str]:
     # (一个 等 inside only before the group's head count: 以及来自教科文组织、欧盟委员会等机构的代表200多人, never
     # 以及祁向东等五位全国政协委员, where 等 closes a name)
     # (以及军委机关各部门领导，驻京大单位副战区职以上领导，各军兵种…代表等参加: several groups, commas between them)
+    # (one after a comma is no list of names closed by 同志: in 以及各区县负责同志，赵强、孙伟同志参加 it is people)
     one_group = f"(?:(?!等)[0-9{CJK}、]){{0,30}}?(?:{group})"
-    joined = (f"(?:，?以及|及)(?:{one_group}(?:[，和]{one_group}){{0,3}}(?:[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])?"
+    next_group = f"(?:(?!等)[0-9{CJK}、]){{0,30}}?(?:{alternation([w for w in words['group'] if w != '同志'])})"
+    joined = (f"(?:，?以及|及)(?:{one_group}(?:[，和]{next_group}){{0,3}}(?:[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])?"
               f"|[0-9{CJK}、]{{0,40}}?(?:{group})[近约]?[{COUNT_DIGITS}]+[余多]?[人位名])")
     # 欧尔班率内阁部长到机场迎接, 埃布尔率政府高级官员在舷梯旁热情迎接: the people he heads
     heads = f"率[{CJK}]{{0,8}}?(?:{alternation(led)})"

@@ -205,11 +205,12 @@ def _deliberation() -> re.Pattern[str]:
     lines = [line.split("\t") for line in lexicon_lines("deliberations.txt")]
     groups = alternation({w for k, w in lines if k == "group"})
     whats = alternation({w for k, w in lines if k == "what"})
-    # (张高丽在海南代表团参加审议, 来到他所在的山东代表团参加审议: the delegation first, then the verb)
+    # (张高丽在海南代表团参加审议, 来到他所在的山东代表团参加审议: the delegation first, then the verb; not 与江苏代表团
+    # 参加审议的代表交流, the deputies who deliberate)
     return re.compile(f"参加(?:了)?(?:他所在的)?(?:[^，。；、]{{0,24}}?会议)?"
                       f"(?P<group>[^，。；、的]{{2,12}}?(?:{groups}))(?:的)?(?P<what>{whats})"
                       f"|(?:在|来到)(?:他所在的)?(?:[^，。；、]{{0,24}}?会议)?"
-                      f"(?P<group2>[^，。；、的在]{{2,12}}?(?:{groups}))参加(?:了)?(?P<what2>{whats})")
+                      f"(?P<group2>[^，。；、的在与和同]{{2,10}}?(?:{groups}))参加(?:了)?(?P<what2>{whats})(?!的)")
 
 
 def _joined_deliberations(text: str, sentences: list[tuple[int, str]], people: list[Span]) -> list[HeldEvent]:

@@ -204,9 +204,12 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             out.append((span.name, False, "attended", "作报告", span.end))
     # 听取X、Y对…的介绍, 听取了A关于…的说明、B关于…的报告: the people heard were there
     for heard in re.finditer(r"听取了?([^。；]{2,200})", text):
-        # (听取代表发言后，张高丽说，赞同张德江委员长所作的…报告: what is heard ends where someone starts speaking)
-        heard_end = min((s.end for s in people if heard.start(1) <= s.end < heard.end(1)
-                         and _speech_mark().match(text, s.end)), default=heard.end(1))
+        # (听取代表发言后，张高丽说，赞同张德江委员长所作的…报告: what is heard ends with its clause, 后， or 时，, or
+        # where someone starts speaking, 他说， 在讲话中指出，; not at 的介绍， of 听取了甲…的介绍，乙…的说明)
+        ends = [m.start() for m in _HEARD_CLAUSE_END.finditer(text, heard.start(1), heard.end(1))]
+        ends += [m.start() for m in _speech_mark().finditer(text, heard.start(1), heard.end(1))
+                 if text[m.start() - 1] != "的"]
+        heard_end = min(ends, default=heard.end(1))
         for span in people:
             if heard.start(1) <= span.start and span.end <= heard_end \
                     and _HEARD_AFTER_NAME.match(text, span.end):
@@ -347,6 +350,7 @@ def heard_at(text: str, pos: int) -> bool:
 
 
 # what follows a speaker's name in a 听取 clause: 关于/对 the subject, 的 the report, or the next speaker
+_HEARD_CLAUSE_END = re.compile("[后时][，,]")
 _HEARD_AFTER_NAME = re.compile(r"关于|对|就|的(?:介绍|汇报|发言|意见|说明|报告)|(?:分别)?作的|所作|[、和]|"
                                r"受[^，。；]{1,16}?委托(?:作|所作)的")
 

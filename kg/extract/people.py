@@ -550,24 +550,21 @@ def _noun_after_bare_title(name: str, posts: list[PostMention], lex: Lexicon, co
 
 def _title_runs_into_words(text: str, title: str, name_from: int, name: str, lex: Lexicon,
                            confirmed: frozenset[str]) -> bool:
-    """美国大公司纷纷撤离, 重庆市长江上游: jieba reads the title's last character and the name's first as one word
-    (公司, 长江) and the rest of the "name" is an ordinary word (纷纷, 上游): words read across a title, no titled name
-    (主任何立峰: jieba's 任何, but 立峰 is no word; 副省长史和平: jieba ends the title where it ends; a name the
-    article confirms elsewhere stays a name)."""
+    """重庆市长江上游, 新华社长篇通讯, 美国大公司纷纷: the title's last character and the name's first make a word
+    (长江, 长篇, 公司) and the rest is no given name: a place or direction word (上游, 沿岸), a word after no family
+    name (篇通讯), or an ordinary word after a foreign title, where a transliterated name belongs (大公 司纷纷). Words
+    are given names too (县长江国庆, 主任何振兴, 局长安新民), so a word alone proves nothing; a name the article
+    confirms elsewhere stays a name."""
     rest = name[1:]
-    tag = lex.common_words.get(rest)
     if name in confirmed or len(rest) < 2 or "·" in name or title[-1] + name[0] not in lex.common_words \
             or not text.endswith(title, 0, name_from):
         return False
+    tag = lex.common_words.get(rest) or ""
+    if tag[:1] in ("f", "s") or title[-1] + name in lex.common_words:
+        return True  # 市长江上游, 市长江流域
     if tag == "nz" and name[0] not in lex.surnames:
-        return True  # 新华社长篇通讯: no family name opens 篇通讯 (jieba reads 社长|篇 here; 处长于建华 is a name)
-    if not _ordinary_word(tag):
-        return False
-    at, edges = 0, set()
-    for word in _words(title + text[name_from : name_from + len(name) + 2]):
-        at += len(word)
-        edges.add(at)
-    return len(title) not in edges
+        return True  # 社长篇通讯
+    return title in lex.foreign_titles and _ordinary_word(tag or None) and not is_transliteration(name, lex)
 
 
 def _clause_start(text: str, t_start: int) -> int:
@@ -884,7 +881,8 @@ def _propagate_names(text: str, spans: dict[int, Span]) -> None:
         while pos >= 0:
             end = pos + len(name)
             # 劳尔·卡斯特罗主席和菲德尔·卡斯特罗: a part of one joined name inside another joined name is the other's
-            inside_other = full_of[name] != name and (text[pos - 1 : pos] in JOINERS or text[end : end + 1] in JOINERS)
+            inside_other = full_of[name] != name and ((pos > 0 and text[pos - 1] in JOINERS)
+                                                      or (end < len(text) and text[end] in JOINERS))
             if not any(taken[pos:end]) and not inside_other and (pos == 0 or text[pos - 1] in _BEFORE_REPEATED_NAME
                                             or not _is_cjk(text[pos - 1]) or text[pos - 2 : pos] in verbs
                                             or _patterns()["title"].search(text, max(0, pos - 4), pos)

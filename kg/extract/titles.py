@@ -99,6 +99,10 @@ def left_boundaries(run: str) -> list[re.Match[str]]:
     return matches_as_words(_body_patterns()["left"], run)
 
 
+def _is_verb(tag: str) -> bool:
+    return tag.startswith("v") and tag != "vn"  # (a verbal noun opens a body: 发展改革委)
+
+
 def _sentence_material(run: str) -> bool:
     """A word of not_in_posts.txt (要求, 解除, 会见) standing as a word of ``run`` (jieba's boundaries: not the 计划
     of 国家计划委员会)."""
@@ -164,7 +168,7 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
         if country is not None:  # (…承认曾篡改文件日本财务省理财局: a foreign body starts with its country)
             starts = {i for i in starts if i >= country}
     for i in range(len(run) - 1):
-        if starts is not None and (i not in starts or lex.common_words.get(_words(run[i:])[0], "")[:1] == "v"):
+        if starts is not None and (i not in starts or _is_verb(lex.common_words.get(_words(run[i:])[0], ""))):
             continue  # (nor at the clause's next verb: 说谎日本财务省理财局)
         candidate = run[i:]
         if _NOT_A_BODY.search(candidate) or candidate.count("“") != candidate.count("”") or candidate[0] == "届":

@@ -82,7 +82,7 @@ def _article_mentions(ex: ArticleExtraction, scope: str, table: _BodyTable, cura
     named += [(r.label, r.sentence, []) for r in ex.references if r.target_type == "Official"]
     by_name: dict[str, _Mention] = {}
     for written, sentence, posts in named:
-        if written in curation.drop:
+        if written in curation.drop or spelled(written) in curation.drop:
             continue
         if written not in by_name:
             by_name[written] = _Mention(ex=ex, written=written, name=curation.merges.get(written, spelled(written)),
