@@ -136,11 +136,17 @@ def matches_as_words(pattern: re.Pattern[str], run: str) -> list[re.Match[str]]:
     found = list(pattern.finditer(run))
     if not found:
         return found
+    edges = word_edges(run)
+    return [m for m in found if m.start() in edges and m.end() in edges]
+
+
+def word_edges(run: str) -> set[int]:
+    """Where jieba's words of ``run`` start and end."""
     edges, at = {0}, 0
     for word in _words(run):
         at += len(word)
         edges.add(at)
-    return [m for m in found if m.start() in edges and m.end() in edges]
+    return edges
 
 
 _WHEN = f"(?:{TIME_PHRASE})*"

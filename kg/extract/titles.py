@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.common import SEPARATORS, _is_cjk, _patterns, _words, matches_as_words
+from kg.extract.common import SEPARATORS, _is_cjk, _patterns, _words, matches_as_words, word_edges
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
 
@@ -112,13 +112,7 @@ def _sentence_material(run: str) -> bool:
 def _after_sentence_material(run: str) -> tuple[int, set[int]] | None:
     """Where the last word of not_in_posts.txt in ``run`` ends, and where the words of ``run`` start; None if none."""
     found = matches_as_words(_body_patterns()["sentence"], run)
-    if not found:
-        return None
-    edges, at = {0}, 0
-    for word in _words(run):
-        at += len(word)
-        edges.add(at)
-    return found[-1].end(), edges
+    return (found[-1].end(), word_edges(run)) if found else None
 
 
 _QUALIFIER = re.compile(r"（[^（）]{1,8}）$")
