@@ -74,6 +74,7 @@ def to_canonical(text: str) -> str:
     lookbehind is tried at every position of a 10 MB corpus, and that was most of normalising.
     """
     text = unicodedata.normalize("NFC", text)
+    text = text.translate(_variant_characters())  # 奥朗徳 -> 奥朗德
     text = _TO_ASCII.sub(lambda match: _FULLWIDTH_ASCII[match.group(0)], text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
@@ -88,6 +89,15 @@ def to_canonical(text: str) -> str:
     text = _between(text, _DOTS, _CJK_CHAR, _CJK_CHAR, lambda _: "·")
     text = text.replace("「", "“").replace("」", "”").replace("『", "‘").replace("』", "’")
     return text
+
+
+@lru_cache(maxsize=1)
+def _variant_characters() -> dict[int, str]:
+    """variant_characters.txt as a str.translate table."""
+    from kg.lexicon import lexicon_lines
+
+    pairs = (line.split("\t") for line in lexicon_lines("variant_characters.txt"))
+    return {ord(variant): standard for variant, standard in pairs}
 
 
 def _between(text: str, target: re.Pattern[str], before: re.Pattern[str] | None, after: re.Pattern[str] | None,

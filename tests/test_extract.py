@@ -372,3 +372,15 @@ def test_a_joined_name_said_first_in_the_headline_keeps_its_mention() -> None:
 
     text = "卡斯特罗会见中共代表团\n古巴国务委员会主席劳尔·卡斯特罗会见了代表团。"
     assert [s.name_start for s in find_people(text, load())] == [0, text.index("劳尔")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("总统官邸内，华灯初上。", []),
+    ("他在担任领导职务后，仍然坚持学习。", []),
+    ("印度副总统安萨里出席。", ["安萨里"]),
+])
+def test_a_noun_and_a_place_word_after_a_title_is_no_name(text: str, names: list[str]) -> None:
+    """官邸内, 职务后: a dictionary noun and 内/后 close a phrase (locatives.txt); 安萨里's 里 follows no such word."""
+    from kg.lexicon import load
+
+    assert [s.name for s in find_people(text, load())] == names

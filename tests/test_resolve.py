@@ -791,3 +791,18 @@ def test_a_name_written_with_a_hyphen_and_with_a_dot_is_one_person(tmp_path: Pat
     assert "劳尔-卡斯特罗" in officials["劳尔·卡斯特罗"]["aliases"]
     assert len(officials["劳尔·卡斯特罗"]["posts"]) == 2
     assert "让-克洛德·容克" in officials
+
+
+def test_a_name_written_with_a_japanese_variant_character_is_one_person(tmp_path: Path) -> None:
+    """奥朗徳 (徳, the Japanese form) and 奥朗德: the text is normalised to the standard character, so one node."""
+    lines = [
+        {"id": "a", "date": "2014-03-26", "title": "张明会见法国总统",
+         "text": "国家副主席张明26日在巴黎会见了法国总统奥朗徳。\n"},
+        {"id": "b", "date": "2015-11-02", "title": "李华会见法国总统",
+         "text": "国务院副总理李华2日在北京会见了来华访问的法兰西共和国总统奥朗德。\n"},
+    ]
+    corpus = tmp_path / "papers.jsonl"
+    corpus.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    graph = build([corpus], jobs=1).graph
+    officials = sorted(d["label"] for _, d in graph.nodes(data=True) if d["type"] == "Official")
+    assert officials == ["奥朗德", "张明", "李华"]

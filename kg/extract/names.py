@@ -215,6 +215,11 @@ def _words_after_titles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1)
+def _locatives() -> frozenset[str]:
+    return frozenset(lexicon_lines("locatives.txt"))
+
+
 def never_a_name(token: str, lex: Lexicon) -> bool:
     """A country (乌克兰, 沙特), or a function character before a dictionary word (组长向记者介绍: 向记者; 和孩子,
     于美国, 于明天), whatever title stands before it. (向长江, 于海河: a place name after 向 or 于 may be a given name;
@@ -229,6 +234,8 @@ def never_a_name(token: str, lex: Lexicon) -> bool:
         return True  # 总书记多次提到, 曾经: an adverb or a count opens no name (白天明: a time word may)
     if len(token) == 3 and token[0] in _ADVERB_CHARACTERS and lex.common_words.get(token[1:]) == "v":
         return True  # 总书记曾勉励…: 曾 is a surname too, but not before a verb (曾建设: a verbal noun may be a name)
+    if len(token) == 3 and token[2] in _locatives() and head in ("n", "v", "vn", "a"):
+        return True  # 总统官邸内, 在总书记指导下, 担任领导职务后: a noun or verb and a place or time word, no name
     if len(token) == 2 and token[0] in _FUNCTION_SURNAMES and token[1:] in lex.tense_markers:
         return True  # 工商领袖和前高官: 和 then the 前 of a former post
     if len(token) != 3 or token[0] not in lex.weak_surnames:
