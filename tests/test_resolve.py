@@ -783,10 +783,7 @@ def test_a_name_written_with_a_hyphen_and_with_a_dot_is_one_person(tmp_path: Pat
         {"id": "c", "date": "2016-06-03", "title": "王强会见欧盟委员会主席",
          "text": "国务院副总理王强3日在布鲁塞尔会见了欧盟委员会主席让-克洛德·容克。\n"},
     ]
-    corpus = tmp_path / "papers.jsonl"
-    corpus.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
-    graph = build([corpus], jobs=1).graph
-    officials = {d["label"]: d for _, d in graph.nodes(data=True) if d["type"] == "Official"}
+    officials = _officials_of(tmp_path, lines)
     assert "劳尔-卡斯特罗" not in officials
     assert "劳尔-卡斯特罗" in officials["劳尔·卡斯特罗"]["aliases"]
     assert len(officials["劳尔·卡斯特罗"]["posts"]) == 2
@@ -801,8 +798,12 @@ def test_a_name_written_with_a_japanese_variant_character_is_one_person(tmp_path
         {"id": "b", "date": "2015-11-02", "title": "李华会见法国总统",
          "text": "国务院副总理李华2日在北京会见了来华访问的法兰西共和国总统奥朗德。\n"},
     ]
+    assert sorted(_officials_of(tmp_path, lines)) == ["奥朗德", "张明", "李华"]
+
+
+def _officials_of(tmp_path: Path, lines: list[dict]) -> dict[str, dict]:
+    """The officials of a build of ``lines`` (JSONL records), by label."""
     corpus = tmp_path / "papers.jsonl"
     corpus.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     graph = build([corpus], jobs=1).graph
-    officials = sorted(d["label"] for _, d in graph.nodes(data=True) if d["type"] == "Official")
-    assert officials == ["奥朗德", "张明", "李华"]
+    return {d["label"]: d for _, d in graph.nodes(data=True) if d["type"] == "Official"}
