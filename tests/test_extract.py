@@ -384,3 +384,29 @@ def test_a_noun_and_a_place_word_after_a_title_is_no_name(text: str, names: list
     from kg.lexicon import load
 
     assert [s.name for s in find_people(text, load())] == names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("俄罗斯总统普京则在与德国总理默克尔通电话时强调。", [("普京", "俄罗斯总统"), ("默克尔", "德国总理")]),
+    ("而国际货币基金组织总裁拉加德则表示，峰会开创性地强调了创新。", [("拉加德", "国际货币基金组织总裁")]),
+])
+def test_an_adverb_after_a_name_is_no_part_of_it(text: str, expected: list[tuple[str, str | None]]) -> None:
+    """普京则, 王勇以…身份, 拉加德则: 则 (name_end_excluded.txt, stop_after_name.txt) and a character of
+    adverbs_after_names.txt after a name the article gives without it close the name; 而 opens no body."""
+    from kg.lexicon import load
+
+    found = [(s.name, s.posts[0].label if s.posts else None) for s in find_people(text, load())]
+    assert found == expected
+
+
+def test_a_reading_that_swallowed_an_adverb_is_trimmed_to_the_name_the_article_gives() -> None:
+    """卡里莫夫因病逝世 read as 卡里莫夫因 where the article also names 卡里莫夫 (or 伊斯兰·卡里莫夫): the mention is
+    卡里莫夫; 刘福连, whose article gives no 刘福, keeps its 连."""
+    from kg.extract.common import Span
+    from kg.extract.people import _trim_adverbs_after_names
+
+    spans = {0: Span(name="伊斯兰·卡里莫夫", start=0, name_start=0, end=8),
+             20: Span(name="卡里莫夫因", start=20, name_start=20, end=25),
+             40: Span(name="刘福连", start=40, name_start=40, end=43)}
+    _trim_adverbs_after_names(spans)
+    assert [(s.name, s.end) for s in spans.values()] == [("伊斯兰·卡里莫夫", 8), ("卡里莫夫", 24), ("刘福连", 43)]

@@ -87,8 +87,26 @@ def find_people(text: str, lex: Lexicon | None = None, headline_end: int = 0) ->
     _foreign_speakers(text, spans, lex)
     for pos in [pos for pos, span in spans.items() if never_a_name(span.name, lex)]:
         del spans[pos]  # (乌克兰议会…, 沙特国王: whatever path read it, a country is no person)
+    _trim_adverbs_after_names(spans)
     _propagate_names(text, spans)
     return sorted(spans.values(), key=lambda s: s.name_start)
+
+
+def _trim_adverbs_after_names(spans: dict[int, Span]) -> None:
+    """普京则表示, 蒂勒森后来, 王勇以…身份: a reading that ends with an adverb or preposition (adverbs_after_names.txt)
+    is the name the article gives elsewhere without it (普京, or the last part of 弗拉基米尔·普京)."""
+    names = {s.name for s in spans.values()}
+    known = names | {part for name in names for part in re.split(f"[{re.escape(JOINERS)}]", name) if len(part) >= 2}
+    for span in spans.values():
+        if len(span.name) >= 3 and span.name[-1] in _adverbs_after_names() and span.name[:-1] in known \
+                and span.end == span.name_start + len(span.name):
+            span.name = span.name[:-1]
+            span.end -= 1
+
+
+@lru_cache(maxsize=1)
+def _adverbs_after_names() -> frozenset[str]:
+    return frozenset(lexicon_lines("adverbs_after_names.txt"))
 
 
 @lru_cache(maxsize=1)
