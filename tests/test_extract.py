@@ -410,3 +410,11 @@ def test_a_reading_that_swallowed_an_adverb_is_trimmed_to_the_name_the_article_g
              40: Span(name="刘福连", start=40, name_start=40, end=43)}
     _trim_adverbs_after_names(spans)
     assert [(s.name, s.end) for s in spans.values()] == [("伊斯兰·卡里莫夫", 8), ("卡里莫夫", 24), ("刘福连", 43)]
+
+
+def test_a_party_group_title_after_a_title_that_names_its_body_is_that_bodys() -> None:
+    """国务院总理、党组书记: 国务院总理 names its own body, so 党组书记 is 国务院党组书记, not the chain's first body's."""
+    from kg.lexicon import load
+
+    [person] = find_people("中共中央政治局常委、国务院总理、党组书记李克强主持会议。", load())
+    assert [p.label for p in person.posts] == ["中共中央政治局常委", "国务院总理", "国务院党组书记"]

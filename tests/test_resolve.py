@@ -785,6 +785,9 @@ def test_a_name_written_with_a_hyphen_and_with_a_dot_is_one_person(tmp_path: Pat
     ]
     officials = _officials_of(tmp_path, lines)
     assert "劳尔-卡斯特罗" not in officials
+    merged = _built(tmp_path, lines).report["merged"]  # the report says why, and no curation file did it
+    assert [(e["variant"], e["evidence"]) for e in merged if e["into"] == "劳尔·卡斯特罗"] == \
+        [("劳尔-卡斯特罗", ["the same name with its parts joined by a dash instead of a middle dot"])]
     assert "劳尔-卡斯特罗" in officials["劳尔·卡斯特罗"]["aliases"]
     assert len(officials["劳尔·卡斯特罗"]["posts"]) == 2
     assert "让-克洛德·容克" in officials
@@ -801,9 +804,14 @@ def test_a_name_written_with_a_japanese_variant_character_is_one_person(tmp_path
     assert sorted(_officials_of(tmp_path, lines)) == ["奥朗德", "张明", "李华"]
 
 
-def _officials_of(tmp_path: Path, lines: list[dict]) -> dict[str, dict]:
-    """The officials of a build of ``lines`` (JSONL records), by label."""
+def _built(tmp_path: Path, lines: list[dict]) -> KnowledgeGraph:
+    """A build of ``lines`` (JSONL records)."""
     corpus = tmp_path / "papers.jsonl"
     corpus.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
-    graph = build([corpus], jobs=1).graph
+    return build([corpus], jobs=1)
+
+
+def _officials_of(tmp_path: Path, lines: list[dict]) -> dict[str, dict]:
+    """The officials of a build of ``lines``, by label."""
+    graph = _built(tmp_path, lines).graph
     return {d["label"]: d for _, d in graph.nodes(data=True) if d["type"] == "Official"}

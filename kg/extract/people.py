@@ -619,9 +619,11 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
     list gave before this chain."""
     posts: list[PostMention] = []
     prev_body: str | None = None
+    titled_body: str | None = None  # the body the previous title names itself (国务院 of 国务院总理)
     prev_term = ""
     tense = tense_before(text, chain[0][0])
     for item_start, body, item_title in chain:
+        after_titled, titled_body = titled_body, None if body else _body_in_title(item_title, lex)
         title_at = _title_start(text, item_start, item_title)
         own_term = term_before(text, item_start, floor)  # 十二届全国政协副主席: the term opens the item
         prev_term = own_term or (prev_term if body is None and item_title in lex.bare_titles else "")
@@ -658,13 +660,19 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
                 and not _CHINESE_PLACE.match(body):
             body = country + body  # 柬埔寨人民党主席、参议院主席; 老挝…中央书记处书记、中央纪委书记
         elif body is None and item_title in lex.bare_titles:
-            source_body = prev_body or last_body
+            source_body = (after_titled if item_title.startswith("党组") else None) or prev_body or last_body
             body = _strip_sub_organ(source_body, item_title) if source_body else None
         term = term if body else ""
         posts.append(PostMention(label=term + (body or "") + item_title, title=item_title, body=body, tense=item_tense,
                                  term=term))
         prev_body = body or prev_body
     return posts, prev_body or last_body
+
+
+def _body_in_title(title: str, lex: Lexicon) -> str | None:
+    """国务院 of 国务院总理, a title that names its own body: the party group title right after it is that body's
+    (国务院总理、党组书记 -> 国务院党组书记, not the chain's first body, 中共中央政治局)."""
+    return next((title[:end] for end in range(len(title) - 1, 1, -1) if title[:end] in lex.standalone_bodies), None)
 
 
 _GROUP_BODY_ENDINGS = tuple(lexicon_lines("group_body_endings.txt"))

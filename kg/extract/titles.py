@@ -106,7 +106,7 @@ def _is_verb(tag: str) -> bool:
 def _sentence_material(run: str) -> bool:
     """A word of not_in_posts.txt (要求, 解除, 会见) standing as a word of ``run`` (jieba's boundaries: not the 计划
     of 国家计划委员会)."""
-    return _after_sentence_material(run) is not None
+    return bool(matches_as_words(_body_patterns()["sentence"], run))
 
 
 def _after_sentence_material(run: str) -> tuple[int, set[int]] | None:

@@ -156,10 +156,17 @@ def resolve(extractions: list[ArticleExtraction], curation: Curation | None = No
 
 
 def _curated_merges(mentions: list[_Mention], curation: Curation) -> list[dict]:
+    """The names read as another: by the curation file, or as another spelling of a joined name (劳尔-卡斯特罗)."""
     seen = sorted({(m.written, m.name, m.scope) for m in mentions if m.written != m.name})
     return [{"summary": f"{written} → {name} ({scope})", "variant": written, "into": name, "scope": scope,
-             "merged": True, "evidence": ["stated in the curation file (merge)"]}
+             "merged": True, "evidence": [_merge_reason(written, curation)]}
             for written, name, scope in seen]
+
+
+def _merge_reason(written: str, curation: Curation) -> str:
+    if written in curation.merges:
+        return "stated in the curation file (merge)"
+    return "the same name with its parts joined by a dash instead of a middle dot"
 
 
 def _unresolved(groups: list[tuple[str, list[_Cluster]]]) -> list[dict]:

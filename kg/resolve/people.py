@@ -12,6 +12,7 @@ from importlib import resources
 from networkx.utils import UnionFind
 
 from kg.extract.common import _patterns
+from kg.extract.names import JOINERS
 from kg.extract.people import _country_of
 from kg.lexicon import load
 from kg.model import ArticleExtraction
@@ -95,7 +96,8 @@ def _article_mentions(ex: ArticleExtraction, scope: str, table: _BodyTable, cura
     return by_name
 
 
-_HYPHEN_JOINER = re.compile(f"(?<=[{CJK}])[-－‐‑](?=[{CJK}])")
+_DOTS = "·•‧"
+_HYPHEN_JOINER = re.compile(f"(?<=[{CJK}])[{re.escape(''.join(c for c in JOINERS if c not in _DOTS))}](?=[{CJK}])")
 
 
 def spelled(written: str) -> str:
