@@ -413,7 +413,8 @@ def test_a_reading_that_swallowed_an_adverb_is_trimmed_to_the_name_the_article_g
 
 
 def test_a_party_group_title_after_a_title_that_names_its_body_is_that_bodys() -> None:
-    """国务院总理、党组书记: 国务院总理 names its own body, so 党组书记 is 国务院党组书记, not the chain's first body's."""
+    """国务院总理、党组书记: 国务院总理 names its own body, so 党组书记 is 国务院党组书记, not the chain's first
+    body's."""
     from kg.lexicon import load
 
     [person] = find_people("中共中央政治局常委、国务院总理、党组书记李克强主持会议。", load())
