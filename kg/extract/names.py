@@ -219,6 +219,7 @@ def _locatives() -> frozenset[str]:
     return frozenset(lexicon_lines("locatives.txt"))
 
 
+@lru_cache(maxsize=1 << 16)
 def never_a_name(token: str, lex: Lexicon) -> bool:
     """A country (乌克兰, 沙特), or a function character before a dictionary word (组长向记者介绍: 向记者; 和孩子,
     于美国, 于明天), whatever title stands before it. (向长江, 于海河: a place name after 向 or 于 may be a given name;
