@@ -110,8 +110,12 @@ def _wrap_width(pieces: list[str]) -> int | None:
     width, _ = max(open_lengths.items(), key=lambda item: (sum(open_lengths.get(item[0] + d, 0) for d in (-1, 0, 1)),
                                                            item[0]))
     alike = sum(open_lengths.get(width + d, 0) for d in (-1, 0, 1))
-    # a column: most unterminated lines share its width (a list's items have lengths all over the place)
-    return width if alike >= 2 and width >= 8 and alike * 2 >= sum(open_lengths.values()) else None
+    # a column: most unterminated lines share its width (a list's items have lengths all over the place), and
+    # few lines run past it (a round-up's headings, one before each paragraph, are alike but no column: 伊朗与俄罗斯
+    # 将联合生产民用核燃料 | 伊朗原子能组织主席萨利希25号表示，…)
+    longer = sum(len(p) > width + 2 for p in pieces)
+    return width if alike >= 2 and width >= 8 and alike * 2 >= sum(open_lengths.values()) \
+        and longer * 4 <= len(pieces) else None
 
 
 def parse_reporters(credit: str) -> list[str]:

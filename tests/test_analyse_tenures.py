@@ -239,3 +239,17 @@ def test_posts_with_little_evidence_are_handled(days: list[str]):
     infer_tenures(town.graph)
     expected = (days[0], "seen", days[0], "seen") if days else (None, None, None, None)
     assert dates(edge) == expected
+
+
+def test_a_re_appointment_long_after_the_holder_was_first_seen_leaves_the_start_where_it_was():
+    """李克强, seen as 国务院总理 from 2013, re-appointed on 2018-03-18: the tenure began when he was first seen."""
+    town = Town()
+    head = town.post("县长", "县长", "县政府")
+    kept = town.holds("甲一", head, every_week("2021-01-04", 80), stated_start="2022-06-15")
+    infer_tenures(town.graph)
+    assert dates(kept)[:2] == ("2021-01-04", "seen")
+    town = Town()
+    head = town.post("县长", "县长", "县政府")
+    fresh = town.holds("乙二", head, every_week("2022-06-20", 10), stated_start="2022-06-15")
+    infer_tenures(town.graph)
+    assert dates(fresh)[:2] == ("2022-06-15", "stated")  # an appointment just before he is first seen dates it

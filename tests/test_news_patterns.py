@@ -2300,3 +2300,97 @@ def test_a_foreign_name_ends_before_the_speech_verb_cheng():
                  "瑞典外交大臣托马斯·温德林则称，双方应保持克制。",
                  title="国际滑联表态")
     assert set(posts(ex)) == {"默里克森", "王称", "托马斯·温德林"}
+
+
+def test_hosts_who_each_meet_a_guest_named_before_lead_one_encounter_each():
+    """A、B分别会见了C, C named earlier in the report: two encounters, each led by one host, C at both."""
+    ex = extract("央视网消息：阿尔卡尼亚总统拉达维奇10号在首都会见了中国国务院副总理邝志远。\n"
+                 "拉达维奇表示，愿加强合作。邝志远表示，中方赞赏。\n"
+                 "当天，阿尔卡尼亚总理萨维诺夫、议长热尔科夫分别会见了邝志远。")
+    led = edges(ex, "chaired")
+    attended = edges(ex, "attended")
+    by_leader = {names[0]: label for label, names in led.items()}
+    assert set(by_leader) == {"拉达维奇", "萨维诺夫", "热尔科夫"}
+    for host in ("萨维诺夫", "热尔科夫"):
+        assert sorted(attended[by_leader[host]]) == sorted([host, "邝志远"])  # not the other host
+
+
+def test_talks_held_with_each_of_two_hosts_are_two_talks_led_by_the_visitor():
+    ex = extract("央视网消息：25号，卡塔尔外交大臣阿卜杜勒到访伊拉克，分别与伊拉克总理阿巴迪和外长贾法里进行了会谈。")
+    led = edges(ex, "chaired")
+    attended = edges(ex, "attended")
+    assert sorted(led) == ["阿卜杜勒同贾法里会谈", "阿卜杜勒同阿巴迪会谈"]
+    assert attended["阿卜杜勒同阿巴迪会谈"] == ["阿卜杜勒", "阿巴迪"]
+    assert all(m.date == date(2026, 2, 25) for m in ex.meetings)  # 25号 in a report of 20 March: February
+
+
+def test_the_traveller_holds_the_talks_after_the_encounters_of_his_trip():
+    """…对某国进行正式友好访问，分别会见了A、B和C，并与D进行了会谈: the traveller talks with D, not C."""
+    ex = extract("央视网消息：全国政协主席邝志远3日至5日对摩洛哥进行正式友好访问，分别会见了摩洛哥国王穆罕默德六世、"
+                 "政府首脑班基兰和众议长阿拉米，并与参议长比亚迪拉进行了会谈。")
+    led = edges(ex, "chaired")
+    talk = next(label for label in led if "比亚迪拉" in label)
+    assert led[talk] == ["邝志远"]
+    assert "比亚迪拉" in edges(ex, "attended")[talk]
+    assert "阿拉米" not in edges(ex, "attended")[talk]
+
+
+def test_bare_names_then_a_comma_then_the_guest_s_staff_all_attend():
+    ex = extract("央视网消息：国家主席邝志远19日在利马会见美国总统奥巴马。\n"
+                 "双方还就共同关心的问题交换意见。\n"
+                 "王沪宁、栗战书、杨洁篪，美国总统国家安全事务助理赖斯等参加会见。")
+    (label,) = edges(ex, "chaired")
+    assert edges(ex, "attended")[label] == ["邝志远", "奥巴马", "王沪宁", "栗战书", "杨洁篪", "赖斯"]
+    assert posts(ex)["赖斯"] == ["美国总统国家安全事务助理"]  # the president's staff: his office is in the body
+
+
+def test_a_clause_after_a_head_s_office_is_no_body():
+    ex = extract("央视网消息：美国总统特朗普称法国总统马克龙是他的朋友。")
+    assert posts(ex)["马克龙"] == ["法国总统"]
+
+
+def test_a_round_up_s_headings_stay_out_of_the_paragraphs_under_them():
+    """国际联播快讯: a heading before each paragraph, all of one length like a PDF column, is no wrapped line:
+    it neither runs into the post of the paragraph's first name nor names anyone at its end."""
+    ex = extract("央视网消息(新闻联播)：\n"
+                 "沙特外交大臣首访伊拉克\n"
+                 "25号，沙特外交大臣朱拜尔到访伊拉克，同伊拉克总理阿巴迪进行了会谈。此次会谈主要围绕加强双边关系。\n"
+                 "伊朗与俄罗斯将联合生产核燃料\n"
+                 "伊朗原子能组织主席萨利希25号表示，伊朗与俄罗斯达成了联合生产核燃料的路线图，计划分三批进口原料。\n"
+                 "普京首次承认帮助乌前总统入俄\n"
+                 "俄罗斯总统普京24号在索契的一个活动上首次承认，俄方今年2月帮助乌克兰前总统离开乌克兰。\n"
+                 "韩国民众在首尔集会\n"
+                 "25号晚，约80万民众在首尔举行烛光集会，要求总统尹成武下台，敦促宪法法院尽快审判。",
+                 title="国际联播快讯")
+    found = posts(ex)
+    assert found["萨利希"] == ["伊朗原子能组织主席"]
+    assert "入俄" not in found
+    assert all("\n" not in m.label for m in ex.meetings)
+
+
+def test_a_dotted_name_starts_after_the_country_and_the_words_that_describe_the_person():
+    from kg.extract.names import is_joined_name
+
+    assert not is_joined_name("英国著名物理学家斯蒂芬·霍金")
+    assert is_joined_name("巴西尔·拉希德") and is_joined_name("穆罕默德·本·萨勒曼")
+
+
+def test_a_founder_of_a_company_is_read_with_his_company():
+    ex = extract("央视网消息：俄罗斯伏尔加资源公司创始人季姆琴科表示，俄罗斯企业希望同中国进行更紧密的合作。")
+    assert posts(ex)["季姆琴科"] == ["俄罗斯伏尔加资源公司创始人"]
+
+
+def test_a_headline_run_into_the_body_names_no_body_of_a_foreign_country():
+    ex = extract("央视网消息：朝鲜各界及国际社会高度评价中共中央总书记、中华人民共和国主席邝志远访问朝鲜。")
+    assert posts(ex)["邝志远"] == ["中共中央总书记", "中华人民共和国主席"]
+    ex = extract("前面的报道。\n另外一位代表是驻村书记房瑞明。他在村里工作了五年。")
+    assert posts(ex)["房瑞明"] == ["驻村书记"]
+
+
+def test_a_heading_that_names_an_encounter_adds_none_beside_the_paragraph_s():
+    ex = extract("央视网消息：邝志远出席纪念大会。来自各界的代表850人出席大会。\n"
+                 "邝志远会见罗振川\n"
+                 "20日晚上，邝志远还会见了全国政协副主席罗振川。邝志远高度评价罗振川为当地繁荣发展作出的贡献。")
+    encounters = [m for m in ex.meetings if m.kind == "会见"]
+    assert [m.label for m in encounters] == ["邝志远会见全国政协副主席罗振川"]
+    assert encounters[0].date == date(2026, 3, 20)

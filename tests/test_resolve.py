@@ -815,3 +815,25 @@ def _officials_of(tmp_path: Path, lines: list[dict]) -> dict[str, dict]:
     """The officials of a build of ``lines``, by label."""
     graph = _built(tmp_path, lines).graph
     return {d["label"]: d for _, d in graph.nodes(data=True) if d["type"] == "Official"}
+
+
+def test_a_national_title_written_with_its_body_or_as_one_title_is_one_post() -> None:
+    """国家主席 read as 国家 + 主席 in one sentence and as the title 国家主席 in another: one post, one label."""
+    a = extraction([person("邝志远", post("国家主席", "主席", "国家"))], paper="新闻联播")
+    b = extraction([person("邝志远", post("国家主席", "国家主席"))], paper="新闻联播")
+    resolved = resolve([a, b])
+    assert resolved.post_key(a.article.id, "国家主席") == resolved.post_key(b.article.id, "国家主席")
+
+
+def test_a_term_written_into_a_body_s_name_makes_a_post_of_that_term_only() -> None:
+    """第八届全国人民代表大会常务委员会委员长 (a late leader's) is not the post 全国人大常委会委员长 of today's holder,
+    though the article writes 全国人大常委会 as the short form of that body."""
+    eighth = "第八届全国人民代表大会常务委员会"
+    past = extraction([person("乔石", post(f"{eighth}委员长", "委员长", eighth),
+                              post("全国人大常委会委员长", "委员长", "全国人大常委会"))], paper="新闻联播",
+                      text="第八届全国人民代表大会常务委员会委员长乔石同志逝世。全国人大常委会委员长乔石。")
+    now = extraction([person("罗振川", post("全国人大常委会委员长", "委员长", "全国人大常委会"))], paper="新闻联播")
+    resolved = resolve([past, now])
+    today = resolved.post_key(now.article.id, "全国人大常委会委员长")
+    assert resolved.post_key(past.article.id, f"{eighth}委员长") != today
+    assert resolved.post_label[today] == "全国人大常委会委员长"

@@ -351,7 +351,10 @@ def _set_dates(data: dict, run: Run | None, successor_start: str | None, outvote
         seen_start, seen_end = run.first, run.last
     else:
         seen_start, seen_end = data.get("first_seen"), data.get("last_seen")
-    start, start_basis = _pick((data.get("stated_start"), "stated"), (seen_start, "seen"))
+    stated_start = data.get("stated_start")
+    if stated_start and seen_start and _iso(stated_start) > _days_after(_iso(seen_start), STATED_SLACK_DAYS):
+        stated_start = None  # 李克强 re-appointed 国务院总理 on 2018-03-18, seen in the post since 2013: it began then
+    start, start_basis = _pick((stated_start, "stated"), (seen_start, "seen"))
     end, end_basis = _pick((data.get("stated_end"), "stated"), (successor_start, "inferred"), (seen_end, "seen"))
     if start and end and end < start:  # never an end before the start: the stronger fact wins
         if end_basis == "stated" and start_basis != "stated":  # later mentions were retrospective

@@ -401,7 +401,9 @@ def extract(article: Article) -> ArticleExtraction:
             role = event.leader_role or event.kind
             # the leader chairs his event's group (调研并召开座谈会: the discussion too), not an earlier event the
             # sentence's noun names (在民政厅主持召开座谈会 after another 座谈会)
-            own = event.guests or event.aside
+            # (李克强、俞正声分别会见了萨塔: each host leads his own, split from one sentence)
+            own = event.guests or event.aside or any(other.start == event.start and other.leader is not None
+                                                     and other.leader.name != event.leader.name for other in events)
             add(event.leader.name, False, event.leader_relation, role, event.start, only=key if own else None,
                 at_group=group_of[key], cited_elsewhere=event.kind in encounter_kinds()
                 and not _is_reference_context(text, event.leader.end))  # (the host acts, though cited later)

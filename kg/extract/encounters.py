@@ -24,7 +24,7 @@ from kg.extract.common import (
 )
 from kg.extract.common import _patterns as _patterns_common
 from kg.extract.dates import TIME_PHRASE, find_date, last_date
-from kg.extract.names import readings_at
+from kg.extract.names import ends_a_heading, readings_at
 from kg.extract.people import _country_of
 from kg.extract.references import _is_reference_context
 from kg.lexicon import alternation, load
@@ -69,8 +69,15 @@ def find_encounters(text: str, sentences: list[tuple[int, str]], people: list[Sp
     found = drop_group_encounters(text, found + recalled)
     # 李克强表示，…今年5月，习近平主席会见了访华的总理先生: what a speaker recalls is no encounter of the report
     found = [e for e in found if not inside_reported_speech(text, e.start) and not _recalled_by_month(text, e.start)
-             and not in_speech_paragraph(text, e.start)]
+             and not in_speech_paragraph(text, e.start) and not _in_heading(text, e.start)]
     return sorted(found, key=lambda e: e.start)
+
+
+def _in_heading(text: str, pos: int) -> bool:
+    """吴邦国会见何厚铧\n20日晚上，吴邦国还会见了…: a heading inside the text names the encounter the paragraph under
+    it reports; the paragraph's is the one to keep."""
+    line_end = text.find("\n", pos)
+    return line_end >= 0 and ends_a_heading(text, line_end)
 
 
 def drop_group_encounters(text: str, events: list[HeldEvent]) -> list[HeldEvent]:
@@ -117,19 +124,23 @@ def _host_before(text: str, people: list[Span], sentence_start: int, verb_start:
     """The person who meets: named before the verb in the same sentence, with only a date, a place or an adverb
     between them (中共中央总书记、国家主席习近平5日在人民大会堂会见…), or the traveller whose trip the sentence
     tells clause by clause (张德江18日至20日赴俄罗斯出席…会议，在莫斯科会见…)."""
-    for span in sorted(people, key=lambda s: -s.end):
-        if not sentence_start <= span.start < span.end <= verb_start:
-            continue
+    before = sorted((s for s in people if sentence_start <= s.start < s.end <= verb_start), key=lambda s: -s.end)
+    for span in before:
         if text.endswith(("代表", "受", "委托"), 0, span.start):
             return None  # 代表普密蓬国王会见李总理: whom the host represents is not the host
         between = text[span.end : verb_start]
         if _BETWEEN_HOST_AND_VERB.match(between) and not _is_reference_context(text, span.end):
             return span
-        if _TRIP_BEFORE_VERB.match(between) and not _is_reference_context(text, span.end) \
-                and not INVITER.search(text, sentence_start, span.start):
-            return span
-        return _subject_meets(text, people, sentence_start, verb_start)
+        # (…访问，分别会见了A、B和C，并与D进行了会谈: the traveller, past those he met)
+        return next((s for s in before if _leads_trip(text, s, sentence_start, verb_start)), None) \
+            or _subject_meets(text, people, sentence_start, verb_start)
     return None
+
+
+def _leads_trip(text: str, span: Span, sentence_start: int, verb_start: int) -> bool:
+    """张德江…赴俄罗斯出席…会议，在莫斯科会见…: the clauses between ``span`` and the verb tell his trip."""
+    return _TRIP_BEFORE_VERB.match(text, span.end, verb_start) is not None \
+        and not _is_reference_context(text, span.end) and not INVITER.search(text, sentence_start, span.start)
 
 
 def _subject_meets(text: str, people: list[Span], sentence_start: int, verb_start: int) -> Span | None:
@@ -161,9 +172,9 @@ TRIP_LEAD = re.compile(r"(?:赴|前往|抵达)[^，。；“”]{2,40}?(?:出席
 # 赴俄罗斯出席…第三次会议，在莫斯科会见…，并与…举行会谈: the clauses of one trip, each opened by a travel verb, share
 # the traveller named before the first
 _TRIP_BEFORE_VERB = re.compile(
-    rf"^(?:{TIME_PHRASE})*(?:乘专机)?(?:赴|前往|抵达|到达|对(?=[^，。；“”]{{2,30}}进行[^，。；“”]{{0,4}}访问))"
+    rf"(?:{TIME_PHRASE})*(?:乘专机)?(?:赴|前往|抵达|到达|到访|对(?=[^，。；“”]{{2,30}}进行[^，。；“”]{{0,4}}访问))"
     r"[^，。；“”]{2,40}[，、]"
-    r"(?:(?:并|还|随后)?(?:访问|出席|参加)[^，。；“”]{2,40}[，、])*(?:并|还|随后)?"
+    r"(?:(?:并|还|随后)?(?:访问|出席|参加|(?:分别|先后)?会见了?)[^，。；“”]{2,40}[，、])*(?:并|还|随后)?"
     r"(?:在[^，。；“”]{1,20}?)?(?:分别|先后|同|与|和|并|还)*$")
 
 
@@ -237,6 +248,8 @@ def _meetings(text: str, offset: int, sentence: str, people: list[Span]) -> list
         guests = [s for s in people if offset + verb.end() <= s.start and s.end <= end and s is not host
                   and not _REPRESENTED.match(text, s.end)]  # 会见国王某某的代表某某: the king is not there
         obj = text[offset + verb.end() : end]
+        if not guests and any(s.name == obj for s in people):  # 分别会见了回良玉: a guest the report named before
+            guests = [Span(name=obj, start=offset + verb.end(), name_start=offset + verb.end(), end=end)]
         when = last_date(text[offset:start])
         kind = load().encounter_verbs[verb.group("verb")]
         hosts = _listed_hosts(text, people, offset, host)
@@ -318,7 +331,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
             guest = guest[guest.rfind("等") + 1 :]
         elif len(guest) > 30:  # 同前来出席…纪念活动的老挝…国家主席朱马里: the guests by name (共同主持…: as written)
             guest = guest[:30] if "共同" in guest or len(named) > 30 else named
-        label = re.sub("举行了?", "", f"{host.name}同{guest}{verb}")
+        label = re.sub("(?:举行|进行)了?", "", f"{host.name}同{guest}{verb}")
         jointly = re.search("共同(?:主持|出席)", guest)
         if jointly and len(guest) - jointly.end() >= 2:
             # 同甲、乙共同主持第十七次…会晤: the meeting's own name
@@ -326,8 +339,14 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         named = _NAMED_IN_HOLDING.search(match.group("guest"))
         if named:  # 同普京、巴特图勒嘎在青岛举行中俄蒙三国元首第四次会晤: the meeting's own name
             label = named.group(1) + verb.removeprefix("举行")
+        when = last_date(text[offset : offset + match.end()])
+        if len(guests) > 1 and "分别" in text[host.end : start + len(match.group("with"))]:
+            for each in guests:  # 分别与伊拉克总理阿巴迪和外长贾法里进行了会谈: one talk with each
+                out.append(HeldEvent(label=f"{host.name}同{each.name}{verb.removeprefix('举行')}", kind=kind,
+                                     start=start, end=each.end, leader=host, guests=[each], when=when))
+            continue
         out.append(HeldEvent(label=label, kind=kind, start=start, end=offset + match.end(), leader=host,
-                             guests=guests, when=last_date(text[offset : offset + match.end()])))
+                             guests=guests, when=when))
     return out
 
 

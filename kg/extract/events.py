@@ -871,6 +871,10 @@ _OPENED_THAT_DAY = re.compile(r"^(?:当天|当日|同日|今天|今日)?(?:开�
 
 def _clean_label(label: str) -> str:
     """Strip what a clause leaves around a meeting's name: times, 了, 的, an opening place (在京)."""
+    if "\n" in label:  # 七国峰会未就气候变化问题达成共识\n七国集团峰会: a heading above the report is no part of it
+        tail = label[label.rfind("\n") + 1 :]
+        balanced = tail.count("“") == tail.count("”") and tail.count("《") == tail.count("》")
+        label = tail if len(tail) >= 2 and balanced else label.replace("\n", "")  # (“被封存的记忆\n不再…”的展览)
     label = _LABEL_OPENERS.sub("", label)
     label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
     label = _OPENED_THAT_DAY.sub("", label)  # 当天开幕的第四次世界议长大会

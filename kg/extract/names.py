@@ -69,6 +69,8 @@ def stop_at(text: str, end: int) -> tuple[int, int]:
     many positions of one article, and readings that overlap ask about the same positions again."""
     if end >= len(text):
         return (4, 0) if _ends_a_list(text) else (0, 0)
+    if text[end] == "\n" and ends_a_heading(text, end):
+        return 1, 1  # 普京首次承认帮助乌前总统入俄\n: a round-up's heading ends no name the way punctuation does
     if text[end] in PUNCTUATION:
         return 4, 1
     for strength, pattern in zip((3, 2, 1), _stop_words(), strict=True):
@@ -86,6 +88,27 @@ def stop_at(text: str, end: int) -> tuple[int, int]:
 def _leads_a_group() -> re.Pattern[str]:
     """率 and the group it heads (率政府高级官员, 率内阁部长: list_fillers.txt, led)."""
     return re.compile(f"率[{CJK}]{{0,8}}?(?:{alternation(_filler_words()['led'])})")
+
+
+_CLAUSE_MARKS = re.compile("[，。；！？、：,;:!?]")
+
+
+def ends_a_heading(text: str, end: int) -> bool:
+    """The line ending at ``end`` is a heading inside the text (a round-up's item title): no clause mark in it,
+    after a paragraph's end (or the opening line), before a paragraph of its own. A list laid out one item a line
+    follows a lead-in or another item, and goes on with items."""
+    start = text.rfind("\n", 0, end) + 1
+    if _CLAUSE_MARKS.search(text, start, end):
+        return False
+    if start > 0:  # (the text's first line, or the one after its headline or its opening 央视网消息：)
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        prev = text[prev_start : start - 1].rstrip()
+        if not prev or not (prev[-1] in "。！？”" or prev_start == 0 and (prev[-1] in "：:"
+                                                                       or not _CLAUSE_MARKS.search(prev))):
+            return False
+    following_end = text.find("\n", end + 1)
+    following = text[end + 1 : following_end if following_end >= 0 else len(text)]
+    return "。" in following and len(following) > 2 * (end - start)
 
 
 def _ends_a_list(text: str) -> bool:
@@ -133,8 +156,12 @@ def is_joined_name(token: str) -> bool:
 
 def _place_inside(token: str) -> bool:
     lex = load()
+    parts = re.split(f"[{re.escape(JOINERS)}]", token)
+    countries = _country_set(lex)
     return any(token.find(country) >= 0 for country in ("中国", "中华", "东盟", "北京")) or \
-        bool(_country_set(lex) & {part for part in re.split(f"[{re.escape(JOINERS)}]", token)})
+        bool(countries & set(parts)) or \
+        any(part[:k] in countries for part in parts[:1] for k in range(2, len(part) - 3))
+    # (英国著名物理学家斯蒂芬·霍金: a country and four more characters open a line's words, not a name)
 
 
 def is_syllabic_name(token: str, lex: Lexicon | None = None) -> bool:

@@ -468,6 +468,9 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
         if pos > 1 and text[pos - 1] == "，" and not items[0][1] and pos - 1 in by_end:
             pos -= 1  # groups of titled people sharing one verb: 副市长韩冰、罗敏，市政府秘书长卫东升出席
             continue
+        if pos > 1 and text[pos - 1] == "，" and not items[0][1] and _bare_list_ending_at(text, pos - 1, lex):
+            pos -= 1  # 王沪宁、栗战书、杨洁篪，美国总统国家安全事务助理赖斯等参加会见: bare names, then others
+            continue
         if pos > 1 and text[pos - 1] == "，" and not items[0][1] and (acting := _acting_for(text, pos - 1, by_end)):
             pos = acting  # 马飚代表全国政协，万鄂湘代表民革中央，…: people listed each with the body they speak for
             continue
@@ -477,6 +480,21 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
         break
     return items
 
+
+
+def _bare_list_ending_at(text: str, end: int, lex: Lexicon) -> bool:
+    """王沪宁、栗战书、杨洁篪，…: a list of two or more bare names ends at ``end`` and opens its clause, so the comma
+    after it joins it to the next group rather than ending a clause of its own (张德江主持，…: a verb, no list)."""
+    count, pos = 0, end
+    while True:
+        name = _bare_name_ending_at(text, pos, lex)
+        if not name:
+            return False
+        count, pos = count + 1, pos - len(name)
+        if pos > 0 and text[pos - 1] in "、":
+            pos -= 1
+            continue
+        return count >= 2 and (pos == 0 or text[pos - 1] in "\n。；：")
 
 
 def _unread_titled_item(text: str, pos: int) -> str:

@@ -80,10 +80,20 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
         rest = candidate[country.end():]
         form = next((f for f in lex.state_forms if rest.startswith(f)), "")
         rest = rest[len(form):]  # 乌兹别克斯坦共和国: the full name of the country
+        if "中共" in rest:
+            return False  # 朝鲜各界及国际社会高度评价中共中央(总书记): the Chinese party's body starts a run of its own
+        office = next((o for o in _head_offices() if rest.startswith(o) and len(rest) > len(o)), "")
+        if office and all(w in _FUNCTION_CHARS or lex.common_words.get(w, "nr")[:2] not in ("nr", "ns")
+                          for w in _words(rest[len(office):])):
+            rest = rest[len(office):]  # 美国总统国家安全事务(助理): the president's own staff (总统特朗普称法国: not)
         if rest and not pats["body_end"].search(rest) and not body["org_end"].search(rest):
             rest = _ONE_JOINER.sub("", rest, count=1)  # 印尼旅游与创业经济部长: one 与 joins a ministry's fields
-            return len(rest) <= 6 and not any(lex.common_words.get(w, "x")[0] in "pcu" or
-                                              (len(w) == 1 and w in _FUNCTION_CHARS) for w in _words(rest))
+            words = _words(rest)
+            tags = [lex.common_words.get(w, "x") for w in words]
+            if any(a == b == "v" for a, b in zip(tags, tags[1:], strict=False)):
+                return False  # 埃及检方批准释放(总统): two verbs in a row are a headline's clause, no ministry
+            return len(rest) <= 6 and not any(tag[0] in "pcu" or (len(w) == 1 and w in _FUNCTION_CHARS)
+                                              for w, tag in zip(words, tags, strict=True))
         return True
     if at_boundary and 3 <= len(candidate) <= 16 and body["org_end"].search(candidate):
         # one 和 joining two fields is part of the name (社会和法制委员会, 经济和信息化厅)
@@ -91,6 +101,12 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
         # (推动长江经济带发展领导小组: 经 inside a word, 经济, is no function word)
         return not any(len(w) == 1 and w in _FUNCTION_CHARS for w in _words(inner))
     return at_boundary and candidate.startswith(("中共", "中央"))
+
+
+@lru_cache(maxsize=1)
+def _head_offices() -> tuple[str, ...]:
+    """总统, 首相 (head_offices.txt), longest first: offices whose staff's posts are named after them."""
+    return tuple(sorted(lexicon_lines("head_offices.txt"), key=len, reverse=True))
 
 
 def left_boundaries(run: str) -> list[re.Match[str]]:
@@ -252,7 +268,7 @@ def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str |
     if not body_like(run) or not (joined is not None or start == 0 or text[start - 1] in SEPARATORS
                                   or not _is_cjk(text[start - 1])):
         return None
-    if _clause_words(run):
+    if _clause_words(run) or _sentence_material(run):  # (另外一位代表是驻村书记: 是 is the clause's verb)
         trailing = _trailing_body(run)  # 会议听取了商务部部长: the clause before the ministry is no part of it
         return trailing if trailing and body_like(trailing) else None
     return run

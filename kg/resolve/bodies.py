@@ -6,6 +6,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kg.extract.titles import TERM
+from kg.lexicon import load
 from kg.model import ArticleExtraction, PostMention
 from kg.resolve.common import _SHORT_FORM, LEVEL_PREFIXES, TextOf, article_text, is_shared_title, split_modifier
 from kg.resolve.curation import Curation
@@ -40,8 +42,14 @@ class _BodyTable:
         return (set(self.body_forms[key]) | extra) - {label}
 
     def post_label(self, key: str) -> str:
+        """The post as written most often, but its full name first (新闻中心主任 over a chain's bare 主任)."""
         forms = self.post_forms[key]
-        return max(forms, key=lambda f: (forms[f], len(f), f))
+        full = key.partition("\x1f")[0]
+        best = max(forms, key=lambda f: (f == full, len(f) > 2, forms[f], len(f), f))
+        # (written only as a title that needs a body, 主任, after a chain that gave it one: the key names the body)
+        if best in load().bare_titles and len(full) > len(best) and full.endswith(best):
+            return f"第{full}" if _TERM_OPENING.match(full) and not full.startswith("第") else full
+        return best
 
 
 def _written_bodies(ex: ArticleExtraction) -> set[str]:
@@ -113,6 +121,8 @@ def resolve_bodies(extractions: list[ArticleExtraction], scopes: dict[str, str],
         fulls = short_forms[scope].get(name, set())
         if len(fulls) == 1:
             name = next(iter(fulls))
+        # 第八届全国人民代表大会常务委员会: the term is the post's, not the body's
+        name = _TERM_OPENING.sub("", name) or name
         locality = localities[scope]
         qualified = locality.qualify(name)
         anchor = locality.anchor_of(name)
@@ -149,6 +159,15 @@ def resolve_bodies(extractions: list[ArticleExtraction], scopes: dict[str, str],
     return table
 
 
+_TERM_OPENING = re.compile(f"^{TERM}")
+
+
+def _names_its_own_office(post: PostMention) -> bool:
+    """国家 + 主席 written 国家主席: a title of its own (titles.txt, no body needed), keyed as the bare title is."""
+    lex = load()
+    return post.label in lex.titles and post.label not in lex.bare_titles and post.label.startswith(post.body or "\0")
+
+
 _PROVINCE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,3}?(?:省|自治区)|北京市|上海市|天津市|重庆市)")
 NATIONAL_SCOPE_PROVINCES = 5  # a paper naming bodies of this many provinces covers the country, not one place
 
@@ -168,10 +187,12 @@ def _post_key(post: PostMention, scope: str, locality: Locality, body_key: str |
     """Key of a post (and whether it is the same post in every paper): the body's key with the title in it
     (吴江区政协 + 主席 -> 吴江区政协主席); a body-less post (区长, 总书记) is placed by its own level prefix. A term
     written before the body makes a post of that term (十一届全国人大常委会副委员长, the outgoing term's)."""
-    if post.body and body_key:
+    if post.body and body_key and not _names_its_own_office(post):
         body, _, where = body_key.partition("\x1f")
-        term = post.term.removeprefix("第")  # 第十二届 and 十二届 are one term
-        return f"{term}{body}{post.title}" + (f"\x1f{where}" if where else ""), body_is_global
+        opening = _TERM_OPENING.match(post.body)  # (a term the body's name was written with)
+        term = (post.term or (opening.group(0) if opening else "")).removeprefix("第")  # 第十二届 = 十二届
+        title = post.title.removeprefix(body) or post.title  # 国家 + 国家主席 is 国家 + 主席
+        return f"{term}{body}{title}" + (f"\x1f{where}" if where else ""), body_is_global
     _, bare = split_modifier(post.label)
     place = locality.place_of(bare)
     anchor = locality.anchor_of(bare)
