@@ -2394,3 +2394,32 @@ def test_a_heading_that_names_an_encounter_adds_none_beside_the_paragraph_s():
     encounters = [m for m in ex.meetings if m.kind == "会见"]
     assert [m.label for m in encounters] == ["邝志远会见全国政协副主席罗振川"]
     assert encounters[0].date == date(2026, 3, 20)
+
+
+def test_a_leader_who_speaks_at_the_meeting_attends_it_though_his_speech_is_cited_after():
+    ex = extract("央视网消息：纪念建校80周年大会21日上午在北京人民大会堂隆重举行。中共中央总书记、国家主席邝志远在会上"
+                 "发表重要讲话强调，要继续前进。中共中央政治局常委罗振川、韦思成出席大会。\n"
+                 "罗振川在主持大会时说，邝志远总书记的重要讲话回顾了80年的历程。")
+    (label,) = edges(ex, "attended")
+    assert edges(ex, "attended")[label][:3] == ["邝志远", "罗振川", "韦思成"]
+    assert edges(ex, "chaired")[label] == ["罗振川"]
+
+
+def test_a_call_the_host_spoke_during_is_reported():
+    ex = extract("央视网消息：俄罗斯外长拉夫罗夫当天与美国国务卿蒂勒森通电话时表示，希望美方能进行反思。")
+    assert edges(ex, "chaired") == {"拉夫罗夫同美国国务卿蒂勒森通电话": ["拉夫罗夫"]}
+    assert edges(ex, "attended")["拉夫罗夫同美国国务卿蒂勒森通电话"] == ["拉夫罗夫", "蒂勒森"]
+
+
+def test_one_introduced_as_attending_the_meeting_attends_it():
+    ex = extract("央视网消息：在卢森堡举行的亚投行理事会第四届年会上，与会人士表示，多边机构是关键力量。\n"
+                 "出席会议的卢森堡首相贝泰尔在接受记者采访时表示，本届年会是绝佳机会。")
+    (label,) = edges(ex, "attended")
+    assert edges(ex, "attended")[label] == ["贝泰尔"]
+
+
+def test_words_that_only_look_like_a_name_after_a_title():
+    found = posts(extract("央视网消息：本集选取了邝志远总书记常用的“功崇惟志，业广惟勤”。习近平强调，我们党领导红军，"
+                          "以非凡的智慧战胜了困难。这个项目的创始人叫吕骋。俄外交部发布经总统普京批准后的声明。"))
+    assert "常用" not in found and "红军" not in found and "叫吕骋" not in found
+    assert found["普京"] == ["总统"]  # 批准 closes the name

@@ -143,6 +143,8 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh83.yaml": (0.91, 0.93, 0.92, 0.93, 0.80, 0.99),
     "xwlb_fresh84.yaml": (0.90, 0.76, 0.65, 0.71, 0.77, 0.62),
     "xwlb_fresh85.yaml": (0.93, 0.94, 0.87, 0.89, 0.53, 0.91),
+    "xwlb_fresh86.yaml": (0.94, 0.83, 0.98, 0.66, 0.87, 0.67),
+    "xwlb_fresh87.yaml": (0.92, 0.78, 0.78, 0.84, 0.87, 0.98),
 }
 
 

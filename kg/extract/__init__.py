@@ -201,6 +201,7 @@ def _sent_from_afar() -> re.Pattern[str]:
 
 _STUDIED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^，。；]*$")  # a name the clause studies the words of
 _EVERY_EVENT = re.compile("上述|相关活动|有关活动")
+_SPOKE_AT_THE_MEETING = ("在会上", "在座谈会上")  # a person speaking at the meeting reported, so present at it
 
 
 @lru_cache(maxsize=1)
@@ -433,8 +434,10 @@ def extract(article: Article) -> ArticleExtraction:
         if phase and result.meetings and all(_OTHER_PHASE[phase.group(1)] in m.label + m.sentence
                                              and phase.group(1) not in m.label + m.sentence for m in result.meetings):
             continue  # 闭幕 reported, 张高丽应邀出席开幕会并作报告: the other sitting, not this one
+        # (习近平在会上发表重要讲话 … 习近平总书记的重要讲话回顾了…: he spoke at it, though his speech is cited after)
+        spoke_here = role in _SPOKE_AT_THE_MEETING and not _STUDIED.search(text, max(0, pos - 30), pos)
         add(name, is_body, relation, role, pos, every=every,
-            cited_elsewhere=(name, is_body, relation, role, pos) in gathered or acts_in_lead(name, pos))
+            cited_elsewhere=(name, is_body, relation, role, pos) in gathered or acts_in_lead(name, pos) or spoke_here)
 
     # every chair also attends, so queries need no reasoner
     chairs = [p for p in result.participations if p.relation == "chaired"]

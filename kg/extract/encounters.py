@@ -319,8 +319,8 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         host = _host_before(text, people, offset, start)
         if host is None or _WILL.search(match.group("guest")) or _PLANNED_SINCE.search(text, host.end, start):
             continue  # (同美国总统奥巴马将在加州…会晤: announced, not held)
-        if _NAMED_TALK.match(sentence, match.end()) or sentence[: match.start()].endswith("我") \
-                or _TIMES.search(match.group("guest")):
+        if (_NAMED_TALK.match(sentence, match.end()) and not _SAID_DURING.match(sentence, match.end())) \
+                or sentence[: match.start()].endswith("我") or _TIMES.search(match.group("guest")):
             continue  # 落实我同奥巴马总统安纳伯格庄园会晤达成的共识: a past talk named, not reported (同纳扎尔巴耶夫
             # 总统多次会晤: talks counted, none reported)
         verb = match.group("verb")
@@ -354,6 +354,8 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
 # (举行今年第三次会晤, 5年来第八次会晤: a count of the year's talks, no name)
 _NAMED_IN_HOLDING = re.compile(f"举行了?(?!的)([^{CLAUSE_END}举年]{{2,20}}第[{COUNT_DIGITS}]+(?:次|届))$")
 _TIMES = re.compile(f"(?<!举行)(?<![第{COUNT_DIGITS}])[{COUNT_DIGITS}]+次(?:成功)?$")  # (举行两次会谈: held)
+# 拉夫罗夫当天与蒂勒森通电话时表示: what the host said during the call the sentence reports
+_SAID_DURING = re.compile(r"时[，,]?(?:表示|指出|强调|说)")
 # after a talk's verb, what makes it a noun (会晤达成的共识, 会谈成果, 会晤时): a talk named, not one reported
 _NAMED_TALK = re.compile(r"(?:达成|的|时|期间|以来|成果|共识|精神)")
 

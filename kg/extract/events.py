@@ -1192,6 +1192,9 @@ def _activity(sentence: str, offset: int, people: list[Span]) -> HeldEvent | Non
                      leader=leaders[0])
 
 
+_TEMPORAL_CLAUSE_END = re.compile(r"[^，。；]*?(?:之后|以后|以来|后|时)[，,]")
+
+
 def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
     """省委书记甲，省长乙在成都会见…: everyone named before the verb with the leader hosts it too."""
     leader = event.leader
@@ -1207,8 +1210,8 @@ def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
             continue
         if re.search(r"^[^。；]*?邀请", between) and re.search("应", text[clause_start : span.name_start]):
             continue  # 应土库曼斯坦总统某某邀请，习近平…: who invited is not there
-        if re.search(r"[。；]", between):
-            continue
+        if re.search(r"[。；]", between) or _TEMPORAL_CLAUSE_END.match(between):
+            continue  # (在叙利亚前总理希贾卜被免职后，…召开: a clause of time, its people not hosting)
         if text.startswith(("夫人", "丈夫"), span.end) and "，" not in text[span.end : leader.start]:
             continue  # 国家主席习近平夫人…彭丽媛…会见: the spouse is named by him, he is not there
         hosts.append(span)

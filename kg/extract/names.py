@@ -259,6 +259,8 @@ def never_a_name(token: str, lex: Lexicon) -> bool:
     if len(token) >= 3 and head is not None and (head.startswith("d")
                                                  or (head == "m" and token[1] in _MEASURES)):
         return True  # 总书记多次提到, 曾经: an adverb or a count opens no name (白天明: a time word may)
+    if len(token) == 2 and token[0] in _ADVERB_CHARACTERS and (lex.common_words.get(token) or "x")[0] in "vdb":
+        return True  # 总书记常用的…: the adverb and its verb make one dictionary word (常万全 is a name)
     if len(token) == 3 and token[0] in _ADVERB_CHARACTERS and lex.common_words.get(token[1:]) == "v":
         return True  # 总书记曾勉励…: 曾 is a surname too, but not before a verb (曾建设: a verbal noun may be a name)
     if len(token) == 3 and token[2] in _locatives() and head in ("n", "v", "vn", "a"):

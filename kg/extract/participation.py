@@ -44,6 +44,10 @@ _RECALLED = re.compile(r"(?:今年|去年|前年|\d{4}年)(?:\d{1,2}月(?![\d初
 # (参加活动的有关部门负责人: 有关 is no 有)
 _ALSO_LISTED = re.compile(r"(出席|参加|列席|陪同|同机抵达|推选为|当选为)[^。；，的]{0,16}?的"
                           r"(?:[^，。；：]{0,6}?)(?:还有|有(?![关效力序所]))[：:]?([^。；]{2,200})")
+# 出席会议的(卢森堡首相贝泰尔): the participle names someone there (参加过长征的: a past; 出席会议的全体代表: no
+# one named)
+_INTRODUCED_ATTENDING = re.compile(r"(?:^|[，。；：\n])[^，。；：\n]{0,4}?(出席|参加|列席)"
+                                   r"(?:[^，。；、的过“”]{0,12}?(?:会议|大会|会|论坛|仪式|典礼|活动|峰会))?的$")
 # 还将, 将同: what will happen; 离开北京，赴布鲁塞尔…同…共同主持: what a departing leader goes to do (the clause
 # of 赴/前往 only: 离开北京，前往莫斯科…，丁启明等陪同出访 names who goes with him)
 _PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)|(?:离开北京|离京)[^。；]{0,30}?[，,]?(?:赴|前往)[^，。；并]*$")
@@ -88,6 +92,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             pos -= 1  # 周伯华、…王太华，分别汇报了: the list, a comma, an adverb, the verb
         elif pos < verb.start() and text[pos - 1 : pos] == "，" and (acting := _acting_for(text, pos - 1, by_end)):
             pos = acting  # …王红代表北京市政府，分别致辞: the last of those speaking each for a body
+        if role.startswith("主持") and text[pos - 1 : pos] == "在" and pos - 1 in by_end:
+            pos -= 1  # 李克强在主持大会时说: the chair, 在, the verb (在出席…后: a past activity, no gap read)
         found = _walk_left(text, pos, by_end, lex)
         if not found:
             window = text[max(0, pos - 100) : pos]
@@ -125,6 +131,11 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         for item, is_body in found:
             out.append((item, is_body, relation, role, verb.start()))
     # 出席会议的还有A、B，C / 参加座谈会的党外人士还有A、B: the list follows the verb
+    # 出席会议的卢森堡首相贝泰尔在接受采访时表示: a person introduced as one attending
+    for span in people:
+        attending = _INTRODUCED_ATTENDING.search(text, max(0, span.start - 24), span.start)
+        if attending and not inside_reported_speech(text, span.start):
+            out.append((span.name, False, "attended", attending.group(1), span.name_start))
     for also in _ALSO_LISTED.finditer(text):
         for span in people:
             if also.start(2) <= span.name_start and span.end <= also.end(2):

@@ -53,6 +53,8 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
     if qualified and qualified.start() >= 2:  # 印度共产党（马克思主义）, 尼泊尔共产党（联合马列）: a party's qualifier
         return is_body_name(candidate[: qualified.start()], at_boundary, lex)
     foreign = body["country"].match(candidate)
+    if candidate.startswith(_personal_pronouns()):
+        return False  # 我们党(领导红军): a speaker's clause
     if _sentence_material(candidate):
         return False  # 伊拉克议会要求(总理): a clause's verb, not a body's name
     for left in left_boundaries(candidate):
@@ -101,6 +103,11 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
         # (推动长江经济带发展领导小组: 经 inside a word, 经济, is no function word)
         return not any(len(w) == 1 and w in _FUNCTION_CHARS for w in _words(inner))
     return at_boundary and candidate.startswith(("中共", "中央"))
+
+
+@lru_cache(maxsize=1)
+def _personal_pronouns() -> tuple[str, ...]:
+    return tuple(lexicon_lines("personal_pronouns.txt"))
 
 
 @lru_cache(maxsize=1)
