@@ -90,12 +90,14 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
             rest = rest[len(office):]  # 美国总统国家安全事务(助理): the president's own staff (总统特朗普称法国: not)
         if rest and not pats["body_end"].search(rest) and not body["org_end"].search(rest):
             rest = _ONE_JOINER.sub("", rest, count=1)  # 印尼旅游与创业经济部长: one 与 joins a ministry's fields
+            if len(rest) > 6:
+                return False
             words = _words(rest)
             tags = [lex.common_words.get(w, "x") for w in words]
             if any(a == b == "v" for a, b in zip(tags, tags[1:], strict=False)):
                 return False  # 埃及检方批准释放(总统): two verbs in a row are a headline's clause, no ministry
-            return len(rest) <= 6 and not any(tag[0] in "pcu" or (len(w) == 1 and w in _FUNCTION_CHARS)
-                                              for w, tag in zip(words, tags, strict=True))
+            return not any(tag[0] in "pcu" or (len(w) == 1 and w in _FUNCTION_CHARS)
+                           for w, tag in zip(words, tags, strict=True))
         return True
     if at_boundary and 3 <= len(candidate) <= 16 and body["org_end"].search(candidate):
         # one 和 joining two fields is part of the name (社会和法制委员会, 经济和信息化厅)
