@@ -2423,3 +2423,16 @@ def test_words_that_only_look_like_a_name_after_a_title():
                           "以非凡的智慧战胜了困难。这个项目的创始人叫吕骋。俄外交部发布经总统普京批准后的声明。"))
     assert "常用" not in found and "红军" not in found and "叫吕骋" not in found
     assert found["普京"] == ["总统"]  # 批准 closes the name
+
+
+def test_a_visit_and_each_leader_met_one_by_one_past_a_body_the_title_left_unread():
+    """…对芬兰进行了正式访问，在赫尔辛基分别会见总统甲，总理乙，…和中间党主席丙: the visit, and one encounter per guest
+    (中间党: a body the rules do not know, standing before the last guest's title, does not end the list)."""
+    ex = extract("央视网消息：应芬兰政府邀请，中共中央政治局常委、中央书记处书记邝志远6月12日至15日对芬兰进行了"
+                 "正式访问，在赫尔辛基分别会见总统尼尼斯托，总理卡泰宁，议长海内卢奥马，社民党主席、财政部长林奈和中间党主席西比莱。",
+                 day=date(2014, 6, 15))
+    led = edges(ex, "chaired")
+    guests = sorted(edges(ex, "attended")[label][-1] for label in led if "会见" in label)
+    assert guests == sorted(["尼尼斯托", "卡泰宁", "海内卢奥马", "林奈", "西比莱"])
+    (visit,) = [m for m in ex.meetings if m.kind == "访问"]
+    assert visit.date == date(2014, 6, 12) and led[visit.label] == ["邝志远"]

@@ -210,13 +210,19 @@ def _names_only_after(text: str, end: int, people: list[Span]) -> int:
         inside = sorted((p for p in people if end < p.start and p.end <= after), key=lambda p: p.start)
         rest, pos = [], end + 1
         for person in inside:
-            rest.append(text[pos : person.start])
+            # (和中间党主席西比莱: a short run before a titled name is the body its title left unread)
+            gap = text[pos : person.start]
+            titled = person.name_start > person.start
+            rest.append("" if titled and len(gap.strip("和与及、")) <= 4 and _CJK_RUN.fullmatch(gap) else gap)
             pos = person.end
         rest.append(text[pos:after])
         if not inside or any(gap.strip("和与及、") and not (len(gap) <= 20 and title.search(gap)) for gap in rest):
             return first_end  # (英国首相特别代表、财政大臣哈蒙德: the titles a name's span left unread are no gap)
         end = after
     return end
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff、]*")
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -500,7 +506,7 @@ def _country_visited(text: str, offset: int, sentence: str, people: list[Span]) 
 
 
 _VISIT_PURPOSE = re.compile("访问|出访|出席|会晤|峰会|会议")
-_STATE_VISIT = re.compile(r"对(?P<place>[^，。；对]{2,30}?)进行"
+_STATE_VISIT = re.compile(r"对(?P<place>[^，。；对]{2,30}?)进行了?"
                           r"(?P<kind>国事访问|正式友好访问|正式访问|工作访问|友好访问|访问)")
 
 
