@@ -2436,3 +2436,9 @@ def test_a_visit_and_each_leader_met_one_by_one_past_a_body_the_title_left_unrea
     assert guests == sorted(["尼尼斯托", "卡泰宁", "海内卢奥马", "林奈", "西比莱"])
     (visit,) = [m for m in ex.meetings if m.kind == "访问"]
     assert visit.date == date(2014, 6, 12) and led[visit.label] == ["邝志远"]
+
+
+def test_a_meeting_named_where_the_reporter_heard_it_is_named_without_the_reporter():
+    ex = extract("央视网消息：证照分离改革全覆盖试点\n记者今天（12月4日）从国务院新闻办公室举行的政策例行吹风会上获悉，"
+                 "从本月起，在全国18个自贸试验区开展改革全覆盖试点。", title="证照分离改革全覆盖试点")
+    assert [m.label for m in ex.meetings] == ["国务院新闻办公室的政策例行吹风会"]

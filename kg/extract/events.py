@@ -866,6 +866,9 @@ def _kind_of(label: str) -> str:
 _LABEL_OPENERS = re.compile(f"^(?:{alternation(set(lexicon_lines('label_openers.txt')))})+")
 
 
+# 记者今天（12月4日）从…的吹风会 / 他所在的…会议: a reporter's source or a delegate's own session before the name
+_SOURCE_OPENER = re.compile(r"^(?:记者(?:今天|昨天|日前|近日)?(?:[（(][^）)]{1,10}[）)])?从(?:今天|昨天)?"
+                            r"(?:[（(][^）)]{1,10}[）)])?(?:\d{1,2}日)?|(?:他|她)所在的)")
 _OPENED_THAT_DAY = re.compile(r"^(?:当天|当日|同日|今天|今日)?(?:开幕|召开)的(?=[^，。；]{4})")
 
 
@@ -875,6 +878,7 @@ def _clean_label(label: str) -> str:
         tail = label[label.rfind("\n") + 1 :]
         balanced = tail.count("“") == tail.count("”") and tail.count("《") == tail.count("》")
         label = tail if len(tail) >= 2 and balanced else label.replace("\n", "")  # (“被封存的记忆\n不再…”的展览)
+    label = _SOURCE_OPENER.sub("", label) or label  # 记者今天从…吹风会: where the reporter heard it
     label = _LABEL_OPENERS.sub("", label)
     label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
     label = _OPENED_THAT_DAY.sub("", label)  # 当天开幕的第四次世界议长大会
