@@ -2442,3 +2442,13 @@ def test_a_meeting_named_where_the_reporter_heard_it_is_named_without_the_report
     ex = extract("央视网消息：证照分离改革全覆盖试点\n记者今天（12月4日）从国务院新闻办公室举行的政策例行吹风会上获悉，"
                  "从本月起，在全国18个自贸试验区开展改革全覆盖试点。", title="证照分离改革全覆盖试点")
     assert [m.label for m in ex.meetings] == ["国务院新闻办公室的政策例行吹风会"]
+
+
+def test_what_a_round_up_s_next_item_tells_belongs_to_no_event_of_the_item_before():
+    ex = extract("央视网消息(新闻联播)：\n"
+                 "金正恩视察平安北道薪岛郡\n"
+                 "据朝中社6月30日报道，朝鲜最高领导人金正恩日前视察了朝鲜西端的平安北道薪岛郡。\n"
+                 "阿政府宣布与塔利班停火结束\n"
+                 "阿富汗总统加尼6月30日宣布，对阿富汗塔利班为期18天的单方面停火已经结束，安全部队将重新展开军事行动。",
+                 title="国际联播快讯", day=date(2018, 7, 1))
+    assert edges(ex, "attended") == {"金正恩视察平安北道薪岛郡": ["金正恩"]}

@@ -18,13 +18,14 @@ from kg.extract.common import (
     _sentence_at,
     _speech_opening,
     encounter_kinds,
+    sentence_start,
     speech_start,
     split_sentences,
     visit_kinds,
 )
 from kg.extract.dates import _DATE_ABS, DAY, OPENING_DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, _kind_of, find_events
-from kg.extract.names import is_transliteration
+from kg.extract.names import ends_a_heading, is_transliteration
 from kg.extract.participation import find_participants, gathered_with_guests, heard_at, speakers_at_discussions
 from kg.extract.people import _speaker_opening, find_people
 from kg.extract.references import _is_reference_context, find_references
@@ -100,6 +101,28 @@ def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: li
 # 习近平是在结束对坦桑尼亚的国事访问后，从达累斯萨拉姆乘专机抵达…: the paragraph tells how the last visit ended
 _LAST_VISIT_ENDED = re.compile(r"^[^，。；]{0,12}是在结束对[^，。；]{2,30}?访问后")
 _WELCOMED_ON_ARRIVAL = re.compile("迎接|迎候|欢迎|抵达")
+
+
+@lru_cache(maxsize=1)
+def _round_up_words() -> tuple[str, ...]:
+    return tuple(lexicon_lines("round_up_headlines.txt"))
+
+
+def _round_up_items(text: str, events: list, headline: str | None) -> list[tuple[int, int]]:
+    """国际联播快讯 (round_up_headlines.txt): a heading inside the text opens another item. From the heading to the
+    sentence of the next event (or the end), what the item tells belongs to no event of the items before it
+    (阿富汗总统加尼宣布… after 金正恩视察…: no one at the inspection). A report's subheadings open no new item."""
+    if not headline or not any(word in headline for word in _round_up_words()):
+        return []
+    ranges = []
+    line_end = text.find("\n")
+    while line_end >= 0:
+        start = text.rfind("\n", 0, line_end) + 1
+        if start > 0 and ends_a_heading(text, line_end):
+            following = [e.start for e in events if e.start > line_end]
+            ranges.append((start, sentence_start(text, min(following)) if following else len(text)))
+        line_end = text.find("\n", line_end + 1)
+    return ranges
 
 
 def _departures_told(text: str, sentences: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -334,7 +357,7 @@ def extract(article: Article) -> ArticleExtraction:
 
     group_of = {key: event.group for key, event in enumerate(events)}
     other_days = _other_day_sentences(text, sentences, events, anchor, inferred, {m.date for m in result.meetings}) \
-        + _departures_told(text, sentences)
+        + _departures_told(text, sentences) + _round_up_items(text, events, article.headline)
     event_starts = sorted(event.start for event in events)
 
     def last_event_before(pos: int) -> int:

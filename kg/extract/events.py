@@ -81,7 +81,7 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     events = sorted(lead + [e for e in encounters if not any(_same(e, x) for x in lead)], key=lambda e: e.start)
     events = drop_group_encounters(text, events)
     for event in events:
-        event.label = _clean_label(event.label)
+        event.label = _clean_label(event.label, event.kind)
     # 并召开保障房分配和运行现场会 … 随后，李克强主持召开保障房分配和运行现场会: one meeting told twice
     kept: list[HeldEvent] = []
     for event in events:
@@ -872,10 +872,12 @@ _SOURCE_OPENER = re.compile(r"^(?:记者(?:今天|昨天|日前|近日)?(?:[（(
 _OPENED_THAT_DAY = re.compile(r"^(?:当天|当日|同日|今天|今日)?(?:开幕|召开)的(?=[^，。；]{4})")
 
 
-def _clean_label(label: str) -> str:
+def _clean_label(label: str, kind: str = "") -> str:
     """Strip what a clause leaves around a meeting's name: times, 了, 的, an opening place (在京)."""
     if "\n" in label:  # 七国峰会未就气候变化问题达成共识\n七国集团峰会: a heading above the report is no part of it
-        tail = label[label.rfind("\n") + 1 :]
+        head, tail = label[: label.rfind("\n")].rsplit("\n", 1)[-1], label[label.rfind("\n") + 1 :]
+        if kind and kind in head and kind not in tail:
+            tail = head  # 金正恩视察平安北道薪岛郡\n据朝中社…报道: the heading names the visit, the report its source
         balanced = tail.count("“") == tail.count("”") and tail.count("《") == tail.count("》")
         label = tail if len(tail) >= 2 and balanced else label.replace("\n", "")  # (“被封存的记忆\n不再…”的展览)
     label = _SOURCE_OPENER.sub("", label) or label  # 记者今天从…吹风会: where the reporter heard it
