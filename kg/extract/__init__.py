@@ -26,7 +26,13 @@ from kg.extract.common import (
 from kg.extract.dates import _DATE_ABS, DAY, OPENING_DAY, find_date, resolve_date
 from kg.extract.events import _co_hosts, _kind_of, find_events
 from kg.extract.names import ends_a_heading, is_transliteration
-from kg.extract.participation import find_participants, gathered_with_guests, heard_at, speakers_at_discussions
+from kg.extract.participation import (
+    SPEAKING_AT_THE_MEETING,
+    find_participants,
+    gathered_with_guests,
+    heard_at,
+    speakers_at_discussions,
+)
 from kg.extract.people import _speaker_opening, find_people
 from kg.extract.references import _is_reference_context, find_references
 from kg.extract.rosters import find_roster
@@ -224,7 +230,6 @@ def _sent_from_afar() -> re.Pattern[str]:
 
 _STUDIED = re.compile(r"(?:传达|学习|贯彻|落实|领会)[^，。；]*$")  # a name the clause studies the words of
 _EVERY_EVENT = re.compile("上述|相关活动|有关活动")
-_SPOKE_AT_THE_MEETING = ("在会上", "在座谈会上")  # a person speaking at the meeting reported, so present at it
 
 
 @lru_cache(maxsize=1)
@@ -458,7 +463,7 @@ def extract(article: Article) -> ArticleExtraction:
                                              and phase.group(1) not in m.label + m.sentence for m in result.meetings):
             continue  # 闭幕 reported, 张高丽应邀出席开幕会并作报告: the other sitting, not this one
         # (习近平在会上发表重要讲话 … 习近平总书记的重要讲话回顾了…: he spoke at it, though his speech is cited after)
-        spoke_here = role in _SPOKE_AT_THE_MEETING and not _STUDIED.search(text, max(0, pos - 30), pos)
+        spoke_here = role in SPEAKING_AT_THE_MEETING and not _STUDIED.search(text, max(0, pos - 30), pos)
         add(name, is_body, relation, role, pos, every=every,
             cited_elsewhere=(name, is_body, relation, role, pos) in gathered or acts_in_lead(name, pos) or spoke_here)
 

@@ -28,6 +28,7 @@ from kg.extract.names import ends_a_heading, readings_at
 from kg.extract.people import _country_of
 from kg.extract.references import _is_reference_context
 from kg.lexicon import alternation, load
+from kg.normalise import CJK
 
 CLAUSE_END = "，。；！？"
 # what may stand between a host and the verb: a date or time, a place (在人民大会堂), 分别, 先后, 应约, 亲切
@@ -222,7 +223,7 @@ def _names_only_after(text: str, end: int, people: list[Span]) -> int:
     return end
 
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff、]*")
+_CJK_RUN = re.compile(f"[{CJK}、]*")
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -34,6 +34,8 @@ _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|�
 
 # ---------------------------------------------------------------- participation
 
+SPEAKING_AT_THE_MEETING = ("在会上", "在座谈会上")  # roles that place the speaker at the meeting the report tells
+
 
 # 今年7月习近平主席…同穆罕默德王储共同宣布: a sentence that opens with a past month and no day recalls, and who
 # is named in it took part in nothing reported. Narrower than encounters.MONTH_OR_YEAR_OPENING, which dates an
@@ -118,7 +120,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             continue  # 我将把…向奥巴马总统汇报: whom the report is for, not who gives it
         if not found:
             found = _chained_subject(text, pos, people)
-        if role in ("在会上", "在座谈会上") and not found:
+        if role in SPEAKING_AT_THE_MEETING and not found:
             continue
         recalled = _RECALLED.match(text, sentence_start(text, verb.start()), verb.start())
         # (栗战书说，刚刚在阿根廷召开的峰会…。习近平主席在峰会上发表重要讲话: a speech the speaker recalls; not
