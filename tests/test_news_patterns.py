@@ -2452,3 +2452,102 @@ def test_what_a_round_up_s_next_item_tells_belongs_to_no_event_of_the_item_befor
                  "阿富汗总统加尼6月30日宣布，对阿富汗塔利班为期18天的单方面停火已经结束，安全部队将重新展开军事行动。",
                  title="国际联播快讯", day=date(2018, 7, 1))
     assert edges(ex, "attended") == {"金正恩视察平安北道薪岛郡": ["金正恩"]}
+
+
+def test_a_foreign_name_after_its_title_ends_before_world_news_own_verbs_and_times():
+    """哈萨克斯坦总理甲仍在…, 向英国首相乙发出邀请, 法国总统丙于本月…: the name stops where the adverb, the verb or the
+    time starts (stop_after_foreign_name.txt), and keeps its post."""
+    found = posts(extract("虽然阿拉木图以四票之差落选，哈萨克斯坦总理马卡诺夫仍在第一时间表达了祝贺。"
+                          "俄罗斯总统普京9号向英国首相霍尔德曼发出邀请，希望英国专家参与。"
+                          "法国总统奥雷尔于本月7日亲自到医院探望伤者。", day=date(2015, 8, 1)))
+    assert found["马卡诺夫"] == ["哈萨克斯坦总理"]
+    assert found["霍尔德曼"] == ["英国首相"]
+    assert found["奥雷尔"] == ["法国总统"]
+
+
+def test_a_han_name_keeps_its_own_verbs_the_foreign_stops_are_for_foreign_names():
+    """李克强召开会议 stays a meeting named by its chair: 召开 ends foreign names only."""
+    ex = extract("当晚，国务院总理邝志远召开会议，研究做好过渡安置和恢复重建。", day=date(2013, 8, 17))
+    assert [m.label for m in ex.meetings] == ["邝志远召开会议"] or all("邝志远" in m.label or "会议" in m.label
+                                                                     for m in ex.meetings)
+    assert posts(ex) == {"邝志远": ["国务院总理"]}
+
+
+def test_japanese_names_after_their_title_and_no_minister_inside_other_words():
+    """日本外相甲 (a Japanese family name and a given name), 日本首相乙参拜… (no stop: a two-character given name, three
+    when it ends like 由纪夫); but 国内外相关技术 and 红外相机 name no 外相."""
+    assert posts(extract("国务院总理邝志远30日会见来华访问的日本外相中川健二。"))["中川健二"] == ["日本外相"]
+    assert posts(extract("日本首相野口晋平在今天上午的国会答辩中表示。"))["野口晋平"] == ["日本首相"]
+    assert posts(extract("外交部发言人罗振川就日本首相野口晋平参拜靖国神社发表谈话。"))["野口晋平"] == ["日本首相"]
+    assert "松井由纪夫" in posts(extract("韩国政府决定退回日本首相松井由纪夫写给韩国总统的信。"))
+    assert posts(extract("朝鲜副外相金善熙和美国官员在新加坡会面。"))["金善熙"] == ["朝鲜副外相"]
+    assert posts(extract("来自国内外相关技术企业的400多名专家齐聚北京，保护区工作人员在红外相机中发现了大熊猫。")) == {}
+
+
+def test_leader_is_a_title_after_a_party_or_region_not_after_countries():
+    found = posts(extract("泰国最大反对党民主党尚未决定是否参选。民主党领导人阿披沙8号带领议员集体辞职。"
+                          "英国工党领导人科尔顿表示反对。台湾地区领导人林振川表示不满。"
+                          "两国领导人边走边谈，各国领导人云集纽约。", day=date(2013, 12, 9)))
+    assert found == {"阿披沙": ["民主党领导人"], "科尔顿": ["英国工党领导人"], "林振川": ["台湾地区领导人"]}
+
+
+def test_envoys_to_the_un_and_a_name_closed_by_a_call():
+    found = posts(extract("叙利亚常驻联合国代表哈米迪谴责这一决定。中国常驻联合国代表罗振一呼吁各方保持克制。"
+                          "欧盟驻华代表史韦德说，双方合作前景广阔。", day=date(2019, 3, 28)))
+    assert found["哈米迪"] == ["叙利亚常驻联合国代表"]
+    assert found["罗振一"] == ["常驻联合国代表"]
+    assert found["史韦德"] == ["欧盟驻华代表"]
+
+
+def test_the_guest_who_heads_a_group_is_named_bare_before_率领的():
+    ex = extract("全国政协主席邝志远23日在北京会见了罗振川率领的台湾民意代表交流参访团一行。韦思成、钟汉良参加会见。",
+                 day=date(2016, 11, 23))
+    assert list(edges(ex, "attended").values()) == [["邝志远", "罗振川", "韦思成", "钟汉良"]]
+    ex = extract("全国政协主席邝志远22日在北京分别会见了由罗振川率领的台湾联合报系访问团和由韦思成率领的台湾民意代表"
+                 "交流参访团。", day=date(2013, 5, 22))
+    assert sorted(guests[-1] for guests in edges(ex, "attended").values()) == ["罗振川", "韦思成"]
+    assert all(hosts == ["邝志远"] for hosts in edges(ex, "chaired").values())
+
+
+def test_a_visit_then_a_comma_then_the_meeting_attended_share_the_subject():
+    """中国国家主席甲18日访问联合国日内瓦总部，出席…高级别会议: he attends (a visit's comma chains the verbs); but
+    乙会见了丙，… : the guest named last is no subject."""
+    ex = extract("应联合国秘书长古特雷斯的邀请，中国国家主席邝志远当地时间1月18日访问联合国日内瓦总部，"
+                 "出席“共商共筑人类命运共同体”高级别会议并发表主旨演讲。", day=date(2017, 1, 19))
+    assert edges(ex, "attended")["“共商共筑人类命运共同体”高级别会议"] == ["邝志远"]
+
+
+def test_a_spokesman_at_a_press_conference_on_a_day_attends_it():
+    """发言人甲在今天的例行记者会上也再度表示 / 北京时间今天下午，发言人乙在新闻发布会上宣读: the press conference is an
+    event; without a day (在例行记者会上表示, in a paragraph with no day) it is not reported as held."""
+    ex = extract("国台办发言人罗振川在今天的例行记者会上也再度表示，菲方要认真严肃对待此事。", day=date(2013, 5, 15))
+    assert edges(ex, "attended") == {"例行记者会": ["罗振川"]}
+    assert [str(m.date) for m in ex.meetings] == ["2013-05-15"]
+    ex = extract("北京时间今天下午三点半，菲律宾总统府发言人韦思成在新闻发布会上宣读菲方的最新声明。",
+                 day=date(2013, 5, 15))
+    assert edges(ex, "attended") == {"新闻发布会": ["韦思成"]}
+    assert extract("外交部发言人罗振川在例行记者会上表示，中方反对这一做法。").meetings == []
+
+
+def test_a_speech_in_the_sentence_that_holds_the_meeting_places_the_speaker_there_a_recalled_one_does_not():
+    ex = extract("国务院今天（4月23日）召开第二次廉政工作会议，国务院总理邝志远发表重要讲话强调，各级政府要认真落实。"
+                 "国务委员韦思成主持会议。", day=date(2019, 4, 23))
+    assert edges(ex, "attended")["国务院第二次廉政工作会议"] == ["邝志远", "韦思成"]
+    ex = extract("中共中央党校15日举行秋季学期毕业典礼。中央党校校长罗振川出席毕业典礼。\n"
+                 "学员们普遍反映，邝志远总书记同研修班全体学员座谈并发表重要讲话，是殷切期望。", day=date(2015, 1, 15))
+    assert "邝志远" not in [name for names in edges(ex, "attended").values() for name in names]
+
+
+def test_a_statement_on_another_day_is_no_part_of_the_reported_talks():
+    """15日…举行了会谈 … 美国总统甲本月8日宣布…: the speaker, then the day of his statement, another day."""
+    ex = extract("15日，伊朗外长扎里夫与欧盟高级代表莫盖里尼举行了会谈，他表示这是一次建设性的对话。\n"
+                 "美国总统霍尔德曼本月8日宣布将退出伊核协议，并重启对伊朗制裁。", day=date(2018, 5, 16))
+    assert list(edges(ex, "attended").values()) == [["扎里夫", "莫盖里尼"]]
+
+
+def test_a_day_given_with_its_month_in_brackets_is_a_day():
+    """外交部发言人甲今天（12月17日）在例行记者会上表示: the spokesman's day, so the press conference is reported."""
+    ex = extract("对此，外交部发言人罗振川今天（12月17日）在例行记者会上表示，中方愿与有关各方一道继续努力。",
+                 day=date(2019, 12, 17))
+    assert edges(ex, "attended") == {"例行记者会": ["罗振川"]}
+    assert [str(m.date) for m in ex.meetings] == ["2019-12-17"]

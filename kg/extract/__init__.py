@@ -67,17 +67,21 @@ def _people_of(article: Article, lex: Lexicon) -> tuple[list[Span], list[Span]]:
 _DAY_OPENING = re.compile(rf"^\s*在?{OPENING_DAY}")
 
 
+# 美国总统特朗普本月8日宣布…: the subject, then the day of his statement (another day than the report's events)
+_DAY_AFTER_SPEAKER = re.compile(rf"^\s*[^，。；：“”\d]{{2,24}}?(?:本月|上月)?((?:\d{{1,2}}月)?{DAY})"
+                                r"(?=宣布|表示|说|称|指出|发表)")
 _DAYS_IN = re.compile(rf"(?:\d{{1,2}}月)?{DAY}")
 _OWN_DAY_OPENING = re.compile(rf"^\s*在?{OPENING_DAY}(?:[上下]午|晚上?)?的")
 
 
 def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: list, anchor, inferred: bool,
                          event_days: set) -> list[tuple[int, int]]:
-    """Where a sentence opens with a day other than the events' (29日下午，中央代表团…): what follows it happened
+    """Where a sentence opens with a day other than the events' (29日下午，中央代表团…; or its speaker, then the day of
+    his statement: 特朗普本月8日宣布): what follows it happened
     apart from the reported events, until another event is reported or a paragraph opens with no day (27日下午，
     会议听取了…报告。… / 专题询问中，…: back at the reported sitting). (start, end) of each stretch."""
     found = []
-    if not any(_DAY_OPENING.match(sentence) for _, sentence in sentences):
+    if not any(_DAY_OPENING.match(sentence) or _DAY_AFTER_SPEAKER.match(sentence) for _, sentence in sentences):
         return found  # no sentence opens with a day: no other day's story to set apart
     visitors = {e.leader.name for e in events if e.leader and e.kind in visit_kinds()}
     lead = sentences[0][1] if sentences else ""
@@ -91,7 +95,7 @@ def _other_day_sentences(text: str, sentences: list[tuple[int, str]], events: li
         if own_day and resolve_date(own_day.group(1), anchor, inferred) in event_days:
             paragraphs.append(offset)
     for offset, sentence in sentences:
-        opening = _DAY_OPENING.match(sentence)
+        opening = _DAY_OPENING.match(sentence) or _DAY_AFTER_SPEAKER.match(sentence)
         if opening and any(name in sentence for name in visitors):
             continue  # 29日下午，习近平来到沈阳军区机关: the next day of the same visit
         if opening and not any(offset <= e.start < offset + len(sentence) for e in events):

@@ -15,7 +15,7 @@ PART_OF_DAY = r"(?:上午|下午|晚上|晚|中午|凌晨|早上|早晨|傍晚)"
 # a day a sentence opens with (当地时间12月3日, 13号): group 1 is the day as written
 OPENING_DAY = rf"(?:当地时间)?((?:\d{{1,2}}月)?{DAY})"
 TIME_PHRASE = (rf"(?:当地时间)?(?:{DATE}|今天|今日|昨天|昨日|昨晚|昨夜|今晚|今晨|前天|日前|近日|当天|"
-               rf"(?:本|上)月{DAY})(?:（{DAY}）)?"
+               rf"(?:本|上)月{DAY})(?:（(?:\d{{1,2}}月)?{DAY}）)?"  # 今天（12月17日）
                rf"{PART_OF_DAY}?|当地时间|{PART_OF_DAY}")
 
 _DATE_ABS = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]")

@@ -598,9 +598,19 @@ def _sentence_index(sentences: list[tuple[int, str]], pos: int) -> int:
 
 @lru_cache(maxsize=1)
 def _spoken_at_pattern() -> re.Pattern[str]:
-    """在[meeting]上 then a speech verb (speech_verbs.txt, 讲话, 发表, 作)."""
-    verbs = alternation(set(load().speech_verbs) | {"讲话", "发表", "作"})
-    return re.compile(f"在(?P<what>[^，。；：在]{{4,60}}?(?:{_patterns()['meeting'].pattern}))上(?:的)?(?:{verbs})")
+    """在[meeting]上 then a speech verb (speech_verbs.txt, 讲话, 发表, 作, 宣读); the meeting may be a bare press
+    conference (press_conferences.txt) or follow its day (在今天的例行记者会上)."""
+    verbs = alternation(set(load().speech_verbs) | {"讲话", "发表", "作", "宣读"})
+    # (杨毅在今天的例行记者会上也再度表示: the day inside, adverbs after 上)
+    meeting = _patterns()['meeting'].pattern
+    press = alternation(lexicon_lines("press_conferences.txt"))
+    return re.compile(f"在(?:(?:{TIME_PHRASE})的(?P<dated>[^，。；：在]{{2,60}}?(?:{meeting}))"
+                      f"|(?P<what>[^，。；：在]{{4,60}}?(?:{meeting}))|(?P<press>(?:例行)?(?:{press})))"
+                      f"上(?:的)?(?:{_SPEECH_ADVERBS})?(?:{verbs})")
+
+
+_SPEECH_ADVERBS = "(?:也|还|又|再度|再次|均|都|一再|多次)+"
+_DAY_OPENING = re.compile(rf"^(?:北京时间)?(?:{TIME_PHRASE})+[^，。；]{{0,8}}[，,]")  # 北京时间今天下午三点半，
 
 
 def _spoken_at(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
@@ -612,11 +622,13 @@ def _spoken_at(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent
         person = _convener(sentence, offset, people, match.start())
         if person is None or _FUTURE.search(sentence[: match.start()]):
             continue
-        if not find_date(sentence[person.end - offset : match.start()].replace("号", "日")):
+        what = next(group for group in ("dated", "press", "what") if match.group(group))
+        if not find_date(sentence[person.end - offset : match.start(what)].replace("号", "日")) \
+                and not _DAY_OPENING.match(sentence):
             continue  # 习近平总书记在…研讨班上发表重要讲话: with no day of its own, a speech cited, not reported
-        label = _clean_label(match.group("what"))
-        start = offset + match.start("what")
-        return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group("what")),
+        label = _clean_label(match.group(what))
+        start = offset + match.start(what)
+        return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group(what)),
                           guests=[person])]
     return []
 

@@ -318,6 +318,8 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
     if is_syllabic_name(token, lex) and (after_title or strength >= 3) and (
             tag is None or tag.startswith("ns") or strength >= 3):
         return 2
+    if foreign and after_title and _japanese_name(token, lex) and not any(ch in lex.not_given for ch in token):
+        return 2  # 日本首相安倍晋三在, 外相河野太郎: a Japanese family name and a given name
     # (美国前国务卿基辛格表示: a transliteration jieba files as a plain noun is still a name after a foreign title)
     spelt_noun = tag == "n" and len(token) >= 3 and strength >= 2
     if foreign and is_transliteration(token, lex) \
@@ -341,6 +343,29 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
             return 0  # (新加坡总理公署, 日中友好议员联盟: the body the title names goes on, no name after it)
         return 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def _japanese_surnames() -> tuple[str, ...]:
+    return tuple(lexicon_lines("japanese_surnames.txt"))
+
+
+def _japanese_name(token: str, lex: Lexicon) -> bool:
+    """A Japanese family name (japanese_surnames.txt) and a given name: one or two characters that are no everyday
+    word (安倍参拜, 麻生谬论: a verb or noun follows the family name), or three ending like 由纪夫 (安倍晋三时: no)."""
+    for surname in _japanese_surnames():
+        given = token[len(surname) :]
+        if not token.startswith(surname) or not 1 <= len(given) <= 3:
+            continue
+        if len(given) == 3 and given[-1] not in _japanese_given_endings():
+            continue
+        if given[-1] not in _japanese_given_endings() \
+                and any(stop_strength(token, i) for i in range(len(surname), len(token))):
+            continue  # 野田在临(时国会): a stop inside the given name (but 松井由纪夫: 由 opens a name of that shape)
+        if len(given) >= 2 and (tag := _common(given[:2], lex)) is not None and not tag.startswith("nr"):
+            continue
+        return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -413,6 +438,10 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         if not _CJK_ONLY.fullmatch(token):
             break
         strength, stop_length = stop_at(text, end)
+        if foreign and _foreign_stop().match(text, end - 1):
+            continue  # 奥雷尔于|本月, 马杜罗成|为: the name's last character would open world news' own word
+        if strength < 2 and foreign and is_transliteration(token, lex) and (after := _foreign_stop().match(text, end)):
+            strength, stop_length = 2, len(after.group(0))  # 马西莫夫|仍在, 卡梅伦|发出邀请: world news' own verbs
         if token.endswith("时") and _WHILE_CLAUSE.search(text, max(0, pos - 60), pos) and text.startswith("，", end):
             continue  # 在会见密克罗尼西亚联邦总统莫里时，: 时 closes the clause (伍跃时说 is a name)
         if at_stop and not ((strength >= 3 or text.startswith(("等", "同志", "一行", "以及"), end))
@@ -435,7 +464,44 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
                                          confirmed=confirmed, conjoined=conjoined, list_end=_closes_list(text, end))
         if level:
             found.append(Reading(token, strength, level == 2, stop_length))
+    if foreign and after_title and (unclosed := _unclosed_japanese_name(text, pos, lex)) \
+            and not never_a_name(unclosed, lex):
+        # (首相松井由纪夫写给: 由 closes only the family name, weakly; a given name of 由纪夫's shape goes on)
+        if unclosed[-1] in _japanese_given_endings():
+            found = [r for r in found if r.strength >= 2 or not unclosed.startswith(r.name)]
+        if not found:
+            found.append(Reading(unclosed, 1, True, 0))
     return found
+
+
+def _unclosed_japanese_name(text: str, pos: int, lex: Lexicon) -> str | None:
+    """日本首相安倍晋三参拜…: a Japanese name no stop closes; the family name and a given name of two characters, or
+    of three when the third is a given name's ending (鸠山由纪夫); shorter where a stop starts (山崎拓|率领)."""
+    surname = next((s for s in _japanese_surnames() if text.startswith(s, pos)), None)
+    if surname is None:
+        return None
+    end = pos + len(surname) + 2
+    if end < len(text) and text[end] in _japanese_given_endings():
+        end += 1
+    if text[end - 1] not in _japanese_given_endings():
+        end = next((i for i in range(pos + len(surname), end) if stop_strength(text, i)), end)
+    if end == pos + len(surname):
+        return surname  # 首相野田在临时国会: the family name alone, as news often writes it
+    token = text[pos:end]
+    if len(token) != end - pos or not _CJK_ONLY.fullmatch(token) or not _japanese_name(token, lex):
+        return None  # (安倍参拜: the family name alone, and a verb)
+    return token
+
+
+@lru_cache(maxsize=1)
+def _japanese_given_endings() -> str:
+    return "".join(lexicon_lines("japanese_given_name_endings.txt"))
+
+
+@lru_cache(maxsize=1)
+def _foreign_stop() -> re.Pattern[str]:
+    """stop_after_foreign_name.txt: what ends a foreign name read after a foreign title, and no other name."""
+    return re.compile(alternation(lexicon_lines("stop_after_foreign_name.txt")))
 
 
 def _inside_a_country(text: str, cut: int, lex: Lexicon) -> bool:

@@ -52,6 +52,9 @@ _INTRODUCED_ATTENDING = re.compile(r"(?:^|[，。；：\n])[^，。；：\n]{0,4
                                    r"(?:[^，。；、的过“”]{0,12}?(?:会议|大会|会|论坛|仪式|典礼|活动|峰会))?的$")
 # 还将, 将同: what will happen; 离开北京，赴布鲁塞尔…同…共同主持: what a departing leader goes to do (the clause
 # of 赴/前往 only: 离开北京，前往莫斯科…，丁启明等陪同出访 names who goes with him)
+# 国务院今天召开第二次廉政工作会议，…李克强发表重要讲话: the speech counts where its sentence holds the meeting
+_SPEECH_WHERE_HELD = ("发表重要讲话",)
+_HELD_BEFORE = re.compile("召开|举行")
 _PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)|(?:离开北京|离京)[^。；]{0,30}?[，,]?(?:赴|前往)[^，。；并]*$")
 _DELEGATION_HEADS = re.compile(r"以(?P<who>[^，。；]{2,60}?)为团长的[^，。；]{0,12}?代表团"
                                r"|担任[^，。；]{2,20}?副团长的")
@@ -85,6 +88,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             continue  # 习近平主席和普京总统共同签署的联合声明: what they signed, named, not a signing reported
         if role.startswith(("致贺", "致信")) and _sent_to_event(text[sentence_start(text, pos) : pos]):
             continue  # 习近平向“中国旅游年”开幕式致贺词: a message to the event, from afar
+        if role in _SPEECH_WHERE_HELD and not _HELD_BEFORE.search(text, sentence_start(text, pos), pos):
+            continue  # 学员们普遍反映，习近平总书记…座谈并发表重要讲话: a speech recalled, not given at this meeting
         if _PLANNED.search(text, sentence_start(text, pos), pos):
             continue  # 与会期间，李克强还将…，并在梅德韦杰夫总理陪同下出席…: what will happen, no one is there yet
         pos = before_fillers(text, pos, names)
@@ -372,13 +377,14 @@ _WELCOMED_TO = re.compile(r"(?:欢迎|邀请|祝贺)[^，。；：]{1,20}?(?:前
 
 
 # between 并/、 and the verb it chains: a place, an adverb (并在南京主持召开, 、出席)
-_CHAINED = re.compile(r"(?:[，,]?并|、)(?:在[^，。；、“”]{1,12}?|同时|还|又|亲自)*$")
+_CHAINED = re.compile(r"(?:[，,]?并|、|(?:访问|抵达|到达|来到|前往)[^，。；“”]{1,30}[，,])"
+                      r"(?:在[^，。；、“”]{1,12}?|同时|还|又|亲自)*$")
 
 
 def _chained_subject(text: str, pos: int, people: list[Span]) -> list[tuple[str, bool]]:
-    """王岐山…访问瑞士、出席年会并致辞 / 温家宝来到…进行调研，并在南京主持召开…: a verb chained by 并 or 、 to the
-    one before it shares its subject, the person who opens a clause of the sentence (after its date), with no one
-    named between."""
+    """王岐山…访问瑞士、出席年会并致辞 / 温家宝来到…进行调研，并在南京主持召开… / 习近平…访问联合国日内瓦总部，出席…
+    高级别会议: a verb chained by 并 or 、 (or by a comma, after a visit) to the one before it shares its subject, the
+    person who opens a clause of the sentence (after its date), with no one named between."""
     start = sentence_start(text, pos)
     if not _CHAINED.search(text, start, pos):
         return []
@@ -388,11 +394,18 @@ def _chained_subject(text: str, pos: int, people: list[Span]) -> list[tuple[str,
     subject = max(before, key=lambda p: p.end)
     opening = text[start : subject.start]
     clause = opening[max(opening.rfind(ch) for ch in "，：:") + 1 :]
+    clause = clause[len(m.group(0)):] if (m := _country_opening().match(clause)) else clause  # 中国|国家主席习近平
     if re.fullmatch(rf"(?:{TIME_PHRASE}|\s)*", clause) is None or _is_reference_context(text, subject.end):
         return []  # 习近平会见了普京，并出席: the person named last is an object, not the subject
     if "将" in text[subject.end : pos]:
         return []  # 习近平将主持…，并出席…开幕式: announced, not yet attended
     return [(subject.name, False)]
+
+
+@lru_cache(maxsize=1)
+def _country_opening() -> re.Pattern[str]:
+    """A country before the subject's title chain (中国国家主席习近平: the chain starts at 国家主席)."""
+    return re.compile(alternation(set(load().countries) | {"中国"}))  # (countries.txt holds foreign countries)
 
 
 # the time and place between the first of two partners and 与 (李克强当地时间19日中午在巴西利亚与罗塞芙共同出席)
@@ -553,8 +566,9 @@ def _plausible_body(body: str, lex: Lexicon) -> bool:
         return False  # (18日下午举行大会发言: a meeting's verb, no body)
     if any(verb in body for verb in (*lex.encounter_verbs, *lex.inspection_verbs)):
         return False  # 参观…图片展并会见纪念大会与会代表: what a visitor did, no body
-    if any(w in ("在", "于", "从") for w in _words(body)) or "在" in body[1:]:
-        return False  # 德拉吉察和校长在停车处, 女儿劳拉在停车处: a place phrase, not a body
+    if any(w in ("在", "于", "从", "向", "对") for w in _words(body)) or "在" in body[1:]:
+        return False  # 德拉吉察和校长在停车处, 女儿劳拉在停车处: a place phrase, not a body (中国和俄罗斯向联合国
+        # 安理会提交: whom they submit to)
     first = _words(body)[0] if body else ""
     return not lex.common_words.get(first, "").startswith("v")
 

@@ -80,6 +80,7 @@ def find_people(text: str, lex: Lexicon | None = None, headline_end: int = 0) ->
     _add_appointments(text, spans, lex)
     _named_after_posts(text, spans, lex)
     _listed_before_verbs(text, spans, lex)
+    _delegation_heads(text, spans, lex)
     _listed_speakers(text, spans, lex)
     _comrades(text, spans, lex)
     _listed_before_markers(text, spans, lex)
@@ -209,6 +210,28 @@ def _listed_before_verbs(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             if start < 1 or text[start - 1] not in "、和及与":
                 break
             end = start - 1
+
+
+@lru_cache(maxsize=1)
+def _delegation_head() -> re.Pattern[str]:
+    """delegation_heads.txt: the verb, an optional 了, a bare name, and the words that open the group it heads."""
+    words: dict[str, list[str]] = {"before": [], "after": []}
+    for line in lexicon_lines("delegation_heads.txt"):
+        kind, word = line.split("\t")
+        words[kind].append(word)
+    return re.compile(f"(?:{alternation(words['before'])})了?由?([{CJK}·]{{2,12}}?)(?={alternation(words['after'])})")
+
+
+def _delegation_heads(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
+    """会见了饶颖奇率领的台湾民意代表交流参访团: the guest who heads the group, though no title names him."""
+    for match in _delegation_head().finditer(text):
+        start, end = match.span(1)
+        if start in spans or any(s.start <= start < s.end for s in spans.values()):
+            continue
+        probe = "，" + text[start:]  # the verb before the name is its left edge, as punctuation would be
+        if _bare_name_ending_at(probe, end - start + 1, lex) == match.group(1):
+            name = match.group(1)
+            spans[start] = Span(name=name, start=start, name_start=start, end=end)
 
 
 def _foreign_partner_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
@@ -392,6 +415,15 @@ def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> N
                 spans[start] = Span(name=name, start=start, name_start=start, end=start + len(name))
 
 
+_LEADER = "领导人"
+
+
+@lru_cache(maxsize=1)
+def _leader_groups() -> tuple[str, ...]:
+    """leader_groups.txt: what 领导人 must follow to be a title (民主党领导人阿披实, 台湾地区领导人马英九)."""
+    return tuple(lexicon_lines("leader_groups.txt"))
+
+
 def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[dict[int, Span], bool]:
     """Mentions read after a title chain, and whether any name could be read in more than one way."""
     pats = _patterns()
@@ -401,6 +433,8 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
     previous: Span | None = None  # the last span read, ending before the next title (titles come in text order)
     for match in pats["title"].finditer(text):
         title, t_start, t_end = match.group(0), match.start(), match.end()
+        if title == _LEADER and not text.endswith(_leader_groups(), 0, t_start):
+            continue  # 两国领导人边走边谈, 各国领导人云集纽约: leaders in general, no one named
         name_from = t_end
         if text[t_end : t_end + 1] in (" ", "\u3000") and t_end + 1 < len(text) and _is_cjk(text[t_end + 1]) \
                 and text[t_end + 1 : t_end + 2] not in SEPARATORS:
@@ -427,7 +461,9 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         if joined_to:
             posts = _placed_by_level(joined_to.posts, posts)
         foreign = _is_foreign(posts, lex)
-        readings = readings_at(text, name_from, foreign=foreign, lex=lex, confirmed=confirmed)
+        readings = readings_at(text, name_from, foreign=foreign, lex=lex, confirmed=confirmed) \
+            or [r for r in widest if len(r.name) >= 4 and is_transliteration(r.name.replace("·", ""), lex)]
+        # (负责反恐事务的副秘书长沃龙科夫8日: no country says foreign, but only a foreign reading closes the name)
         ambiguous = ambiguous or len(readings) > 1
         name = best_reading(text, name_from, readings, confirmed) if readings else name_at(text, name_from, lex, True)
         if not name or _noun_after_bare_title(name, posts, lex, confirmed) \
@@ -597,6 +633,10 @@ def _title_inside_word(text: str, title: str, t_end: int, lex: Lexicon) -> bool:
     if title[-1] == "长" and title[0] in "省市县区州" and t_start > 0 and _is_cjk(text[t_start - 1]) \
             and _NEXT_PLACE.match(text, t_end):
         return True
+    before = text[max(0, t_start - 8) : t_start].removesuffix("副")
+    if title.lstrip("副") in _titles_after_a_country() \
+            and not (_country_end().search(before) or before[-1:] in _country_initials()):
+        return True  # 国内外相关技术, 红外相机: no 外相 (日本外相岸田文雄, 朝鲜副外相崔善姬, 日外相)
     if text.startswith("会", t_end) and title.endswith(("委员", "常委")):
         return True  # 委员会, 常委会 are bodies, not titles
     if text.startswith(("职务", "职位", "一职"), t_end):
@@ -605,6 +645,12 @@ def _title_inside_word(text: str, title: str, t_end: int, lex: Lexicon) -> bool:
             and text[t_end : t_end + 2] not in lex.compound_surnames:
         return True  # 主席台, 书记处 (but 主席令狐某: a compound surname)
     return text.startswith(("会议", "会上", "办公会", "扩大会"), t_end)  # 县政协十届十二次主席会议
+
+
+@lru_cache(maxsize=1)
+def _titles_after_a_country() -> frozenset[str]:
+    """titles_after_a_country.txt: titles that are titles only with their country right before them."""
+    return frozenset(lexicon_lines("titles_after_a_country.txt"))
 
 
 _NEXT_PLACE = re.compile(f"[{CJK}]{{1,2}}?[市县区镇乡]")
@@ -748,6 +794,8 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
     taken = sorted((s.start, s.end) for s in spans.values())
     for match in pats["title_after"].finditer(text):
         title, t_start = match.group(1), match.start(1)
+        if title == _LEADER:
+            continue  # 吉方领导人, 法德领导人: the side or countries led, never a name before 领导人
         if _country_end().search(text, max(0, t_start - 12), t_start):
             continue  # 俄罗斯副总理: the title's country, no person 罗斯
         spelt = 0  # how many transliteration characters end right before the title
