@@ -19,7 +19,7 @@ from functools import lru_cache
 import networkx as nx
 
 from kg.extract.common import matches_as_words
-from kg.extract.names import is_han_name, is_joined_name, is_syllabic_name, is_transliteration
+from kg.extract.names import is_han_name, is_japanese_name, is_joined_name, is_syllabic_name, is_transliteration
 from kg.lexicon import alternation, lexicon_lines, load
 
 # characters a name swallows from what follows it (李强陪, 汪洋和, 习近平给): function words and verbs of the genre
@@ -66,9 +66,9 @@ def name_problem(label: str, others: set[str]) -> str | None:
     if tag and tag[0] in "dmqrpcut":
         return f"an ordinary word (jieba tags it {tag})"
     shaped = (is_han_name(label, lex) or is_joined_name(label) or is_syllabic_name(label, lex)
-              or is_transliteration(label, lex))
+              or is_transliteration(label, lex) or is_japanese_name(label, lex))
     if not shaped and len(label) > 4:
-        return "fits no name shape (Han, joined, transliterated, minority)"
+        return "fits no name shape (Han, joined, transliterated, minority, Japanese)"
     return None
 
 

@@ -19,6 +19,11 @@ def test_a_name_that_took_the_next_character_is_flagged_and_a_real_name_is_not()
     assert name_problem("两年来", others) is not None or name_problem("去年", others) is not None
 
 
+def test_a_japanese_name_has_a_shape_and_a_run_of_words_does_not():
+    assert name_problem("中川健二郎", set()) is None and name_problem("松井由纪夫", set()) is None
+    assert "shape" in (name_problem("中川参拜靖国", set()) or "")
+
+
 def test_a_country_or_a_preposition_before_a_word_is_flagged_as_a_name():
     assert "country" in (name_problem("哈萨克斯坦", set()) or "")
     assert "于" in (name_problem("于美国", set()) or "")

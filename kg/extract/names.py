@@ -318,7 +318,7 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
     if is_syllabic_name(token, lex) and (after_title or strength >= 3) and (
             tag is None or tag.startswith("ns") or strength >= 3):
         return 2
-    if foreign and after_title and _japanese_name(token, lex) and not any(ch in lex.not_given for ch in token):
+    if foreign and after_title and is_japanese_name(token, lex) and not any(ch in lex.not_given for ch in token):
         return 2  # 日本首相安倍晋三在, 外相河野太郎: a Japanese family name and a given name
     # (美国前国务卿基辛格表示: a transliteration jieba files as a plain noun is still a name after a foreign title)
     spelt_noun = tag == "n" and len(token) >= 3 and strength >= 2
@@ -350,7 +350,7 @@ def _japanese_surnames() -> tuple[str, ...]:
     return tuple(lexicon_lines("japanese_surnames.txt"))
 
 
-def _japanese_name(token: str, lex: Lexicon) -> bool:
+def is_japanese_name(token: str, lex: Lexicon) -> bool:
     """A Japanese family name (japanese_surnames.txt) and a given name: one or two characters that are no everyday
     word (安倍参拜, 麻生谬论: a verb or noun follows the family name), or three ending like 由纪夫 (安倍晋三时: no)."""
     for surname in _japanese_surnames():
@@ -488,7 +488,7 @@ def _unclosed_japanese_name(text: str, pos: int, lex: Lexicon) -> str | None:
     if end == pos + len(surname):
         return surname  # 首相野田在临时国会: the family name alone, as news often writes it
     token = text[pos:end]
-    if len(token) != end - pos or not _CJK_ONLY.fullmatch(token) or not _japanese_name(token, lex):
+    if len(token) != end - pos or not _CJK_ONLY.fullmatch(token) or not is_japanese_name(token, lex):
         return None  # (安倍参拜: the family name alone, and a verb)
     return token
 

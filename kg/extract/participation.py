@@ -377,7 +377,8 @@ _WELCOMED_TO = re.compile(r"(?:欢迎|邀请|祝贺)[^，。；：]{1,20}?(?:前
 
 
 # between 并/、 and the verb it chains: a place, an adverb (并在南京主持召开, 、出席)
-_CHAINED = re.compile(r"(?:[，,]?并|、|(?:访问|抵达|到达|来到|前往)[^，。；“”]{1,30}[，,])"
+# (抵达圣彼得堡，出席…论坛: an arrival names what the trip is for, the forum comes later; not chained)
+_CHAINED = re.compile(r"(?:[，,]?并|、|(?:访问|来到)[^，。；“”]{1,30}[，,])"
                       r"(?:在[^，。；、“”]{1,12}?|同时|还|又|亲自)*$")
 
 
