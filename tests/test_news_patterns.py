@@ -2480,6 +2480,8 @@ def test_japanese_names_after_their_title_and_no_minister_inside_other_words():
     assert posts(extract("日本首相野口晋平在今天上午的国会答辩中表示。"))["野口晋平"] == ["日本首相"]
     assert posts(extract("外交部发言人罗振川就日本首相野口晋平参拜靖国神社发表谈话。"))["野口晋平"] == ["日本首相"]
     assert "松井由纪夫" in posts(extract("韩国政府决定退回日本首相松井由纪夫写给韩国总统的信。"))
+    assert posts(extract("日本首相安倍。")) == {"安倍": ["日本首相"]}  # the family name alone, ending the text
+    assert posts(extract("日本首相安倍")) == {"安倍": ["日本首相"]}
     assert posts(extract("朝鲜副外相金善熙和美国官员在新加坡会面。"))["金善熙"] == ["朝鲜副外相"]
     assert posts(extract("来自国内外相关技术企业的400多名专家齐聚北京，保护区工作人员在红外相机中发现了大熊猫。")) == {}
 

@@ -483,6 +483,7 @@ def _unclosed_japanese_name(text: str, pos: int, lex: Lexicon) -> str | None:
     end = pos + len(surname) + 2
     if end < len(text) and text[end] in _japanese_given_endings():
         end += 1
+    end = min(end, len(text))  # (日本首相安倍。 at the end of a text: no given name follows)
     if text[end - 1] not in _japanese_given_endings():
         end = next((i for i in range(pos + len(surname), end) if stop_strength(text, i)), end)
     if end == pos + len(surname):
