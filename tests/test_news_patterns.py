@@ -2553,3 +2553,12 @@ def test_a_day_given_with_its_month_in_brackets_is_a_day():
                  day=date(2019, 12, 17))
     assert edges(ex, "attended") == {"例行记者会": ["罗振川"]}
     assert [str(m.date) for m in ex.meetings] == ["2019-12-17"]
+
+
+def test_a_person_elected_at_the_congress_reported_attends_it_a_recalled_election_does_not():
+    ex = extract("3月20日，中国法学会第八次全国会员代表大会在京闭幕。中共中央政治局委员、全国人大常委会副委员长邝志远"
+                 "当选中国法学会会长。会议通过了有关决议。", day=date(2019, 3, 20))
+    assert edges(ex, "attended") == {"中国法学会第八次全国会员代表大会": ["邝志远"]}
+    ex = extract("中共中央政治局常委罗振川20日在人民大会堂会见了坦桑尼亚客人。\n"
+                 "罗振川说，国家主席邝志远当选后第一次出访就有坦桑尼亚。", day=date(2013, 3, 20))
+    assert "邝志远" not in [name for names in edges(ex, "attended").values() for name in names]

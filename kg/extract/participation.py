@@ -52,6 +52,27 @@ _INTRODUCED_ATTENDING = re.compile(r"(?:^|[，。；：\n])[^，。；：\n]{0,4
                                    r"(?:[^，。；、的过“”]{0,12}?(?:会议|大会|会|论坛|仪式|典礼|活动|峰会))?的$")
 # 还将, 将同: what will happen; 离开北京，赴布鲁塞尔…同…共同主持: what a departing leader goes to do (the clause
 # of 赴/前往 only: 离开北京，前往莫斯科…，丁启明等陪同出访 names who goes with him)
+_ELECTED = re.compile("当选(?:为)?")
+_YEAR = re.compile(r"\d{4}年")  # 1994年，曼德拉当选…: a past election
+# 习近平主席当选后, 向光荣当选的道德模范: the election as a time or an epithet, not an event reported here
+_NOT_ELECTED_HERE = re.compile(r"[^，。；“”]{0,16}?(?:后|以来|之际)|的")
+
+
+def _elected_here(text: str, by_end: dict[int, Span]) -> list[tuple[str, bool, str, str, int]]:
+    """王晨当选中国法学会会长 in the report of the congress: a person the article read, elected there, is present
+    (a bare run before 当选 is no name to read: 印尼新当选, 他否认俄罗斯政府当选)."""
+    out = []
+    for match in _ELECTED.finditer(text):
+        person = by_end.get(match.start())
+        if person is None or _NOT_ELECTED_HERE.match(text, match.end()) or text.endswith("新", 0, match.start()) \
+                or inside_reported_speech(text, match.start()) or in_speech_paragraph(text, match.start()) \
+                or _YEAR.search(text, sentence_start(text, match.start()), match.start()):
+            continue  # (发言人说，…曼德拉当选南非总统: an election a speaker recalls)
+        line = text[text.rfind("\n", 0, match.start()) + 1 : (text.find("\n", match.start()) + 1 or len(text) + 1) - 1]
+        if not re.search("[，。；：]", line):
+            continue  # 拉马福萨当选南非新总统 heading a round-up's item: the item's title, no event of the report
+        out.append((person.name, False, "attended", match.group(0), match.start()))
+    return out
 # 国务院今天召开第二次廉政工作会议，…李克强发表重要讲话: the speech counts where its sentence holds the meeting
 _SPEECH_WHERE_HELD = ("发表重要讲话",)
 _HELD_BEFORE = re.compile("召开|举行")
@@ -137,6 +158,7 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
             continue  # 我和培尼亚总统共同宣布, 与你共同宣布: a speaker's own words, whatever their sentence opens with
         for item, is_body in found:
             out.append((item, is_body, relation, role, verb.start()))
+    out += _elected_here(text, by_end)
     # 出席会议的还有A、B，C / 参加座谈会的党外人士还有A、B: the list follows the verb
     # 出席会议的卢森堡首相贝泰尔在接受采访时表示: a person introduced as one attending
     for span in people:
