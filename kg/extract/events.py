@@ -610,7 +610,7 @@ def _spoken_at_pattern() -> re.Pattern[str]:
 
 
 _SPEECH_ADVERBS = "(?:也|还|又|再度|再次|均|都|一再|多次)+"
-_DAY_OPENING = re.compile(rf"^(?:北京时间)?(?:{TIME_PHRASE})+[^，。；]{{0,8}}[，,]")  # 北京时间今天下午三点半，
+_TIME_FIRST_CLAUSE = re.compile(rf"^(?:北京时间)?(?:{TIME_PHRASE})+[^，。；]{{0,8}}[，,]")  # 北京时间今天下午三点半，
 
 
 def _spoken_at(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
@@ -624,7 +624,7 @@ def _spoken_at(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent
             continue
         what = next(group for group in ("dated", "press", "what") if match.group(group))
         if not find_date(sentence[person.end - offset : match.start(what)].replace("号", "日")) \
-                and not _DAY_OPENING.match(sentence):
+                and not _TIME_FIRST_CLAUSE.match(sentence):
             continue  # 习近平总书记在…研讨班上发表重要讲话: with no day of its own, a speech cited, not reported
         label = _clean_label(match.group(what))
         start = offset + match.start(what)

@@ -346,14 +346,18 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
 
 
 @lru_cache(maxsize=1)
-def _japanese_surnames() -> tuple[str, ...]:
-    return tuple(lexicon_lines("japanese_surnames.txt"))
+def _japanese_surnames() -> dict[str, tuple[str, ...]]:
+    """japanese_surnames.txt by first character, longest first: a token is checked against a few, not all."""
+    by_first: dict[str, list[str]] = {}
+    for surname in sorted(lexicon_lines("japanese_surnames.txt"), key=len, reverse=True):
+        by_first.setdefault(surname[0], []).append(surname)
+    return {first: tuple(names) for first, names in by_first.items()}
 
 
 def is_japanese_name(token: str, lex: Lexicon) -> bool:
     """A Japanese family name (japanese_surnames.txt) and a given name: one or two characters that are no everyday
     word (安倍参拜, 麻生谬论: a verb or noun follows the family name), or three ending like 由纪夫 (安倍晋三时: no)."""
-    for surname in _japanese_surnames():
+    for surname in _japanese_surnames().get(token[:1], ()):
         given = token[len(surname) :]
         if not token.startswith(surname) or not 1 <= len(given) <= 3:
             continue
@@ -477,7 +481,7 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
 def _unclosed_japanese_name(text: str, pos: int, lex: Lexicon) -> str | None:
     """日本首相安倍晋三参拜…: a Japanese name no stop closes; the family name and a given name of two characters, or
     of three when the third is a given name's ending (鸠山由纪夫); shorter where a stop starts (山崎拓|率领)."""
-    surname = next((s for s in _japanese_surnames() if text.startswith(s, pos)), None)
+    surname = next((s for s in _japanese_surnames().get(text[pos : pos + 1], ()) if text.startswith(s, pos)), None)
     if surname is None:
         return None
     end = pos + len(surname) + 2

@@ -21,7 +21,7 @@ from kg.extract.common import (
 )
 from kg.extract.dates import TIME_PHRASE
 from kg.extract.names import _bare_name_ending_at
-from kg.extract.people import MEMBER_TITLES, MEMBERS_LISTED, speaker_lists
+from kg.extract.people import MEMBER_TITLES, MEMBERS_LISTED, _country_start, speaker_lists
 from kg.extract.references import _is_reference_context
 from kg.extract.titles import left_boundaries
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
@@ -68,11 +68,10 @@ def _elected_here(text: str, by_end: dict[int, Span]) -> list[tuple[str, bool, s
                 or inside_reported_speech(text, match.start()) or in_speech_paragraph(text, match.start()) \
                 or _YEAR.search(text, sentence_start(text, match.start()), match.start()):
             continue  # (发言人说，…曼德拉当选南非总统: an election a speaker recalls)
-        line = text[text.rfind("\n", 0, match.start()) + 1 : (text.find("\n", match.start()) + 1 or len(text) + 1) - 1]
-        if not re.search("[，。；：]", line):
-            continue  # 拉马福萨当选南非新总统 heading a round-up's item: the item's title, no event of the report
         out.append((person.name, False, "attended", match.group(0), match.start()))
     return out
+
+
 # 国务院今天召开第二次廉政工作会议，…李克强发表重要讲话: the speech counts where its sentence holds the meeting
 _SPEECH_WHERE_HELD = ("发表重要讲话",)
 _HELD_BEFORE = re.compile("召开|举行")
@@ -427,8 +426,9 @@ def _chained_subject(text: str, pos: int, people: list[Span]) -> list[tuple[str,
 
 @lru_cache(maxsize=1)
 def _country_opening() -> re.Pattern[str]:
-    """A country before the subject's title chain (中国国家主席习近平: the chain starts at 国家主席)."""
-    return re.compile(alternation(set(load().countries) | {"中国"}))  # (countries.txt holds foreign countries)
+    """A country before the subject's title chain (中国国家主席习近平: the chain starts at 国家主席); countries.txt
+    holds foreign countries only."""
+    return re.compile(f"中国|{_country_start().pattern}")
 
 
 # the time and place between the first of two partners and 与 (李克强当地时间19日中午在巴西利亚与罗塞芙共同出席)
