@@ -2562,3 +2562,9 @@ def test_a_person_elected_at_the_congress_reported_attends_it_a_recalled_electio
     ex = extract("中共中央政治局常委罗振川20日在人民大会堂会见了坦桑尼亚客人。\n"
                  "罗振川说，国家主席邝志远当选后第一次出访就有坦桑尼亚。", day=date(2013, 3, 20))
     assert "邝志远" not in [name for names in edges(ex, "attended").values() for name in names]
+
+
+def test_no_name_from_a_conjunction_before_a_short_title_or_inside_a_document_s_title():
+    """奥巴马总统和习主席倡导的…: no person 和习; 《…亚太经合组织领导人宣言》: no person 宣言."""
+    assert posts(extract("哈格尔表示，希望推进奥巴马总统和习主席倡导的美中新型两军关系。")) == {"哈格尔": []}
+    assert posts(extract("会议发表了《北京纲领——亚太经合组织领导人宣言》。")) == {}

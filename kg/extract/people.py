@@ -466,6 +466,11 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         # (负责反恐事务的副秘书长沃龙科夫8日: no country says foreign, but only a foreign reading closes the name)
         ambiguous = ambiguous or len(readings) > 1
         name = best_reading(text, name_from, readings, confirmed) if readings else name_at(text, name_from, lex, True)
+        if title == _LEADER and text.rfind("《", 0, t_start) > text.rfind("》", 0, t_start):
+            continue  # 《…亚太经合组织领导人宣言》: a document's title, no one named 宣言
+        if name and len(name) == 2 and name[0] in "和与同及" and name[1] in lex.surnames \
+                and pats["title"].match(text, name_from + 2):
+            continue  # 奥巴马总统和习主席: 和, then a leader's surname and his short title (习主席), no name 和习
         if not name or _noun_after_bare_title(name, posts, lex, confirmed) \
                 or _title_runs_into_words(text, title, name_from, name, lex, confirmed):
             continue
