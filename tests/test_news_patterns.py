@@ -2568,3 +2568,74 @@ def test_no_name_from_a_conjunction_before_a_short_title_or_inside_a_document_s_
     """奥巴马总统和习主席倡导的…: no person 和习; 《…亚太经合组织领导人宣言》: no person 宣言."""
     assert posts(extract("哈格尔表示，希望推进奥巴马总统和习主席倡导的美中新型两军关系。")) == {"哈格尔": []}
     assert posts(extract("会议发表了《北京纲领——亚太经合组织领导人宣言》。")) == {}
+
+
+def test_each_item_of_a_round_up_reports_its_own_event():
+    """国际联播快讯: the third item's ceremony and the second's opening are events, each under its heading; the first
+    item's people are at neither."""
+    ex = extract("央视网消息（新闻联播）：\n阿尔卡尼亚暴雨成灾\n阿尔卡尼亚南部连日暴雨，总统罗振川视察了灾区。\n"
+                 "书法展在京开幕\n“古稀新声”书法展今天在中国美术馆开幕。展览展期为10天。\n"
+                 "农业合作项目丰收\n2号，两国企业投资开发的万宝农场举行了盛大的丰收仪式，莫桑比克总理韦思成出席了仪式。",
+                 title="国际联播快讯", day=date(2014, 5, 3))
+    labels = [m.label for m in ex.meetings]
+    assert any("书法展" in label for label in labels) and "丰收仪式" in labels
+    assert edges(ex, "attended")["丰收仪式"] == ["韦思成"]
+    assert {str(m.date) for m in ex.meetings if m.label == "丰收仪式"} == {"2014-05-02"}
+
+
+def test_an_encounter_recalled_with_its_day_before_zai_is_read_with_its_guest():
+    """特使甲22号在会见…特使乙时强调: a 会见 on the 22nd that 甲 leads and 乙 attends (no visit 会见…时强调)."""
+    ex = extract("中国政府叙利亚问题特使邝志远22号在会见联合国秘书长叙利亚问题特使罗振川时强调，中方支持联合国发挥作用。",
+                 day=date(2017, 2, 23))
+    assert edges(ex, "attended") == {"邝志远会见联合国秘书长叙利亚问题特使罗振川": ["邝志远", "罗振川"]}
+    assert [str(m.date) for m in ex.meetings] == ["2017-02-22"]
+
+
+def test_a_meeting_after_a_message_and_its_words_is_reported():
+    """李克强作出重要批示。批示指出：…。…: the message's words fill the paragraph; the meeting of the next one is
+    reported and its people attend it, the sender does not."""
+    ex = extract("中共中央政治局常委、国务院总理罗振川日前就基础教育作出重要批示。批示指出：基础教育关系到每一个人。"
+                 "要坚持立德树人。要推进改革。\n国务院7月29日召开全国基础教育工作会议，国务院副总理邝志远出席并讲话。",
+                 day=date(2019, 7, 29))
+    assert edges(ex, "attended") == {"国务院全国基础教育工作会议": ["邝志远"]}
+
+
+def test_names_before_a_title_and_a_message_verb_or_a_foreign_title():
+    """向甲总书记发去唁电, 转交了安倍晋三首相的亲署信: names written before their titles; 彭斯称，: no 彭斯称."""
+    assert posts(extract("习近平专门向阮富仲总书记发去唁电。")) == {"阮富仲": ["总书记"]}
+    assert posts(extract("二阶俊博向习近平转交了安倍晋三首相的亲署信。")).get("安倍晋三") == ["首相"]
+    assert posts(extract("正在利马出席美洲峰会的美国副总统彭斯称，军事打击是成功的。")) == {"彭斯": ["美国副总统"]}
+
+
+def test_a_ceremony_attended_is_hosted_by_who_holds_it_and_a_building_reached_is_no_trip():
+    """抵达克里姆林宫。随后，习近平出席了普京在乔治大厅举行的欢迎仪式: no visit 抵达克里姆林宫; the ceremony, held by
+    普京 (and by both of 拜登和克里 where two hold it together)."""
+    ex = extract("当地时间3月22日下午，国家主席邝志远抵达克里姆林宫。随后，邝志远出席了俄罗斯总统罗振川在乔治大厅举行的"
+                 "盛大欢迎仪式。", day=date(2013, 3, 23))
+    assert [m.kind for m in ex.meetings] == ["活动"]
+    assert list(edges(ex, "chaired").values()) == [["罗振川"]]
+    ex = extract("邝志远25日出席了美国副总统罗振川和国务卿韦思成在国务院联合举行的欢迎午宴。", day=date(2015, 9, 26))
+    assert list(edges(ex, "chaired").values()) == [["罗振川"]]
+    assert sorted(next(iter(edges(ex, "attended").values()))) == ["罗振川", "邝志远", "韦思成"]
+
+
+def test_no_event_entrusted_to_others_barred_or_still_planned():
+    """委托…负责同志看望: who entrusts does not go; 禁止参加…活动: barred; 愿意参加计划于本月底召开的和谈: to come."""
+    assert not extract("国务院副总理邝志远委托有关负责同志5日晚看望屠呦呦并表示祝贺。", day=date(2015, 10, 6)).meetings
+    assert not extract("国际足联道德委员会宣布，对罗振川处以禁止参加一切与足球相关活动八年的处罚。").meetings
+    ex = extract("叙利亚外长韦思成9号在会面时表示，叙利亚政府愿意如期参加计划于本月底在日内瓦召开的叙利亚问题和谈。",
+                 day=date(2016, 1, 10))
+    assert not [m for m in ex.meetings if "和谈" in m.label]
+
+
+def test_speakers_at_a_ceremony_a_forum_s_close_and_talks_or_dialogues_are_events():
+    """…等作大会发言: the speakers attend; …论坛4日落下帷幕 and 甲在论坛上表示; 和谈 and 对话 held are events."""
+    ex = extract("表彰大会今天在京举行。中宣部部长邝志远出席。中国空间技术研究院技术顾问、研究员罗振川，"
+                 "空军航空兵某部部队长钟汉良等受表彰人员和亲属代表作大会发言。", day=date(2019, 9, 25))
+    assert edges(ex, "attended") == {"表彰大会": ["邝志远", "罗振川", "钟汉良"]}
+    assert posts(ex)["罗振川"] == ["中国空间技术研究院技术顾问", "中国空间技术研究院研究员"]
+    ex = extract("世贸组织2018公共论坛4日在日内瓦正式落下帷幕。\n世界贸易组织总干事罗振川在论坛上表示，规则要调整。",
+                 day=date(2018, 10, 6))
+    assert edges(ex, "attended") == {"世贸组织2018公共论坛": ["罗振川"]}
+    assert [str(m.date) for m in ex.meetings] == ["2018-10-04"]
+    assert [m.label for m in extract("第四届中德媒体对话在北京举行。").meetings] == ["第四届中德媒体对话"]

@@ -135,6 +135,45 @@ def _round_up_items(text: str, events: list, headline: str | None) -> list[tuple
     return ranges
 
 
+def _round_up_parts(text: str, headline: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, heading) of each item of a round-up (round_up_headlines.txt) with two headings or more; the
+    text before the first heading, if it reports anything, is an item under the round-up's own headline."""
+    if not headline or not any(word in headline for word in _round_up_words()):
+        return []
+    headings = []
+    line_end = text.find("\n")
+    while line_end >= 0:
+        if ends_a_heading(text, line_end):
+            headings.append((text.rfind("\n", 0, line_end) + 1, line_end))
+        line_end = text.find("\n", line_end + 1)
+    if len(headings) < 2:
+        return []
+    parts = [(0, headings[0][0], headline)] if "。" in text[: headings[0][0]] else []
+    ends = [start for start, _ in headings[1:]] + [len(text)]
+    return parts + [(start, end, text[start:line_end]) for (start, line_end), end in zip(headings, ends, strict=True)]
+
+
+def _events_by_item(text: str, sentences: list[tuple[int, str]], people: list[Span],
+                    headline: str | None) -> list:
+    """The events of the article; a round-up's items each report their own (国际联播快讯: 莫桑比克总理出席…丰收仪式
+    in its third item), found as in an article of their own under their heading."""
+    parts = _round_up_parts(text, headline)
+    if not parts:
+        return find_events(text, sentences, people, headline)
+    events: list = []
+    for start, end, heading in parts:
+        # (a heading has no full stop: it opens the sentence of the paragraph under it, which ends in the item)
+        found = find_events(text, [s for s in sentences if start < s[0] + len(s[1]) <= end],
+                            [p for p in people if start <= p.start < end], heading)
+        base = max((e.group for e in events), default=-1) + 1
+        for event in found:
+            if event.start < start:  # named by the heading alone: it stands where its item starts
+                event.start = event.end = start
+            event.group += base
+        events += found
+    return events
+
+
 def _departures_told(text: str, sentences: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """The paragraphs that tell how the previous visit ended (its send-off, who accompanied the leader there):
     their people are at that visit, not at the one reported. (start, end) of each."""
@@ -336,7 +375,7 @@ def extract(article: Article) -> ArticleExtraction:
 
     # 习近平特别代表、…栗战书与金正恩举行会见: who sent the envoy is no one acting in the article
     people = [s for s in people if not _envoy_of().match(text, s.end)]
-    events = [event for event in find_events(text, sentences, people, article.headline)
+    events = [event for event in _events_by_item(text, sentences, people, article.headline)
               if not event.label.startswith(_anaphors())]  # 参加上述活动 with no event before it: no event 上述活动
     _guest_who_answers(text, events, people, lex)
     anchor = article.dateline or article.pub_date  # 新华社北京3月5日电: the body's 今天 is the 5th

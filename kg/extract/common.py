@@ -118,7 +118,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # (同奥巴马总统两次会晤, 应普京总统的邀请: a talk, a count of them, 的; a count only after a foreign title,
             # 总书记多次深入…考察 is a retrospective: see _named_before_titles)
             f"(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs) | set(lex.encounter_verbs))}|$|重要|近期"
-            f"|的|一道|一起|共同|举行|会面|两次|多次)"
+            f"|的|一道|一起|共同|举行|会面|两次|多次|发去|发来|{alternation(set(lex.message_verbs))})"
         ),
     }
 

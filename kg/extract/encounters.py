@@ -27,7 +27,7 @@ from kg.extract.dates import TIME_PHRASE, find_date, last_date
 from kg.extract.names import ends_a_heading, readings_at
 from kg.extract.people import _country_of
 from kg.extract.references import _is_reference_context
-from kg.lexicon import alternation, load
+from kg.lexicon import alternation, lexicon_lines, load
 from kg.normalise import CJK
 
 CLAUSE_END = "，。；！？"
@@ -362,6 +362,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
 _NAMED_IN_HOLDING = re.compile(f"举行了?(?!的)([^{CLAUSE_END}举年]{{2,20}}第[{COUNT_DIGITS}]+(?:次|届))$")
 _TIMES = re.compile(f"(?<!举行)(?<![第{COUNT_DIGITS}])[{COUNT_DIGITS}]+次(?:成功)?$")  # (举行两次会谈: held)
 # 拉夫罗夫当天与蒂勒森通电话时表示: what the host said during the call the sentence reports
+_ONLY_TIME = re.compile(f"(?:{TIME_PHRASE}|[0-9]{{1,2}}号(?:[上下]午|晚)?)*")
 _SAID_DURING = re.compile(r"时[，,]?(?:表示|指出|强调|说)")
 # after a talk's verb, what makes it a noun (会晤达成的共识, 会谈成果, 会晤时): a talk named, not one reported
 _NAMED_TALK = re.compile(r"(?:达成|的|时|期间|以来|成果|共识|精神)")
@@ -399,7 +400,9 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             guest_names = {g.name for g in guests}
             host = next((s for s in sorted(people, key=lambda s: s.start) if s.start >= after
                          and not re.search(f"[{CLAUSE_END}]", text[after : s.start])), None)
-            before = next((s for s in people if s.end == offset + match.start() and s.name not in guest_names), None)
+            # (解晓岩22号在会见德米斯图拉时强调: a day between the host and 在)
+            before = next((s for s in people if s.end <= offset + match.start() and s.name not in guest_names
+                           and _ONLY_TIME.fullmatch(text, s.end, offset + match.start())), None)
             if before is not None and not text.startswith(("，", ","), offset + match.end() - 1):
                 host = before  # 张德江在会见奥朗德时表示: the host named before 在
             if host is None or host.name in guest_names:
@@ -412,7 +415,8 @@ def _recalled(text: str, sentences: list[tuple[int, str]], people: list[Span],
             met |= guest_names
             label = f"{host.name}会见{phrase}" if kind == "会见" else f"{host.name}同{phrase}会谈"
             out.append(HeldEvent(label=label, kind=kind, start=offset + match.start(), end=offset + match.end(),
-                                 leader=host, guests=guests))
+                                 leader=host, guests=guests,
+                                 when=last_date(text[offset : offset + match.start()].replace("号", "日"))))
         for talk in _GROUP_TALK.finditer(sentence):
             # 在与青海省藏传佛教界人士座谈时，班禅…: a discussion with a group, led by who is named next (在同大家座谈
             # 时: the people visited; the talk is part of the visit)
@@ -447,10 +451,14 @@ _PRONOUN_GROUPS = ("他们", "她们", "大家", "大伙")
 _AND_THEN = re.compile(r"[，,]并(?:在[^，。；“”]{1,12})?$")
 
 
+# (此外， 5日委内瑞拉外长…: a connective, then the day)
+_SUBJECT_OPENING = re.compile(rf"(?:(?:此外|另外|同时|与此同时)[，,]\s*)?(?:{TIME_PHRASE})*[，,]?")
+
+
 def _subject_of(text: str, offset: int, people: list[Span]) -> Span | None:
     """The person a sentence opens with, after its time and place (当地时间20日上午，李克强在…)."""
     first = min((p for p in people if p.start >= offset), key=lambda p: p.start, default=None)
-    if first is None or not re.fullmatch(f"(?:{TIME_PHRASE})*[，,]?", text[offset : first.start]):
+    if first is None or not _SUBJECT_OPENING.fullmatch(text, offset, first.start):
         return None
     return first
 
@@ -525,6 +533,11 @@ def _state_visit(text: str, offset: int, sentence: str, people: list[Span]) -> H
                      when=find_date(text[offset : offset + state.start()]))
 
 
+@lru_cache(maxsize=1)
+def _buildings() -> tuple[str, ...]:
+    return tuple(lexicon_lines("buildings.txt"))
+
+
 def find_visit(text: str, offset: int, sentence: str, people: list[Span], context: str = "",
                headline: str | None = None) -> HeldEvent | None:
     """国家主席习近平4日乘专机抵达加利福尼亚…进行国事访问 / 习近平3日离京…访问: a visit led by the traveller.
@@ -543,6 +556,8 @@ def find_visit(text: str, offset: int, sentence: str, people: list[Span], contex
     if host is None:
         return None
     place = arrival.group("place") if arrival else ""
+    if place.endswith(_buildings()):
+        return None  # 习近平抵达克里姆林宫。随后，…出席欢迎仪式: a step of the visit, the ceremony is the event
     named = _HEADLINE_ARRIVAL.search(headline or "")
     if place in _HERE and named:
         place = named.group("place")

@@ -251,14 +251,21 @@ _MET_BESIDE = alternation(set(lexicon_lines("met_beside_meeting.txt")))
 _ATTENDEES_MET = re.compile(rf"会见(?:了)?[^，。；]{{0,30}}?(?:{_MET_BESIDE})")
 
 
+# 批示指出：…, 胡锦涛在贺信中指出，…: the words of a message, quoted from there to the paragraph's end
+_MESSAGE_SAYS = re.compile(r"[^，。；：]{0,12}?(?:批示|贺信|贺电|唁电|回信|信)中?(?:指出|强调|说|表示|要求)[：:，,]")
+
+
 def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span], headline: str | None,
                  encounters: list[HeldEvent]) -> list[HeldEvent]:
     """The event the lead announces: the first of the first three sentences that reports one."""
     pats = _patterns()
     looked = 0
+    message_ends = -1  # 李克强作出重要批示。批示指出：…: the message's words fill the paragraph, no event told there
     for index, (offset, sentence) in enumerate(sentences):
         if looked == 3:
             break
+        if offset < message_ends:
+            continue
         met = [e.start for e in encounters if offset <= e.start < offset + len(sentence)]
         visited_first = met and (first_visit := _inspection(sentence, offset, people)) is not None \
             and first_visit.start < min(met) and first_visit.kind not in ("会见", "汇报会")
@@ -269,6 +276,9 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             continue  # 峰会将于6月9日至10日在青岛举行: announced, not held; 今年5月，…会见了 after the lead: recalled
             # (neither is one of the three looked at)
         looked += 1
+        if _MESSAGE_SAYS.match(sentence):
+            message_ends = text.find("\n", offset) % (len(text) + 1)
+            continue
         if _is_message(sentence):
             continue  # 习近平致电祝贺…: a message, nobody attends it
         both = _both_leaders_talk(sentence, offset, people, headline)
@@ -336,10 +346,10 @@ def _headline_attended(headline: str, people: list[Span]) -> list[HeldEvent]:
 
 # a sentence announcing what will happen in its first clause (after 据介绍，, 访问期间，, 届时，): 峰会将于…举行,
 # 习近平将主持, 习近平主席将同…交换意见，…还将同…举行双边会见 (抵达…，将出席…: the arrival happened, and the sentence
-# reports it)
-_FUTURE = re.compile(rf"^(?:(?:据[^，。；]{{1,6}}|[^，。；]{{1,8}}期间|届时)[，,])?"
-                     rf"[^。；，]*?(?:{WILL}|即将|拟)(?:于|在)?"
-                     rf"(?:[^。；“”]{{0,80}}?[，,](?:还将|并将|{WILL})(?:于|在)?)?[^，。；“”]{{0,30}}?"
+# reports it); 特使16日说，他计划近期召集…举行新一轮和谈: a plan someone announces
+_FUTURE = re.compile(rf"^(?:(?:据[^，。；]{{1,6}}|[^，。；]{{1,8}}期间|届时|[^，。；]{{2,40}}(?:说|表示|宣布))[，,])?"
+                     rf"[^。；，]*?(?:{WILL}|即将|拟|(?:计划|打算)(?=于|在|近期|尽快|下周|下月|明年|年内|本月|月底))(?:于|在)?"
+                     rf"(?:[^。；“”]{{0,80}}?[，,](?:还将|并将|{WILL})(?:于|在)?)?[^，。；“”]{{0,45}}?"
                      r"(?:举行|召开|开幕|闭幕|主持|出席|参加|访问|举办|会见|会晤|会谈)")
 
 
@@ -442,7 +452,8 @@ def _convened_meetings(clause: str, offset: int, leader: Span, when: str | None,
     """主持召开(了)X座谈会 in ``clause``, chaired by ``leader``; 分别主持召开了A和B座谈会 is two meetings."""
     meeting_end = _patterns()["meeting_end"]
     found = []
-    for convened in re.finditer(r"(?P<verb>(?:共同)?主持(?:召开)?|召开)(?:了)?([^，。；]{2,40})", clause):
+    # (参加计划于本月底召开的和谈: a meeting 召开的 names is someone else's, or still to come)
+    for convened in re.finditer(r"(?P<verb>(?:共同)?主持(?:召开)?|召开)(?:了)?(?!的)([^，。；]{2,40})", clause):
         name = convened.group(2)
         first_listed, last = name.split("、")[0], name.split("、")[-1]
         if "、" in name and not any(m.end() < len(last) and last[m.end()] == "的"
@@ -683,9 +694,30 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
         label = _clean_label(match.group("what"))
         if len(label) < 4 or (match.group(0).startswith("观看") and not _show().search(label)):
             continue  # (观看《为新中国奠基》主题展览: an exhibition seen on a visit is part of it)
+        if _PLANNED.match(match.group("what")) or _INTENT.search(sentence, 0, match.start()):
+            continue  # 愿意如期参加计划于本月底…召开的和谈: one still to come
+        if _BARRED.search(sentence, 0, match.start()):
+            continue  # 禁止参加一切与足球相关活动, 没有出席: no one attends
         start = offset + match.start("what")
-        return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group("what")))]
+        # 出席了俄罗斯总统普京在乔治大厅举行的欢迎仪式: who holds what is attended hosts it
+        inside = sorted((p for p in people if start <= p.start and p.end <= start + len(match.group("what"))),
+                        key=lambda p: p.start)
+        holder = next((i for i, p in enumerate(inside) if _HELD_BY.match(sentence, p.end - offset)), None)
+        first = holder
+        # 美国副总统拜登和国务卿克里在国务院联合举行的欢迎午宴: the first named hosts, the others with him
+        while first and sentence[inside[first - 1].end - offset : inside[first].start - offset] in ("和", "与", "、"):
+            first -= 1
+        host = inside[first] if first is not None else None
+        cohosts = inside[first + 1 : holder + 1] if first is not None else []
+        return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group("what")),
+                          leader=host, leader_role="举行" if host else None, guests=cohosts)]
     return []
+
+
+_PLANNED = re.compile(rf"(?:计划|拟|定|预定)(?:于|在)|{WILL}|即将")  # (中国计划生育协会: no plan)
+_BARRED = re.compile(r"(?:禁止|不得|拒绝|拒不|[不没未]能?|没有)$")
+_INTENT = re.compile(r"(?:愿意|愿|准备|计划|打算|希望|将)(?:如期|按时)?$")
+_HELD_BY = re.compile(r"(?:在[^，。；、的]{1,12})?(?:举行|举办|主持)的")
 
 
 @lru_cache(maxsize=1)
@@ -875,6 +907,7 @@ def _kind_of(label: str) -> str:
     return lex.meeting_nouns.get(m.group(0), "会议") if m else "会议"
 
 
+_LASTING = re.compile(r"^为期[^，。；的]{1,6}的")
 _LABEL_OPENERS = re.compile(f"^(?:{alternation(set(lexicon_lines('label_openers.txt')))})+")
 
 
@@ -894,6 +927,7 @@ def _clean_label(label: str, kind: str = "") -> str:
         label = tail if len(tail) >= 2 and balanced else label.replace("\n", "")  # (“被封存的记忆\n不再…”的展览)
     label = _SOURCE_OPENER.sub("", label) or label  # 记者今天从…吹风会: where the reporter heard it
     label = _LABEL_OPENERS.sub("", label)
+    label = _LASTING.sub("", label) or label  # 为期4天的博鳌亚洲论坛2016年年会
     label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
     label = _OPENED_THAT_DAY.sub("", label)  # 当天开幕的第四次世界议长大会
     if re.search("调研|考察|视察|检查", label):  # 在山东调研时强调, 在视察驻昆明部队时强调: the visit
@@ -930,6 +964,8 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
         trimmed = pats["meeting_then_where"].match(clause)
         if trimmed:
             clause = trimmed.group(1)
+        if _PLANNED.search(clause):
+            continue  # 参加计划于本月底在日内瓦召开的和谈: one still to come
         if (verb.group(0) in ("开幕", "闭幕") and not pats["meeting_end"].search(clause)
                 and _GATHERING.search(clause)) or (verb.group(0) in ("开班", "结业") and clause):
             # 平昌冬奥会昨晚开幕, 进博会在上海开幕: a games or fair opens with a ceremony, the event reported (so
@@ -977,6 +1013,9 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                     at = sentence.find(stop, verb.end())
                     end = min(end, at) if at >= 0 else end
                 rest = sentence[verb.end() : end]
+                said = re.search(r"(?:表示|指出|强调|说)", rest)  # 潘基文举行记者会表示: what he said follows
+                if said and said.start() >= 2:
+                    end, rest = verb.end() + said.start(), rest[: said.start()]
                 guests = [p for p in people if offset + verb.end() <= p.start and p.end <= offset + end]
                 return [HeldEvent(label=f"{leader.name}举行{rest}", kind=_kind_of(noun_phrase),
                                   start=offset + verb.start(), end=offset + end, leader=leader, guests=guests)]
@@ -1138,6 +1177,9 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue
         if re.search(r"(参加|陪同|一同|随同)$", sentence[: verb.start()]):
             continue  # 参加接访: the companions' verb, not the leader's
+        if lex.inspection_verbs[verb.group(0)] == "会见" and sentence[: verb.start()].endswith("在") \
+                and re.match(r"[^，。；]*时", after):
+            continue  # 解晓岩22号在会见德米斯图拉时强调: an encounter the encounters read, with its guest
         if sentence[: verb.start()].endswith(_inspection_as_noun()["before"]) \
                 or after.startswith(_inspection_as_noun()["after"]):
             continue  # 决定根据督查情况…, 督导工作要…: the verb is a noun (inspection_as_noun.txt)
@@ -1152,6 +1194,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         leaders = [p for p in leaders if not _is_reference_context(sentence, p.end - offset)
                    and not sentence.startswith(("夫人", "的夫人"), p.end - offset)  # 习近平夫人彭丽媛…参观: she visits
                    and not INVITER.search(sentence, 0, p.end - offset)]  # 应马特维延科的邀请，张德江赴俄罗斯…
+        # 刘延东委托…负责同志看望屠呦呦, 受习近平委托，刘云山…看望: who entrusts others does not go
+        leaders = [p for p in leaders if "委托" not in sentence[p.end - offset : verb.start()]]
         if not leaders:
             continue
         leader = leaders[0]
@@ -1193,14 +1237,14 @@ def _together_with(sentence: str, offset: int, leader: Span, verb_at: int, peopl
     return joined
 
 
-_ACTIVITY = re.compile(r"(?:开展|举办|组织开展|参加)([^，。；]{2,30}?活动)")
+_ACTIVITY = re.compile(r"(?:开展|举办|组织开展|参加)([^，。；]{2,30}?活动)(?!的)")  # (参加…活动的专家: who they are)
 
 
 def _activity(sentence: str, offset: int, people: list[Span]) -> HeldEvent | None:
     """县委书记某某到接待中心开展“领导干部信访接待日”活动: an activity led by its subject."""
     match = _ACTIVITY.search(sentence)
-    if not match:
-        return None
+    if not match or _BARRED.search(sentence, 0, match.start()):
+        return None  # (对布拉特处以禁止参加一切与足球相关活动八年的处罚: barred from it)
     leaders = [p for p in people if offset <= p.start and p.end <= offset + match.start()
                and not _is_reference_context(sentence, p.end - offset)]
     if not leaders:

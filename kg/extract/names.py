@@ -154,11 +154,16 @@ def is_joined_name(token: str) -> bool:
         and not _place_inside(token)
 
 
+@lru_cache(maxsize=1)
+def _not_in_joined_names() -> tuple[str, ...]:
+    return tuple(lexicon_lines("not_in_joined_names.txt"))
+
+
 def _place_inside(token: str) -> bool:
     lex = load()
     parts = re.split(f"[{re.escape(JOINERS)}]", token)
     countries = _country_set(lex)
-    return any(token.find(country) >= 0 for country in ("中国", "中华", "东盟", "北京")) or \
+    return any(token.find(word) >= 0 for word in _not_in_joined_names()) or \
         bool(countries & set(parts)) or \
         any(part[:k] in countries for part in parts[:1] for k in range(2, len(part) - 3))
     # (英国著名物理学家斯蒂芬·霍金: a country and four more characters open a line's words, not a name)
@@ -226,6 +231,7 @@ def acceptable(token: str, strength: int, *, foreign: bool, after_title: bool, l
 # surnames that are everyday words first (surnames_as_words.txt): function words, adverbs, measure words
 _AS_WORDS = dict(line.split("\t") for line in lexicon_lines("surnames_as_words.txt"))
 _FUNCTION_SURNAMES, _ADVERB_CHARACTERS, _MEASURES = _AS_WORDS["function"], _AS_WORDS["adverb"], _AS_WORDS["measure"]
+_RARE_SURNAMES = _AS_WORDS["rare"]
 
 
 @lru_cache(maxsize=1)
@@ -274,9 +280,9 @@ def never_a_name(token: str, lex: Lexicon) -> bool:
         return True  # (于立新: a given name may be an adverb after 于)
     if token[0] in _FUNCTION_SURNAMES and token[1:] in lex.titles:
         return True  # 外长和防长参加: a title after 和
-    # (向前进: a verb may be a given name after 向 or 同; 和 is a surname too rarely)
+    # (向前进: a verb may be a given name after 向 or 同; 和 and 由 are surnames too rarely)
     return token[0] in _FUNCTION_SURNAMES and tag is not None \
-        and (token[0] == "和" or not tag.startswith(("ns", "nr", "v")))
+        and (token[0] in _RARE_SURNAMES or not tag.startswith(("ns", "nr", "v")))
 
 
 def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, lex: Lexicon,

@@ -34,7 +34,8 @@ _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|�
 
 # ---------------------------------------------------------------- participation
 
-SPEAKING_AT_THE_MEETING = ("在会上", "在座谈会上")  # roles that place the speaker at the meeting the report tells
+# roles that place the speaker at the meeting the report tells (named by its bare noun: 在论坛上表示)
+SPEAKING_AT_THE_MEETING = ("在会上", "在座谈会上", "在会议上", "在大会上", "在论坛上", "在峰会上", "在开幕式上")
 
 
 # 今年7月习近平主席…同穆罕默德王储共同宣布: a sentence that opens with a past month and no day recalls, and who
@@ -150,7 +151,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         recalled = _RECALLED.match(text, sentence_start(text, verb.start()), verb.start())
         # (栗战书说，刚刚在阿根廷召开的峰会…。习近平主席在峰会上发表重要讲话: a speech the speaker recalls; not
         # 参加有关活动 at the end of a speech paragraph, the report going on)
-        recalled_speech = role.endswith(("讲话", "致辞", "发言")) and in_speech_paragraph(text, verb.start())
+        recalled_speech = (role.endswith(("讲话", "致辞", "发言")) or role in SPEAKING_AT_THE_MEETING) \
+            and in_speech_paragraph(text, verb.start())
         if found and (inside_reported_speech(text, verb.start()) or recalled or recalled_speech):
             continue  # 栗战书说，不久前，习近平主席在博鳌…宣布了…: what a speaker recalls, not this event
         if found and _FIRST_PERSON.search(text[sentence_start(text, verb.start()) : verb.start()]):

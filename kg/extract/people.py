@@ -26,6 +26,7 @@ from kg.extract.names import (
     _ordinary_word,
     best_reading,
     is_han_name,
+    is_japanese_name,
     is_joined_name,
     is_name,
     is_syllabic_name,
@@ -465,6 +466,8 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
             or [r for r in widest if len(r.name) >= 4 and is_transliteration(r.name.replace("·", ""), lex)]
         # (负责反恐事务的副秘书长沃龙科夫8日: no country says foreign, but only a foreign reading closes the name)
         ambiguous = ambiguous or len(readings) > 1
+        if foreign:
+            readings = _spelt_readings(readings, lex)
         name = best_reading(text, name_from, readings, confirmed) if readings else name_at(text, name_from, lex, True)
         if title == _LEADER and text.rfind("《", 0, t_start) > text.rfind("》", 0, t_start):
             continue  # 《…亚太经合组织领导人宣言》: a document's title, no one named 宣言
@@ -500,6 +503,13 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
 
 _COUNTED_GROUP = re.compile(f"等[{COUNT_DIGITS}]+(?:位|名)")
 _LIST_ITEM_RUN = re.compile(f"[{CJK}]{{2,5}}(?=、)")
+
+
+def _spelt_readings(readings: list, lex: Lexicon) -> list:
+    """After a foreign title, a reading that adds a character no transliteration spells to a transliterated one closed
+    by a firm stop swallowed that stop (美国副总统彭斯称，: 彭斯, though 彭斯称 has a Han name's shape)."""
+    spelt = {r.name for r in readings if r.strength >= 2 and len(r.name) >= 2 and is_transliteration(r.name, lex)}
+    return [r for r in readings if not (r.name[:-1] in spelt and r.name[-1] not in lex.transliteration)] or readings
 
 
 def _item_between_names(text: str, sep: int, lex: Lexicon, foreign: bool, confirmed: frozenset[str]) -> str | None:
@@ -697,6 +707,8 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
             # title alone, like the paper's own short form, and keeps the body it names
             outside = _trailing_body(text[max(floor, title_at - 16) : title_at])
             posts.append(PostMention(label=item_title, title=item_title, body=outside, tense=item_tense))
+            # (中国空间技术研究院技术顾问、研究员: the chain's body is that unread prefix, not one named before it)
+            last_body = None
             continue
         country = _country_of(body, lex) or _country_of(prev_body, lex) or country  # the chain's own first
         if _side_title(item_title):  # 俄罗斯副总理、…委员会俄方主席: a side's chair names its committee, not its state
@@ -835,7 +847,8 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 continue  # 法德外长, 中俄元首: the officials of two countries (韩英主任 is a person)
             if len(name) >= 3 and name[0] in _before_foreign_names() and is_transliteration(name[1:], lex):
                 continue  # 应普京总统的邀请, 向普京总统表示: a preposition before a foreign name
-            if start < 0 or not (syllabic or is_name(name, lex, foreign=foreign)) or _country_end().search(name) \
+            if start < 0 or not (syllabic or is_name(name, lex, foreign=foreign)
+                                 or (foreign and is_japanese_name(name, lex))) or _country_end().search(name) \
                     or _ends_like_a_body(name, lex) \
                     or name[-1] in "任设选" or any(stop_strength(text, i) for i in range(start + syllabic, t_start)) \
                     or any(len(w) >= 2 and lex.common_words.get(w, "n")[0] in "vt"
