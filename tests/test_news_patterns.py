@@ -2585,7 +2585,7 @@ def test_each_item_of_a_round_up_reports_its_own_event():
 
 def test_an_encounter_recalled_with_its_day_before_zai_is_read_with_its_guest():
     """特使甲22号在会见…特使乙时强调: a 会见 on the 22nd that 甲 leads and 乙 attends (no visit 会见…时强调)."""
-    ex = extract("中国政府叙利亚问题特使邝志远22号在会见联合国秘书长叙利亚问题特使罗振川时强调，中方支持联合国发挥作用。",
+    ex = extract("中国政府叙利亚问题特使邝志远22号在会见联合国秘书长叙利亚问题特使罗振川时强调，中方支持联合国。",
                  day=date(2017, 2, 23))
     assert edges(ex, "attended") == {"邝志远会见联合国秘书长叙利亚问题特使罗振川": ["邝志远", "罗振川"]}
     assert [str(m.date) for m in ex.meetings] == ["2017-02-22"]
