@@ -147,6 +147,7 @@ def assemble_graph(extractions: list[ArticleExtraction], problems: list[InputPro
     suspects = find_suspects(graph, report.get("merged"))
     report.update({"suspect_names": suspects.names, "suspect_posts": suspects.posts,
                    "suspect_split": suspects.split, "suspect_merges": suspects.thin_merges,
+                   "suspect_untraced": suspects.untraced,
                    "suspect_counts": suspects.counts()})
     warnings = list(dict.fromkeys(extraction_warnings + resolution_warnings))
     articles = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Article")

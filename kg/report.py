@@ -32,6 +32,9 @@ SECTIONS = (
     ("suspect_split", "One name, several officials", "Namesakes, or one person split apart: merge in the curation "
                                                      "file if they are one."),
     ("suspect_merges", "Merges on thin evidence", "Name variants merged on a post several people hold."),
+    ("suspect_untraced", "Officials nothing traces", "Named with no post and at no event in every article that names "
+                                                     "them: no sentence backs the node (often a headline's word read "
+                                                     "as a name); fix with not_people if it is no one."),
 )
 # characters that start Markdown or HTML markup; `_` only matters at a word's edge (a_b is never emphasis)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")

@@ -35,10 +35,11 @@ class Suspects:
     posts: list[dict] = field(default_factory=list)
     split: list[dict] = field(default_factory=list)
     thin_merges: list[dict] = field(default_factory=list)
+    untraced: list[dict] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {"names": len(self.names), "posts": len(self.posts), "split names": len(self.split),
-                "thin merges": len(self.thin_merges)}
+                "thin merges": len(self.thin_merges), "untraced": len(self.untraced)}
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +135,9 @@ def find_suspects(graph: nx.MultiDiGraph, merged: list[dict] | None = None) -> S
             found.split.append({"summary": f"{label}: {len(nodes)} officials", "nodes": nodes,
                                 "evidence": [f"{'、'.join(sorted(graph.nodes[n].get('posts') or [])[:4]) or 'no post'}"
                                              for n in nodes]})
+    for node, data in officials:
+        if graph.degree(node) == 0:  # named with no post, at no event: often a headline's word (石家庄, 白皮书)
+            found.untraced.append({"summary": f"{data['label']}: no post, no event, no reference", "node": node})
     for entry in merged or []:
         if entry.get("rule") and _thin(entry):
             found.thin_merges.append({"summary": entry["summary"], "evidence": entry.get("evidence", [])})

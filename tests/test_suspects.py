@@ -61,6 +61,8 @@ def test_suspects_of_a_graph_and_of_the_seeds():
     assert [e["summary"].split(" ")[0] for e in found.names] == ["王毅在"]
     assert [e["node"] for e in found.posts] == ["p1"]
     assert [e["summary"] for e in found.split] == ["张勇: 2 officials"]
+    # o2, o3 and o4 hold nothing and attend nothing: no sentence traces them
+    assert sorted(e["node"] for e in found.untraced) == ["o2", "o3", "o4"]
     result = kg.build([SEEDS])
     counts = result.report["suspect_counts"]
-    assert counts["names"] == 0 and counts["posts"] == 0 and counts["split names"] == 0
+    assert counts["names"] == 0 and counts["posts"] == 0 and counts["split names"] == 0 and counts["untraced"] == 0
