@@ -2639,3 +2639,19 @@ def test_speakers_at_a_ceremony_a_forum_s_close_and_talks_or_dialogues_are_event
     assert edges(ex, "attended") == {"世贸组织2018公共论坛": ["罗振川"]}
     assert [str(m.date) for m in ex.meetings] == ["2018-10-04"]
     assert [m.label for m in extract("第四届中德媒体对话在北京举行。").meetings] == ["第四届中德媒体对话"]
+
+
+def test_a_day_spoken_with_hao_dates_the_event_told_that_same_day():
+    """甲12号表示，…。甲当天在索契出席…会议时表示: 当天 is the 12th, not the broadcast's day."""
+    ex = extract("俄罗斯总理罗振川12号表示，如果情况继续恶化，俄方不排除断交的可能性。\n"
+                 "罗振川当天在索契出席欧亚经济联盟政府委员会会议时表示，参与者应受到严惩。", day=date(2016, 8, 13))
+    assert [(m.label, str(m.date)) for m in ex.meetings] == [("欧亚经济联盟政府委员会会议", "2016-08-12")]
+
+
+def test_a_meeting_opened_on_a_day_written_with_yu_and_one_still_hoped_for():
+    """…大会于当地时间10月1日在…开幕: an event; 在即将举行的…峰会上, 对甲出席…峰会抱有期待: none yet."""
+    ex = extract("第24届发展中国家科学院大会于当地时间10月1日在阿根廷首都布宜诺斯艾利斯开幕。", day=date(2013, 10, 3))
+    assert [(m.label, str(m.date)) for m in ex.meetings] == [("第24届发展中国家科学院大会", "2013-10-01")]
+    ex = extract("各方期待中国在即将举行的二十国集团领导人大阪峰会上注入正能量。\n"
+                 "国际社会对中国国家主席罗振川出席二十国集团领导人大阪峰会抱有热切期待。", day=date(2019, 6, 27))
+    assert not ex.meetings

@@ -149,7 +149,7 @@ def word_edges(run: str) -> set[int]:
     return edges
 
 
-_WHEN = f"(?:{TIME_PHRASE})*"
+_WHEN = f"(?:于?{TIME_PHRASE})*"  # (…大会于当地时间10月1日在…开幕)
 _HOLD_VERBS = "|".join(f"{re.escape(v)}(?![式会词辞])" if v.endswith(("幕", "开班", "结业")) else re.escape(v)
                        for v in sorted(lexicon_lines("hold_verbs.txt"), key=lambda v: (-len(v), v)))
 

@@ -6,8 +6,9 @@ import re
 from datetime import date, timedelta
 
 # Time expressions, shared by every rule that reads around a date (李克强21日在达沃斯出席…, 论坛16号在北京举行).
-# 号 is the spoken day (16号); a bare 1号 is read as a day only before a time word or a verb (not 1号文件).
-_HAO = r"号(?=[上下中晚凌早]|在|，|举行|召开|开幕|闭幕|出席|会见|主持|抵达|电|至|到|起|晚|讯)"
+# 号 is the spoken day (16号); a bare 1号 is read as a day only before a time word or a verb (not 1号文件), a speech
+# verb among them (梅德韦杰夫12号表示).
+_HAO = r"号(?=[上下中晚凌早]|在|，|举行|召开|开幕|闭幕|出席|会见|主持|抵达|电|至|到|起|晚|讯|表示|宣布|指出|强调|说|称)"
 DAY = rf"\d{{1,2}}(?:日|{_HAO})"
 # 18日至21日, 27日和28日, 30日、31日; 14至16日 (the first day of a span written once)
 DATE = rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}至(?=\d{{1,2}}[日号]))?{DAY}(?:[至和、]\d{{1,2}}(?:日|号))?"

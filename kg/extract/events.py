@@ -698,6 +698,8 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
             continue  # 愿意如期参加计划于本月底…召开的和谈: one still to come
         if _BARRED.search(sentence, 0, match.start()):
             continue  # 禁止参加一切与足球相关活动, 没有出席: no one attends
+        if _EXPECTED.match(sentence, match.end()):
+            continue  # 对习近平出席…大阪峰会抱有热切期待: hoped for, still to come
         start = offset + match.start("what")
         # 出席了俄罗斯总统普京在乔治大厅举行的欢迎仪式: who holds what is attended hosts it
         inside = sorted((p for p in people if start <= p.start and p.end <= start + len(match.group("what"))),
@@ -715,6 +717,7 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
 
 
 _PLANNED = re.compile(rf"(?:计划|拟|定|预定)(?:于|在)|{WILL}|即将")  # (中国计划生育协会: no plan)
+_EXPECTED = re.compile(r"[^，。；]{0,8}?(?:期待|期望|期盼|寄予厚望)")
 _BARRED = re.compile(r"(?:禁止|不得|拒绝|拒不|[不没未]能?|没有)$")
 _INTENT = re.compile(r"(?:愿意|愿|准备|计划|打算|希望|将)(?:如期|按时)?$")
 _HELD_BY = re.compile(r"(?:在[^，。；、的]{1,12})?(?:举行|举办|主持)的")
@@ -960,12 +963,12 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
     for verb in re.finditer(_HOLD_VERBS, sentence):
         before = sentence[: verb.start()]
         clause = re.split(r"[，。；：]", before)[-1]
+        if _PLANNED.search(clause):
+            continue  # 参加计划于本月底在日内瓦召开的和谈, 在即将举行的…峰会上: one still to come
         clause = _strip_date(clause)
         trimmed = pats["meeting_then_where"].match(clause)
         if trimmed:
             clause = trimmed.group(1)
-        if _PLANNED.search(clause):
-            continue  # 参加计划于本月底在日内瓦召开的和谈: one still to come
         if (verb.group(0) in ("开幕", "闭幕") and not pats["meeting_end"].search(clause)
                 and _GATHERING.search(clause)) or (verb.group(0) in ("开班", "结业") and clause):
             # 平昌冬奥会昨晚开幕, 进博会在上海开幕: a games or fair opens with a ceremony, the event reported (so
@@ -1093,7 +1096,7 @@ _CLAUSE_DATE = TIME_PHRASE
 def _strip_date(clause: str) -> str:
     """A date or time opening or closing a clause (中共中央政治局5月26日召开会议) is not part of its subject."""
     clause = re.sub(f"^(?:{_CLAUSE_DATE})+", "", clause)
-    return re.sub(f"(?:{_CLAUSE_DATE}|在[^，。；]{{1,12}}|上午|下午|晚上)+$", "", clause) or clause
+    return re.sub(f"(?:于?(?:{_CLAUSE_DATE})|在[^，。；]{{1,12}}|上午|下午|晚上)+$", "", clause) or clause
 
 
 def _apart(name: str) -> list[str]:
