@@ -2656,3 +2656,13 @@ def test_a_meeting_opened_on_a_day_written_with_yu_and_one_still_hoped_for():
     ex = extract("央视网消息：各方期待中国在即将举行的二十国集团领导人大阪峰会上，为世界经济注入正能量。\n"
                  "国际社会对中国国家主席罗振川出席二十国集团领导人大阪峰会抱有热切期待。", day=date(2019, 6, 27))
     assert not ex.meetings
+
+
+def test_talks_one_is_invited_to_are_no_event_and_a_clause_wishing_for_talks_names_none():
+    """俄已邀请…派代表赴莫斯科参加…和谈: invited, not held; 反对派重申支持全国对话: a heading's wish, no event."""
+    ex = extract("俄罗斯外长罗振川21日在索契表示，俄已邀请阿富汗政府和塔利班组织派代表赴莫斯科参加阿富汗国内和谈。",
+                 day=date(2018, 8, 22))
+    assert not ex.meetings
+    ex = extract("叙国内反对派重申支持全国对话\n叙利亚国内19家反对派政党代表25号在首都大马士革举行发布会，重申通过全国对话"
+                 "等和平手段解决危机。", title="国际联播快讯", day=date(2012, 11, 26))
+    assert not [m for m in ex.meetings if "重申" in m.label]

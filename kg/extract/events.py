@@ -719,7 +719,8 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
 _PLANNED = re.compile(rf"(?:计划|拟|定|预定)(?:于|在)|{WILL}|即将")  # (中国计划生育协会: no plan)
 _EXPECTED = re.compile(r"[^，。；]{0,8}?(?:期待|期望|期盼|寄予厚望)")
 _BARRED = re.compile(r"(?:禁止|不得|拒绝|拒不|[不没未]能?|没有)$")
-_INTENT = re.compile(r"(?:愿意|愿|准备|计划|打算|希望|将)(?:如期|按时)?$")
+# (俄已邀请阿富汗政府和塔利班派代表赴莫斯科参加…和谈: invited, still to come; 应邀参加 took part)
+_INTENT = re.compile(r"(?:愿意|愿|准备|计划|打算|希望|将)(?:如期|按时)?$|(?<!应)邀请[^，。；]{0,40}$")
 _HELD_BY = re.compile(r"(?:在[^，。；、的]{1,12})?(?:举行|举办|主持)的")
 
 
