@@ -2666,3 +2666,10 @@ def test_talks_one_is_invited_to_are_no_event_and_a_clause_wishing_for_talks_nam
     ex = extract("叙国内反对派重申支持全国对话\n叙利亚19家反对派政党代表25号在首都大马士革举行发布会，重申通过全国对话"
                  "等和平手段解决危机。", title="国际联播快讯", day=date(2012, 11, 26))
     assert not [m for m in ex.meetings if "重申" in m.label]
+
+
+def test_a_summit_told_as_already_over_is_no_event_of_the_report():
+    """…北京峰会已经落下帷幕，而…成果持续引发反响: the summit is recalled; a reaction piece reports no event."""
+    ex = extract("中非合作论坛北京峰会已经落下帷幕，而本次峰会取得的丰硕成果持续在非洲国家引发积极反响。\n"
+                 "罗振川主席在峰会上提出未来重点实施“八大行动”。", day=date(2018, 9, 9))
+    assert not ex.meetings

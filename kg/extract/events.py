@@ -966,6 +966,8 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
         clause = re.split(r"[，。；：]", before)[-1]
         if _PLANNED.search(clause):
             continue  # 参加计划于本月底在日内瓦召开的和谈, 在即将举行的…峰会上: one still to come
+        if clause.endswith(("已经", "已")):
+            continue  # 中非合作论坛北京峰会已经落下帷幕，而…持续引发反响: over, recalled, not reported
         clause = _strip_date(clause)
         trimmed = pats["meeting_then_where"].match(clause)
         if trimmed:
@@ -1081,6 +1083,8 @@ def _meeting_opening_sentence(sentence: str, offset: int, people: list[Span] = (
                        re.split(r"[，。；：]", sentence)[1] if "，" in sentence else sentence)
     if head.endswith(("后", "前", "之后", "之前", "期间")):
         return []  # 欢迎仪式后，两国总理举行会谈: the clause dates what follows, it reports no event
+    if re.search(f"已经?(?:{_HOLD_VERBS})", head):
+        return []  # 中非合作论坛北京峰会已经落下帷幕: over, recalled, not reported
     match = re.match(f"^“?(.{{2,40}}?(?:{pats['meeting'].pattern}))”?", head)
     if not match:
         return []  # (“金砖国家领导人第八次会晤”在印度果阿举行: the name may stand in quotes)
