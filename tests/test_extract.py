@@ -408,7 +408,7 @@ def test_a_reading_that_swallowed_an_adverb_is_trimmed_to_the_name_the_article_g
     spans = {0: Span(name="伊斯兰·卡里莫夫", start=0, name_start=0, end=8),
              20: Span(name="卡里莫夫因", start=20, name_start=20, end=25),
              40: Span(name="刘福连", start=40, name_start=40, end=43)}
-    _trim_adverbs_after_names(spans)
+    _trim_adverbs_after_names("。" * 50, spans)
     assert [(s.name, s.end) for s in spans.values()] == [("伊斯兰·卡里莫夫", 8), ("卡里莫夫", 24), ("刘福连", 43)]
 
 

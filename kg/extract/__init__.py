@@ -312,6 +312,14 @@ def _guest_who_answers(text: str, events: list, people: list[Span], lex: Lexicon
         event.guests = [answer]
 
 
+def _headline_tells_an_event(headline: str | None, lex: Lexicon) -> bool:
+    """Does the headline name a meeting, an encounter or a visit (习近平同墨西哥总统举行会谈, …研讨会在京开幕)?"""
+    if not headline:
+        return False
+    return bool(_patterns()["inspect"].search(headline) or any(noun in headline for noun in lex.meeting_nouns)
+                or any(verb in headline for verb in lex.encounter_verbs))
+
+
 def _headline_name(headline: str | None, event) -> tuple[str, ...]:
     """全国政协十三届常委会第三次会议开幕 over 政协第十三届全国委员会常务委员会第三次会议: the headline's short name of
     the lead meeting, kept as another name of it (people search by the form the paper prints big)."""
@@ -498,7 +506,13 @@ def extract(article: Article) -> ArticleExtraction:
         return name in lead_actors and lead_actors[name] <= pos < lead_end
 
     found = find_participants(text, people, lex) + speakers_at_discussions(text, people, events, lex) + gathered
+    # 议长拉哈姆4号宣布，…。\n当天，…观察员召开新闻发布会: a paragraph before any event's is at none of them (unless
+    # the headline told the event: 刘延东在开幕式上宣读…贺信 under 首届中蒙博览会在呼和浩特举办)
+    first_told = 0 if _headline_tells_an_event(article.headline, lex) \
+        else text.rfind("\n", 0, min(event.start for event in events)) + 1
     for name, is_body, relation, role, pos in sorted(found, key=lambda x: x[4]):
+        if pos < first_told:
+            continue
         # 参加上述活动, 一同出席相关活动: every event the article reports
         every = bool(_EVERY_EVENT.search(role) or _EVERY_EVENT.search(_sentence_at(sentences, pos)))
         phase = _PHASE_NAMED.match(text, pos + len(role))

@@ -50,9 +50,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # (27日和28日同…会晤: 和 between two days joins no partner)
         "talk": re.compile(f"(?P<with>同|与|(?<![日号])和)(?P<guest>[^{CLAUSE_END}]{{1,200}}?)"
                            f"(?P<verb>{alternation(talk)})"),
-        # (张德江在会见奥朗德时表示，: the host before 在, the speech verb right after 时)
+        # (张德江在会见奥朗德时表示，: the host before 在, the speech verb right after 时; 在会见…后表示 too)
         "recalled": re.compile(f"在(?:(?:{alternation(meet)})(?P<guest>[^{CLAUSE_END}]{{2,30}}?)|(?:同|与)"
-                               f"(?P<partner>[^{CLAUSE_END}]{{2,30}}?)(?:举行)?(?:会谈|会晤))时"
+                               f"(?P<partner>[^{CLAUSE_END}]{{2,30}}?)(?:举行)?(?:会谈|会晤))[时后]"
                                f"(?:[，,]|(?=表示|指出|强调|说|介绍))"),
     }
 

@@ -945,6 +945,8 @@ def _clean_label(label: str, kind: str = "") -> str:
 # 主持召开会议，专题听取北京冬奥会…筹办工作情况汇报: a bare meeting is named by its agenda, the clause after it
 _AGENDA_VERBS = alternation(set(lexicon_lines("agenda_verbs.txt")))
 _AGENDA = re.compile(rf"[，,](?:专题)?((?:{_AGENDA_VERBS})(?:了)?[^，。；“”]{{2,40}})(?=[，。；]|$)")
+_HONOUREE = re.compile(r"为(?:已故|前|原)?$")  # 新加坡政府为前总理李光耀举行国葬: the one honoured holds nothing
+_MOURNING = re.compile(r"葬|悼|告别")  # 国葬, 追悼会, 告别仪式: the one honoured is not among those there
 _GATHERING = re.compile(f"(?:{alternation(set(lexicon_lines('gathering_nouns.txt')))})$")
 
 
@@ -1011,7 +1013,17 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
             relative = sentence.startswith("的", verb.end())  # 张德江出席了议联举行的招待会: 议联 holds it, not he
             leader = next((p for p in people if offset <= p.start and p.end <= offset + verb.start()
                            and sentence.rfind("，", 0, verb.start()) < p.start - offset
-                           and not (relative and p.end != offset + verb.start())), None)
+                           and not (relative and p.end != offset + verb.start())
+                           and not _HONOUREE.search(sentence, 0, p.start - offset)), None)
+            honoured = next((p for p in people if offset <= p.start and p.end == offset + verb.start()
+                             and _HONOUREE.search(sentence, 0, p.start - offset)), None) if leader is None else None
+            if honoured is not None and verb.group(0) == "举行":
+                # 会见后，安倍为习近平举行欢迎晚宴 (no host read): the one honoured is the guest (not at his own 国葬)
+                clause_start = max(sentence.rfind(stop, 0, verb.start()) for stop in "，。；") + 1
+                end = verb.end() + skipped + len(noun_phrase)
+                return [HeldEvent(label=_clean_label(sentence[clause_start:end]), kind=_kind_of(noun_phrase),
+                                  start=offset + verb.start(), end=offset + end,
+                                  guests=[] if _MOURNING.search(noun_phrase) else [honoured])]
             if leader is not None and len(_clean_label(noun_phrase)) <= 3 and verb.group(0) == "举行":
                 # 习近平举行仪式欢迎约旦国王访华: a short noun; the rest of the clause says what for, and whom
                 end = len(sentence)

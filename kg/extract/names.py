@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jieba
+
 from kg.extract.common import _filler_words, _patterns, _words
 from kg.lexicon import Lexicon, alternation, lexicon_lines, load
 from kg.normalise import CJK
@@ -209,6 +211,15 @@ def _ordinary_word(tag: str | None) -> bool:
     return tag is not None and (tag in ("n", "vn", "an", "nt") or tag[0] in "vadmqrpcutfs")
 
 
+# jieba's count of a word below which a verb it knows is too rare to be the word the text means after a title
+_RARE_WORD_COUNT = 100
+
+
+def _rare_word(word: str) -> bool:
+    """Does jieba's dictionary count ``word`` fewer than _RARE_WORD_COUNT times (连战 63; 强调 6,318)?"""
+    return (jieba.get_FREQ(word) or 0) < _RARE_WORD_COUNT
+
+
 def _common(token: str, lex: Lexicon) -> str | None:
     """jieba's tag for ``token`` if it is an ordinary dictionary word (not a person name), else None."""
     return lex.common_words.get(token)
@@ -321,6 +332,8 @@ def _acceptance(token: str, strength: int, *, foreign: bool, after_title: bool, 
         if after_title and tag[0] not in "tmq" and ((strength == 3 and not foreign) or tag[0] not in "vrpcuyad"
                                                     or (strength >= 2 and tag[0] in "ad")):
             return 2  # (never a time word or a number: 主席去年出席)
+        if after_title and not foreign and strength >= 2 and tag == "v" and _rare_word(token):
+            return 2  # 国民党前主席连战表示: a verb jieba rarely sees is a name before a firm stop (市长强调: no)
     if is_syllabic_name(token, lex) and (after_title or strength >= 3) and (
             tag is None or tag.startswith("ns") or strength >= 3):
         return 2

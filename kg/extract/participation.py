@@ -29,7 +29,7 @@ from kg.normalise import CJK
 
 _TOWARDS = re.compile(r"向[^，。；、]{0,12}$")  # 向红军烈士|纪念塔: the run stands inside the object of 向
 _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以(?!及)|在|共同为|为|与|作为)"
-                            r"(?:[^，。；、“”]|“[^“”]{1,20}”){1,16}$|"
+                            r"(?:[^，。；、“”\n]|“[^“”\n]{1,20}”){1,16}$|"
                             rf"(?:{TIME_PHRASE})(?:在[^，。；、“”]{{1,16}})?$")
 
 # ---------------------------------------------------------------- participation
@@ -516,6 +516,12 @@ def _walk_left(text: str, pos: int, by_end: dict[int, Span], lex: Lexicon) -> li
             if joint and joint.start() in by_end:
                 pos = joint.start()  # 李克强当地时间19日中午在巴西利亚与巴西总统罗塞芙共同出席: the first partner too
             continue
+        if pos > 1 and text[pos - 1] == "同" and items and not items[0][1]:
+            joint = _JOINT_GAP.search(text, max(0, pos - 41), pos - 1)
+            first = joint.start() if joint else pos - 1
+            if first in by_end:
+                pos = first  # 习近平14日同…本扬在万象一道出席…奠基仪式: the first partner attends too
+                continue
         if pos > 1 and text[pos - 1] == "，" and not items[0][1] and pos - 1 in by_end:
             pos -= 1  # groups of titled people sharing one verb: 副市长韩冰、罗敏，市政府秘书长卫东升出席
             continue

@@ -89,21 +89,33 @@ def find_people(text: str, lex: Lexicon | None = None, headline_end: int = 0) ->
     _foreign_speakers(text, spans, lex)
     for pos in [pos for pos, span in spans.items() if never_a_name(span.name, lex)]:
         del spans[pos]  # (乌克兰议会…, 沙特国王: whatever path read it, a country is no person)
-    _trim_adverbs_after_names(spans)
+    _trim_adverbs_after_names(text, spans)
     _propagate_names(text, spans)
     return sorted(spans.values(), key=lambda s: s.name_start)
 
 
-def _trim_adverbs_after_names(spans: dict[int, Span]) -> None:
+def _trim_adverbs_after_names(text: str, spans: dict[int, Span]) -> None:
     """普京则表示, 蒂勒森后来, 王勇以…身份: a reading that ends with an adverb or preposition (adverbs_after_names.txt)
-    is the name the article gives elsewhere without it (普京, or the last part of 弗拉基米尔·普京)."""
+    is the name the article gives elsewhere without it (普京, or the last part of 弗拉基米尔·普京), or the name inside
+    a 在…后/在…时 frame (萨利希在会见…总干事费卢塔后表示)."""
     names = {s.name for s in spans.values()}
     known = names | {part for name in names for part in re.split(f"[{re.escape(JOINERS)}]", name) if len(part) >= 2}
     for span in spans.values():
-        if len(span.name) >= 3 and span.name[-1] in _adverbs_after_names() and span.name[:-1] in known \
-                and span.end == span.name_start + len(span.name):
+        if len(span.name) >= 3 and span.name[-1] in _adverbs_after_names() \
+                and span.end == span.name_start + len(span.name) \
+                and (span.name[:-1] in known or _closes_a_frame(text, span)):
             span.name = span.name[:-1]
             span.end -= 1
+
+
+_FRAME_OPENING = re.compile(r"在[^，。；：“”]*$")
+_FRAME_CLOSING = re.compile(r"[，,]|表示|说|指出|强调|称|宣布|介绍")
+
+
+def _closes_a_frame(text: str, span: Span) -> bool:
+    """在会见到访的…总干事费卢塔后表示: the name's last character (后, 时) closes a 在 opened earlier in its clause."""
+    return span.name[-1] in "后时" and bool(_FRAME_CLOSING.match(text, span.end)) \
+        and bool(_FRAME_OPENING.search(text, max(0, span.start - 40), span.start))  # (在创始人宗庆后的带领下: no)
 
 
 @lru_cache(maxsize=1)

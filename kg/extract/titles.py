@@ -160,6 +160,8 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
     start = end
     while start > floor and _RUN_CHAR.match(text[start - 1]) and end - start < 30:
         start -= 1
+    if start > floor and text[start - 1].isdigit() and text[start] in _DATE_UNITS:
+        start += 1  # 习近平14日同老挝…总书记: the date's unit is no part of the body (jieba reads 日同 as one word)
     run = text[start:end]
     boundaries = left_boundaries(run)
     if boundaries:
@@ -217,6 +219,7 @@ def term_before(text: str, start: int, floor: int = 0) -> str:
 
 
 _ONE_CHAR_PLACES = set("省市区县州镇乡村盟旗")
+_DATE_UNITS = set("日号")
 _SUB_ORGANS = ("机关", "办公室", "党组", "纪检监察组")  # parts of the body named before them
 _STANDALONE_HEADS = {"管委会", "党工委", "工委"}
 
