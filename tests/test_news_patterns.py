@@ -2734,3 +2734,50 @@ def test_a_speaker_at_a_summit_in_a_round_up_item_attends_and_an_earlier_paragra
                  "当天，来自11个国家的外籍观察员在大马士革召开新闻发布会宣布，此次大选合法。",
                  title="关注叙利亚总统选举", day=date(2014, 6, 5))
     assert [m.label for m in ex.meetings] == ["新闻发布会"] and not ex.participations
+
+
+def test_leaders_listed_before_deng_tongzhi_are_people_whatever_verb_follows():
+    """罗振川、温家宝、江泽民…等同志，前往医院看望或…: every name of the list (温家 and 江泽 are dictionary words)."""
+    ex = extract("央视网消息：病重期间和逝世后，罗振川、温家宝、江泽民、韦思成等同志，前往医院看望或通过各种形式表示"
+                 "沉痛哀悼。")
+    assert set(posts(ex)) == {"罗振川", "温家宝", "江泽民", "韦思成"}
+
+
+def test_mass_organisations_by_their_short_names_and_ranks_and_commanders_after_names():
+    """全国妇联主席, 中国科协主席; 乌克兰克里米亚自治共和国总理…证实; 指挥官…上将表示; 最高司令官金正恩."""
+    ex = extract("央视网消息：全国人大常委会副委员长、全国妇联主席罗振川，中国科协主席韦思成出席开幕式。")
+    assert posts(ex) == {"罗振川": ["全国人大常委会副委员长", "全国妇联主席"], "韦思成": ["中国科协主席"]}
+    ex = extract("央视网消息：1号，乌克兰克里米亚自治共和国总理阿克肖诺夫证实，克里米亚政府正与黑海舰队合作。")
+    assert posts(ex) == {"阿克肖诺夫": ["乌克兰克里米亚自治共和国总理"]}
+    ex = extract("央视网消息：在前线视察的伊拉克联合行动指挥官沙格提上将表示，伊军在继续向城区中心深入。")
+    assert posts(ex) == {"沙格提": ["伊拉克联合行动指挥官"]}
+    ex = extract("央视网消息：朝鲜最高领导人、朝鲜人民军最高司令官金正恩近日视察了即将开业的餐厅。")
+    assert set(posts(ex)) == {"金正恩"}
+    assert not extract("央视网消息：中央纪律检查委员会委员应到130人，实到129人。").people
+
+
+def test_a_joined_name_keeps_a_last_character_that_opens_a_verb_before_a_role_verb():
+    """阿不来提·阿不都热西提出席: 提出 is a verb, but 出席 follows; 特蕾莎·梅会见: 梅 ends the name."""
+    ex = extract("央视网消息：全国政协副主席阿不来提·阿不都热西提出席开幕式。")
+    assert set(posts(ex)) == {"阿不来提·阿不都热西提"}
+    ex = extract("央视网消息：英国首相特蕾莎·梅会见了他。")
+    assert set(posts(ex)) == {"特蕾莎·梅"}
+
+
+def test_talks_with_a_delegation_a_spoken_day_before_yu_and_two_days_with_hao():
+    """甲19号与到访的伊朗代表团举行会谈 (the delegation's 团长, named after, is the guest); 4号和5号在…举行: the 4th."""
+    ex = extract("央视网消息：叙利亚总统罗振川19号与到访叙利亚的伊朗代表团举行会谈，双方讨论了局势进展。伊朗官方代表团"
+                 "团长韦思成重申伊朗支持叙利亚。", day=date(2016, 3, 20))
+    assert [(m.label, str(m.date)) for m in ex.meetings] == [("罗振川同到访叙利亚的伊朗代表团会谈", "2016-03-19")]
+    assert edges(ex, "attended") == {"罗振川同到访叙利亚的伊朗代表团会谈": ["罗振川", "韦思成"]}
+    ex = extract("央视网消息：2013年亚太经合组织部长级会议4号和5号在印度尼西亚巴厘岛举行。", day=date(2013, 10, 5))
+    assert [(m.label, str(m.date)) for m in ex.meetings] == [("2013年亚太经合组织部长级会议", "2013-10-04")]
+
+
+def test_an_exhibition_named_in_quotes_opens_with_its_ceremony():
+    """“友好往来 历史见证——…受赠礼品展”27日下午在…开幕: the exhibition's opening, not a cut 活动."""
+    ex = extract("央视网消息：“友好往来 历史见证——党和国家领导人外交活动受赠礼品展”27日下午在中国国家博物馆开幕。"
+                 "中共中央政治局常委罗振川出席开幕式并参观展览。", day=date(2012, 9, 27))
+    assert [(m.label, m.kind) for m in ex.meetings] == [
+        ("“友好往来历史见证——党和国家领导人外交活动受赠礼品展”开幕式", "开幕式")]
+    assert edges(ex, "attended") == {"“友好往来历史见证——党和国家领导人外交活动受赠礼品展”开幕式": ["罗振川"]}

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 # Time expressions, shared by every rule that reads around a date (李克强21日在达沃斯出席…, 论坛16号在北京举行).
 # 号 is the spoken day (16号); a bare 1号 is read as a day only before a time word or a verb (not 1号文件), a speech
 # verb among them (梅德韦杰夫12号表示).
-_HAO = r"号(?=[上下中晚凌早]|在|，|举行|召开|开幕|闭幕|出席|会见|主持|抵达|电|至|到|起|晚|讯|表示|宣布|指出|强调|说|称)"
+_HAO = (r"号(?=[上下中晚凌早]|在|，|举行|召开|开幕|闭幕|出席|会见|主持|抵达|电|至|到|起|晚|讯|表示|宣布|指出|强调|说|称"
+        r"|[和、]\d{1,2}号[在上下，举召开]|[与同](?!\d))")  # (4号和5号在巴厘岛举行: two days; 1号和2号机组: no
+# day; 阿萨德19号与…举行会谈: a day before the partner)
 DAY = rf"\d{{1,2}}(?:日|{_HAO})"
 # 18日至21日, 27日和28日, 30日、31日; 14至16日 (the first day of a span written once)
 DATE = rf"(?:\d{{4}}年)?(?:\d{{1,2}}月)?(?:\d{{1,2}}至(?=\d{{1,2}}[日号]))?{DAY}(?:[至和、]\d{{1,2}}(?:日|号))?"

@@ -129,7 +129,7 @@ def _host_before(text: str, people: list[Span], sentence_start: int, verb_start:
     for span in before:
         if text.endswith(("代表", "受", "委托"), 0, span.start):
             return None  # 代表普密蓬国王会见李总理: whom the host represents is not the host
-        between = text[span.end : verb_start]
+        between = re.sub(r"(\d)号$", r"\1日", text[span.end : verb_start])  # (阿萨德19号与…: the day, spoken)
         if _BETWEEN_HOST_AND_VERB.match(between) and not _is_reference_context(text, span.end):
             return span
         # (…访问，分别会见了A、B和C，并与D进行了会谈: the traveller, past those he met)
@@ -320,9 +320,14 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
             spelt = any(ch in lex.transliteration for ch in bare) and bare not in lex.common_words
             readings = [r for r in readings_at(text, guest_from, foreign=True)
                         if r.name == bare and (r.shaped or spelt)]
-            if not readings:
-                continue
-            guests = [Span(name=bare, start=guest_from, name_start=guest_from, end=guest_from + len(bare))]
+            if readings:
+                guests = [Span(name=bare, start=guest_from, name_start=guest_from, end=guest_from + len(bare))]
+            elif not _DELEGATION.search(bare):
+                continue  # (与到访叙利亚的伊朗代表团举行会谈: talks with a delegation are held, no one named)
+            else:  # …伊朗官方代表团团长哈拉齐重申…: the delegation's head, named later in the paragraph, is the guest
+                paragraph_end = text.find("\n", guest_to) % (len(text) + 1)
+                guests = [s for s in people if guest_to < s.start < paragraph_end
+                          and any(post.title.endswith("团长") for post in s.posts)][:1]
         host = _host_before(text, people, offset, start)
         if host is None or _WILL.search(match.group("guest")) or _PLANNED_SINCE.search(text, host.end, start):
             continue  # (同美国总统奥巴马将在加州…会晤: announced, not held)
@@ -357,6 +362,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
     return out
 
 
+_DELEGATION = re.compile(r"(?:代表团|访问团|参访团|考察团)$")
 # 举行中俄蒙三国元首第四次(会晤): a talk held under a name that counts it
 # (举行今年第三次会晤, 5年来第八次会晤: a count of the year's talks, no name)
 _NAMED_IN_HOLDING = re.compile(f"举行了?(?!的)([^{CLAUSE_END}举年]{{2,20}}第[{COUNT_DIGITS}]+(?:次|届))$")

@@ -974,8 +974,9 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
         trimmed = pats["meeting_then_where"].match(clause)
         if trimmed:
             clause = trimmed.group(1)
-        if (verb.group(0) in ("开幕", "闭幕") and not pats["meeting_end"].search(clause)
-                and _GATHERING.search(clause)) or (verb.group(0) in ("开班", "结业") and clause):
+        unquoted = clause.removesuffix("”")  # “…受赠礼品展”27日下午在…开幕: the name stands in quotes
+        if (verb.group(0) in ("开幕", "闭幕") and not pats["meeting_end"].search(unquoted)
+                and _GATHERING.search(unquoted)) or (verb.group(0) in ("开班", "结业") and clause):
             # 平昌冬奥会昨晚开幕, 进博会在上海开幕: a games or fair opens with a ceremony, the event reported (so
             # does a course: …研讨班7日下午在中共中央党校结业 is its 结业式)
             label = _clean_label(re.split(r"[，。；：]", clause)[-1]) + verb.group(0) + "式"
@@ -1197,6 +1198,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
             continue
         if re.search(r"(参加|陪同|一同|随同)$", sentence[: verb.start()]):
             continue  # 参加接访: the companions' verb, not the leader's
+        if after.startswith("或") or sentence[: verb.start()].endswith("或"):
+            continue  # 甲、乙等同志，前往医院看望或通过各种形式…表示哀悼: one way or another, no visit told
         if lex.inspection_verbs[verb.group(0)] == "会见" and sentence[: verb.start()].endswith("在") \
                 and re.match(r"[^，。；]*时", after):
             continue  # 解晓岩22号在会见德米斯图拉时强调: an encounter the encounters read, with its guest

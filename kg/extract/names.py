@@ -442,6 +442,9 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
                     text[end] in lex.not_name_end
                     or (_verb_starts(text, end, lex) and not _inside_a_country(text, end, lex))):
                 strength = 1  # so the name ends before it (特蕾莎·梅|会也将, 米歇尔·奥恩|不接受)
+            if strength < 3 and end < len(text) and text[end] in lex.transliteration \
+                    and stop_strength(text, end + 1) >= 3:
+                continue  # 阿不都热西提|出席: the word 提出 holds the name's last character, a role verb follows it
             if strength and is_joined_name(text[pos:end]):
                 return [Reading(text[pos:end], strength)]
         if re.match(f"[^{re.escape(JOINERS)}]{{0,6}}[{re.escape(JOINERS)}]", text[pos : pos + 8]):

@@ -396,7 +396,8 @@ def _list_before_marker(counted: bool = False) -> re.Pattern[str]:
     items = f"(?P<items>(?:[{CJK}]{{2,3}}、)+(?:(?!等)[{CJK}]){{2,3}})"
     if counted:
         return re.compile(items + _counted_members().pattern)
-    return re.compile(f"{items}(?:等)?(?:{_COUNT})?(?:{_person_markers().pattern})")
+    # (胡锦涛、习近平、…张高丽等同志，前往医院看望或…: 等同志 closes a list of leaders whatever verb follows)
+    return re.compile(f"{items}(?:(?:等)?(?:{_COUNT})?(?:{_person_markers().pattern})|等同志)")
 
 
 def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
@@ -406,7 +407,7 @@ def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> N
     if "、" not in text:
         return
     # (the list's pattern is costly; most texts hold no marker and no count of members)
-    cues = ((False, _person_markers()), (True, _counted_members()))
+    cues = ((False, re.compile(f"{_person_markers().pattern}|等同志")), (True, _counted_members()))
     patterns = [_list_before_marker(counted) for counted, cue in cues if cue.search(text)]
     taken = {i for s in spans.values() for i in range(s.start, s.end)}
     for match in (m for pattern in patterns for m in pattern.finditer(text)):
@@ -415,9 +416,10 @@ def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> N
         if first and first != items[0]:  # 邀请王明、李强…: the list starts after the verb
             pos += len(items[0]) - len(first)
             items[0] = first
+        comrades = match.group(0).endswith("等同志")  # (温家宝, 江泽民: 温家 and 江泽 are words, the names are not)
         for item in items:
             if not is_han_name(item, lex) or lex.common_words.get(item) is not None \
-                    or (len(item) == 3 and lex.common_words.get(item[:2]) is not None):
+                    or (len(item) == 3 and lex.common_words.get(item[:2]) is not None and not comrades):
                 break  # (高善文: a given name may be a word; 发展、改革: the surname's character opens a word)
             found.append((pos, item))
             pos += len(item) + 1
