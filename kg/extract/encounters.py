@@ -298,8 +298,12 @@ def _leaders_of_several_states(guests: list[Span], before: str) -> bool:
 
 
 def _trim_object(obj: str) -> str:
-    """来华进行国事访问的安哥拉总统多斯桑托斯: keep the object whole but short enough to read as a label."""
-    return obj[:40]
+    """来华进行国事访问的安哥拉总统多斯桑托斯: keep the object whole but short enough to read as a label (without
+    what was said meanwhile: 会见中国代表团成员时表示 names the encounter up to 时)."""
+    return _SAID_WHILE.sub("", obj)[:40]
+
+
+_SAID_WHILE = re.compile(r"(?:时|后)(?:表示|指出|强调|说|称|透露|介绍)$")
 
 
 def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[HeldEvent]:

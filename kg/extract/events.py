@@ -1035,6 +1035,9 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 said = re.search(r"(?:表示|指出|强调|说)", rest)  # 潘基文举行记者会表示: what he said follows
                 if said and said.start() >= 2:
                     end, rest = verb.end() + said.start(), rest[: said.start()]
+                if rest.endswith(("时", "期间")):  # 在巴格达举行会议时，命令…: the meeting, not the while
+                    rest = rest.removesuffix("时").removesuffix("期间")
+                    end = verb.end() + len(rest)
                 guests = [p for p in people if offset + verb.end() <= p.start and p.end <= offset + end]
                 return [HeldEvent(label=f"{leader.name}举行{rest}", kind=_kind_of(noun_phrase),
                                   start=offset + verb.start(), end=offset + end, leader=leader, guests=guests)]
