@@ -2781,3 +2781,12 @@ def test_an_exhibition_named_in_quotes_opens_with_its_ceremony():
     assert [(m.label, m.kind) for m in ex.meetings] == [
         ("“友好往来历史见证——党和国家领导人外交活动受赠礼品展”开幕式", "开幕式")]
     assert edges(ex, "attended") == {"“友好往来历史见证——党和国家领导人外交活动受赠礼品展”开幕式": ["罗振川"]}
+
+
+def test_a_city_after_zai_that_ends_like_a_country_is_no_host_and_no_sultan():
+    """…访问，在努尔苏丹会见首任总统甲和总统乙: 努尔苏丹 is where 罗振川 met them (文莱苏丹哈桑纳尔 is a sultan)."""
+    ex = extract("央视网消息：全国人大常委会委员长罗振川21日至25日对哈萨克斯坦进行正式友好访问，在努尔苏丹会见首任总统"
+                 "纳扎尔巴耶夫和总统托卡耶夫。", day=date(2019, 9, 22))
+    assert "努尔" not in posts(ex)
+    assert edges(ex, "chaired") == {"罗振川对哈萨克斯坦进行正式友好访问": ["罗振川"],
+                                    "罗振川会见首任总统纳扎尔巴耶夫和总统托卡耶夫": ["罗振川"]}

@@ -125,7 +125,9 @@ def _host_before(text: str, people: list[Span], sentence_start: int, verb_start:
     """The person who meets: named before the verb in the same sentence, with only a date, a place or an adverb
     between them (中共中央总书记、国家主席习近平5日在人民大会堂会见…), or the traveller whose trip the sentence
     tells clause by clause (张德江18日至20日赴俄罗斯出席…会议，在莫斯科会见…)."""
-    before = sorted((s for s in people if sentence_start <= s.start < s.end <= verb_start), key=lambda s: -s.end)
+    before = sorted((s for s in people if sentence_start <= s.start < s.end <= verb_start
+                     and not (text[s.start - 1 : s.start] == "在" and s.end == verb_start)), key=lambda s: -s.end)
+    # (在努尔苏丹会见…: a reading between 在 and the verb is where the host met, not who)
     for span in before:
         if text.endswith(("代表", "受", "委托"), 0, span.start):
             return None  # 代表普密蓬国王会见李总理: whom the host represents is not the host

@@ -21,6 +21,7 @@ from kg.extract.names import (
     _REGNAL,
     JOINERS,
     _bare_name_ending_at,
+    _country_set,
     _joined_ending_at,
     _list_name,
     _ordinary_word,
@@ -878,9 +879,18 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 continue  # (学习习近平总书记: a verb before the name; 就任中国国务院总理: no name at all)
             if start in spans or any(a <= start < b for a, b in taken):
                 break
+            if text[start - 1 : start] == "在" and title in _country_set(lex):
+                break  # 在努尔苏丹会见: a city whose name ends like a country (苏丹), not a sultan
+            if _WHERE_MET.search(text.replace(name, "\x00")):
+                break  # 在巴勒莫会见…。…巴勒莫市长等参加会见, 在阿布扎比同…会谈 … 阿布扎比王储: the place the article
+                # is in, and its mayor or crown prince; no person 巴勒莫, 阿布扎比
             spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
                                 posts=[PostMention(label=title, title=title, body=None)])
             break
+
+
+# a name the article also gives as where something is held (在\x00会见, \x00 standing for the name)
+_WHERE_MET = re.compile("(?:在|抵达)\x00(?:会见|会晤|会谈|同|与|出席|举行|召开|主持)")
 
 
 @lru_cache(maxsize=1)
