@@ -2790,3 +2790,18 @@ def test_a_city_after_zai_that_ends_like_a_country_is_no_host_and_no_sultan():
     assert "努尔" not in posts(ex)
     assert edges(ex, "chaired") == {"罗振川对哈萨克斯坦进行正式友好访问": ["罗振川"],
                                     "罗振川会见首任总统纳扎尔巴耶夫和总统托卡耶夫": ["罗振川"]}
+
+
+def test_a_round_table_held_jointly_and_a_launch_meeting_and_a_mayor_of_the_city_met_in():
+    """甲…与英国首相乙共同举行中英全球经济圆桌会 (甲 chairs, 乙 attends); …召开…启动会;
+    在巴勒莫会见…。巴勒莫市长等参加会见: the city's mayor, no person 巴勒莫."""
+    ex = extract("央视网消息：国务院总理罗振川当地时间17日下午在伦敦唐宁街10号首相府与英国首相韦思成共同举行中英全球经济"
+                 "圆桌会。国际货币基金组织总裁拉加德等出席。", day=date(2014, 6, 19))
+    assert edges(ex, "chaired") == {"中英全球经济圆桌会": ["罗振川"]}
+    assert edges(ex, "attended") == {"中英全球经济圆桌会": ["罗振川", "韦思成", "拉加德"]}
+    ex = extract("央视网消息：国务院扶贫开发领导小组今天在云南省普洱市召开滇西边境片区区域发展与扶贫攻坚启动会。",
+                 day=date(2012, 12, 3))
+    assert [m.kind for m in ex.meetings] == ["会议"]
+    ex = extract("央视网消息：国家主席罗振川当地时间23日在巴勒莫会见意大利西西里大区主席韦思成。西西里大区议会主席、"
+                 "巴勒莫市长等参加会见。", day=date(2019, 3, 24))
+    assert set(posts(ex)) == {"罗振川", "韦思成"}

@@ -1048,12 +1048,20 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 # (临时总理奥马尔·格拉万吉6号召开内阁会议: a person who convenes it, named right before, chairs it)
                 convener = leader if verb.group(0) == "召开" and _TIME_RUN.match(
                     sentence, leader.end - offset).end() == verb.start() else None
+                # 李克强…与英国首相卡梅伦共同举行中英全球经济圆桌会: the first named hosts it, the partner with him
+                jointly = before.endswith(("共同", "联合")) and re.search(r"[与同和]", sentence[leader.end - offset:
+                                                                                      verb.start()])
+                partners = [p for p in people if leader.end < p.start and p.end <= offset + verb.start()] \
+                    if jointly else []
+                convener = convener or (leader if partners else None)
                 out = []
                 for part in _apart(noun_phrase) if before.endswith("分别") else [noun_phrase]:
                     prefix = "" if _names_itself(part) else (_strip_sub_organ(body) if body else leader.name)
                     out.append(HeldEvent(label=prefix + _clean_label(part), kind=_kind_of(part),
                                          start=offset + verb.start(), end=offset + verb.end() + len(noun_phrase),
-                                         organiser=body, leader=convener, leader_role="召开" if convener else None))
+                                         organiser=body, leader=convener,  # (the partners co-host: _co_hosts)
+                                         leader_role=("召开" if verb.group(0) == "召开" else "举行") if convener
+                                         else None))
                 return out
             if subject and pats["meeting_end"].search(subject):
                 # 市人大常委会第二十三次会议举行第一次全体会议: a sitting of a named session
