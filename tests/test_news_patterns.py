@@ -2795,8 +2795,8 @@ def test_a_city_after_zai_that_ends_like_a_country_is_no_host_and_no_sultan():
 def test_a_round_table_held_jointly_and_a_launch_meeting_and_a_mayor_of_the_city_met_in():
     """甲…与英国首相乙共同举行中英全球经济圆桌会 (甲 chairs, 乙 attends); …召开…启动会;
     在巴勒莫会见…。巴勒莫市长等参加会见: the city's mayor, no person 巴勒莫."""
-    ex = extract("央视网消息：国务院总理罗振川当地时间17日下午在伦敦唐宁街10号首相府与英国首相韦思成共同举行中英全球经济"
-                 "圆桌会。国际货币基金组织总裁拉加德等出席。", day=date(2014, 6, 19))
+    ex = extract("央视网消息：国务院总理罗振川当地时间17日下午在伦敦唐宁街10号首相府与英国首相韦思成共同举行"
+                 "中英全球经济圆桌会。国际货币基金组织总裁拉加德等出席。", day=date(2014, 6, 19))
     assert edges(ex, "chaired") == {"中英全球经济圆桌会": ["罗振川"]}
     assert edges(ex, "attended") == {"中英全球经济圆桌会": ["罗振川", "韦思成", "拉加德"]}
     ex = extract("央视网消息：国务院扶贫开发领导小组今天在云南省普洱市召开滇西边境片区区域发展与扶贫攻坚启动会。",
