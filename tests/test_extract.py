@@ -419,3 +419,14 @@ def test_a_party_group_title_after_a_title_that_names_its_body_is_that_bodys() -
 
     [person] = find_people("中共中央政治局常委、国务院总理、党组书记李克强主持会议。", load())
     assert [p.label for p in person.posts] == ["中共中央政治局常委", "国务院总理", "国务院党组书记"]
+
+
+def test_a_common_verb_after_a_title_is_no_name_before_jieba_has_loaded_its_counts():
+    """jieba's word counts load with its dictionary: read in a fresh process, 强调 is common and 连战 rare."""
+    import subprocess
+    import sys
+
+    code = ("from kg.extract.names import _rare_word\n"
+            "print(_rare_word('强调'), _rare_word('连战'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]

@@ -314,10 +314,13 @@ def _guest_who_answers(text: str, events: list, people: list[Span], lex: Lexicon
 
 def _headline_tells_an_event(headline: str | None, lex: Lexicon) -> bool:
     """Does the headline name a meeting, an encounter or a visit (习近平同墨西哥总统举行会谈, …研讨会在京开幕)?"""
-    if not headline:
-        return False
-    return bool(_patterns()["inspect"].search(headline) or any(noun in headline for noun in lex.meeting_nouns)
-                or any(verb in headline for verb in lex.encounter_verbs))
+    return bool(headline) and _event_words(lex).search(headline) is not None
+
+
+@lru_cache(maxsize=1)
+def _event_words(lex: Lexicon) -> re.Pattern[str]:
+    """A meeting noun, an encounter verb or a visit's verb, anywhere in a headline."""
+    return re.compile(alternation(set(lex.meeting_nouns) | set(lex.encounter_verbs) | set(lex.inspection_verbs)))
 
 
 def _headline_name(headline: str | None, event) -> tuple[str, ...]:

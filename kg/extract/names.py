@@ -215,8 +215,10 @@ def _ordinary_word(tag: str | None) -> bool:
 _RARE_WORD_COUNT = 100
 
 
+@lru_cache(maxsize=1 << 14)
 def _rare_word(word: str) -> bool:
     """Does jieba's dictionary count ``word`` fewer than _RARE_WORD_COUNT times (连战 63; 强调 6,318)?"""
+    jieba.dt.check_initialized()  # (its counts load with its dictionary: before that every word would look rare)
     return (jieba.get_FREQ(word) or 0) < _RARE_WORD_COUNT
 
 

@@ -401,6 +401,12 @@ def _list_before_marker(counted: bool = False) -> re.Pattern[str]:
     return re.compile(f"{items}(?:(?:等)?(?:{_COUNT})?(?:{_person_markers().pattern})|等同志)")
 
 
+@lru_cache(maxsize=1)
+def _marker_cue() -> re.Pattern[str]:
+    """A person marker, or 等同志 closing a list of leaders: the text may hold a list before a marker."""
+    return re.compile(f"{_person_markers().pattern}|等同志")
+
+
 def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """Each item of a list of two or more Han names closed by a person marker, or by a count and a member's title, is
     a person (no post: the marker is none, the title is the group's), when every item reads as a name and none is a
@@ -408,7 +414,7 @@ def _listed_before_markers(text: str, spans: dict[int, Span], lex: Lexicon) -> N
     if "、" not in text:
         return
     # (the list's pattern is costly; most texts hold no marker and no count of members)
-    cues = ((False, re.compile(f"{_person_markers().pattern}|等同志")), (True, _counted_members()))
+    cues = ((False, _marker_cue()), (True, _counted_members()))
     patterns = [_list_before_marker(counted) for counted, cue in cues if cue.search(text)]
     taken = {i for s in spans.values() for i in range(s.start, s.end)}
     for match in (m for pattern in patterns for m in pattern.finditer(text)):
@@ -881,7 +887,7 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 break
             if text[start - 1 : start] == "在" and title in _country_set(lex):
                 break  # 在努尔苏丹会见: a city whose name ends like a country (苏丹), not a sultan
-            if _WHERE_MET.search(text.replace(name, "\x00")):
+            if _held_at(text, name):
                 break  # 在巴勒莫会见…。…巴勒莫市长等参加会见, 在阿布扎比同…会谈 … 阿布扎比王储: the place the article
                 # is in, and its mayor or crown prince; no person 巴勒莫, 阿布扎比
             spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
@@ -889,8 +895,17 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             break
 
 
-# a name the article also gives as where something is held (在\x00会见, \x00 standing for the name)
-_WHERE_MET = re.compile("(?:在|抵达)\x00(?:会见|会晤|会谈|同|与|出席|举行|召开|主持)")
+_HELD_THERE = ("会见", "会晤", "会谈", "同", "与", "出席", "举行", "召开", "主持")
+
+
+def _held_at(text: str, name: str) -> bool:
+    """Is ``name`` also where the article holds something (在巴勒莫会见, 在阿布扎比同…): a place, not a person?"""
+    at = text.find(name)
+    while at >= 0:
+        if text.endswith(("在", "抵达"), 0, at) and text.startswith(_HELD_THERE, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 @lru_cache(maxsize=1)
