@@ -263,11 +263,11 @@ def _canonical_line(line: str, paper: str | None) -> str:
         return ARTICLE_BREAK
     if is_furniture(line) or (paper and line.strip().replace(" ", "") == paper):
         return ""
-    if _titled_list_item(line.strip()):
-        return squeeze_spaces(line.strip()) + "、"  # the layout's list separator, kept when the lines are joined
     roster = roster_line(line.strip())
     if roster is not None:
         return roster
+    if _titled_list_item(line.strip()):
+        return squeeze_spaces(line.strip()) + "、"  # the layout's list separator, kept when the lines are joined
     return squeeze_spaces(line)
 
 
@@ -279,8 +279,8 @@ _LISTED_NAME = re.compile(f"[{CJK}]{{2,6}}|[{CJK}]+(?:[·\\-][{CJK}]+)+")  # (�
 def roster_line(line: str) -> str | None:
     """丁学东 丁薛祥 于广洲 马飚（壮族） …, 副主任：赵乐际 苗华: a line of names laid out with spaces (a 名单) keeps its
     items apart as a list with 、; squeezed like a PDF's spacing, the names would run together. A line is such a list
-    when it holds at least three items (two after a role and a colon) and nearly all of them are names by shape, a
-    surname then one to three characters, or parts joined by a dot."""
+    when it holds at least three items (two after a role and a colon, one after a role and a space: 书记　赵乐际) and
+    nearly all of them are names by shape, a surname then one to three characters, or parts joined by a dot."""
     if " " not in line and "\u3000" not in line:
         return None
     role = _ROLE_PREFIX.match(line)
@@ -288,12 +288,17 @@ def roster_line(line: str) -> str | None:
         return None  # 吉林脱贫攻坚：单位包村 干部包户: a topic before the colon, no role
     rest = line[role.end() :] if role else line
     items = [item for item in re.split(r"[ \u3000]+", rest) if item]
-    if len(items) < (2 if role else 3):
+    opener = ""
+    if role:
+        opener = role.group(0)
+    elif len(items) >= 2 and not listed_name(items[0]) and _is_title_word(items[0]):
+        opener, items = items[0] + "：", items[1:]  # 副主席　许其亮　张又侠: a role laid out with a space, not a colon
+    if len(items) < (1 if opener and not role else 2 if opener else 3):
         return None
     bare = [_NAME_NOTE.sub("", item) for item in items]
     if not all(map(listed_item, bare)) or sum(map(listed_name, bare)) < 0.8 * len(items):
         return None
-    return (role.group(0) if role else "") + "、".join(items) + "、"
+    return opener + "、".join(items) + "、"
 
 
 def listed_item(item: str) -> bool:
@@ -318,6 +323,14 @@ def is_role(word: str) -> bool:
 
     titles = load().titles
     return word in titles or any(word.endswith(title) for title in titles if len(title) >= 2)
+
+
+@lru_cache(maxsize=4096)
+def _is_title_word(word: str) -> bool:
+    """主席, 副书记, 常务委员: a title word by itself (a chain like 巴林王储兼第一副首相 is an item of its own)."""
+    from kg.lexicon import load
+
+    return word in load().titles
 
 
 @lru_cache(maxsize=1)

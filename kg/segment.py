@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from kg.model import Article, Issue
-from kg.normalise import ARTICLE_BREAK, CJK
+from kg.normalise import ARTICLE_BREAK, CJK, listed_item, listed_name
 
 # 本报讯, 本报苏州讯, 本网讯, 新华社北京3月5日电, 讯（记者 …）, or a bare （记者 …）byline opening a paragraph.
 # 本报讯, 本报苏州讯, 本网讯, 本报北京3月5日电, 新华社北京3月5日电, 人民网北京3月5日电, 央视网消息（新闻联播）：,
@@ -63,6 +63,13 @@ def join_lines(lines: list[str]) -> str:
         short = len(prev) < width - 2 if width else len(prev) < 0.6 * longest
         if re.match(r"[A-Za-z]", piece[0]) and re.search(r"[A-Za-z]$", prev):
             out += " "
+        elif (_LIST_HEADING.match(prev) and (piece.endswith("、") or piece.startswith("（") or listed_name(piece))) \
+                or (_LIST_HEADING.match(piece) and prev.endswith(("、", "："))) \
+                or (_names_listed(prev) and not _LIST_GOES_ON.match(piece)):
+            # 名单如下：/ 一、中央政治局委员 / 丁薛祥、习近平、… / 二、…: a communiqué's lists, each under a heading
+            # that keeps its line (though it ends with a title, and the list before it with 、); a list of names
+            # ends before a sentence that does not go on with it (…、邝志远、 / 全会号召，…)
+            out += "\n"
         elif (short or _titled_item(prev) and _titled_item(piece)) and not _ENDS_CLAUSE.search(prev) \
                 and not _ends_with_title(prev) and prev.count("“") <= prev.count("”"):
             out += "\n"  # (a title at the line's end waits for its name on the next line: 局长\n隋立新参加)
@@ -73,6 +80,21 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+_LIST_HEADING = re.compile("[一二三四五六七八九十]+、")
+_LIST_GOES_ON = re.compile(f"[{CJK}·\\-]{{2,12}}(?:、|等|和|及|同志|（)")  # 王五等出席: a list wrapped across lines
+_ROLE_OPENS = re.compile(f"^[{CJK}]{{1,12}}：")
+_NOTE_AFTER = re.compile(r"（[^（）]{1,12}）")
+
+
+def _names_listed(line: str) -> bool:
+    """书记：邝志远、 / 李大为、刘中华、罗振川（女）、: a line that is a list of names and nothing else (a spaced list
+    made one by kg.normalise.roster_line), ended by 、."""
+    if not line.endswith("、"):
+        return False
+    role = _ROLE_OPENS.match(line)
+    items = _NOTE_AFTER.sub("", line[role.end() if role else 0 :]).rstrip("、").split("、")
+    return (len(items) >= 2 or role is not None) and all(map(listed_item, items)) \
+        and sum(map(listed_name, items)) >= 0.8 * len(items)
 _ENDS_PARAGRAPH = re.compile(r"[。！？][”’」）]?$")
 _ENDS_CLAUSE = re.compile(r"[。！？；，、：…”’）」\-－]$")
 

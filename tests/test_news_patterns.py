@@ -305,6 +305,30 @@ def test_a_welcome_ceremony_and_a_discussion_with_a_group():
     assert sorted(m.kind for m in ex.meetings) == ["座谈会", "考察"]
 
 
+def test_a_host_holds_a_ceremony_for_a_visitor_already_on_his_visit():
+    ex = extract("央视网消息：当地时间3月26日，正在南非进行国事访问的国家主席钟华和夫人宋丽抵达比勒陀利亚联邦大厦广场，"
+                 "受到祖马总统和夫人热情迎接。\n祖马为钟华举行了隆重的欢迎仪式。军乐队鼓乐齐鸣。\n"
+                 "韦思成、罗振川等参加上述活动。", title="钟华出席南非总统祖马举行的欢迎仪式", day=date(2013, 3, 26))
+    (ceremony,) = ex.meetings  # arriving at a square of a visit under way is no visit of its own
+    assert edges(ex, "chaired")[ceremony.label] == ["祖马"]
+    assert {"钟华", "宋丽", "韦思成", "罗振川"} <= set(edges(ex, "attended")[ceremony.label])
+    ex = extract("央视网消息：国家主席钟华和夫人宋丽26日抵达比勒陀利亚，开始对南非进行国事访问。")
+    (visit,) = ex.meetings
+    assert edges(ex, "chaired")[visit.label] == ["钟华"]  # the traveller leads, not the spouse named last
+    ex = extract("央视网消息：阿根廷总统马克里在这里举行隆重仪式，欢迎国家主席钟华对阿根廷进行国事访问。")
+    (ceremony,) = ex.meetings
+    assert edges(ex, "chaired")[ceremony.label] == ["马克里"] and "钟华" in edges(ex, "attended")[ceremony.label]
+
+
+def test_talks_held_respectively_on_a_trip_are_one_each():
+    ex = extract("央视网消息：应波兰众议长库赫钦斯基邀请，全国人大常委会委员长宋立12日至16日对波兰进行正式友好访问，"
+                 "在华沙分别会见总统杜达、总理谢德沃，与库赫钦斯基和参议长卡尔切夫斯基分别举行会谈。",
+                 day=date(2017, 7, 17))
+    talks = [m.label for m in ex.meetings if m.kind == "会谈"]
+    assert talks == ["宋立同库赫钦斯基会谈", "宋立同卡尔切夫斯基会谈"]
+    assert all(edges(ex, "chaired")[label] == ["宋立"] for label in talks)
+
+
 def test_removals_of_lists_and_chairs_named_after_by():
     ex = extract("央视网消息：常委会举行全体会议。会议由宋立副委员长主持。会议表决，免去邱敏的司法部部长职务，"
                  "免去严华、罗方的最高人民检察院副检察长职务。")
@@ -1886,6 +1910,32 @@ def test_a_list_of_no_body_s_members_names_nobody_and_spaced_words_stay_words():
     assert not any(label.endswith("成员") for labels in posts(ex).values() for label in labels)  # appointments
     ex = extract("央视网消息（新闻联播）：南江脱贫攻坚：单位包村 干部包户 高质量 高标准 推进。", title="南江脱贫")
     assert "单位包村、" not in ex.article.text and "高质量、" not in ex.article.text
+
+
+def test_a_communique_s_lists_under_headings_give_each_name_its_heading_s_post():
+    ex = extract("央视网消息（新闻联播）：中共南江省第十一届委员会第一次全体会议公报\n"
+                 "全会选举了省委常委、书记、副书记；批准了省纪委第一次全体会议选举产生的书记、副书记。名单如下：\n"
+                 "一、省委常务委员会委员\n（按姓氏笔画为序）\n丁启明　马建华　邝志远　罗振川（女）　韦思成\n"
+                 "二、省委书记\n罗振川\n"
+                 "三、省纪律检查委员会书记、副书记、常务委员会委员\n书记　邝志远\n副书记　祁向东　王小明\n"
+                 "常务委员会委员（按姓氏笔画为序）\n李大为　刘中华　张文　邝志远\n"
+                 "全会号召，全省各级党组织要团结一致。\n",
+                 title="中共南江省第十一届委员会第一次全体会议公报")
+    found = posts(ex)
+    for name in ("丁启明", "马建华", "韦思成"):
+        assert found[name] == ["省委常务委员会委员"]
+    assert found["罗振川"] == ["省委常务委员会委员", "省委书记"]  # (女) is a note, not part of the name
+    # a role laid out with a space opens its line; a role alone waits for the next line's names
+    assert found["邝志远"] == ["省委常务委员会委员", "省纪律检查委员会书记", "省纪律检查委员会常务委员会委员"]
+    assert found["祁向东"] == found["王小明"] == ["省纪律检查委员会副书记"]
+    assert found["李大为"] == ["省纪律检查委员会常务委员会委员"]
+    assert "全会号召" not in found and "全省各级党组织要团结一致" not in found
+
+
+def test_a_numbered_heading_of_no_post_lists_no_one():
+    ex = extract("央视网消息：南江市今年的重点工作如下：\n一、稳增长\n丁启明　马建华　邝志远\n二、惠民生\n"
+                 "罗振川　韦思成　祁向东\n", title="南江部署全年工作")
+    assert posts(ex) == {}
 
 
 def test_an_honorific_after_a_name_ends_the_name_and_keeps_the_list():

@@ -133,11 +133,20 @@ def _host_before(text: str, people: list[Span], sentence_start: int, verb_start:
             return None  # 代表普密蓬国王会见李总理: whom the host represents is not the host
         between = re.sub(r"(\d)号$", r"\1日", text[span.end : verb_start])  # (阿萨德19号与…: the day, spoken)
         if _BETWEEN_HOST_AND_VERB.match(between) and not _is_reference_context(text, span.end):
-            return span
+            return _spouse_of(text, before, span) or span
         # (…访问，分别会见了A、B和C，并与D进行了会谈: the traveller, past those he met)
         return next((s for s in before if _leads_trip(text, s, sentence_start, verb_start)), None) \
             or _subject_meets(text, people, sentence_start, verb_start)
     return None
+
+
+_WITH_SPOUSE = re.compile(r"(?:和|与|及|偕)夫人$")
+
+
+def _spouse_of(text: str, before: list[Span], span: Span) -> Span | None:
+    """习近平和夫人彭丽媛抵达…: the one travelling with his spouse leads, not the spouse named last."""
+    spouse = _WITH_SPOUSE.search(text, max(0, span.name_start - 3), span.name_start)  # (夫人 may be the span's title)
+    return next((s for s in before if s.end == spouse.start()), None) if spouse else None
 
 
 def _leads_trip(text: str, span: Span, sentence_start: int, verb_start: int) -> bool:
@@ -172,12 +181,14 @@ INVITER = re.compile(r"(?:^|[，。；])应[^，。；]{1,40}$")
 TRIP_LEAD = re.compile(r"(?:赴|前往|抵达)[^，。；“”]{2,40}?(?:出席|访问|参加)"
                        r"|对[^，。；“”]{2,30}?进行[^，。；“”]{0,4}访问")
 
-# 赴俄罗斯出席…第三次会议，在莫斯科会见…，并与…举行会谈: the clauses of one trip, each opened by a travel verb, share
+# 赴俄罗斯出席…第三次会议，在莫斯科会见…，并与…举行会谈 (对波兰进行…访问，在华沙分别会见…，与…分别举行会谈): the
+# clauses of one trip, each opened by a travel verb, share
 # the traveller named before the first
 _TRIP_BEFORE_VERB = re.compile(
     rf"(?:{TIME_PHRASE})*(?:乘专机)?(?:赴|前往|抵达|到达|到访|对(?=[^，。；“”]{{2,30}}进行[^，。；“”]{{0,4}}访问))"
     r"[^，。；“”]{2,40}[，、]"
-    r"(?:(?:并|还|随后)?(?:访问|出席|参加|(?:分别|先后)?会见了?)[^，。；“”]{2,40}[，、])*(?:并|还|随后)?"
+    r"(?:(?:并|还|随后)?(?:在[^，。；“”]{1,20}?)?(?:访问|出席|参加|(?:分别|先后)?会见了?)[^，。；“”]{2,40}[，、])*"
+    r"(?:并|还|随后)?"
     r"(?:在[^，。；“”]{1,20}?)?(?:分别|先后|同|与|和|并|还)*$")
 
 
@@ -358,7 +369,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
         if named:  # 同普京、巴特图勒嘎在青岛举行中俄蒙三国元首第四次会晤: the meeting's own name
             label = named.group(1) + verb.removeprefix("举行")
         when = last_date(text[offset : offset + match.end()])
-        if len(guests) > 1 and "分别" in text[host.end : start + len(match.group("with"))]:
+        if len(guests) > 1 and "分别" in text[host.end : offset + match.end("guest")]:
             for each in guests:  # 分别与伊拉克总理阿巴迪和外长贾法里进行了会谈: one talk with each
                 out.append(HeldEvent(label=f"{host.name}同{each.name}{verb.removeprefix('举行')}", kind=kind,
                                      start=start, end=each.end, leader=host, guests=[each], when=when))
@@ -545,6 +556,9 @@ def _state_visit(text: str, offset: int, sentence: str, people: list[Span]) -> H
                      when=find_date(text[offset : offset + state.start()]))
 
 
+_UNDER_WAY = re.compile(r"正在[^，。；]{0,20}(?:访问|访华)")  # 正在南非进行国事访问的习近平抵达…: a step of a visit
+
+
 @lru_cache(maxsize=1)
 def _buildings() -> tuple[str, ...]:
     return tuple(lexicon_lines("buildings.txt"))
@@ -568,7 +582,7 @@ def find_visit(text: str, offset: int, sentence: str, people: list[Span], contex
     if host is None:
         return None
     place = arrival.group("place") if arrival else ""
-    if place.endswith(_buildings()):
+    if place.endswith(_buildings()) or _UNDER_WAY.search(sentence, 0, verb.start()):
         return None  # 习近平抵达克里姆林宫。随后，…出席欢迎仪式: a step of the visit, the ceremony is the event
     named = _HEADLINE_ARRIVAL.search(headline or "")
     if place in _HERE and named:

@@ -1054,6 +1054,11 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 partners = [p for p in people if leader.end < p.start and p.end <= offset + verb.start()] \
                     if jointly else []
                 convener = convener or (leader if partners else None)
+                honoured = _held_for(sentence, offset, leader, verb.start(), people) if verb.group(0) == "举行" \
+                    else None
+                if honoured is not None:  # 祖马为习近平举行了隆重的欢迎仪式: the host holds it, for the guest
+                    convener = leader
+                guests = [honoured] if honoured is not None and not _MOURNING.search(noun_phrase) else []
                 out = []
                 for part in _apart(noun_phrase) if before.endswith("分别") else [noun_phrase]:
                     prefix = "" if _names_itself(part) else (_strip_sub_organ(body) if body else leader.name)
@@ -1061,7 +1066,7 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                                          start=offset + verb.start(), end=offset + verb.end() + len(noun_phrase),
                                          organiser=body, leader=convener,  # (the partners co-host: _co_hosts)
                                          leader_role=("召开" if verb.group(0) == "召开" else "举行") if convener
-                                         else None))
+                                         else None, guests=guests))
                 return out
             if subject and pats["meeting_end"].search(subject):
                 # 市人大常委会第二十三次会议举行第一次全体会议: a sitting of a named session
@@ -1087,6 +1092,14 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
                 return [HeldEvent(label=label, kind=_kind_of(noun_phrase), start=offset + verb.start(),
                                   end=offset + verb.end() + len(noun_phrase), organiser=_clean_label(subject))]
     return out
+
+
+def _held_for(sentence: str, offset: int, leader: Span, verb_at: int, people: list[Span]) -> Span | None:
+    """The one ``leader`` holds an event for, named between them and the verb (祖马为习近平举行了…欢迎仪式)."""
+    if not sentence.startswith("为", leader.end - offset):
+        return None
+    return next((p for p in people if p.start - offset == leader.end - offset + 1
+                 and _TIME_RUN.match(sentence, p.end - offset).end() == verb_at), None)
 
 
 def _bodies_apart(subject: str, noun_phrase: str) -> list[str]:
@@ -1291,6 +1304,9 @@ def _activity(sentence: str, offset: int, people: list[Span]) -> HeldEvent | Non
 _TEMPORAL_CLAUSE_END = re.compile(r"[^，。；]*?(?:之后|以后|以来|后|时)[，,]")
 
 
+_OTHER_ACT = re.compile("会见|会晤|会谈|出席|参加|访问|看望|慰问")
+
+
 def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
     """省委书记甲，省长乙在成都会见…: everyone named before the verb with the leader hosts it too."""
     leader = event.leader
@@ -1308,6 +1324,8 @@ def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
             continue  # 应土库曼斯坦总统某某邀请，习近平…: who invited is not there
         if re.search(r"[。；]", between) or _TEMPORAL_CLAUSE_END.match(between):
             continue  # (在叙利亚前总理希贾卜被免职后，…召开: a clause of time, its people not hosting)
+        if span.start > leader.end and _OTHER_ACT.search(text, leader.end, span.start):
+            continue  # 张德江…在莫斯科会见…普京，并与…分别举行会谈: whom the leader met before is no host of this
         if text.startswith(("夫人", "丈夫"), span.end) and "，" not in text[span.end : leader.start]:
             continue  # 国家主席习近平夫人…彭丽媛…会见: the spouse is named by him, he is not there
         hosts.append(span)
