@@ -71,7 +71,8 @@ def join_lines(lines: list[str]) -> str:
             # ends before a sentence that does not go on with it (…、邝志远、 / 全会号召，…)
             out += "\n"
         elif (short or _titled_item(prev) and _titled_item(piece)) and not _ENDS_CLAUSE.search(prev) \
-                and not _ends_with_title(prev) and prev.count("“") <= prev.count("”"):
+                and (not _ends_with_title(prev) or width is None and _heading_over(prev, piece)) \
+                and prev.count("“") <= prev.count("”"):
             out += "\n"  # (a title at the line's end waits for its name on the next line: 局长\n隋立新参加)
             # (a list of senders one a line, 葡萄牙社会党总书记塞古罗\n捷克…主席菲利普, is no wrapped column)
         elif (width is None or len(prev) < width - 2) and _ENDS_PARAGRAPH.search(prev):
@@ -104,6 +105,16 @@ def _title_at_end() -> re.Pattern[str]:
     from kg.lexicon import alternation, load
 
     return re.compile(f"(?:{alternation(load().titles)})$")
+
+
+def _heading_over(line: str, paragraph: str) -> bool:
+    """黎真主党领导人指责沙特软禁黎总理 over 黎巴嫩真主党领导人纳斯鲁拉10日表示，…。: a heading (no punctuation) over a
+    paragraph of its own, though it ends with a title, in text that is no wrapped column."""
+    return 8 <= len(line) <= 30 and not _ANY_PUNCTUATION.search(line) and len(paragraph) > 2 * len(line) \
+        and _ENDS_PARAGRAPH.search(paragraph) is not None
+
+
+_ANY_PUNCTUATION = re.compile(r"[，、：；。！？,:;（）()]")
 
 
 def _ends_with_title(line: str) -> bool:

@@ -329,6 +329,37 @@ def test_talks_held_respectively_on_a_trip_are_one_each():
     assert all(edges(ex, "chaired")[label] == ["宋立"] for label in talks)
 
 
+def test_a_rally_and_a_ceremony_named_by_the_verb_it_holds():
+    ex = extract("央视网消息：南江妇女界25日举行“全市妇女守护家园大集会”，强烈谴责近期发生的暴力示威活动。\n"
+                 "集会在国歌声中开始。南江妇协主席韦思成致开幕词。", title="南江举行“全市妇女守护家园大集会”")
+    (rally,) = ex.meetings  # the rally, not the violence it condemns
+    assert rally.label == "“全市妇女守护家园大集会”" and edges(ex, "attended")[rally.label] == ["韦思成"]
+    assert posts(ex)["韦思成"] == ["南江妇协主席"]
+    # 在…启动仪式上宣读…贺信并致辞: 启动 names the ceremony; the message is read out there
+    ex = extract("央视网消息：国务院副总理宋立27日在“南江学院日”启动仪式上宣读了钟华的贺信并致辞。")
+    (ceremony,) = ex.meetings
+    assert ceremony.label == "“南江学院日”启动仪式" and edges(ex, "attended")[ceremony.label] == ["宋立"]
+
+
+def test_a_round_up_heading_ending_with_a_title_stays_over_its_paragraph():
+    ex = extract("央视网消息：\n黎真主党领导人指责沙特软禁黎总理\n"
+                 "黎巴嫩真主党领导人纳斯鲁拉10日表示，确信沙特软禁了黎巴嫩总理哈里里并强迫他辞职。\n",
+                 title="国际联播快讯", day=date(2017, 11, 11))
+    assert posts(ex)["纳斯鲁拉"] == ["黎巴嫩真主党领导人"]
+    # a title at the end of a wrapped column's line still waits for its name on the next
+    ex = extract("央视网消息：出席会议的有市委常委、宣传部部长\n韦思成，市政府副市长罗振川等。\n", title="南江召开会议")
+    assert "韦思成" in posts(ex)
+
+
+def test_a_report_cited_by_its_author_puts_no_author_at_the_deliberation():
+    ex = extract("央视网消息：参加十二届全国人大五次会议的代表今天分组审议政府工作报告。\n"
+                 "国家副主席宋立参加南江代表团审议时说，完全赞同钟华总理作的政府工作报告。", day=date(2017, 3, 6))
+    assert "钟华" not in {p.name for p in ex.participations}
+    ex = extract("央视网消息：十二届全国人大五次会议今天上午开幕。会议听取了国务院总理钟华作的政府工作报告。",
+                 day=date(2017, 3, 5))
+    assert "钟华" in {p.name for p in ex.participations}  # heard: there
+
+
 def test_removals_of_lists_and_chairs_named_after_by():
     ex = extract("央视网消息：常委会举行全体会议。会议由宋立副委员长主持。会议表决，免去邱敏的司法部部长职务，"
                  "免去严华、罗方的最高人民检察院副检察长职务。")

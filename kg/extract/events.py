@@ -87,7 +87,22 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     for event in events:
         if not any(k.label == event.label and event.when in (None, k.when) for k in kept):
             kept.append(event)
-    return _grouped(_welcome_inside_talks(kept, headline), sentences)
+    return _grouped(_welcome_inside_visit(_welcome_inside_talks(kept, headline)), sentences)
+
+
+def _welcome_inside_visit(events: list[HeldEvent]) -> list[HeldEvent]:
+    """温家宝抵达比什凯克…进行正式访问。萨特巴尔季耶夫在机场为温家宝举行了隆重的欢迎仪式: a host's ceremony for a
+    visitor whose visit the report tells as it starts is a scene of that visit, not an event of its own; its host
+    is at the visit (a ceremony reported without the visit, 祖马为习近平举行…欢迎仪式, stays an event)."""
+    for welcome in [e for e in events if e.label.endswith("仪式") and e.leader and e.leader_role == "举行"
+                    and len(e.guests) == 1]:
+        guest = welcome.guests[0].name
+        visit = next((e for e in events if e.kind == "访问" and e.leader and e.leader.name == guest
+                      and (e.when is None or welcome.when is None or e.when == welcome.when)), None)
+        if visit is not None:
+            visit.guests = [*visit.guests, welcome.leader]
+            events = [e for e in events if e is not welcome]
+    return events
 
 
 def _welcome_inside_talks(events: list[HeldEvent], headline: str | None) -> list[HeldEvent]:
@@ -100,9 +115,9 @@ def _welcome_inside_talks(events: list[HeldEvent], headline: str | None) -> list
         guests = {g.name for g in welcome.guests}
         talks = next((e for e in events if e is not welcome and e.kind in encounter_kinds() and e.leader
                       and e.leader.name == welcome.leader.name and guests & {g.name for g in e.guests}
-                      and e.when in (None, welcome.when) and e.start > welcome.start), None)
-        if talks is not None:
-            talks.start = welcome.start
+                      and (e.when is None or welcome.when is None or e.when == welcome.when)), None)
+        if talks is not None:  # (会谈前，习近平…为特朗普举行欢迎仪式: told after the talks, held before them)
+            talks.start = min(talks.start, welcome.start)
             events = sorted((e for e in events if e is not welcome), key=lambda e: e.start)
     return events
 
@@ -579,8 +594,8 @@ def _convened_there_before(where: str, kind: str, sentences: list[tuple[int, str
 def _is_message(sentence: str) -> bool:
     """致电, 致贺信, 回信: the sentence reports a message, and an event only if it says the occasion took place."""
     found = [sentence.find(verb) for verb in load().message_verbs if verb in sentence]
-    if not found or re.search(r"开幕|闭幕|召开|举行", sentence):
-        return False
+    if not found or re.search(r"开幕|闭幕|召开|举行|在[^，。；]{2,40}上宣读", sentence):
+        return False  # (在…启动仪式上宣读了…贺信: the message is read out at an event, which the sentence reports)
     visit = _patterns()["inspect"].search(sentence)
     # 刘云山…就加强基层党建工作进行调研，强调要认真贯彻习近平总书记重要指示: a visit, then the message it carries out
     return visit is None or visit.start() >= min(found)  # (致慰问电: the message's own 慰问)
@@ -609,9 +624,9 @@ def _sentence_index(sentences: list[tuple[int, str]], pos: int) -> int:
 
 @lru_cache(maxsize=1)
 def _spoken_at_pattern() -> re.Pattern[str]:
-    """在[meeting]上 then a speech verb (speech_verbs.txt, 讲话, 发表, 作, 宣读); the meeting may be a bare press
+    """在[meeting]上 then a speech verb (speech_verbs.txt, 讲话, 发表, 作, 宣读, 致辞); the meeting may be a bare press
     conference (press_conferences.txt) or follow its day (在今天的例行记者会上)."""
-    verbs = alternation(set(load().speech_verbs) | {"讲话", "发表", "作", "宣读"})
+    verbs = alternation(set(load().speech_verbs) | {"讲话", "发表", "作", "宣读", "致辞"})
     # (杨毅在今天的例行记者会上也再度表示: the day inside, adverbs after 上)
     meeting = _patterns()['meeting'].pattern
     press = alternation(lexicon_lines("press_conferences.txt"))
@@ -986,6 +1001,9 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
         skipped = 1 if sentence.startswith("了", verb.end()) else 0  # 举行了三场记者会
         after = sentence[verb.end() + skipped :]
         y = pats["meeting_after_verb"].match(after)
+        if y and verb.group(0) not in _CONVENING and not after.startswith("的") \
+                and after.startswith("上", len(y.group(0))) and "在" in re.split(r"[，。；：]", before)[-1]:
+            continue  # 在“孔子学院日”启动仪式上致辞: the verb is part of the event's name, where someone speaks
         if y and after.startswith("大会发言"):
             y = None  # 第七次会议18日下午举行大会发言: the session holds its speeches, no 大会 of its own
         if clause and pats["meeting_end"].search(clause) and not y:
@@ -1094,12 +1112,20 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
     return out
 
 
+_CONVENING = ("召开", "举行", "举办", "主持", "主持召开")  # (在…主持召开农村改革座谈会上指出: the meeting he chaired)
+
+
 def _held_for(sentence: str, offset: int, leader: Span, verb_at: int, people: list[Span]) -> Span | None:
-    """The one ``leader`` holds an event for, named between them and the verb (祖马为习近平举行了…欢迎仪式)."""
-    if not sentence.startswith("为", leader.end - offset):
+    """The one ``leader`` holds an event for, named between them and the verb (祖马为习近平举行了…欢迎仪式, 英拉在总理府
+    广场为李克强总理举行…)."""
+    gap = _BEFORE_FOR.match(sentence, leader.end - offset)
+    if gap is None:
         return None
-    return next((p for p in people if p.start - offset == leader.end - offset + 1
+    return next((p for p in people if p.start - offset == gap.end()
                  and _TIME_RUN.match(sentence, p.end - offset).end() == verb_at), None)
+
+
+_BEFORE_FOR = re.compile(rf"(?:{TIME_PHRASE}|在[^，。；“”为]{{1,16}})*为")
 
 
 def _bodies_apart(subject: str, noun_phrase: str) -> list[str]:
@@ -1129,6 +1155,9 @@ def _meeting_opening_sentence(sentence: str, offset: int, people: list[Span] = (
     start = offset + sentence.find(match.group(1))
     if any(p.start < start + len(match.group(1)) <= p.name_start for p in people):
         return []  # 全国人大常委会委员长甲与乙举行会谈: a body in someone's title, not a meeting
+    if any(start <= p.start and sentence.startswith("在", p.end - offset) and p.end < start + len(match.group(1))
+           for p in people):
+        return []  # 国务院副总理刘延东在启动仪式上宣读…: someone's clause, where the event is, not its name
     return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(label))]
 
 

@@ -994,11 +994,23 @@ def _propagate_names(text: str, spans: dict[int, Span]) -> None:
     # a joined name met again by one of its parts (劳尔·卡斯特罗 … 劳尔表示): the same person, under the full name;
     # a part two names share (比尔·英格利希 and his wife 玛丽·英格利希) is the one named first, never set order
     full_of = {name: name for name in named}
+    titles_of: dict[str, set[str]] = {}
+    for span in spans.values():
+        titles_of.setdefault(span.name, set()).update(post.label for post in span.posts)
+    part_of: dict[str, str] = {}
     for name in named:
         parts = re.split(f"[{re.escape(JOINERS)}]", name)
         for part in (parts[0], parts[-1]) if len(parts) > 1 else ():
             if len(part) >= 2 and part not in full_of:
                 full_of[part] = name
+            if len(part) >= 2:
+                part_of.setdefault(part, name)
+    for span in spans.values():
+        # 应新西兰总理比尔·英格利希的邀请 … 新西兰总理英格利希: the part with the full name's own post is that
+        # person (安娜·普连科维奇, the wife, is not 克罗地亚总理普连科维奇)
+        full = part_of.get(span.name)
+        if full and full != span.name and {post.label for post in span.posts} & titles_of.get(full, set()):
+            span.name = full
     names = sorted(full_of, key=lambda n: (-len(n), n))
     if not names:
         return
