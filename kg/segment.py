@@ -65,10 +65,11 @@ def join_lines(lines: list[str]) -> str:
             out += " "
         elif (_LIST_HEADING.match(prev) and (piece.endswith("、") or piece.startswith("（") or listed_name(piece))) \
                 or (_LIST_HEADING.match(piece) and prev.endswith(("、", "："))) \
-                or (_names_listed(prev) and not _LIST_GOES_ON.match(piece)):
+                or (width is None and _names_listed(prev) and not _LIST_GOES_ON.match(piece)):
             # 名单如下：/ 一、中央政治局委员 / 丁薛祥、习近平、… / 二、…: a communiqué's lists, each under a heading
             # that keeps its line (though it ends with a title, and the list before it with 、); a list of names
-            # ends before a sentence that does not go on with it (…、邝志远、 / 全会号召，…)
+            # ends before a sentence that does not go on with it (…、邝志远、 / 全会号召，…), unless the page wraps
+            # its lines (张三、李四、 / 王五出席会议: one list, wrapped)
             out += "\n"
         elif (short or _titled_item(prev) and _titled_item(piece)) and not _ENDS_CLAUSE.search(prev) \
                 and (not _ends_with_title(prev) or width is None and _heading_over(prev, piece)) \

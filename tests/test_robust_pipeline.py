@@ -339,3 +339,18 @@ def test_failed_build_leaves_the_previous_output_whole(tmp_path: Path, monkeypat
         cli.main(["build", str(FIXTURES / "big5.txt"), "-o", str(out), "-q", "--no-neo4j", "--jobs", "1"])
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert after == before
+
+
+def test_a_list_of_names_ends_its_line_only_where_no_column_wraps_it() -> None:
+    from kg.segment import join_lines as join_page_lines
+
+    # a page's column: the list wraps at the width, and its last name runs into the verb on the next line
+    column = ["南江市委常委会今天召开会议，市委书记罗振", "川主持会议，出席会议的市委常委有：丁启明",
+              "马建华、邝志远、韦思成、祁向东、王小明、", "李大为、刘中华、张文斌、宋立、丁一凡、",
+              "王五出席会议并讲话，会议强调要抓好各项工作", "落实。"]
+    assert "丁一凡、王五出席" in join_page_lines(column)
+    # a communiqué's lines: the list ends where the text goes on
+    lines = ["全会选举了省委书记。名单如下：", "一、省委常务委员会委员", "丁启明、马建华、邝志远、罗振川、",
+             "全会号召，全省各级党组织要团结一致，奋力开创新局面。"]
+    assert join_page_lines(lines).split("\n")[1:] == ["一、省委常务委员会委员", "丁启明、马建华、邝志远、罗振川、",
+                                                 "全会号召，全省各级党组织要团结一致，奋力开创新局面。"]

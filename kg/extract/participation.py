@@ -243,8 +243,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         if text[span.end : span.end + 1] in _report_openers() and _reports().match(text, span.end) \
                 and not inside_reported_speech(text, span.end) \
                 and not (text.startswith(("作的", "做的"), span.end) and _ENDORSED.search(text, 0, span.start)):
-            # (完全赞同李克强总理作的政府工作报告: a report endorsed by name, its author not there; 会议审议了…黄镇东作的…
-            # 报告 was delivered at the session)
+            # (完全赞同李克强总理作的政府工作报告: a report endorsed by name, its author not there; 会议审议了…
+            # 黄镇东作的…报告 was delivered at the session)
             out.append((span.name, False, "attended", "作报告", span.end))
     # 听取X、Y对…的介绍, 听取了A关于…的说明、B关于…的报告: the people heard were there
     for heard in re.finditer(r"听取了?([^。；]{2,200})", text):
