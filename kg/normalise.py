@@ -293,12 +293,16 @@ def roster_line(line: str) -> str | None:
         opener = role.group(0)
     elif len(items) >= 2 and not listed_name(items[0]) and _is_title_word(items[0]):
         opener, items = items[0] + "：", items[1:]  # 副主席　许其亮　张又侠: a role laid out with a space, not a colon
-    if len(items) < (1 if opener and not role else 2 if opener else 3):
+    if len(items) < (2 if role else 1 if opener else 3):
         return None
-    bare = [_NAME_NOTE.sub("", item) for item in items]
-    if not all(map(listed_item, bare)) or sum(map(listed_name, bare)) < 0.8 * len(items):
+    if not mostly_names([_NAME_NOTE.sub("", item) for item in items]):
         return None
     return opener + "、".join(items) + "、"
+
+
+def mostly_names(items: list[str]) -> bool:
+    """Is a run of list items a list of names: every item may be one, and nearly all are shaped like one?"""
+    return all(map(listed_item, items)) and sum(map(listed_name, items)) >= 0.8 * len(items)
 
 
 def listed_item(item: str) -> bool:
@@ -325,7 +329,6 @@ def is_role(word: str) -> bool:
     return word in titles or any(word.endswith(title) for title in titles if len(title) >= 2)
 
 
-@lru_cache(maxsize=4096)
 def _is_title_word(word: str) -> bool:
     """主席, 副书记, 常务委员: a title word by itself (a chain like 巴林王储兼第一副首相 is an item of its own)."""
     from kg.lexicon import load

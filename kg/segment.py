@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from kg.model import Article, Issue
-from kg.normalise import ARTICLE_BREAK, CJK, listed_item, listed_name
+from kg.normalise import ARTICLE_BREAK, CJK, listed_name, mostly_names
 
 # 本报讯, 本报苏州讯, 本网讯, 新华社北京3月5日电, 讯（记者 …）, or a bare （记者 …）byline opening a paragraph.
 # 本报讯, 本报苏州讯, 本网讯, 本报北京3月5日电, 新华社北京3月5日电, 人民网北京3月5日电, 央视网消息（新闻联播）：,
@@ -95,8 +95,7 @@ def _names_listed(line: str) -> bool:
         return False
     role = _ROLE_OPENS.match(line)
     items = _NOTE_AFTER.sub("", line[role.end() if role else 0 :]).rstrip("、").split("、")
-    return (len(items) >= 2 or role is not None) and all(map(listed_item, items)) \
-        and sum(map(listed_name, items)) >= 0.8 * len(items)
+    return (len(items) >= 2 or role is not None) and mostly_names(items)
 _ENDS_PARAGRAPH = re.compile(r"[。！？][”’」）]?$")
 _ENDS_CLAUSE = re.compile(r"[。！？；，、：…”’）」\-－]$")
 

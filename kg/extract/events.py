@@ -90,6 +90,11 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     return _grouped(_welcome_inside_visit(_welcome_inside_talks(kept, headline)), sentences)
 
 
+def _may_share_a_day(a: HeldEvent, b: HeldEvent) -> bool:
+    """Do two events hold the same day, or leave one of them open?"""
+    return a.when is None or b.when is None or a.when == b.when
+
+
 def _welcome_inside_visit(events: list[HeldEvent]) -> list[HeldEvent]:
     """温家宝抵达比什凯克…进行正式访问。萨特巴尔季耶夫在机场为温家宝举行了隆重的欢迎仪式: a host's ceremony for a
     visitor whose visit the report tells as it starts is a scene of that visit, not an event of its own; its host
@@ -98,7 +103,7 @@ def _welcome_inside_visit(events: list[HeldEvent]) -> list[HeldEvent]:
                     and len(e.guests) == 1]:
         guest = welcome.guests[0].name
         visit = next((e for e in events if e.kind == "访问" and e.leader and e.leader.name == guest
-                      and (e.when is None or welcome.when is None or e.when == welcome.when)), None)
+                      and _may_share_a_day(e, welcome)), None)
         if visit is not None:
             visit.guests = [*visit.guests, welcome.leader]
             events = [e for e in events if e is not welcome]
@@ -115,7 +120,7 @@ def _welcome_inside_talks(events: list[HeldEvent], headline: str | None) -> list
         guests = {g.name for g in welcome.guests}
         talks = next((e for e in events if e is not welcome and e.kind in encounter_kinds() and e.leader
                       and e.leader.name == welcome.leader.name and guests & {g.name for g in e.guests}
-                      and (e.when is None or welcome.when is None or e.when == welcome.when)), None)
+                      and _may_share_a_day(e, welcome)), None)
         if talks is not None:  # (会谈前，习近平…为特朗普举行欢迎仪式: told after the talks, held before them)
             talks.start = min(talks.start, welcome.start)
             events = sorted((e for e in events if e is not welcome), key=lambda e: e.start)

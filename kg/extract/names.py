@@ -574,13 +574,15 @@ def _state_form_cuts(lex: Lexicon) -> dict[str, tuple[str, ...]]:
 def best_reading(text: str, pos: int, readings: list[Reading], confirmed: frozenset[str] = frozenset()) -> str | None:
     """The reading to keep: confirmed by the article, then the firmest stop, then jieba's boundary, then a
     three-character name over a two- or four-character one."""
+    if not readings:
+        return None
     first_word = _words(text[pos : pos + 12])[:1]
     if first_word and len(first_word[0]) >= 4 and _common(first_word[0], load()):
         # 秘书长南南合作特使: a name ends inside no four-character dictionary word that starts where it does (南南合|作;
         # jieba's own guesses, 孙宝树作的, are no such word)
         readings = [r for r in readings if len(r.name) >= len(first_word[0])]
-    if not readings:
-        return None
+        if not readings:
+            return None
     if len(readings) == 1:
         return readings[0].name
     name_ends = _jieba_name_ends(text, pos)

@@ -66,6 +66,8 @@ def find_roster(article: Article) -> list[PersonMention]:
     """The people a 名单 article lists, each with the post its list gives; in any other article, the lists that
     stand under a heading naming a post (a communiqué's 名单如下：一、中央政治局委员 / 丁薛祥　习近平 …)."""
     membership = roster_membership(article)
+    if membership is None and "、\n" not in article.text and not article.text.endswith("、"):
+        return []  # (no line ends as a list of names does: nothing to read, most articles)
     # a note before a name (名单（共5人）（按姓氏笔画为序）丁启明、) ends what stands before it; a note after a name
     # (孙春兰（女）、) goes
     text = _NOTE.sub(lambda note: "\n" if _opens_a_name(note) else "", article.text)
@@ -84,7 +86,7 @@ def _heading_post(heading: str) -> PostMention | None:
     """The post a list's heading names: 中央政治局委员 → 委员 of 中央政治局; 中央军事委员会主席、副主席、委员 → the body
     alone (成员), its role lines (主席：习近平) giving each post; None when the heading names no post."""
     roles = heading.split("、")
-    first = _split_title(roles[0])
+    first = _split_title(roles[0]) if is_role(roles[0]) else None
     if first is None or not all(is_role(role) for role in roles[1:]):
         return None
     title, body = first
