@@ -2886,3 +2886,65 @@ def test_a_round_table_held_jointly_and_a_launch_meeting_and_a_mayor_of_the_city
     ex = extract("央视网消息：国家主席罗振川当地时间23日在巴勒莫会见意大利西西里大区主席韦思成。西西里大区议会主席、"
                  "巴勒莫市长等参加会见。", day=date(2019, 3, 24))
     assert set(posts(ex)) == {"罗振川", "韦思成"}
+
+
+def test_new_in_post_is_no_part_of_it_and_an_elect_keeps_its_name():
+    """叙利亚新任国防部长甲: the post is 叙利亚国防部长, held now; 候任行政长官 stays the post's name (held later)."""
+    ex = extract("央视网消息：据叙利亚国家电视台19号报道，叙利亚新任国防部长韦思成当天宣誓就职。"
+                 "美国前国务卿罗振川出席。", day=date(2012, 7, 20))
+    found = {p.name: [(x.label, x.tense) for x in p.posts] for p in ex.people}
+    assert found["韦思成"] == [("叙利亚国防部长", "current")]
+    assert found["罗振川"] == [("美国国务卿", "past")]
+    ex = extract("央视网消息：国务院总理钟华今天在北京会见香港特别行政区候任行政长官邝志远。", day=date(2017, 4, 11))
+    assert posts(ex)["邝志远"] == ["香港特别行政区候任行政长官"]
+
+
+def test_a_name_before_mianqian_is_closed_there():
+    """在总统巴沙尔面前宣誓就职: 面前 ends the name after a title (as 身边 and 身旁 do)."""
+    ex = extract("央视网消息：叙利亚新任国防部长韦思成当天在总统卡西姆面前宣誓就职。", day=date(2012, 7, 20))
+    assert posts(ex)["卡西姆"] == ["总统"]
+
+
+def test_the_one_the_leader_acts_together_with_holds_it_with_him():
+    """国务院总理甲今天在天津同德国总理乙一起与两国企业家座谈: 乙 is at the discussion 甲 leads."""
+    ex = extract("央视网消息：国务院总理罗振川今天在天津同德国总理韦思成一起与两国企业家座谈。罗振川说，加强合作。",
+                 day=date(2012, 8, 31))
+    assert edges(ex, "chaired") == {"罗振川同德国总理韦思成一起与两国企业家座谈": ["罗振川"]}
+    assert "韦思成" in edges(ex, "attended")["罗振川同德国总理韦思成一起与两国企业家座谈"]
+
+
+def test_two_premiers_named_as_a_group_attend_the_ceremony_later_that_day():
+    """同日，两国总理在…出席了…下线仪式: the two people of the report who hold 总理; 两国元首 with three presidents
+    named, or 两国领导人 (no title), names no one."""
+    text = ("央视网消息：国务院总理罗振川今天在天津同德国总理韦思成一起与两国企业家座谈。罗振川说，加强合作。"
+            "同日，两国总理在空客天津总装厂出席了第100架A320飞机下线仪式。")
+    ex = extract(text, day=date(2012, 8, 31))
+    assert edges(ex, "attended")["第100架A320飞机下线仪式"] == ["罗振川", "韦思成"]
+    ex = extract(text.replace("两国总理", "两国领导人"), day=date(2012, 8, 31))
+    assert "第100架A320飞机下线仪式" not in edges(ex, "attended")
+
+
+def test_the_head_of_a_visiting_group_named_by_yi_wei_tuanzhang():
+    """会见了以甲为团长的香港中华总商会访京团: 甲, though no title names him, heads the group and is met."""
+    ex = extract("央视网消息：全国政协主席罗振川5月22日下午在人民大会堂会见了以邝志远为团长的香港中华总商会访京团"
+                 "全体成员。", day=date(2019, 5, 22))
+    assert "邝志远" in posts(ex)
+    (meeting,) = ex.meetings
+    assert edges(ex, "attended")[meeting.label][-1] == "邝志远"
+
+
+def test_present_at_the_talks_as_at_a_meeting():
+    """副委员长兼秘书长甲会谈时在座: present at the talks, as 会见时在座 is at a meeting."""
+    ex = extract("央视网消息：全国人大常委会委员长罗振川3日下午在人民大会堂与瑞士联邦议会联邦院议长韦思成举行会谈。"
+                 "全国人大常委会副委员长兼秘书长钟华会谈时在座。", day=date(2014, 7, 3))
+    (meeting,) = ex.meetings
+    assert "钟华" in edges(ex, "attended")[meeting.label]
+
+
+def test_an_inspection_named_inside_a_while_clause_ends_at_shi():
+    """西索科在视察加奥时感谢…: the visit is 视察加奥 (比利时 holds a 时 of its own)."""
+    ex = extract("央视网消息：马里总理迪昂戈·西索科11号首次回到北部城市加奥。西索科在视察加奥时感谢法国等方面"
+                 "为稳定马里局势做出的努力。", day=date(2013, 4, 12))
+    assert [m.label for m in ex.meetings] == ["迪昂戈·西索科视察加奥"]
+    ex = extract("央视网消息：国务院副总理罗振川在视察比利时安特卫普港时表示，要加强合作。", day=date(2013, 4, 12))
+    assert [m.label for m in ex.meetings] == ["罗振川视察比利时安特卫普港"]

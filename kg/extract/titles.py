@@ -37,10 +37,17 @@ def _tense_markers_longest_first() -> tuple[tuple[str, str], ...]:
 
 def tense_before(text: str, start: int) -> str:
     """current, past or elect: what a marker right before a title chain says (时任福州市委书记, 原副市长)."""
+    marker = marker_before(text, start)
+    return marker[1] if marker else "current"
+
+
+def marker_before(text: str, end: int, floor: int = 0) -> tuple[str, str] | None:
+    """The tense marker (tense_markers.txt) ending at ``end`` after ``floor``, with its tense: 前 of 美国前国务卿,
+    新任 of 叙利亚新任国防部长 (no part of the body or the post)."""
     for marker, tense in _tense_markers_longest_first():
-        if text.startswith(marker, max(0, start - len(marker))) and start >= len(marker):
-            return tense
-    return "current"
+        if end - len(marker) >= floor and text.startswith(marker, end - len(marker)):
+            return marker, tense
+    return None
 
 
 def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) -> bool:
@@ -153,10 +160,9 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
     """The body written right before a title (区政协 in 区政协副主席, 美国 in 美国前国务卿), if any; it cannot reach
     back past ``floor``. A tense marker between body and title (前, 原) is not part of the body."""
     lex = lex or load()
-    for marker in ("前", "原", "时任"):
-        if text.startswith(marker, end - len(marker)) and end - len(marker) > floor:
-            end -= len(marker)
-            break
+    marker = marker_before(text, end, floor + 1)
+    if marker:
+        end -= len(marker[0])
     start = end
     while start > floor and _RUN_CHAR.match(text[start - 1]) and end - start < 30:
         start -= 1
@@ -345,6 +351,17 @@ def _best_title_split(text: str, title: str, t_start: int, lex: Lexicon, floor: 
     return title, t_start
 
 
+def _item_start(text: str, t_start: int, body: str | None, run: str | None, floor: int) -> int:
+    """Where a chain item starts: its body's first character, before the tense marker body_before passed over
+    (第74届联合国大会|候任|主席: at 第, so the term before it is found), or its unplaced run's."""
+    if not body:
+        return t_start - len(run or "")
+    marker = marker_before(text, t_start, floor + 1)
+    if marker and text.endswith(body, 0, t_start - len(marker[0])):
+        return t_start - len(marker[0]) - len(body)
+    return t_start - len(body)
+
+
 def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
                   floor: int = 0) -> list[tuple[int, str | None, str]]:
     """Walk left from a title over 、/， separated [body]title items.
@@ -354,10 +371,11 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
     pats = _patterns()
     body = body_before(text, t_start, lex, floor)
     run = None if body else _unplaced_body(text, t_start, title, floor)
-    start = t_start - len(body or run or "")
+    start = _item_start(text, t_start, body, run, floor)
     items = [(start, body, title)]
-    if start > floor + 1 and text[start - 1] in "前原" and text[start - 2] in "、，兼":
-        start -= 1  # 主席、前副总理: a tense marker between the chain's separator and its title
+    marker = marker_before(text, start, floor + 1)
+    if marker and text[start - len(marker[0]) - 1] in "、，兼":
+        start -= len(marker[0])  # 主席、前副总理: a tense marker between the chain's separator and its title
     while start > floor + 1 and text[start - 1] in "、，兼":  # 兼: 全国政协副主席兼秘书长
         sep = start - 1
         found = None
@@ -372,7 +390,7 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
         found, t0 = _best_title_split(text, found, t0, lex, floor)
         b = body_before(text, t0, lex, floor)
         run = None if b else _unplaced_body(text, t0, found, floor)
-        item_start = t0 - len(b or run or "")
+        item_start = _item_start(text, t0, b, run, floor)
         unrecognised = item_start > 0 and _is_cjk(text[item_start - 1]) and text[item_start - 1] not in SEPARATORS
         if unrecognised and not b and not run:
             break  # the run before the title is not a body we recognise: the chain ends here
