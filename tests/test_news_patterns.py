@@ -2948,3 +2948,47 @@ def test_an_inspection_named_inside_a_while_clause_ends_at_shi():
     assert [m.label for m in ex.meetings] == ["迪昂戈·西索科视察加奥"]
     ex = extract("央视网消息：国务院副总理罗振川在视察比利时安特卫普港时表示，要加强合作。", day=date(2013, 4, 12))
     assert [m.label for m in ex.meetings] == ["罗振川视察比利时安特卫普港"]
+
+
+def test_an_exercise_held_is_an_event():
+    """由…联合举行的大规模反恐演习在贝尔格莱德举行: an exercise held is an event of the report (a 活动)."""
+    ex = extract("央视网消息：21号，由塞尔维亚内政部和塞尔维亚军队联合举行的大规模反恐演习在塞尔维亚首都"
+                 "贝尔格莱德举行。", day=date(2015, 11, 22))
+    assert [(m.label, m.kind, m.date) for m in ex.meetings] == [("大规模反恐演习", "活动", date(2015, 11, 21))]
+
+
+def test_a_list_witnessing_a_ceremony_with_groups_after_it_and_the_reception_after():
+    """甲、乙、丙，以及…代表、…人士和市民共同见证这一庄严时刻。在随后举行的…庆祝酒会上，乙表示: the three attend the
+    flag-raising; 乙 speaks at the reception held after it."""
+    ex = extract("央视网消息：香港特区政府今天上午举行隆重升旗仪式，庆祝香港回归祖国18周年。全国政协副主席钟华、"
+                 "香港特区行政长官罗振川、中央政府驻港联络办公室主任韦思成，以及中央驻港机构代表、香港社会各界人士和"
+                 "市民共同见证这一庄严时刻。在随后举行的香港特区政府庆祝酒会上，罗振川表示，过去一年充满机遇。",
+                 day=date(2015, 7, 1))
+    assert edges(ex, "attended") == {"香港特区政府隆重升旗仪式": ["钟华", "罗振川", "韦思成"],
+                                     "香港特区政府庆祝酒会": ["罗振川"]}
+
+
+def test_the_meeting_a_message_was_read_out_at_far_down_a_message_report():
+    """…发来贺信。…(three sentences of the message)…16日上午，…座谈会在人民大会堂举行，甲在会上宣读…贺信并讲话: the
+    meeting is the report's event, and the reader attends it."""
+    ex = extract("央视网消息：在中国文联成立70周年之际，中共中央总书记韦思成发来贺信，代表党中央表示热烈祝贺。\n"
+                 "韦思成在贺信中指出，文艺事业是党和人民的重要事业。广大文艺工作者响应党的号召，创作出优秀作品。\n"
+                 "韦思成强调，新时代呼唤杰出的艺术家。希望中国文联深入学习贯彻党的十九大精神。\n"
+                 "要努力创作优秀作品。广大文艺工作者要坚持以人民为中心。\n16日上午，纪念中国文联成立70周年座谈会在人民大会堂举行，"
+                 "中共中央政治局委员、中宣部部长罗振川在会上宣读韦思成的贺信并讲话。", day=date(2019, 7, 16))
+    assert edges(ex, "attended") == {"纪念中国文联成立70周年座谈会": ["罗振川"]}
+    assert [m.date for m in ex.meetings] == [date(2019, 7, 16)]
+
+
+def test_a_state_written_in_full_names_the_posts_a_list_shares():
+    """法兰西共和国总统甲、德意志联邦共和国总统乙和总理丙: 法兰西 is a country (no name 法兰西共 in the list), and
+    丙's post borrows the state as written; a party named after its country's form keeps to the party
+    (阿根廷共和国方案党领袖、总统甲: 阿根廷总统)."""
+    ex = extract("央视网消息：应荷兰王国国王威廉-亚历山大、法兰西共和国总统邝志远、德意志联邦共和国总统韦思成和总理"
+                 "钟华邀请，国家主席罗振川将于3月22日出访。", day=date(2014, 3, 14))
+    found = posts(ex)
+    assert "法兰西共" not in found
+    assert found["邝志远"] == ["法兰西共和国总统"]
+    assert found["钟华"] == ["德意志联邦共和国总理"]
+    ex = extract("央视网消息：阿根廷共和国方案党领袖、总统马克西在贺函中表示，祝贺大会召开。", day=date(2017, 10, 26))
+    assert posts(ex)["马克西"] == ["阿根廷共和国方案党领袖", "阿根廷总统"]

@@ -60,6 +60,8 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
     if not lead and encounters:  # 习近平同拉赫蒙举行会谈。…当天上午，习近平…献花圈: the same day's other events
         first = min(e.start for e in encounters)
         lead = _follow_ups([s for s in sentences if s[0] > first], people)
+    if not lead and not encounters:  # 习近平发来贺信。…16日上午，…座谈会在人民大会堂举行，黄坤明在会上宣读…贺信
+        lead = _meetings_read_out_at(sentences, people)
     if lead:  # 韩正会见与会代表，并代表中共中央致贺词: an encounter of its own beside the reported meeting; the people
         # named after it are the meeting's
         for encounter in encounters:
@@ -89,6 +91,20 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
         if not any(k.label == event.label and event.when in (None, k.when) for k in kept):
             kept.append(event)
     return _grouped(_welcome_inside_visit(_welcome_inside_talks(kept, headline)), sentences)
+
+
+def _meetings_read_out_at(sentences: list[tuple[int, str]], people: list[Span]) -> list[HeldEvent]:
+    """A report of a message (贺信, 贺电) whose lead tells no event: the meeting held where the message was read out
+    (…座谈会在人民大会堂举行，黄坤明在会上宣读习近平的贺信并讲话) is the report's event, however far down."""
+    for offset, sentence in sentences[_LEAD_SENTENCES:]:
+        if _READ_OUT.search(sentence) and not _FUTURE.search(sentence):
+            held = _held_meetings(sentence, offset, people)
+            if held:
+                return held
+    return []
+
+
+_READ_OUT = re.compile(r"在[^，。；]{0,12}上宣读")
 
 
 def _may_share_a_day(a: HeldEvent, b: HeldEvent) -> bool:
@@ -157,6 +173,7 @@ def _spoken_at_meetings_held(sentences: list[tuple[int, str]], people: list[Span
     for offset, sentence in sentences:
         match = _spoke_at_held().search(sentence)
         if not match:
+            out += _speaker_after(offset, sentence, people, found + out)
             continue
         what = _clean_label(match.group("what"))
         subject = next((p for p in people if offset <= p.start < offset + match.start()
@@ -173,6 +190,29 @@ def _spoken_at_meetings_held(sentences: list[tuple[int, str]], people: list[Span
         out.append(HeldEvent(label=what, kind=_kind_of(what), start=start, end=start + len(match.group("what")),
                              guests=[subject], when=find_date(sentence)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _held_then_spoken() -> re.Pattern[str]:
+    """在随后举行的香港特区政府庆祝酒会上，梁振英表示: a meeting of the report's day, then who spoke at it."""
+    meeting = _patterns()["meeting"].pattern
+    return re.compile(f"^在(?:随后|当天|当日|同日|今天)(?:上午|下午|晚上|晚)?(?:举行|召开)的"
+                      f"(?P<what>[^，。；：“”]{{2,40}}?(?:{meeting}))上[，,]")
+
+
+def _speaker_after(offset: int, sentence: str, people: list[Span], found: list[HeldEvent]) -> list[HeldEvent]:
+    """在随后举行的…酒会上，梁振英表示，…: the one who speaks right after the meeting's name attended it."""
+    match = _held_then_spoken().match(sentence)
+    if not match:
+        return []
+    what = _clean_label(match.group("what"))
+    speaker = next((p for p in people if p.start == offset + match.end()), None)
+    if speaker is None or len(what) < 4 or not _cites().match(sentence, speaker.end - offset) \
+            or any(what == e.label for e in found):
+        return []
+    start = offset + match.start("what")
+    return [HeldEvent(label=what, kind=_kind_of(what), start=start, end=start + len(match.group("what")),
+                      guests=[speaker], when=find_date(sentence))]
 
 
 def _hosts_from_encounters(lead: list[HeldEvent], encounters: list[HeldEvent]) -> None:

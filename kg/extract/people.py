@@ -777,11 +777,16 @@ def _is_country(body: str, lex: Lexicon) -> bool:
 
 
 def _country_of(body: str | None, lex: Lexicon) -> str | None:
-    """The foreign country or organisation a body opens with (柬埔寨人民党 -> 柬埔寨); None for China's own."""
+    """The foreign country or organisation a body opens with (柬埔寨人民党 -> 柬埔寨), the whole body when it is a
+    state's full name (德意志联邦共和国); None for China's own."""
     if not body or body.startswith(("中国", "中华")):
         return None
     found = _country_start().match(body)
-    return found.group(0) if found else None
+    if not found:
+        return None
+    form = next((f for f in lex.state_forms if body.startswith(f, found.end())), "")
+    # 德意志联邦共和国总统…和总理默克尔: the state as the chain wrote it (not 阿根廷共和国方案党: a party's name)
+    return body if len(body) == found.end() + len(form) else found.group(0)
 
 
 @lru_cache(maxsize=1)
