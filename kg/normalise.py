@@ -273,6 +273,8 @@ def _canonical_line(line: str, paper: str | None) -> str:
 
 _ROLE_PREFIX = re.compile(f"^([{CJK}]{{1,12}})：")
 _NAME_NOTE = re.compile(r"（[^（）]{1,12}）$")  # 马飚（壮族）, 王宁（武警）: a note after a listed name
+_LEADING_NOTE = re.compile(r"（[^（）]{1,12}）")  # 委员：（按姓名笔划为序）丁仲礼: the order, before the first name
+_NOTE_THEN_NAME = re.compile(f"）(?=[{CJK}])")
 _LISTED_NAME = re.compile(f"[{CJK}]{{2,6}}|[{CJK}]+(?:[·\\-][{CJK}]+)+")  # (帕松列龙庄勐: six characters)
 
 
@@ -287,6 +289,10 @@ def roster_line(line: str) -> str | None:
     if role and not is_role(role.group(1)):
         return None  # 吉林脱贫攻坚：单位包村 干部包户: a topic before the colon, no role
     rest = line[role.end() :] if role else line
+    # 委员：（按姓名笔划为序）丁仲礼 卫留成 … 王明雯（女，彝族）王胜明: the order's note stays before the list, and a
+    # name's note ends the name as a space would
+    order = _LEADING_NOTE.match(rest)
+    rest = _NOTE_THEN_NAME.sub("） ", rest[order.end() :] if order else rest)
     items = [item for item in re.split(r"[ \u3000]+", rest) if item]
     opener = ""
     if role:
@@ -297,7 +303,7 @@ def roster_line(line: str) -> str | None:
         return None
     if not mostly_names([_NAME_NOTE.sub("", item) for item in items]):
         return None
-    return opener + "、".join(items) + "、"
+    return opener + (order.group(0) if order else "") + "、".join(items) + "、"
 
 
 def mostly_names(items: list[str]) -> bool:

@@ -2992,3 +2992,18 @@ def test_a_state_written_in_full_names_the_posts_a_list_shares():
     assert found["钟华"] == ["德意志联邦共和国总理"]
     ex = extract("央视网消息：阿根廷共和国方案党领袖、总统马克西在贺函中表示，祝贺大会召开。", day=date(2017, 10, 26))
     assert posts(ex)["马克西"] == ["阿根廷共和国方案党领袖", "阿根廷总统"]
+
+
+def test_an_election_notice_lists_its_members_by_role_and_a_titled_list_goes_on_past_notes():
+    """…常务委员会委员长、副委员长、秘书长和委员已由…选出。委员长甲，副委员长乙、丙（女）、丁 / 委员：（按姓名笔划为序）
+    戊 己（回族）庚（女）…: the role line's names, spaced as in the paper, are the body's 委员; the titled list goes on
+    past a holder's note."""
+    names = ["邝志远", "罗振川", "韦思成（回族）", "钟华（女）", "宋立", "丁启明", "马文涛（女，彝族）", "王振国"]
+    text = ("央视网消息：现在播送中华人民共和国全国人民代表大会公告第一号，第十二届全国人民代表大会常务委员会委员长、"
+            "副委员长、秘书长和委员已由第十二届全国人民代表大会第一次会议于2013年3月14日选出，共175人。委员长陈建华，"
+            "副委员长李国平、张玉兰（女）、赵明。\n委员：(按姓名笔划为序)" + " ".join(names[:6]) + " "
+            + "".join(names[6:]) + "\n现予公告。")
+    found = posts(extract(text, day=date(2013, 3, 14)))
+    assert found["赵明"] == ["副委员长"]
+    for name in ("邝志远", "韦思成", "钟华", "丁启明", "马文涛", "王振国"):
+        assert found[name] == ["第十二届全国人民代表大会常务委员会委员"], name

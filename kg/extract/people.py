@@ -485,7 +485,8 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         if joined_to:
             posts = _placed_by_level(joined_to.posts, posts)
         foreign = _is_foreign(posts, lex)
-        readings = readings_at(text, name_from, foreign=foreign, lex=lex, confirmed=confirmed) \
+        # (the foreign reading is the widest one, read already)
+        readings = (widest if foreign else readings_at(text, name_from, foreign=False, lex=lex, confirmed=confirmed)) \
             or [r for r in widest if len(r.name) >= 4 and is_transliteration(r.name.replace("·", ""), lex)]
         # (负责反恐事务的副秘书长沃龙科夫8日: no country says foreign, but only a foreign reading closes the name)
         ambiguous = ambiguous or len(readings) > 1
@@ -503,7 +504,7 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
         span = Span(name=name, start=chain[0][0], name_start=name_from, end=name_from + len(name), posts=posts)
         spans[span.name_start] = previous = span
         # a title shared by a list: 县政协副主席陆海涛、冯雪、程亮
-        pos = span.end
+        pos = _past_note(text, span.end)
         followers: list[Span] = []
         # 副总理科扎克、戈利科娃、阿基莫夫等: after a transliterated name, the list is of foreign names
         foreign_list = foreign or (len(name) >= 3 and is_transliteration(name.replace("·", ""), lex))
@@ -517,11 +518,20 @@ def _titled_people(text: str, lex: Lexicon, confirmed: frozenset[str]) -> tuple[
             follower = Span(name=nxt, start=pos + 1, name_start=pos + 1, end=pos + 1 + len(nxt), posts=list(posts))
             spans[follower.name_start] = previous = follower
             followers.append(follower)
-            pos = follower.end
+            pos = _past_note(text, follower.end)
         if _COUNTED_GROUP.match(text, pos):
             for follower in followers:  # 主任何立峰、厉以宁等五位全国政协委员: the count names what the others are
                 follower.posts = []
     return spans, ambiguous
+
+
+_HOLDER_NOTE = re.compile(r"（[^（）、，。]{1,8}）")  # 严隽琪（女）、向巴平措（藏族）、王晨（兼）: who the holder is
+
+
+def _past_note(text: str, pos: int) -> int:
+    """After a listed name, past the note that says who the holder is, so the list goes on after it."""
+    note = _HOLDER_NOTE.match(text, pos)
+    return note.end() if note and text[note.end() : note.end() + 1] in ("、", "和", "及") else pos
 
 
 _COUNTED_GROUP = re.compile(f"等[{COUNT_DIGITS}]+(?:位|名)")

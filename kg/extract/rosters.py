@@ -72,6 +72,11 @@ def find_roster(article: Article) -> list[PersonMention]:
     # (孙春兰（女）、) goes
     text = _NOTE.sub(lambda note: "\n" if _opens_a_name(note) else "", article.text)
     if membership is None:
+        elected = _elected_post(text)
+        if elected is not None:  # 公告: …常务委员会委员长、副委员长、秘书长和委员已由…选出 / 委员：丁仲礼、…
+            lines = text.split("\n")
+            first = next((k for k, line in enumerate(lines) if _ROLE.match(line.strip())), len(lines))
+            return _listed_under_headings(text) + _read_lines(lines[first:], elected.body or "", elected)
         return _listed_under_headings(text)
     body, member_post = membership
     member = PostMention(label=member_post, title=member_post[len(body) :] or "成员", body=body)
@@ -98,6 +103,16 @@ def _heading_post(heading: str) -> PostMention | None:
 def _heading_of(line: str) -> PostMention | None:
     heading = _HEADING.fullmatch(line)
     return _heading_post(heading.group(1)) if heading else None
+
+
+_ELECTED = re.compile(r"(?:^|[，。：])(?P<posts>[^，。：；\n]{4,60}?)已由[^，。；\n]{2,60}?选出")
+
+
+def _elected_post(text: str) -> PostMention | None:
+    """第十二届全国人民代表大会常务委员会委员长、副委员长、秘书长和委员已由…选出 in a report's first paragraph: the body
+    whose members its role lines list (委员：丁仲礼、…), as a heading over them would name it."""
+    elected = _ELECTED.search(text.split("\n", 1)[0])
+    return _heading_post(elected.group("posts").replace("和", "、")) if elected else None
 
 
 def _role_alone(line: str) -> bool:
