@@ -3007,3 +3007,11 @@ def test_an_election_notice_lists_its_members_by_role_and_a_titled_list_goes_on_
     assert found["赵明"] == ["副委员长"]
     for name in ("邝志远", "韦思成", "钟华", "丁启明", "马文涛", "王振国"):
         assert found[name] == ["第十二届全国人民代表大会常务委员会委员"], name
+
+
+def test_deputies_who_give_their_views_at_a_deliberation_attend_it():
+    """…参加上海代表团审议。甲、乙、丙等8位代表分别就…等问题发表意见: those who give their views are there (as
+    副主席丁也发表了意见 is at a 座谈会)."""
+    ex = extract("央视网消息：中共中央政治局常委罗振川5日上午参加十二届全国人大四次会议上海代表团审议。邝志远、韦思成、"
+                 "钟华等8位代表分别就推进供给侧结构性改革、发展社区养老事业等问题发表意见。", day=date(2016, 3, 5))
+    assert edges(ex, "attended")["上海代表团审议"] == ["罗振川", "邝志远", "韦思成", "钟华"]
