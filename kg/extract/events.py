@@ -417,8 +417,11 @@ _FUTURE = re.compile(rf"^(?:(?:据[^，。；]{{1,6}}|[^，。；]{{1,8}}期间|
 _PURPOSE = re.compile(r"[，,](纪念|庆祝|悼念|欢迎|祝贺|追悼)([^，。；]{2,60})")
 
 
-_BOTH_LEADERS = re.compile(f"(?:{alternation([line.split(chr(9))[0] for line in lexicon_lines('leader_pairs.txt')])})"
-                           r"(?:举行|进行|共同)了?[^，。；]{0,8}?(会谈|会晤|会见了?记者)")  # (leader_pairs.txt)
+# leader_pairs.txt: 两国总理 -> {总理, 首相}; an empty set where the word names no title (两国领导人, 双方)
+_LEADER_PAIRS = {word: frozenset(titles.split()) - {"*"}
+                 for word, titles in (line.split("\t") for line in lexicon_lines("leader_pairs.txt"))}
+_BOTH_LEADERS = re.compile(f"(?:{alternation(set(_LEADER_PAIRS))})(?:举行|进行|共同)了?"
+                           r"[^，。；]{0,8}?(会谈|会晤|会见了?记者)")
 _HEADLINE_TALK = re.compile(r"^(?P<host>[^同与和，\s]{2,4})(?:同|与)(?P<guest>[^，\s]{2,30}?)(?:举行|进行|共同)了?"
                             r"(?:[^，\s]{0,4}?)(?P<verb>会谈|会晤|会见了?记者)")
 
@@ -778,19 +781,12 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
     return []
 
 
-@lru_cache(maxsize=1)
-def _leader_pairs() -> dict[str, frozenset[str]]:
-    """leader_pairs.txt: 两国总理 -> {总理, 首相}; an empty set where the word names no title (两国领导人)."""
-    pairs = (line.split("\t") for line in lexicon_lines("leader_pairs.txt"))
-    return {word: frozenset(titles.split()) - {"*"} for word, titles in pairs}
-
-
 def _pair_named_as_group(before: str, offset: int, people: list[Span]) -> list[Span]:
     """同日，两国总理在…出席了…仪式: the clause's subject is a group word for two leaders; they are the two people
     named before the sentence who hold its title (none when the word names no title, or not exactly two do)."""
     clause = re.split("[，。；：]", before)[-1]
-    word = next((w for w in _leader_pairs() if clause.startswith(w)), None)
-    titles = _leader_pairs().get(word or "")
+    word = next((w for w in _LEADER_PAIRS if clause.startswith(w)), None)
+    titles = _LEADER_PAIRS.get(word or "")
     if not titles:
         return []
     pair: dict[str, Span] = {}
@@ -1382,6 +1378,7 @@ def _before_while(obj: str) -> str:
 
 _TOGETHER = alternation(set(lexicon_lines("together_words.txt")))
 _TOGETHER_AT_END = re.compile(f"(?:{_TOGETHER})(?:在[^，。；“”]{{1,12}})?$")
+_TOGETHER_AT = re.compile(_TOGETHER)
 
 
 def _together_with(sentence: str, offset: int, leader: Span, verb_at: int, people: list[Span]) -> list[Span]:
@@ -1426,14 +1423,9 @@ _WITH_THE_LEADER = re.compile(r"[^，。；]{0,12}?[同与和][^，。；同与�
 
 def _joined_to_leader(text: str, leader: Span, span: Span, event: HeldEvent) -> bool:
     """Is ``span`` named after the leader, inside his event, as the one he acts together with (同…某某一起与…)?"""
-    return leader.end <= span.start and span.end <= event.end and text.startswith(_together_words(), span.end) \
+    return leader.end <= span.start and span.end <= event.end and bool(_TOGETHER_AT.match(text, span.end)) \
         and bool(_WITH_THE_LEADER.fullmatch(text, leader.end, span.start)) \
         and not _OTHER_ACT.search(text, leader.end, span.start)
-
-
-@lru_cache(maxsize=1)
-def _together_words() -> tuple[str, ...]:
-    return tuple(lexicon_lines("together_words.txt"))
 
 
 def _co_hosts(text: str, people: list[Span], event: HeldEvent) -> list[Span]:
