@@ -3015,3 +3015,50 @@ def test_deputies_who_give_their_views_at_a_deliberation_attend_it():
     ex = extract("央视网消息：中共中央政治局常委罗振川5日上午参加十二届全国人大四次会议上海代表团审议。邝志远、韦思成、"
                  "钟华等8位代表分别就推进供给侧结构性改革、发展社区养老事业等问题发表意见。", day=date(2016, 3, 5))
     assert edges(ex, "attended")["上海代表团审议"] == ["罗振川", "邝志远", "韦思成", "钟华"]
+
+
+def test_a_convener_who_calls_a_meeting_urgently_chairs_it_and_a_heading_above_is_no_plan():
+    """韩国称将…（a heading, no clause mark）\n韩国总统甲2日下午紧急召开内阁会议: 紧急 stands between the convener and
+    召开 as 专门 does, and the heading's 将 says nothing of the meeting reported below it."""
+    ex = extract("韩国称将对邻国实施反制措施\n韩国总统韦思成2日下午紧急召开内阁会议商讨应对措施，他在会前对邻国的决定"
+                 "深表遗憾。", day=date(2019, 8, 2))
+    assert edges(ex, "chaired") == {"韩国内阁会议": ["韦思成"]}
+    assert ex.meetings[0].date == date(2019, 8, 2)
+
+
+def test_a_guest_named_again_after_le_in_a_later_paragraph_is_met():
+    """…理事长乙在会上致辞。\n开幕式前，甲会见了乙等台湾参会主要代表: a name the report titled before, met again after
+    会见了, is the guest; a relative met stands for the one named (会见了丙同志亲属), who is not there."""
+    ex = extract("两岸企业家峰会今天在南京开幕。全国政协主席罗振川出席。台湾方面两岸企业家峰会理事长邝志远在会上致辞。\n"
+                 "开幕式前，罗振川会见了邝志远等台湾参会主要代表。", day=date(2013, 11, 4))
+    assert "邝志远" in edges(ex, "attended")["罗振川会见邝志远等台湾参会主要代表"]
+    ex = extract("纪念钟华同志诞辰100周年座谈会17日在京举行。全国政协主席罗振川出席座谈会，并在会前会见了钟华同志亲属。\n"
+                 "钟华同志曾任国务院副总理。", day=date(2018, 9, 17))
+    assert "钟华" not in {name for names in edges(ex, "attended").values() for name in names}
+
+
+def test_a_three_character_name_ending_in_he_before_a_verb_of_blame():
+    """韩国外长甲乙和指责…: 和 before a verb joins nothing, it ends the name; an adverb after a spokesman's title
+    (发言人强烈谴责) is no name."""
+    ex = extract("韩国外长康京和指责邻国做出的这一单方面武断行为，挑战了公平与自由贸易原则。", day=date(2019, 8, 2))
+    assert posts(ex) == {"康京和": ["韩国外长"]}
+    ex = extract("国务院港澳办发言人强烈谴责激进分子侮辱国旗行径。", day=date(2019, 8, 4))
+    assert posts(ex) == {}
+
+
+def test_a_meeting_held_that_day_with_no_one_named_is_still_an_event():
+    """第十九届…交易会今天在福州开幕…。其中，在今天举行的“海上福州”招商推介会上，共签订…: the meeting of the
+    report's day is one, though the report names no one at it; its label loses the 在 and day that open it."""
+    ex = extract("第十九届海峡两岸经贸交易会今天在福州开幕，2000多家企业参会。其中，在今天举行的“海上福州”招商推介会上，"
+                 "共签订重点项目145项。", day=date(2017, 5, 18))
+    assert "“海上福州”招商推介会" in {m.label for m in ex.meetings}
+    ex = extract("在今天国务院新闻办召开的新闻发布会上，农业部副部长罗振川表示，春节期间将重点排查。",
+                 day=date(2014, 1, 16))
+    assert [m.label for m in ex.meetings] == ["国务院新闻办的新闻发布会"]
+
+
+def test_a_chained_verb_skips_the_one_whose_instructions_are_conveyed():
+    """甲传达乙的重要指示并讲话: the speaker is 甲, the sentence's subject; 乙 is cited."""
+    ex = extract("学习贯彻座谈会6日在京召开。罗振川总书记作出重要指示。中共中央政治局委员、中央组织部部长邝志远传达"
+                 "罗振川的重要指示并讲话。", day=date(2016, 5, 6))
+    assert edges(ex, "attended")["学习贯彻座谈会"] == ["邝志远"]

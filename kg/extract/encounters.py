@@ -118,7 +118,8 @@ def _recalled_by_month(text: str, pos: int) -> bool:
     return MONTH_OR_YEAR_OPENING.match(text, sentence_start(text, pos), pos) is not None
 
 
-_REPRESENTED = re.compile(r"(?:国王|主席|总统)?的(?:代表|特使)")
+# 会见国王某某的代表, 会见了杨静仁同志亲属: someone else stands for the one named, who is not there
+_REPRESENTED = re.compile(r"(?:国王|主席|总统)?的(?:代表|特使)|(?:同志)?的?(?:亲属|家属|遗属|亲人|家人)")
 
 
 def _host_before(text: str, people: list[Span], sentence_start: int, verb_start: int) -> Span | None:

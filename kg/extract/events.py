@@ -31,6 +31,7 @@ from kg.extract.encounters import (
 from kg.extract.references import _is_reference_context
 from kg.extract.titles import _strip_sub_organ
 from kg.lexicon import alternation, lexicon_lines, load
+from kg.normalise import CJK
 
 # ---------------------------------------------------------------- events
 
@@ -196,23 +197,26 @@ def _spoken_at_meetings_held(sentences: list[tuple[int, str]], people: list[Span
 def _held_then_spoken() -> re.Pattern[str]:
     """在随后举行的香港特区政府庆祝酒会上，梁振英表示: a meeting of the report's day, then who spoke at it."""
     meeting = _patterns()["meeting"].pattern
-    return re.compile(f"^在(?:随后|当天|当日|同日|今天)(?:上午|下午|晚上|晚)?(?:举行|召开)的"
-                      f"(?P<what>[^，。；：“”]{{2,40}}?(?:{meeting}))上[，,]")
+    # (其中，在今天举行的…上: a connective may open the sentence)
+    return re.compile(f"^(?:[{CJK}]{{1,3}}，)?在(?:随后|当天|当日|同日|今天)(?:上午|下午|晚上|晚)?(?:举行|召开)的"
+                      f"(?P<what>[^，。；：]{{2,40}}?(?:{meeting}))上[，,]")
 
 
 def _speaker_after(offset: int, sentence: str, people: list[Span], found: list[HeldEvent]) -> list[HeldEvent]:
-    """在随后举行的…酒会上，梁振英表示，…: the one who speaks right after the meeting's name attended it."""
+    """在随后举行的…酒会上，梁振英表示，…: the one who speaks right after the meeting's name attended it; with no one
+    named there (在今天举行的“海上福州”招商推介会上，共签订…) the meeting is still one the report's day held."""
     match = _held_then_spoken().match(sentence)
     if not match:
         return []
     what = _clean_label(match.group("what"))
     speaker = next((p for p in people if p.start == offset + match.end()), None)
-    if speaker is None or len(what) < 4 or not _cites().match(sentence, speaker.end - offset) \
-            or any(what == e.label for e in found):
+    if speaker is not None and not _cites().match(sentence, speaker.end - offset):
+        speaker = None
+    if len(what) < 4 or any(what == e.label or what in e.label for e in found):
         return []
     start = offset + match.start("what")
     return [HeldEvent(label=what, kind=_kind_of(what), start=start, end=start + len(match.group("what")),
-                      guests=[speaker], when=find_date(sentence))]
+                      guests=[speaker] if speaker else [], when=find_date(sentence))]
 
 
 def _hosts_from_encounters(lead: list[HeldEvent], encounters: list[HeldEvent]) -> None:
@@ -407,10 +411,11 @@ def _headline_attended(headline: str, people: list[Span]) -> list[HeldEvent]:
 
 # a sentence announcing what will happen in its first clause (after 据介绍，, 访问期间，, 届时，): 峰会将于…举行,
 # 习近平将主持, 习近平主席将同…交换意见，…还将同…举行双边会见 (抵达…，将出席…: the arrival happened, and the sentence
-# reports it); 特使16日说，他计划近期召集…举行新一轮和谈: a plan someone announces
+# reports it); 特使16日说，他计划近期召集…举行新一轮和谈: a plan someone announces (a heading's 将, 韩国称将对日本实施
+# 反制措施, ends with its line)
 _FUTURE = re.compile(rf"^(?:(?:据[^，。；]{{1,6}}|[^，。；]{{1,8}}期间|届时|[^，。；]{{2,40}}(?:说|表示|宣布))[，,])?"
-                     rf"[^。；，]*?(?:{WILL}|即将|拟|(?:计划|打算)(?=于|在|近期|尽快|下周|下月|明年|年内|本月|月底))(?:于|在)?"
-                     rf"(?:[^。；“”]{{0,80}}?[，,](?:还将|并将|{WILL})(?:于|在)?)?[^，。；“”]{{0,45}}?"
+                     rf"[^。；，\n]*?(?:{WILL}|即将|拟|(?:计划|打算)(?=于|在|近期|尽快|下周|下月|明年|年内|本月|月底))(?:于|在)?"
+                     rf"(?:[^。；“”\n]{{0,80}}?[，,](?:还将|并将|{WILL})(?:于|在)?)?[^，。；“”\n]{{0,45}}?"
                      r"(?:举行|召开|开幕|闭幕|主持|出席|参加|访问|举办|会见|会晤|会谈)")
 
 
@@ -1018,8 +1023,9 @@ def _clean_label(label: str, kind: str = "") -> str:
     label = _SOURCE_OPENER.sub("", label) or label  # 记者今天从…吹风会: where the reporter heard it
     label = _LABEL_OPENERS.sub("", label)
     label = _LASTING.sub("", label) or label  # 为期4天的博鳌亚洲论坛2016年年会
-    label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
+    label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开|举办)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
     label = _OPENED_THAT_DAY.sub("", label)  # 当天开幕的第四次世界议长大会
+    label = _AT_TIME_OPENING.sub("", label)  # 在今天国务院新闻办召开的新闻发布会上: its day, where, who held it
     if re.search("调研|考察|视察|检查", label):  # 在山东调研时强调, 在视察驻昆明部队时强调: the visit
         label = re.sub(r"时(?:强调|指出|表示|要求)$", "", label)
     label = label.strip("，、 ")
@@ -1028,6 +1034,7 @@ def _clean_label(label: str, kind: str = "") -> str:
     return label
 
 
+_AT_TIME_OPENING = re.compile(rf"^在(?!线)(?:{TIME_PHRASE})*(?=[^，。；]{{4}})")  # (在线: a word)
 # 主持召开会议，专题听取北京冬奥会…筹办工作情况汇报: a bare meeting is named by its agenda, the clause after it
 _AGENDA_VERBS = alternation(set(lexicon_lines("agenda_verbs.txt")))
 _AGENDA = re.compile(rf"[，,](?:专题)?((?:{_AGENDA_VERBS})(?:了)?[^，。；“”]{{2,40}})(?=[，。；]|$)")
@@ -1051,7 +1058,7 @@ def _held_meetings(sentence: str, offset: int, people: list[Span]) -> list[HeldE
     # pattern 1: [A、B和C]召开  /  pattern 2: [body]召开[Y]  /  pattern 3: [person]主持召开[Y]
     for verb in re.finditer(_HOLD_VERBS, sentence):
         before = sentence[: verb.start()]
-        clause = re.split(r"[，。；：]", before)[-1]
+        clause = re.split(r"[，。；：\n]", before)[-1]  # (a heading's line is no part of the clause: 韩国称将…\n)
         if _PLANNED.search(clause):
             continue  # 参加计划于本月底在日内瓦召开的和谈, 在即将举行的…峰会上: one still to come
         if clause.endswith(("已经", "已")):

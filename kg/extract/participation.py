@@ -418,14 +418,16 @@ def _chained_subject(text: str, pos: int, people: list[Span]) -> list[tuple[str,
     start = sentence_start(text, pos)
     if not _CHAINED.search(text, start, pos):
         return []
-    before = [p for p in people if start <= p.start and p.end <= pos]
+    # (赵乐际传达了习近平的重要指示并讲话: the one whose instructions are conveyed is cited, no subject)
+    before = [p for p in people if start <= p.start and p.end <= pos
+              and not (text.startswith("的", p.end) and _is_reference_context(text, p.end))]
     if not before:
         return []
     subject = max(before, key=lambda p: p.end)
     opening = text[start : subject.start]
     clause = opening[max(opening.rfind(ch) for ch in "，：:") + 1 :]
     clause = clause[len(m.group(0)):] if (m := _country_opening().match(clause)) else clause  # 中国|国家主席习近平
-    if re.fullmatch(rf"(?:{TIME_PHRASE}|\s)*", clause) is None or _is_reference_context(text, subject.end):
+    if re.fullmatch(rf"(?:{TIME_PHRASE}|\s)*", clause) is None:
         return []  # 习近平会见了普京，并出席: the person named last is an object, not the subject
     if "将" in text[subject.end : pos]:
         return []  # 习近平将主持…，并出席…开幕式: announced, not yet attended

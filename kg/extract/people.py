@@ -1048,6 +1048,7 @@ def _propagate_names(text: str, spans: dict[int, Span]) -> None:
                                                       or (end < len(text) and text[end] in JOINERS))
             if not any(taken[pos:end]) and not inside_other and (pos == 0 or text[pos - 1] in _BEFORE_REPEATED_NAME
                                             or not _is_cjk(text[pos - 1]) or text[pos - 2 : pos] in verbs
+                                            or text[pos - 1] == "了" and text[pos - 3 : pos - 1] in verbs  # 会见了
                                             or _patterns()["title"].search(text, max(0, pos - 4), pos)
                                             or _TIME_BEFORE_NAME.search(text, max(0, pos - 4), pos)) \
                     and stop_strength(text, end) >= 1:

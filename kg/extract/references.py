@@ -16,8 +16,9 @@ _REFERENCE_PERSON_CONTEXT = re.compile(
     # 在…上的重要讲话, 在…时的讲话, 在…发表的: a speech cited; 在开幕式上发表讲话 right after the name: given here
     r"在(?![^，。]{0,6}?(?:会上(?!的)|讲话中))[^，。]{0,40}?(?:的重要讲话|的讲话|发表的|重要讲话精神)|"
     r"对[^，。]{0,40}?(?:重要指示|批示)|"
-    # …重要讲话 close behind the name is a citation, unless he gave it here (出席会议并作重要讲话)
-    r"(?![^，。]{0,6}?(?:作|发表|出席|主持|致辞))[^，。]{0,6}?(?:重要讲话|重要指示|重要论述|重要文章|批示精神|指示精神|思想))"
+    # …重要讲话 close behind the name is a citation, unless he gave it here (出席会议并作重要讲话) or conveys another's
+    # (赵乐际传达习近平的重要指示: 赵乐际 is there)
+    r"(?![^，。]{0,6}?(?:作|发表|出席|主持|致辞|传达|宣读))[^，。]{0,6}?(?:重要讲话|重要指示|重要论述|重要文章|批示精神|指示精神|思想))"
 )
 
 _NATIONAL_TITLES = {"总书记", "国家主席", "国务院总理", "总理", "副总理", "委员长"}
