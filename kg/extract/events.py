@@ -1023,7 +1023,8 @@ def _clean_label(label: str, kind: str = "") -> str:
     label = _SOURCE_OPENER.sub("", label) or label  # 记者今天从…吹风会: where the reporter heard it
     label = _LABEL_OPENERS.sub("", label)
     label = _LASTING.sub("", label) or label  # 为期4天的博鳌亚洲论坛2016年年会
-    label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开|举办)的(?=[^，。；]{4})", "", label)  # 在钓鱼台国宾馆举行的…开幕式
+    # (在钓鱼台国宾馆举行的…开幕式)
+    label = re.sub(r"^在[^，。；“”]{1,20}?(?:举行|召开|举办)的(?=[^，。；]{4})", "", label)
     label = _OPENED_THAT_DAY.sub("", label)  # 当天开幕的第四次世界议长大会
     label = _AT_TIME_OPENING.sub("", label)  # 在今天国务院新闻办召开的新闻发布会上: its day, where, who held it
     if re.search("调研|考察|视察|检查", label):  # 在山东调研时强调, 在视察驻昆明部队时强调: the visit

@@ -401,7 +401,8 @@ def _message_words() -> frozenset[str]:
 
 def _closes_list(text: str, end: int) -> bool:
     """Punctuation, 等, or a verb right after ``end`` (郑义和举行了会谈, 魏凤和出席, 康京和指责): nothing there for a
-    name to have swallowed, since 和 or 为 before a verb joins nothing; nor is there before a second 和 (魏凤和和王家胜)."""
+    name to have swallowed, since 和 or 为 before a verb joins nothing; nor is there before a second 和
+    (魏凤和和王家胜)."""
     return end < len(text) and (text[end] in "、，。；：！？）" or text.startswith(("等", *_VERBS_AFTER_LIST_NAME), end)
                                 or text.startswith(load().speech_verbs, end)
                                 or (text[end - 1 : end + 1] == "和和")  # 魏凤和和王家胜: the second 和 joins
