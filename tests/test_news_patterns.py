@@ -3062,3 +3062,33 @@ def test_a_chained_verb_skips_the_one_whose_instructions_are_conveyed():
     ex = extract("学习贯彻座谈会6日在京召开。罗振川总书记作出重要指示。中共中央政治局委员、中央组织部部长邝志远传达"
                  "罗振川的重要指示并讲话。", day=date(2016, 5, 6))
     assert edges(ex, "attended")["学习贯彻座谈会"] == ["邝志远"]
+
+
+def test_posts_joined_by_jian_each_keep_their_body():
+    """国务委员兼公安部部长甲, 古巴国务委员会主席兼部长会议主席乙: after a title, 兼 parts two posts as 、 does, and a
+    部长会议 (a council of ministers) is a body, not a meeting."""
+    ex = extract("国务委员兼公安部部长罗振川出席。古巴国务委员会主席兼部长会议主席何塞·马拉斯全程陪同。",
+                 day=date(2014, 7, 23))
+    assert posts(ex)["罗振川"] == ["国务委员", "公安部部长"]
+    assert posts(ex)["何塞·马拉斯"][0] == "古巴国务委员会主席"
+    assert posts(ex)["何塞·马拉斯"][1].endswith("部长会议主席")
+
+
+def test_a_joined_name_whose_first_part_makes_a_dictionary_word_is_still_a_name():
+    """白俄罗斯总统亚历山大·卢卡申科, 希腊共和国总理安东尼斯·萨马拉斯: 亚历 and 安东 are dictionary words, but a first
+    part spelt in transliteration characters is a name's (总统任命阿布-塔莱比: 任命 is a verb, the name starts
+    after)."""
+    ex = extract("白俄罗斯总统亚历山大·卢卡申科出席。希腊共和国总理安东尼斯·萨马拉斯出席。总统任命阿布-塔莱比为总理。",
+                 day=date(2013, 5, 16))
+    assert set(posts(ex)) == {"亚历山大·卢卡申科", "安东尼斯·萨马拉斯", "阿布-塔莱比"}
+
+
+def test_leaders_who_meet_again_and_a_companion_all_the_way():
+    """甲在乙全程陪同下…。…甲和乙再次举行会晤: 全程 and 再次 end a name as 陪同 and 举行 would; a body read before a
+    title starts at its country, not at the verb before it (劳尔率古巴国务委员会第一副主席…)."""
+    ex = extract("国家主席罗振川在古巴国务委员会主席劳尔·卡斯特罗全程陪同下访问圣地亚哥。参观结束后，罗振川和劳尔再次"
+                 "举行会晤，就两国关系交换意见。当晚，劳尔率古巴国务委员会第一副主席迪亚斯-卡内尔等到机场送行。",
+                 day=date(2014, 7, 23))
+    assert "劳尔·卡斯特罗" in posts(ex)
+    assert edges(ex, "attended")["罗振川同劳尔再次会晤"][-1] == "劳尔·卡斯特罗"
+    assert posts(ex)["迪亚斯-卡内尔"] == ["古巴国务委员会第一副主席"]

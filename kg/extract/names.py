@@ -432,9 +432,14 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
     at_stop = stop_strength(text, pos) >= 1  # 总统将访华, 副总统和克里国务卿: a stop starts here
     joined = None if at_stop else _JOINED.match(text, pos)
     # (主席和菲德尔·卡斯特罗: 和 joins, no name starts there; 总统任命阿布-塔莱比: a verb starts there)
-    if joined and re.match(f"[^{re.escape(JOINERS)}]{{4}}", text[pos:]) \
-            and (_common(text[pos : pos + 2], lex) or "x")[0] in "nv":
-        joined = None  # 任命阿布-塔莱比: a dictionary word opens the run, the name starts after it
+    first_part = re.match(f"[^{re.escape(JOINERS)}]+", text[pos:])
+    if joined and first_part and len(first_part.group(0)) >= 4 \
+            and (_common(text[pos : pos + 2], lex) or "x")[0] in "nv" \
+            and not is_transliteration(first_part.group(0), lex):
+        # 任命阿布-塔莱比: a dictionary word opens the run, the name starts after it (亚历山大·卢卡申科,
+        # 安东尼斯·萨马拉斯: a first part spelt in transliteration characters is a name, whatever word its first two
+        # make)
+        joined = None
     if joined:
         # the last part may run into what follows (伊姆兰·汗在北京): it ends at the first stop after it
         last = max(joined.group(0).rfind(j) for j in JOINERS) + pos + 1

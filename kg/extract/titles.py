@@ -106,12 +106,25 @@ def is_body_name(candidate: str, at_boundary: bool, lex: Lexicon | None = None) 
             return not any(tag[0] in "pcu" or (len(w) == 1 and w in _FUNCTION_CHARS)
                            for w, tag in zip(words, tags, strict=True))
         return True
-    if at_boundary and 3 <= len(candidate) <= 16 and body["org_end"].search(candidate):
+    if at_boundary and 3 <= len(candidate) <= 16 and body["org_end"].search(candidate) \
+            and not _clause_before_country(candidate):  # (劳尔率古巴国务委员会: the body starts at its country)
         # one 和 joining two fields is part of the name (社会和法制委员会, 经济和信息化厅)
         inner = _ONE_JOINER.sub("", candidate[:-1], count=1)
         # (推动长江经济带发展领导小组: 经 inside a word, 经济, is no function word)
         return not any(len(w) == 1 and w in _FUNCTION_CHARS for w in _words(inner))
     return at_boundary and candidate.startswith(("中共", "中央"))
+
+
+def _clause_before_country(candidate: str) -> bool:
+    """劳尔率古巴国务委员会: a one-character verb or preposition that ends a name (stop_after_name.txt) right before a
+    country inside the run (博鳌亚洲论坛理事会: a name's own words)."""
+    country = _body_patterns()["country"].search(candidate, 1)
+    return country is not None and candidate[country.start() - 1] in _one_character_stops()
+
+
+@lru_cache(maxsize=1)
+def _one_character_stops() -> frozenset[str]:
+    return frozenset(w for w in lexicon_lines("stop_after_name.txt") if len(w) == 1)
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +211,8 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
         if starts is not None and (i not in starts or _is_verb(lex.common_words.get(_words(run[i:])[0], ""))):
             continue  # (nor at the clause's next verb: 说谎日本财务省理财局)
         candidate = run[i:]
-        if _NOT_A_BODY.search(candidate) or candidate.count("“") != candidate.count("”") or candidate[0] == "届":
+        if _NOT_A_BODY.search(candidate.removesuffix(_meeting_named_body(candidate))) \
+                or candidate.count("“") != candidate.count("”") or candidate[0] == "届":
             continue  # 省委十四届九次全会精神和省委: a meeting and a conjunction, not one body
         if i > 0 and candidate[0] in _ONE_CHAR_PLACES and run[i - 1] not in _FUNCTION_CHARS \
                 and run[i - 1 : i + 1] in lex.common_words:
@@ -206,6 +220,16 @@ def body_before(text: str, end: int, lex: Lexicon | None = None, floor: int = 0)
         if is_body_name(candidate, at_boundary=i == 0, lex=lex):
             return candidate
     return None
+
+
+@lru_cache(maxsize=1)
+def _meeting_named_bodies() -> tuple[str, ...]:
+    """Body endings that hold 会议 (部长会议: Cuba's council of ministers is a body, not a meeting)."""
+    return tuple(s for s in lexicon_lines("body_suffixes.txt") if "会议" in s)
+
+
+def _meeting_named_body(candidate: str) -> str:
+    return next((s for s in _meeting_named_bodies() if candidate.endswith(s)), "")
 
 
 # 十二届, 第十三届, 第24届: the term of the body a post belongs to, written before the body
@@ -263,11 +287,16 @@ def _title_start(text: str, item_start: int, title: str) -> int:
     return text.find(title, item_start)
 
 
+def _ends_with_title(text: str, end: int, floor: int) -> bool:
+    return any(text[start:end] in load().titles for start in range(max(floor, end - 8), end - 1))
+
+
 def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str | None:
     """统战部 in 县委常委、统战部部长: a body named without its place, to be placed by the chain."""
     start = title_start
-    while start > floor and _is_cjk(text[start - 1]) and text[start - 1] not in SEPARATORS:
-        start -= 1
+    while start > floor and _is_cjk(text[start - 1]) and text[start - 1] not in SEPARATORS \
+            and not (text[start - 1] == "兼" and _ends_with_title(text, start - 1, floor)):
+        start -= 1  # (古巴国务委员会主席兼部长会议主席: 兼 after a title separates as 、 does)
     run = text[start:title_start]
 
     def body_like(candidate: str) -> bool:
@@ -284,7 +313,7 @@ def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str |
         # and a verb before an unrecognised body leaves the post its title alone: 听取…工作室领衔委员)
         return after if body_like(after) and boundaries[-1].group(0) == "的" else None
     if not body_like(run) or not (joined is not None or start == 0 or text[start - 1] in SEPARATORS
-                                  or not _is_cjk(text[start - 1])):
+                                  or text[start - 1] == "兼" or not _is_cjk(text[start - 1])):
         return None
     if _clause_words(run) or _sentence_material(run):  # (另外一位代表是驻村书记: 是 is the clause's verb)
         trailing = _trailing_body(run)  # 会议听取了商务部部长: the clause before the ministry is no part of it
