@@ -3092,3 +3092,15 @@ def test_leaders_who_meet_again_and_a_companion_all_the_way():
     assert "劳尔·卡斯特罗" in posts(ex)
     assert edges(ex, "attended")["罗振川同劳尔再次会晤"][-1] == "劳尔·卡斯特罗"
     assert posts(ex)["迪亚斯-卡内尔"] == ["古巴国务委员会第一副主席"]
+
+
+def test_south_and_central_asian_and_burmese_names_and_japanese_titles():
+    """前商务部长达斯特吉尔汗出任国防部长, 由总书记貌貌登率领的…代表团: 汗 and 貌 spell foreign names; 知事 and
+    干事长 are titles of foreign offices (东京都知事小池百合子: a family name and a given name a word opens but 子
+    ends), 贸易代表 a post (美国贸易代表柯克), and 出任 ends a name (干事长石破茂出任)."""
+    ex = extract("前商务部长达斯特吉尔汗出任国防部长。刘云山会见了由总书记貌貌登率领的缅甸巩发党代表团。"
+                 "东京都知事小池百合子宣布成立新党。民进党干事长大岛敦指责首相。前自民党干事长石破茂出任大臣。"
+                 "美国贸易代表柯克表示赞同。", day=date(2017, 9, 28))
+    assert {"达斯特吉尔汗", "貌貌登", "小池百合子", "大岛敦", "石破茂", "柯克"} <= set(posts(ex))
+    assert "国防部长" in posts(ex)["达斯特吉尔汗"]
+    assert posts(ex)["柯克"] == ["美国贸易代表"]

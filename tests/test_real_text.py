@@ -52,7 +52,8 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # yet) and fresh101 0.963 / 0.830, on stop 33's end; fresh102 0.875 / 0.691 and fresh103 0.877 / 0.817, after the
 # fresh100-101 rules; fresh104 0.901 / 0.882, on stop 34's end; fresh105 0.892 / 0.811,
 # after the fresh104 rules; fresh106 0.351 / 0.648 (a 175-name election notice nothing read yet), after the fresh105
-# rules; fresh107 0.966 / 0.909, on stop 35's end; fresh108 0.897 / 0.827, after the fresh107 rules).
+# rules; fresh107 0.966 / 0.909, on stop 35's end; fresh108 0.897 / 0.827, after the fresh107 rules; fresh109 0.867 /
+# 0.640, after the fresh108 rules).
 # The floors keep every general rule in place.
 # The not-attended links kg still makes, each a known limit (README): fresh43, five members put at the wrong one of
 # two press conferences one sentence reports (全国人大、政协今天分别举行记者会); fresh63, a member the lead of two press
@@ -180,6 +181,7 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh106.yaml": (0.96, 0.64, 0.66, 0.73, 0.87, 0.82),
     "xwlb_fresh107.yaml": (0.98, 0.92, 0.99, 0.84, 0.94, 0.72),
     "xwlb_fresh108.yaml": (0.91, 0.88, 0.99, 0.87, 0.76, 0.99),
+    "xwlb_fresh109.yaml": (0.92, 0.66, 0.57, 0.74, 0.78, 0.91),
 }
 
 

@@ -387,8 +387,10 @@ def is_japanese_name(token: str, lex: Lexicon) -> bool:
         if given[-1] not in _japanese_given_endings() \
                 and any(stop_strength(token, i) for i in range(len(surname), len(token))):
             continue  # 野田在临(时国会): a stop inside the given name (but 松井由纪夫: 由 opens a name of that shape)
-        if len(given) >= 2 and (tag := _common(given[:2], lex)) is not None and not tag.startswith("nr"):
-            continue
+        if len(given) == 2 and (tag := _common(given, lex)) is not None and not tag.startswith("nr") \
+                or len(given) == 3 and (tag := _common(given[:2], lex)) is not None and not tag.startswith("nr") \
+                and given[-1] not in _japanese_given_endings():
+            continue  # (安倍参拜: a word for a given name; 小池百合子: a word and a given name's ending is a name)
         return True
     return False
 
