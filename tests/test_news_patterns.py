@@ -3104,3 +3104,12 @@ def test_south_and_central_asian_and_burmese_names_and_japanese_titles():
     assert {"达斯特吉尔汗", "貌貌登", "小池百合子", "大岛敦", "石破茂", "柯克"} <= set(posts(ex))
     assert "国防部长" in posts(ex)["达斯特吉尔汗"]
     assert posts(ex)["柯克"] == ["美国贸易代表"]
+
+
+def test_a_meeting_held_with_hui_mian_and_a_name_before_an_adverb_of_surprise():
+    """俄罗斯总统甲突然到访…。甲还在基地内与叙利亚总统乙举行了会面: 突然 ends a foreign name as 亲自 does, and a 会面
+    held with someone is an encounter he leads."""
+    ex = extract("当地时间11日早上，俄罗斯总统普京突然到访了位于叙利亚的俄罗斯空军基地。普京还在基地内与叙利亚总统"
+                 "巴沙尔举行了会面。", day=date(2017, 12, 11))
+    assert posts(ex)["普京"] == ["俄罗斯总统"]
+    assert edges(ex, "chaired") == {"普京同叙利亚总统巴沙尔会面": ["普京"]}

@@ -53,7 +53,8 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # fresh100-101 rules; fresh104 0.901 / 0.882, on stop 34's end; fresh105 0.892 / 0.811,
 # after the fresh104 rules; fresh106 0.351 / 0.648 (a 175-name election notice nothing read yet), after the fresh105
 # rules; fresh107 0.966 / 0.909, on stop 35's end; fresh108 0.897 / 0.827, after the fresh107 rules; fresh109 0.867 /
-# 0.640, after the fresh108 rules).
+# 0.640, after the fresh108 rules; fresh110 0.818 / 0.486, after the fresh109 rules: athletes and scientists at
+# events, whom kg reads only with a post).
 # The floors keep every general rule in place.
 # The not-attended links kg still makes, each a known limit (README): fresh43, five members put at the wrong one of
 # two press conferences one sentence reports (全国人大、政协今天分别举行记者会); fresh63, a member the lead of two press
@@ -169,7 +170,9 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh94.yaml": (0.87, 0.74, 0.66, 0.64, 0.83, 0.49),
     "xwlb_fresh95.yaml": (0.94, 0.85, 0.99, 0.78, 0.83, 0.83),
     "xwlb_fresh96.yaml": (0.85, 0.81, 0.79, 0.84, 0.67, 0.49),
-    "xwlb_fresh97.yaml": (0.94, 0.76, 0.99, 0.71, 0.80, 0.45),
+    # (fresh97 officials 0.93: a bride, 女儿阿瓦尼莎汗, now read whole since 汗 spells foreign names, is a person but no
+    # official, and kg types every person it reads as one)
+    "xwlb_fresh97.yaml": (0.93, 0.76, 0.99, 0.71, 0.80, 0.45),
     "xwlb_fresh98.yaml": (0.94, 0.90, 0.99, 0.64, 0.75, 0.49),
     "xwlb_fresh99.yaml": (0.94, 0.79, 0.88, 0.64, 0.77, 0.99),
     "xwlb_fresh100.yaml": (0.96, 0.56, 0.74, 0.77, 0.90, 0.99),
@@ -182,6 +185,7 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh107.yaml": (0.98, 0.92, 0.99, 0.84, 0.94, 0.72),
     "xwlb_fresh108.yaml": (0.91, 0.88, 0.99, 0.87, 0.76, 0.99),
     "xwlb_fresh109.yaml": (0.92, 0.66, 0.57, 0.74, 0.78, 0.91),
+    "xwlb_fresh110.yaml": (0.81, 0.56, 0.99, 0.57, 0.83, 0.42),
 }
 
 

@@ -347,8 +347,9 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
                 guests = [s for s in people if guest_to < s.start < paragraph_end
                           and any(post.title.endswith("团长") for post in s.posts)][:1]
         host = _host_before(text, people, offset, start)
-        if host is None or _WILL.search(match.group("guest")) or _PLANNED_SINCE.search(text, host.end, start):
-            continue  # (同美国总统奥巴马将在加州…会晤: announced, not held)
+        if host is None or _WILL.search(match.group("guest")) or _PLANNED_SINCE.search(text, host.end, start) \
+                or _INTENDED.search(match.group("guest")):
+            continue  # (同美国总统奥巴马将在加州…会晤: announced, not held; 同马克龙同意…早日会面: hoped for)
         if (_NAMED_TALK.match(sentence, match.end()) and not _SAID_DURING.match(sentence, match.end())) \
                 or sentence[: match.start()].endswith("我") or _TIMES.search(match.group("guest")):
             continue  # 落实我同奥巴马总统安纳伯格庄园会晤达成的共识: a past talk named, not reported (同纳扎尔巴耶夫
@@ -381,6 +382,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
 
 
 _DELEGATION = re.compile(r"(?:代表团|访问团|参访团|考察团)$")
+_INTENDED = re.compile(r"(?:同意|早日|尽快|希望|期待|愿意?)[^，。；]{0,12}$")
 # 举行中俄蒙三国元首第四次(会晤): a talk held under a name that counts it
 # (举行今年第三次会晤, 5年来第八次会晤: a count of the year's talks, no name)
 _NAMED_IN_HOLDING = re.compile(f"举行了?(?!的)([^{CLAUSE_END}举年]{{2,20}}第[{COUNT_DIGITS}]+(?:次|届))$")
