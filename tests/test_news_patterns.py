@@ -3113,3 +3113,5 @@ def test_a_meeting_held_with_hui_mian_and_a_name_before_an_adverb_of_surprise():
                  "巴沙尔举行了会面。", day=date(2017, 12, 11))
     assert posts(ex)["普京"] == ["俄罗斯总统"]
     assert edges(ex, "chaired") == {"普京同叙利亚总统巴沙尔会面": ["普京"]}
+    ex = extract("国家主席罗振川同法国当选总统马克龙通电话。两国元首同意保持联系并早日会面。", day=date(2017, 5, 9))
+    assert [m.label for m in ex.meetings] == ["罗振川同法国当选总统马克龙通电话"]

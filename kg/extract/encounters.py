@@ -382,7 +382,7 @@ def _talks(text: str, offset: int, sentence: str, people: list[Span]) -> list[He
 
 
 _DELEGATION = re.compile(r"(?:代表团|访问团|参访团|考察团)$")
-_INTENDED = re.compile(r"(?:同意|早日|尽快|希望|期待|愿意?)[^，。；]{0,12}$")
+_INTENDED = re.compile(rf"(?:{alternation(set(lexicon_lines('intent_words.txt')))})[^，。；]{{0,12}}$")
 # 举行中俄蒙三国元首第四次(会晤): a talk held under a name that counts it
 # (举行今年第三次会晤, 5年来第八次会晤: a count of the year's talks, no name)
 _NAMED_IN_HOLDING = re.compile(f"举行了?(?!的)([^{CLAUSE_END}举年]{{2,20}}第[{COUNT_DIGITS}]+(?:次|届))$")
