@@ -119,7 +119,8 @@ def _recalled_by_month(text: str, pos: int) -> bool:
 
 
 # 会见国王某某的代表, 会见了杨静仁同志亲属: someone else stands for the one named, who is not there
-_REPRESENTED = re.compile(r"(?:国王|主席|总统)?的(?:代表|特使)|(?:同志)?的?(?:亲属|家属|遗属|亲人|家人)")
+_REPRESENTED = re.compile(r"(?:国王|主席|总统)?的(?:代表|特使)|"
+                          rf"(?:同志)?的?(?:{alternation(set(lexicon_lines('relatives.txt')))})")
 
 
 def _host_before(text: str, people: list[Span], sentence_start: int, verb_start: int) -> Span | None:

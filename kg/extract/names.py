@@ -387,9 +387,9 @@ def is_japanese_name(token: str, lex: Lexicon) -> bool:
         if given[-1] not in _japanese_given_endings() \
                 and any(stop_strength(token, i) for i in range(len(surname), len(token))):
             continue  # 野田在临(时国会): a stop inside the given name (but 松井由纪夫: 由 opens a name of that shape)
-        if len(given) == 2 and (tag := _common(given, lex)) is not None and not tag.startswith("nr") \
-                or len(given) == 3 and (tag := _common(given[:2], lex)) is not None and not tag.startswith("nr") \
-                and given[-1] not in _japanese_given_endings():
+        ending = len(given) == 3 and given[-1] in _japanese_given_endings()
+        if len(given) >= 2 and (tag := _common(given[:2], lex)) is not None and not tag.startswith("nr") \
+                and not ending:
             continue  # (安倍参拜: a word for a given name; 小池百合子: a word and a given name's ending is a name)
         return True
     return False
@@ -411,7 +411,7 @@ def _closes_list(text: str, end: int) -> bool:
                                 or bool(_patterns()["role"].match(text, end)))
 
 
-_VERBS_AFTER_LIST_NAME = ("举行", "表示", "说", "指出", "强调", "一道", "一起", "会见", "会谈", "致电")
+_VERBS_AFTER_LIST_NAME = ("举行", "一道", "一起", "会见", "会谈", "致电")  # (and the verbs of speech_verbs.txt)
 
 
 def _list_name(token: str, lex: Lexicon) -> bool:

@@ -124,7 +124,7 @@ def _clause_before_country(candidate: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _one_character_stops() -> frozenset[str]:
-    return frozenset(w for w in lexicon_lines("stop_after_name.txt") if len(w) == 1)
+    return frozenset(w for w in load().stops if len(w) == 1)
 
 
 @lru_cache(maxsize=1)
@@ -287,15 +287,21 @@ def _title_start(text: str, item_start: int, title: str) -> int:
     return text.find(title, item_start)
 
 
-def _ends_with_title(text: str, end: int, floor: int) -> bool:
-    return any(text[start:end] in load().titles for start in range(max(floor, end - 8), end - 1))
+def _title_ending_at(text: str, end: int, floor: int = 0) -> str | None:
+    """The longest title (titles.txt) that ends at ``end``, if any: 全国政协副主席|兼, 国务委员|兼."""
+    lex, pats = load(), _patterns()
+    for length in range(min(8, end - floor), 1, -1):
+        candidate = text[end - length : end]
+        if pats["title"].fullmatch(candidate) and candidate in lex.titles:
+            return candidate
+    return None
 
 
 def _unplaced_body(text: str, title_start: int, title: str, floor: int) -> str | None:
     """统战部 in 县委常委、统战部部长: a body named without its place, to be placed by the chain."""
     start = title_start
     while start > floor and _is_cjk(text[start - 1]) and text[start - 1] not in SEPARATORS \
-            and not (text[start - 1] == "兼" and _ends_with_title(text, start - 1, floor)):
+            and not (text[start - 1] == "兼" and _title_ending_at(text, start - 1, floor)):
         start -= 1  # (古巴国务委员会主席兼部长会议主席: 兼 after a title separates as 、 does)
     run = text[start:title_start]
 
@@ -397,7 +403,6 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
 
     新区党工委副书记、管委会主任，区委副书记、代区长 is one chain of four posts.
     """
-    pats = _patterns()
     body = body_before(text, t_start, lex, floor)
     run = None if body else _unplaced_body(text, t_start, title, floor)
     start = _item_start(text, t_start, body, run, floor)
@@ -407,12 +412,7 @@ def _chain_before(text: str, t_start: int, title: str, lex: Lexicon,
         start -= len(marker[0])  # 主席、前副总理: a tense marker between the chain's separator and its title
     while start > floor + 1 and text[start - 1] in "、，兼":  # 兼: 全国政协副主席兼秘书长
         sep = start - 1
-        found = None
-        for length in range(min(8, sep), 1, -1):
-            candidate = text[sep - length : sep]
-            if pats["title"].fullmatch(candidate) and candidate in lex.titles:
-                found = candidate
-                break
+        found = _title_ending_at(text, sep)
         if not found:
             break
         t0 = sep - len(found)
