@@ -3115,3 +3115,88 @@ def test_a_meeting_held_with_hui_mian_and_a_name_before_an_adverb_of_surprise():
     assert edges(ex, "chaired") == {"普京同叙利亚总统巴沙尔会面": ["普京"]}
     ex = extract("国家主席罗振川同法国当选总统马克龙通电话。两国元首同意保持联系并早日会面。", day=date(2017, 5, 9))
     assert [m.label for m in ex.meetings] == ["罗振川同法国当选总统马克龙通电话"]
+
+
+def test_a_politburo_study_session_held_with_jinxing_and_its_lecturer():
+    """中共中央政治局…就…进行第二次集体学习: 进行 holds a study session (and nothing else: 进行了讨论), and the
+    lecturer who 作了讲解 is at it."""
+    ex = extract("中共中央政治局12月8日下午就实施国家大数据战略进行第二次集体学习。"
+                 "中共中央总书记罗振川在主持学习时强调，要审时度势。\n北京理工大学副校长邝志远就这个问题作了讲解，并谈了意见和建议。\n"
+                 "中共中央政治局各位同志认真听取了讲解，并进行了讨论。", day=date(2017, 12, 9))
+    assert [(m.label, m.date) for m in ex.meetings] == [("第二次集体学习", date(2017, 12, 8))]
+    assert edges(ex, "chaired") == {"第二次集体学习": ["罗振川"]}
+    assert edges(ex, "attended")["第二次集体学习"] == ["罗振川", "邝志远"]
+    assert extract("为查找问题，天津大学先后进行了七次集体学习。", day=date(2013, 10, 20)).meetings == []
+
+
+def test_a_meeting_chaired_jointly_the_same_day_after_an_encounter():
+    """副总理甲会见乙。…同日，甲还同丙共同主持…委员会第二次会议: a second event of the report; its subject chairs,
+    the partner named after 同 is at it (not at the encounter before)."""
+    ex = extract("国务院副总理罗振川18日在圣彼得堡会见俄罗斯总统普京。普京说，欢迎你。\n"
+                 "同日，罗振川还同俄罗斯第一副总理舒瓦洛夫共同主持中俄投资合作委员会第二次会议。罗振川表示，合作不断拓宽。",
+                 day=date(2015, 6, 19))
+    assert edges(ex, "chaired") == {"罗振川会见俄罗斯总统普京": ["罗振川"], "中俄投资合作委员会第二次会议": ["罗振川"]}
+    assert edges(ex, "attended")["中俄投资合作委员会第二次会议"] == ["罗振川", "舒瓦洛夫"]
+    assert "舒瓦洛夫" not in edges(ex, "attended")["罗振川会见俄罗斯总统普京"]
+
+
+def test_a_message_report_whose_meeting_is_held_sentences_before_it_is_read_out():
+    """…发来贺信。…15日上午，人民日报社举行庆祝创刊70周年大会。甲出席大会并讲话。…会上宣读了…贺信: 会上 points back
+    to the last meeting held; the sender is not there."""
+    ex = extract("在人民日报创刊70周年之际，中共中央总书记罗振川发来贺信，表示热烈的祝贺。\n"
+                 "罗振川在贺信中指出，人民日报是党中央机关报。\n罗振川强调，人民日报要忠实履行职责使命。\n15日上午，人民日报社举行庆祝创刊70周年大会。中宣部部长"
+                 "邝志远出席大会并讲话。他说，要认真学习。\n会上宣读了罗振川的贺信，人民日报社负责人先后发言。",
+                 title="罗振川致信祝贺人民日报创刊70周年", day=date(2018, 6, 15))
+    assert [m.label for m in ex.meetings] == ["庆祝创刊70周年大会"]
+    assert edges(ex, "attended") == {"庆祝创刊70周年大会": ["邝志远"]}
+
+
+def test_a_name_before_its_title_joined_to_another_and_a_joined_name_before_tongzhi():
+    """习近平总书记和阮富仲总书记, 范德贝伦总统和库尔茨总理联袂访华: joined by 和 to a titled name, the second is a name
+    before its title too (also before 两次, which would make the first alone a retrospective); 甲·乙同志逝世: the whole
+    joined name before 同志; 王勇以及万钢: 以及 joins, no name 王勇以."""
+    ex = extract("近年来，罗振川总书记和阮富仲总书记两次实现互访。李克强欢迎范德贝伦总统和库尔茨总理联袂访华。",
+                 day=date(2018, 4, 8))
+    assert {"阮富仲", "库尔茨"} <= set(posts(ex))
+    assert posts(ex)["库尔茨"] == ["总理"]
+    # (希腊总统帕夫洛普洛斯和左联党主席、政府总理齐普拉斯: the first named after his title; 左联 is a party)
+    ex = extract("罗振川在雅典分别会见希腊总统帕夫洛普洛斯和左联党主席、政府总理齐普拉斯。", day=date(2016, 10, 5))
+    assert "左联" not in posts(ex)
+    ex = extract("原国务委员司马义·艾买提同志因病在北京逝世。", title="司马义·艾买提同志逝世", day=date(2018, 10, 16))
+    assert set(posts(ex)) == {"司马义·艾买提"}
+    ex = extract("国家主席钟华表示，请转达对劳尔·卡斯特罗主席和菲德尔·卡斯特罗同志的问候。不负何塞·马蒂同志的嘱托。",
+                 day=date(2013, 6, 18))
+    assert set(posts(ex)) == {"钟华", "劳尔·卡斯特罗", "菲德尔·卡斯特罗"}
+    ex = extract("马凯、韦思成以及钟华、邝志远出席会议。", day=date(2014, 7, 31))
+    assert {"马凯", "韦思成", "钟华", "邝志远"} == set(posts(ex))
+
+
+def test_speakers_at_a_meeting_held_elsewhere_and_heard_with_others():
+    """甲4号在哈瓦那举行的…首脑会议发表讲话: a speaker at the meeting named between where and the verb; 会议听取了
+    秘书长乙等就…所作的说明: 等 closes the one heard."""
+    ex = extract("古巴国务委员会主席劳尔·卡斯特罗4号在哈瓦那举行的第七届加勒比国家联盟首脑会议发表讲话，"
+                 "谴责美洲国家组织。", day=date(2016, 6, 5))
+    assert edges(ex, "attended") == {"第七届加勒比国家联盟首脑会议": ["劳尔·卡斯特罗"]}
+    ex = extract("全国政协十三届常委会第九次会议今天在北京举行全体会议。"
+                 "会议听取了全国政协副主席兼秘书长邝志远等就有关人事事项所作的说明。"
+                 "全国政协副主席钟华主持会议。", day=date(2019, 11, 6))
+    assert "邝志远" in next(iter(edges(ex, "attended").values()))
+
+
+def test_encounters_told_after_a_visit_and_companions_of_an_inspection():
+    """甲10月25日至27日访问埃及，在开罗会见了…: the visit and the encounter both; 乙、丙…陪同考察 at the end of a report
+    puts them on the inspection, not at the 座谈会 told last."""
+    ex = extract("应埃及总理马德布利邀请，国家副主席罗振川10月25日至27日访问埃及，在开罗会见了埃及总统塞西。",
+                 day=date(2018, 10, 28))
+    assert sorted(m.kind for m in ex.meetings) == ["会见", "访问"]
+    # (访问期间，甲同乙举行会谈。…举行欢迎宴会并共同观看文艺演出: the time of the visit; the talks are the lead)
+    ex = extract("朝鲜劳动党委员长金正恩于3月25日至28日对我国进行非正式访问。\n"
+                 "访问期间，罗振川在人民大会堂同金正恩举行会谈。"
+                 "罗振川总书记和夫人为金正恩委员长举行欢迎宴会并共同观看文艺演出。", day=date(2018, 3, 28))
+    assert [m.kind for m in ex.meetings] == ["会谈"]
+    ex = extract("24日，罗振川在省委书记邝志远陪同下，来到张北县农村考察调研，看望困难群众。\n"
+                 "下午，罗振川召开座谈会，听取了工作汇报。\n韦思成、钟华和中央有关部门负责同志陪同考察。",
+                 day=date(2017, 1, 24))
+    visit = next(m.label for m in ex.meetings if m.kind != "座谈会")
+    assert edges(ex, "attended")[visit][-2:] == ["韦思成", "钟华"]
+    assert "韦思成" not in edges(ex, "attended").get("罗振川主持召开座谈会", [])

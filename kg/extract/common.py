@@ -118,7 +118,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # (同奥巴马总统两次会晤, 应普京总统的邀请: a talk, a count of them, 的; a count only after a foreign title,
             # 总书记多次深入…考察 is a retrospective: see _named_before_titles)
             f"(?=[^{CJK}]|{alternation(set(lex.stops) | set(lex.role_verbs) | set(lex.encounter_verbs))}|$|重要|近期"
-            f"|的|一道|一起|共同|举行|会面|两次|多次|发去|发来|{alternation(set(lex.message_verbs))})"
+            f"|的|{alternation(set(lexicon_lines('together_words.txt')))}|举行|会面|两次|多次|发去|发来"
+            f"|{alternation(set(lex.message_verbs))})"
         ),
     }
 
@@ -150,8 +151,12 @@ def word_edges(run: str) -> set[int]:
 
 
 _WHEN = f"(?:于?{TIME_PHRASE})*"  # (…大会于当地时间10月1日在…开幕)
-_HOLD_VERBS = "|".join(f"{re.escape(v)}(?![式会词辞])" if v.endswith(("幕", "开班", "结业")) else re.escape(v)
-                       for v in sorted(lexicon_lines("hold_verbs.txt"), key=lambda v: (-len(v), v)))
+_HOLD_VERBS = "|".join([*(f"{re.escape(v)}(?![式会词辞])" if v.endswith(("幕", "开班", "结业")) else re.escape(v)
+                         for v in sorted(lexicon_lines("hold_verbs.txt"), key=lambda v: (-len(v), v))),
+                        # (进行第二次集体学习: a verb that holds only the meeting named right after it)
+                        # (天津大学先后进行了七次集体学习: a count of past sessions holds none)
+                        *(f"{re.escape(verb)}(?=了?(?:第[^，。；：\\s]{{1,5}}?次)?{re.escape(noun)})" for verb, noun in
+                          sorted(line.split("\t") for line in lexicon_lines("narrow_hold_verbs.txt")))])
 
 # characters that turn a role verb into a noun (发言人, 参加单位): no participant stands before it
 VERB_AS_NOUN = tuple(lexicon_lines("verb_noun_suffixes.txt"))

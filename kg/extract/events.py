@@ -97,15 +97,19 @@ def find_events(text: str, sentences: list[tuple[int, str]], people: list[Span],
 def _meetings_read_out_at(sentences: list[tuple[int, str]], people: list[Span]) -> list[HeldEvent]:
     """A report of a message (贺信, 贺电) whose lead tells no event: the meeting held where the message was read out
     (…座谈会在人民大会堂举行，黄坤明在会上宣读习近平的贺信并讲话) is the report's event, however far down."""
-    for offset, sentence in sentences[_LEAD_SENTENCES:]:
-        if _READ_OUT.search(sentence) and not _FUTURE.search(sentence):
-            held = _held_meetings(sentence, offset, people)
+    for at in range(_LEAD_SENTENCES, len(sentences)):
+        offset, sentence = sentences[at]
+        if not _READ_OUT.search(sentence) or _FUTURE.search(sentence):
+            continue
+        # (15日上午，人民日报社举行庆祝创刊70周年大会。…。会上宣读了习近平的贺信: the last one held before 会上)
+        for offset, told in [sentences[at], *sentences[_LEAD_SENTENCES:at][::-1]]:
+            held = _held_meetings(told, offset, people)
             if held:
                 return held
     return []
 
 
-_READ_OUT = re.compile(r"在[^，。；]{0,12}上宣读")
+_READ_OUT = re.compile(r"在[^，。；]{0,12}上宣读|^会上[，]?宣读")
 
 
 def _may_share_a_day(a: HeldEvent, b: HeldEvent) -> bool:
@@ -727,6 +731,11 @@ def _chaired_meeting(sentence: str, offset: int, people: list[Span]) -> list[Hel
         return []
     for match in _chaired_pattern().finditer(sentence):
         person = _convener(sentence, offset, people, match.start())
+        partner = None
+        if person is not None and sentence.endswith("共同", 0, match.start()):
+            # 张高丽还同俄罗斯第一副总理舒瓦洛夫共同主持…会议: the subject chairs, the partner named after 同 is there
+            subject = _joint_subject(sentence, offset, people, person)
+            person, partner = (subject, person) if subject else (person, None)
         label = _clean_label(match.group("what"))
         if label == "仪式" and person is not None:
             label = f"{person.name}主持仪式"  # 温家宝主持仪式欢迎…: named by who held it (_welcomed adds for whom)
@@ -734,8 +743,17 @@ def _chaired_meeting(sentence: str, offset: int, people: list[Span]) -> list[Hel
             continue
         start = offset + match.start("what")
         return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group("what")),
-                          leader=person, leader_role="主持")]
+                          leader=person, leader_role="主持", guests=[partner] if partner else [])]
     return []
+
+
+_JOINED_PARTNER = re.compile(r"[还又也]?(?:同|与|和)")
+
+
+def _joint_subject(sentence: str, offset: int, people: list[Span], partner: Span) -> Span | None:
+    """The one named before ``同``/``与``/``和`` and the partner who acts together with him (甲还同乙共同主持)."""
+    return next((p for p in people if offset <= p.start and p.end <= partner.start
+                 and _JOINED_PARTNER.fullmatch(sentence, p.end - offset, partner.start - offset)), None)
 
 
 def _held_or_attended(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
@@ -840,7 +858,9 @@ def _follow_ups(sentences: list[tuple[int, str]], people: list[Span]) -> list[He
             visit = None  # 随后，习近平听取了…汇报 / 参观了…: part of the reported event, as in the lead (当天，…还
             # 分别会见了…: find_encounters has each encounter; 当晚，…与德索萨共同参观了…文物展: the hosts' tour with
             # the guest, later that day, is an event of its own)
-        for event in _held_or_attended(sentence, offset, people) or ([visit] if visit else []):
+        # (同日，张高丽还同…舒瓦洛夫共同主持中俄投资合作委员会第二次会议: a meeting chaired later the same day)
+        for event in _held_or_attended(sentence, offset, people) or _chaired_meeting(sentence, offset, people) \
+                or ([visit] if visit else []):
             if "仪式" in event.label and _AFTER_TALKS.match(sentence):
                 continue  # 会谈后，两国领导人出席了…签字仪式: part of the talks
             event.group = group

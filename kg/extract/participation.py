@@ -31,6 +31,9 @@ _TOWARDS = re.compile(r"向[^，。；、]{0,12}$")  # 向红军烈士|纪念塔
 _ADVERBIAL_GAP = re.compile(r"(?:结合|围绕|就|代表|针对|根据|按照|先后|从|向|以(?!及)|在|共同为|为|与|作为)"
                             r"(?:[^，。；、“”\n]|“[^“”\n]{1,20}”){1,16}$|"
                             rf"(?:{TIME_PHRASE})(?:在[^，。；、“”]{{1,16}})?$")
+# 劳尔·卡斯特罗4号在哈瓦那举行的第七届加勒比国家联盟首脑会议发表讲话: the day, where, 举行的 and the meeting (上)
+_HELD_THERE_GAP = re.compile(rf"(?:{TIME_PHRASE})?在[^，。；、“”\n]{{1,16}}?(?:举行|召开|举办)的"
+                             r"[^，。；、“”\n]{2,40}$")
 
 # ---------------------------------------------------------------- participation
 
@@ -126,7 +129,8 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
         if not found:
             window = text[max(0, pos - 100) : pos]
             gap = _ADVERBIAL_GAP.search(text[max(0, pos - 20) : pos]) \
-                or (_TOPIC_GAP.search(window) if "就" in window or "围绕" in window or "针对" in window else None)
+                or (_TOPIC_GAP.search(window) if "就" in window or "围绕" in window or "针对" in window else None) \
+                or _HELD_THERE_GAP.search(text[max(0, pos - 70) : pos])
             if gap:
                 pos -= len(gap.group(0))
                 pos = before_fillers(text, pos, names)
@@ -398,8 +402,9 @@ def heard_at(text: str, pos: int) -> bool:
 
 # what follows a speaker's name in a 听取 clause: 关于/对 the subject, 的 the report, or the next speaker
 _HEARD_CLAUSE_END = re.compile("[后时][，,]")
-_HEARD_AFTER_NAME = re.compile(r"关于|对|就|的(?:介绍|汇报|发言|意见|说明|报告)|(?:分别)?作的|所作|[、和]|"
-                               r"受[^，。；]{1,16}?委托(?:作|所作)的")
+# (听取了…秘书长夏宝龙等就有关人事事项所作的说明: 等 closes the speaker and those with him)
+_HEARD_AFTER_NAME = re.compile(r"(?:等)?(?:关于|对|就|的(?:介绍|汇报|发言|意见|说明|报告)|(?:分别)?作的|所作|[、和]|"
+                               r"受[^，。；]{1,16}?委托(?:作|所作)的)")
 
 
 _WELCOMED_TO = re.compile(r"(?:欢迎|邀请|祝贺)[^，。；：]{1,20}?(?:前来|来华)?$")

@@ -222,9 +222,14 @@ def _listed_before_verbs(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 break
             start = end - len(name)
             spans[start] = Span(name=name, start=start, name_start=start, end=end)
-            if start < 1 or text[start - 1] not in "、和及与":
+            # (马凯、王勇以及万钢出席: 以及 joins as one word, no name 王勇以)
+            joiner = next((j for j in _LIST_JOINERS if text.endswith(j, 0, start)), None)
+            if start < 1 or joiner is None:
                 break
-            end = start - 1
+            end = start - len(joiner)
+
+
+_LIST_JOINERS = ("以及", "、", "和", "及", "与")  # longest first
 
 
 @lru_cache(maxsize=1)
@@ -371,6 +376,17 @@ def _comrades(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
     """以习近平同志为核心的党中央, 向刘某某同志学习: a Han name right before 同志 is a person."""
     taken = {i for s in spans.values() for i in range(s.name_start, s.end)}
     for match in _COMRADE.finditer(text):
+        if match.start(1) > 0 and text[match.start(1) - 1] in JOINERS:
+            # 司马义·艾买提同志逝世: the last part of a joined name; the whole name, where the article gives it, or
+            # one whose first part is spelt in transliteration characters after a clean edge (主席和菲德尔·卡斯特罗同志)
+            joined = next((n for n in sorted({s.name for s in spans.values()}, key=len, reverse=True)
+                           if n[-len(match.group(1)) - 1 :] == text[match.start(1) - 1 : match.end(1)]
+                           and text.endswith(n, 0, match.end(1))), None) \
+                or _spelt_joined_name_ending_at(text, match.end(1), lex)
+            start = match.end(1) - len(joined) if joined else -1
+            if joined and not any(i in taken for i in range(start, match.end(1))):
+                spans[start] = Span(name=joined, start=start, name_start=start, end=match.end(1))
+            continue
         for start in range(match.start(1), match.end(1) - 1):
             name = text[start : match.end(1)]
             if start in taken or not is_han_name(name, lex) or lex.common_words.get(name) is not None \
@@ -380,6 +396,23 @@ def _comrades(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
                     or text[max(0, start - 2) : start] in lex.verbs_before_name:  # 重温邓小平同志关于…
                 spans[start] = Span(name=name, start=start, name_start=start, end=match.end(1))
             break
+
+
+def _spelt_joined_name_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
+    """菲德尔·卡斯特罗 before ``end``: a joined name whose first part is a run of transliteration characters, with
+    nothing before it but an edge a name may follow (不负菲德尔·…, 沉痛悼念司马义·…: a verb, no name read)."""
+    token = _joined_ending_at(text, end)
+    if not token:
+        return None
+    first = re.split(f"[{re.escape(JOINERS)}]", token)[0]
+    spelt = 0  # the transliteration characters that end the first part
+    while spelt < len(first) and first[-spelt - 1] in lex.transliteration:
+        spelt += 1
+    start = end - len(token) + len(first) - spelt
+    if spelt < 2 or not (start == 0 or text[start - 1] in _COMRADE_LEFT or not _is_cjk(text[start - 1])):
+        return None
+    name = text[start:end]
+    return name if is_joined_name(name) else None
 
 
 _COUNT = f"[{COUNT_DIGITS}]+[位名]"
@@ -862,12 +895,18 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 text[t_start - spelt - 1] == "·" and spelt > 0 and t_start - spelt > 1
                 and text[t_start - spelt - 2] in lex.transliteration)):
             spelt += 1
-        if text.startswith(("两次", "多次"), match.end(1)) and title not in lex.foreign_titles and spelt < 3:
-            continue  # 习近平总书记多次深入…考察调研: a retrospective (同奥巴马总统两次成功会晤, 与梅德韦杰夫总理两次
-            # 通电话 name a foreign person)
+        retrospective = text.startswith(("两次", "多次"), match.end(1)) and title not in lex.foreign_titles \
+            and spelt < 3  # 习近平总书记多次深入…考察调研: a retrospective (同奥巴马总统两次成功会晤, 与梅德韦杰夫总理
+        # 两次通电话 name a foreign person)
         for length in (8, 7, 6, 5, 4, 3, 2):
             start = t_start - length
             name = text[max(start, 0) : t_start]
+            # 习近平总书记和阮富仲总书记, 范德贝伦总统和库尔茨总理: joined to a name before its title, a name too
+            # (希腊总统帕夫洛普洛斯和左联党主席: the first was named after its title, no parallel: 左联 is a party)
+            joined = start >= 1 and text[start - 1] in _JOINING_TITLED and any(
+                s.end == start - 1 and s.posts and s.start == s.name_start for s in spans.values())
+            if retrospective and not joined:
+                continue
             # 默克尔总理, 卢卡申科总统: a transliterated name before a title China shares is a foreign one
             foreign = title in lex.foreign_titles or (3 <= length <= spelt and name[0] != "·"
                                                       and is_transliteration(name.replace("·", ""), lex)
@@ -901,7 +940,7 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 or text[start - 1 : start] in lex.verbs_before_name \
                 or (foreign and text[start - 1] in _before_foreign_names()) \
                 or (foreign and _title_ends_at(text, start))  # 亚奥理事会主席艾哈迈德亲王: a title, the name, his rank
-            if not boundary and not (title in _NATIONAL_TITLES and name in confirmed):
+            if not boundary and not joined and not (title in _NATIONAL_TITLES and name in confirmed):
                 continue  # (学习习近平总书记: a verb before the name; 就任中国国务院总理: no name at all)
             if start in spans or any(a <= start < b for a, b in taken):
                 break
@@ -916,6 +955,7 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
 
 
 _HELD_THERE = ("会见", "会晤", "会谈", "同", "与", "出席", "举行", "召开", "主持")
+_JOINING_TITLED = "和与及、"  # what joins one titled name to the next (甲总统和乙总理)
 
 
 def _held_at(text: str, name: str) -> bool:
