@@ -3200,3 +3200,28 @@ def test_encounters_told_after_a_visit_and_companions_of_an_inspection():
     visit = next(m.label for m in ex.meetings if m.kind != "座谈会")
     assert edges(ex, "attended")[visit][-2:] == ["韦思成", "钟华"]
     assert "韦思成" not in edges(ex, "attended").get("罗振川主持召开座谈会", [])
+
+
+def test_korean_ministers_and_words_that_say_how_talks_were_held():
+    """韩国国防部长官韩民求, 统一部长官赵明均: 长官 is Korea's minister's title, no name opens with 官
+    (韩法务部长官: 法务部 is the ministry, no name 韩法务); 俄美外长非正式会谈 as a heading: 非正式 says how."""
+    ex = extract("当天，美国国防部长马蒂斯与韩国国防部长官韩民求举行会谈。韩国统一部长官赵明均表示欢迎。"
+                 "韩法务部长官黄教安被提名为总理候选人。", day=date(2017, 2, 3))
+    assert posts(ex)["韩民求"] == ["韩国国防部长官"]
+    assert posts(ex)["赵明均"] == ["韩国统一部长官"]
+    assert not any(name.startswith("官") or name == "韩法务" for name in posts(ex))
+    ex = extract("俄美外长非正式会谈 聚焦叙危机\n17日，美国国务卿蒂勒森与俄罗斯外交部长拉夫罗夫在纽约举行非正式会谈。",
+                 title="国际联播快讯", day=date(2017, 9, 18))
+    assert set(posts(ex)) == {"蒂勒森", "拉夫罗夫"}
+
+
+def test_elected_without_wei_and_speakers_each_for_a_sector_after_a_comma():
+    """黄志贤当选会长 (no 为) states the post; 甲和乙，分别代表科技界和人民团体致贺词: the list before the comma
+    speaks."""
+    ex = extract("会议选举产生了全国台联第十届理事会。由33人组成的第十届常务理事会，邝志远当选会长。",
+                 day=date(2017, 12, 25))
+    assert posts(ex)["邝志远"] == ["会长"]
+    ex = extract("中国科协第九次全国代表大会30日上午在人民大会堂开幕。罗振川出席大会并发表重要讲话。"
+                 "中国工程院院长韦思成和共青团中央书记处第一书记钟华，分别代表科技界和人民团体致贺词。",
+                 day=date(2016, 5, 31))
+    assert edges(ex, "attended")["中国科协第九次全国代表大会"] == ["罗振川", "韦思成", "钟华"]

@@ -142,9 +142,10 @@ def find_participants(text: str, people: list[Span], lex: Lexicon) -> list[tuple
                 if acting and not topic and not dated:
                     pos = acting  # 马飚代表全国政协，…王红代表北京市政府，分别向…塑像敬献了花篮: each for a body
                 if text[pos - 1 : pos] == "，" and pos - 1 in by_end \
-                        and (topic or (dated and _acts_in_its_sentence(text, by_end[pos - 1], lex))):
+                        and (topic or (dated and _acts_in_its_sentence(text, by_end[pos - 1], lex))
+                             or text.startswith("分别", pos)):
                     pos -= 1  # 张庆黎，…舒启明，分别就有关议题作说明: the list, a comma, the topic, the verb (…习近平，
-                    # 12月9日在广州主持召开: the subject, a comma, the day)
+                    # 12月9日在广州主持召开: the subject, a comma, the day; 周济和秦宜智，分别代表…致贺词: 分别)
                 found = _walk_left(text, pos, by_end, lex)
         if found and _addressed(text, by_end.get(pos)):
             continue  # 我将把…向奥巴马总统汇报: whom the report is for, not who gives it

@@ -927,6 +927,8 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 continue  # 法德外长, 中俄元首: the officials of two countries (韩英主任 is a person)
             if len(name) >= 3 and name[0] in _before_foreign_names() and is_transliteration(name[1:], lex):
                 continue  # 应普京总统的邀请, 向普京总统表示: a preposition before a foreign name
+            if any((lex.common_words.get(name[-k:] + title[0]) or "").startswith("nt") for k in (2, 3)):
+                continue  # 韩法务部长官被提名: the title's first character ends an organisation (法务部), no name
             if start < 0 or not (syllabic or is_name(name, lex, foreign=foreign)
                                  or (foreign and is_japanese_name(name, lex))) or _country_end().search(name) \
                     or _ends_like_a_body(name, lex) \
