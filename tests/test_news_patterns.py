@@ -3186,9 +3186,12 @@ def test_speakers_at_a_meeting_held_elsewhere_and_heard_with_others():
 def test_encounters_told_after_a_visit_and_companions_of_an_inspection():
     """甲10月25日至27日访问埃及，在开罗会见了…: the visit and the encounter both; 乙、丙…陪同考察 at the end of a report
     puts them on the inspection, not at the 座谈会 told last."""
-    ex = extract("应埃及总理马德布利邀请，国家副主席罗振川10月25日至27日访问埃及，在开罗会见了埃及总统塞西。",
-                 day=date(2018, 10, 28))
+    ex = extract("应埃及总理马德布利邀请，国家副主席罗振川10月25日至27日访问埃及，在开罗会见了埃及总统塞西。"
+                 "抵达开罗时，马德布利到机场迎接。", day=date(2018, 10, 28))
     assert sorted(m.kind for m in ex.meetings) == ["会见", "访问"]
+    # (who welcomes the visitor at the airport is on the visit, not at the encounter its sentence reports)
+    assert edges(ex, "attended") == {"罗振川访问埃及": ["罗振川", "马德布利"],
+                                     "罗振川会见埃及总统塞西": ["罗振川", "塞西"]}
     # (访问期间，甲同乙举行会谈。…举行欢迎宴会并共同观看文艺演出: the time of the visit; the talks are the lead)
     ex = extract("朝鲜劳动党委员长金正恩于3月25日至28日对我国进行非正式访问。\n"
                  "访问期间，罗振川在人民大会堂同金正恩举行会谈。"
@@ -3225,3 +3228,31 @@ def test_elected_without_wei_and_speakers_each_for_a_sector_after_a_comma():
                  "中国工程院院长韦思成和共青团中央书记处第一书记钟华，分别代表科技界和人民团体致贺词。",
                  day=date(2016, 5, 31))
     assert edges(ex, "attended")["中国科协第九次全国代表大会"] == ["罗振川", "韦思成", "钟华"]
+
+
+def test_a_leader_s_funeral_and_who_came_to_the_body():
+    """某某同志的遗体，21日在北京八宝山革命公墓火化。…上午10时许，甲、乙、丙等，在哀乐声中缓步来到…遗体前肃立默哀: the
+    farewell is the report's event, those who came to the body attend it, and the one honoured is at none."""
+    ex = extract("中国人民政治协商会议全国委员会原副主席韦思成同志的遗体，21日在北京八宝山革命公墓火化。\n"
+                 "韦思成同志因病于1月15日在北京逝世，享年92岁。\n"
+                 "21日上午，八宝山革命公墓礼堂庄严肃穆，哀乐低回。\n"
+                 "上午10时许，罗振川、邝志远、钟华等，在哀乐声中缓步来到韦思成同志的遗体前肃立默哀，向韦思成同志的遗体三鞠躬。",
+                 title="韦思成同志遗体在京火化", day=date(2013, 1, 21))
+    assert [(m.label, m.date) for m in ex.meetings] == [("韦思成同志遗体送别", date(2013, 1, 21))]
+    assert edges(ex, "attended") == {"韦思成同志遗体送别": ["罗振川", "邝志远", "钟华"]}
+
+
+def test_first_holders_ages_and_deputy_chief_commanders():
+    """新加坡共和国首任总理: 首任 is no appointment of a person 国首; 选举81岁的甲为…主席: the age is no part of the
+    name; 副总指挥长安兆庆: the title ends in 长, the name starts after it."""
+    ex = extract("1965年，新加坡成立共和国，罗振川成为新加坡共和国首任总理。", day=date(2015, 3, 23))
+    assert "国首" not in posts(ex)
+    ex = extract("古巴第八届全国人民政权代表大会24号选举81岁的劳尔·卡斯特罗为古巴国务委员会主席。",
+                 day=date(2013, 2, 25))
+    assert posts(ex) == {"劳尔·卡斯特罗": ["古巴国务委员会主席"]}
+    ex = extract("空间实验室飞行任务副总指挥长邝志远宣读了贺电。", day=date(2017, 4, 27))
+    assert set(posts(ex)) == {"邝志远"}
+    # (纳扎尔巴耶夫首任总统表示: the ordinal stands between the name and its title; the post keeps it)
+    ex = extract("纳扎尔巴耶夫首任总统表示，欢迎。年满60岁的钟华卸任福建医科大学护理学院院长的职务。",
+                 day=date(2019, 5, 17))
+    assert posts(ex) == {"纳扎尔巴耶夫": ["首任总统"], "钟华": ["福建医科大学护理学院院长"]}

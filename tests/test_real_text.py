@@ -55,7 +55,8 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # rules; fresh107 0.966 / 0.909, on stop 35's end; fresh108 0.897 / 0.827, after the fresh107 rules; fresh109 0.867 /
 # 0.640, after the fresh108 rules; fresh110 0.818 / 0.486, after the fresh109 rules: athletes and scientists at
 # events, whom kg reads only with a post; fresh111 0.941 / 0.874 and fresh112 0.960 / 0.896, on stop 36's end;
-# fresh113 0.979 / 0.945 and fresh114 0.945 / 0.925, after the fresh111-112 rules).
+# fresh113 0.979 / 0.945 and fresh114 0.945 / 0.925, after the fresh111-112 rules; fresh115 0.901 / 0.659 and fresh116
+# 0.900 / 0.719, after the fresh113-114 rules).
 # The floors keep every general rule in place.
 # The not-attended links kg still makes, each a known limit (README): fresh43, five members put at the wrong one of
 # two press conferences one sentence reports (全国人大、政协今天分别举行记者会); fresh63, a member the lead of two press
@@ -64,9 +65,12 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # ceremony kg reads where the report gives each ministry's in one sentence (the gold has a second, shared one);
 # fresh66, a spouse at the talks she joined only for the welcome and a host's companion at a discussion on his visit;
 # fresh68, a speaker at an opening kg does not read as an event (成就展26日在国家博物馆开幕), put at the encounter held
-# before it. Every other gold has none.
+# before it; fresh115, two guests of one leader's four encounters (分别会见…西迪贝和…达布，…海伦·克拉克，…赛·哈密德),
+# which the scorer aligns to the gold's first encounter because its match words include the bare verb 会见. Every other
+# gold has none.
 KNOWN_VIOLATIONS = {"xwlb_fresh43.yaml": 5, "xwlb_fresh44.yaml": 1, "xwlb_fresh50.yaml": 3,
-                    "xwlb_fresh53.yaml": 1, "xwlb_fresh63.yaml": 1, "xwlb_fresh66.yaml": 2, "xwlb_fresh68.yaml": 1}
+                    "xwlb_fresh53.yaml": 1, "xwlb_fresh63.yaml": 1, "xwlb_fresh66.yaml": 2, "xwlb_fresh68.yaml": 1,
+                    "xwlb_fresh115.yaml": 2}
 MEASURES = ("officials_F1", "participation_F1", "chaired_F1", "meetings_F1", "posts_R", "slogans_R")
 FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_dev.yaml": (0.97, 0.94, 0.91, 0.93, 0.92, 0.97),
@@ -191,6 +195,8 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh112.yaml": (0.98, 0.95, 0.99, 0.89, 0.92, 0.99),
     "xwlb_fresh113.yaml": (0.97, 0.95, 0.99, 0.82, 0.87, 0.62),
     "xwlb_fresh114.yaml": (0.98, 0.96, 0.99, 0.75, 0.78, 0.62),
+    "xwlb_fresh115.yaml": (0.90, 0.76, 0.99, 0.71, 0.69, 0.74),
+    "xwlb_fresh116.yaml": (0.93, 0.71, 0.72, 0.61, 0.78, 0.92),
 }
 
 

@@ -359,7 +359,7 @@ def _lead_events(text: str, sentences: list[tuple[int, str]], people: list[Span]
             return [visit, *_convened_on_visit(sentence, offset, visit)] + _follow_ups(sentences[index + 1 :], people)
         events = _held_or_attended(sentence, offset, people) \
             or _chaired_meeting(sentence, offset, people) or _spoken_at(sentence, offset, people) \
-            or _meeting_opening_sentence(sentence, offset, people)
+            or _meeting_opening_sentence(sentence, offset, people) or _farewell_held(sentence, offset, people)
         visit = _inspection(sentence, offset, people) or (None if events else _activity(sentence, offset, people))
         also = _and_also(sentence, offset, visit) if visit and not events else None
         if also:
@@ -1234,6 +1234,28 @@ def _bodies_apart(subject: str, noun_phrase: str) -> list[str]:
     body_end = _patterns()["body_end"]
     ok = len(items) >= 2 and all(body_end.search(item) and len(item) <= 16 for item in items)
     return [_clean_label(item) for item in items] if ok and len(_clean_label(noun_phrase)) <= 4 else []
+
+
+@lru_cache(maxsize=1)
+def _farewell() -> re.Pattern[str]:
+    """某某同志(的)遗体(送别)，21日在…火化/举行 (farewells.txt): a leader's funeral, the event of its report."""
+    verbs = alternation({word for kind, word in (line.split("\t") for line in lexicon_lines("farewells.txt"))
+                         if kind == "verb"})
+    return re.compile(f"(?P<who>[{CJK}·]{{2,12}}?)同志的?遗体(?:送别)?[，,]?(?:{TIME_PHRASE})*"
+                      f"在[^，。；“”]{{2,24}}?(?:{verbs})")
+
+
+def _farewell_held(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
+    """杨白冰同志的遗体，21日在北京八宝山革命公墓火化: the farewell to the body, held that day (the one honoured is at
+    no event: he is named, not present)."""
+    match = _farewell().search(sentence)
+    honoured = next((p for p in people if p.end == offset + match.end("who")), None) if match else None
+    if honoured is None:
+        return []
+    who = honoured.name
+    start = offset + match.start()
+    return [HeldEvent(label=f"{who}同志遗体送别", kind="活动", start=start, end=offset + match.end(),
+                      when=find_date(match.group(0)))]
 
 
 def _meeting_opening_sentence(sentence: str, offset: int, people: list[Span] = ()) -> list[HeldEvent]:

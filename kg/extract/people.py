@@ -887,6 +887,9 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
         title, t_start = match.group(1), match.start(1)
         if title == _LEADER:
             continue  # 吉方领导人, 法德领导人: the side or countries led, never a name before 领导人
+        ordinal = next((o for o in _term_ordinals() if text.endswith(o, 0, t_start)), "")
+        if ordinal:  # 向纳扎尔巴耶夫首任总统颁授: the name ends before the ordinal, the post keeps it
+            title, t_start = ordinal + title, t_start - len(ordinal)
         if _country_end().search(text, max(0, t_start - 12), t_start):
             continue  # 俄罗斯副总理: the title's country, no person 罗斯
         spelt = 0  # how many transliteration characters end right before the title
@@ -954,6 +957,11 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
             spans[start] = Span(name=name, start=start, name_start=start, end=t_start + len(title),
                                 posts=[PostMention(label=title, title=title, body=None)])
             break
+
+
+@lru_cache(maxsize=1)
+def _term_ordinals() -> tuple[str, ...]:
+    return tuple(lexicon_lines("term_ordinals.txt"))
 
 
 _HELD_THERE = ("会见", "会晤", "会谈", "同", "与", "出席", "举行", "召开", "主持")
@@ -1107,9 +1115,11 @@ def _appointment_patterns() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]
     found = []
     for line in lexicon_lines("appointment_verbs.txt"):
         pattern, _, tense = line.partition("\t")
-        # a bracket after the name says who they are (孙春兰（女）, 肖捷（兼）): no part of the name
+        # a bracket after the name says who they are (孙春兰（女）, 肖捷（兼）): no part of the name; nor is the age
+        # before it (选举81岁的劳尔·卡斯特罗为古巴国务委员会主席)
         regex = re.escape(pattern).replace(re.escape("{name}"),
-                                           f"(?P<name>[{CJK}·\\-]{{2,12}}?)(?:同志)?(?:（[^（）]{{1,8}}）)?")
+                                           f"(?:\\d{{1,3}}岁的)?(?P<name>[{CJK}·\\-]{{2,12}}?)(?:同志)?"
+                                           f"(?:（[^（）]{{1,8}}）)?")
         # {names}: a list (决定甲、乙、丙为大会副秘书长); the last name fills the name slot, the others share its posts
         # (a list opening the pattern starts after punctuation, not inside a name: 艾力更-依明巴海 is one item)
         opening = f"(?<![{CJK}·\\-])" if pattern.startswith("{names}") else ""
@@ -1135,8 +1145,8 @@ def _add_appointments(text: str, spans: dict[int, Span], lex: Lexicon) -> None:
             if match.start("posts") in claimed or text.endswith(("不再", "不再担"), 0, match.start()):
                 continue
             verb_at = match.end("name")
-            if text[verb_at : verb_at + 1] == "任" and text[verb_at - 1 : verb_at] in "时现曾历原前新兼":
-                continue  # 苏丹时任国防部长, 现任总统: a tense marker, not an appointment
+            if text[verb_at : verb_at + 1] == "任" and text[verb_at - 1 : verb_at] in "时现曾历原前新兼首":
+                continue  # 苏丹时任国防部长, 现任总统, 共和国首任总理: a tense marker or ordinal, not an appointment
             person = _appointee(text, match, spans, by_end, lex)
             if person is None:
                 continue
