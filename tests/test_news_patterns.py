@@ -3256,3 +3256,18 @@ def test_first_holders_ages_and_deputy_chief_commanders():
     ex = extract("纳扎尔巴耶夫首任总统表示，欢迎。年满60岁的钟华卸任福建医科大学护理学院院长的职务。",
                  day=date(2019, 5, 17))
     assert posts(ex) == {"纳扎尔巴耶夫": ["首任总统"], "钟华": ["福建医科大学护理学院院长"]}
+
+
+def test_a_surprise_visit_a_joined_name_opening_with_a_stop_and_a_visit_told_as_a_noun():
+    """叙利亚总统巴沙尔·阿萨德突访伊朗，并与…哈梅内伊、…鲁哈尼分别举行会晤: 突访 ends the name, and each meeting is his;
+    瑞士联邦主席于利·毛雷尔: 于 opens a first part spelt in transliteration characters; 介绍了…在北京考察的情况: a visit
+    told as what it found, no event."""
+    ex = extract("25日，叙利亚总统巴沙尔·阿萨德突访伊朗，并与伊朗最高领袖哈梅内伊、伊朗总统鲁哈尼分别举行会晤。",
+                 day=date(2019, 2, 26))
+    assert edges(ex, "chaired") == {"巴沙尔·阿萨德同哈梅内伊会晤": ["巴沙尔·阿萨德"],
+                                    "巴沙尔·阿萨德同鲁哈尼会晤": ["巴沙尔·阿萨德"]}
+    ex = extract("瑞士联邦主席于利·毛雷尔表示欢迎。", day=date(2019, 4, 29))
+    assert set(posts(ex)) == {"于利·毛雷尔"}
+    ex = extract("在当天的执委会会议上，协调委员会主席钟华进行了陈述，介绍了6月份他率领协调委员会在北京考察的情况。",
+                 day=date(2017, 7, 11))
+    assert not any(m.kind == "考察" for m in ex.meetings)

@@ -287,6 +287,11 @@ def _travel_roles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _airport_welcomes() -> frozenset[str]:
+    return frozenset(lexicon_lines("airport_welcomes.txt"))
+
+
+@lru_cache(maxsize=1)
 def _envoy_of() -> re.Pattern[str]:
     """国家主席习近平特别代表 / 普京总统的特使 (envoy_words.txt): the name before it sent the envoy."""
     titles, words = [], []
@@ -441,6 +446,12 @@ def extract(article: Article) -> ArticleExtraction:
             if not trips:
                 return  # 丁薛祥…同机抵达 after a forum and a tour: the party is at none of the report's events
             only = only if only in trips else trips[0]
+        if role in _airport_welcomes():
+            lead = result.meetings[0] if result.meetings else None
+            visits = [m.key for m in result.meetings if m.kind == "访问"] \
+                or ([lead.key] if lead and lead.kind in visit_kinds() and lead.kind not in encounter_kinds() else [])
+            if visits:  # (else those who welcomed him are at the events of their sentence's group: the summit)
+                only = only if only in visits else visits[0]
         if not every and any(start <= pos < end for start, end in other_days if start > last_event_before(pos)):
             return  # 29日下午，…王正伟等参加了慰问考察活动: another day's activity, not the reported event
         # (only an event reported by then: 当天上午，…出席图片展开幕式 later names no earlier 开幕式)

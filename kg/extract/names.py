@@ -432,7 +432,9 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
     if _chain_goes_on(text, pos):
         return []
     at_stop = stop_strength(text, pos) >= 1  # 总统将访华, 副总统和克里国务卿: a stop starts here
-    joined = None if at_stop else _JOINED.match(text, pos)
+    joined = _JOINED.match(text, pos)
+    if at_stop and joined and not _spelt_first_part(joined.group(0), lex):
+        joined = None  # (瑞士联邦主席于利·毛雷尔: a first part spelt in transliteration characters opens with a stop's)
     # (主席和菲德尔·卡斯特罗: 和 joins, no name starts there; 总统任命阿布-塔莱比: a verb starts there)
     first_part = re.match(f"[^{re.escape(JOINERS)}]+", text[pos:])
     if joined and first_part and len(first_part.group(0)) >= 4 \
@@ -509,6 +511,12 @@ def readings_at(text: str, pos: int, *, foreign: bool = False, after_title: bool
         if not found:
             found.append(Reading(unclosed, 1, True, 0))
     return found
+
+
+def _spelt_first_part(run: str, lex: Lexicon) -> bool:
+    """Is the part of ``run`` before its first joiner two transliteration characters or more (于利 of 于利·毛雷尔)?"""
+    first = re.split(f"[{re.escape(JOINERS)}]", run, maxsplit=1)[0]
+    return len(first) >= 2 and all(ch in lex.transliteration for ch in first)
 
 
 def _unclosed_japanese_name(text: str, pos: int, lex: Lexicon) -> str | None:
