@@ -328,11 +328,13 @@ def test_a_name_before_its_title_is_read_before_suo_zuo_and_de_fayan(text: str, 
 
 def test_a_joined_name_before_its_title_is_read_whole_and_its_namesake_is_not_taken_for_it() -> None:
     """劳尔·卡斯特罗主席和菲德尔·卡斯特罗同志: the whole joined name before the title, not 卡斯特罗 alone; and the
-    卡斯特罗 of 菲德尔·卡斯特罗 is another man's, no mention of 劳尔·卡斯特罗."""
+    卡斯特罗 of 菲德尔·卡斯特罗 is another man's, no mention of 劳尔·卡斯特罗 (since stop 37 菲德尔·卡斯特罗 is read
+    whole before 同志)."""
     from kg.lexicon import load
 
     text = "他请对方转达对劳尔·卡斯特罗主席和菲德尔·卡斯特罗同志的诚挚问候。"
-    assert [(s.name, s.name_start) for s in find_people(text, load())] == [("劳尔·卡斯特罗", text.index("劳尔"))]
+    assert [(s.name, s.name_start) for s in find_people(text, load())] == [("劳尔·卡斯特罗", text.index("劳尔")),
+                                                                          ("菲德尔·卡斯特罗", text.index("菲德尔"))]
 
 
 def test_a_report_praised_after_a_speaker_opens_is_not_heard_at_the_meeting() -> None:

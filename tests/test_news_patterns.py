@@ -3271,3 +3271,13 @@ def test_a_surprise_visit_a_joined_name_opening_with_a_stop_and_a_visit_told_as_
     ex = extract("在当天的执委会会议上，协调委员会主席钟华进行了陈述，介绍了6月份他率领协调委员会在北京考察的情况。",
                  day=date(2017, 7, 11))
     assert not any(m.kind == "考察" for m in ex.meetings)
+
+
+def test_attended_and_chaired_and_heads_of_state_as_a_group_word():
+    """国家主席甲…出席并主持由中国和联合国共同举办的南南合作圆桌会: he chairs it, and the label is the meeting's;
+    乙、丙等国家元首和政府首脑及联合国秘书长丁…出席: the group word after 等 does not end the list."""
+    ex = extract("国家主席罗振川26日在纽约联合国总部出席并主持由中国和联合国共同举办的南南合作圆桌会。"
+                 "南非总统祖马、埃及总统塞西等国家元首和政府首脑及联合国秘书长潘基文等国际组织负责人出席。",
+                 day=date(2015, 9, 27))
+    assert edges(ex, "chaired") == {"由中国和联合国共同举办的南南合作圆桌会": ["罗振川"]}
+    assert edges(ex, "attended")["由中国和联合国共同举办的南南合作圆桌会"][1:] == ["祖马", "塞西", "潘基文"]

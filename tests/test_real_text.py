@@ -57,7 +57,7 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # events, whom kg reads only with a post; fresh111 0.941 / 0.874 and fresh112 0.960 / 0.896, on stop 36's end;
 # fresh113 0.979 / 0.945 and fresh114 0.945 / 0.925, after the fresh111-112 rules; fresh115 0.901 / 0.659 and fresh116
 # 0.900 / 0.719, after the fresh113-114 rules; fresh117 0.982 / 0.821 and fresh118 0.958 / 0.606, after the
-# fresh115-116 rules).
+# fresh115-116 rules; fresh119 0.977 / 0.938 and fresh120 0.966 / 0.734, after the fresh117-118 rules).
 # The floors keep every general rule in place.
 # The not-attended links kg still makes, each a known limit (README): fresh43, five members put at the wrong one of
 # two press conferences one sentence reports (全国人大、政协今天分别举行记者会); fresh63, a member the lead of two press
@@ -67,11 +67,12 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_file(), reason=f"real corpus not f
 # fresh66, a spouse at the talks she joined only for the welcome and a host's companion at a discussion on his visit;
 # fresh68, a speaker at an opening kg does not read as an event (成就展26日在国家博物馆开幕), put at the encounter held
 # before it; fresh115, two guests of one leader's four encounters (分别会见…西迪贝和…达布，…海伦·克拉克，…赛·哈密德),
-# which the scorer aligns to the gold's first encounter because its match words include the bare verb 会见. Every other
-# gold has none.
+# which the scorer aligns to the gold's first encounter because its match words include the bare verb 会见; fresh120,
+# a co-chair of a meeting a dated later paragraph reports (24日，…与沙特王储穆罕默德共同主持召开…), which kg does not
+# read as an event of its own, put at the encounter the report opens with. Every other gold has none.
 KNOWN_VIOLATIONS = {"xwlb_fresh43.yaml": 5, "xwlb_fresh44.yaml": 1, "xwlb_fresh50.yaml": 3,
                     "xwlb_fresh53.yaml": 1, "xwlb_fresh63.yaml": 1, "xwlb_fresh66.yaml": 2, "xwlb_fresh68.yaml": 1,
-                    "xwlb_fresh115.yaml": 2}
+                    "xwlb_fresh115.yaml": 2, "xwlb_fresh120.yaml": 1}
 MEASURES = ("officials_F1", "participation_F1", "chaired_F1", "meetings_F1", "posts_R", "slogans_R")
 FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_dev.yaml": (0.97, 0.94, 0.91, 0.93, 0.92, 0.97),
@@ -200,6 +201,8 @@ FLOORS = {  # gold: the floor of each measure, in the order of MEASURES
     "xwlb_fresh116.yaml": (0.93, 0.71, 0.72, 0.61, 0.78, 0.92),
     "xwlb_fresh117.yaml": (0.98, 0.85, 0.70, 0.79, 0.94, 0.99),
     "xwlb_fresh118.yaml": (0.98, 0.62, 0.99, 0.66, 0.79, 0.77),
+    "xwlb_fresh119.yaml": (0.97, 0.93, 0.99, 0.87, 0.89, 0.49),
+    "xwlb_fresh120.yaml": (0.96, 0.84, 0.66, 0.66, 0.94, 0.76),
 }
 
 

@@ -765,6 +765,9 @@ def _held_or_attended(sentence: str, offset: int, people: list[Span]) -> list[He
     return first or _held_meetings(sentence, offset, people) or _attended_event(sentence, offset, people)
 
 
+_ATTENDS_AND_CHAIRS = "并主持"
+
+
 def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[HeldEvent]:
     """国家副主席习近平在南宁出席了第九届中国—东盟博览会开幕式: the event a person attends, named after 出席."""
     pats = _patterns()
@@ -779,7 +782,9 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
             continue
         if sentence[: match.start()].endswith("在") and "后" in re.split("[，。；]", sentence[match.end() :])[0]:
             continue  # 李克强在出席…会晤并圆满结束…访问后飞赴…: what he attended before the reported day
-        label = _clean_label(match.group("what"))
+        # 习近平…出席并主持由中国和联合国共同举办的南南合作圆桌会: the one who attends chairs it too
+        chairs = match.group("what").startswith(_ATTENDS_AND_CHAIRS) and bool(subject)
+        label = _clean_label(match.group("what").removeprefix(_ATTENDS_AND_CHAIRS))
         if len(label) < 4 or (match.group(0).startswith("观看") and not _show().search(label)):
             continue  # (观看《为新中国奠基》主题展览: an exhibition seen on a visit is part of it)
         if _PLANNED.match(match.group("what")) or _INTENT.search(sentence, 0, match.start()):
@@ -789,6 +794,9 @@ def _attended_event(sentence: str, offset: int, people: list[Span]) -> list[Held
         if _EXPECTED.match(sentence, match.end()):
             continue  # 对习近平出席…大阪峰会抱有热切期待: hoped for, still to come
         start = offset + match.start("what")
+        if chairs:
+            return [HeldEvent(label=label, kind=_kind_of(label), start=start, end=start + len(match.group("what")),
+                              leader=max(subject, key=lambda p: p.end), leader_role="主持")]
         # 出席了俄罗斯总统普京在乔治大厅举行的欢迎仪式: who holds what is attended hosts it
         inside = sorted((p for p in people if start <= p.start and p.end <= start + len(match.group("what"))),
                         key=lambda p: p.start)
