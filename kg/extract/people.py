@@ -898,9 +898,11 @@ def _named_before_titles(text: str, spans: dict[int, Span], lex: Lexicon) -> Non
                 text[t_start - spelt - 1] == "·" and spelt > 0 and t_start - spelt > 1
                 and text[t_start - spelt - 2] in lex.transliteration)):
             spelt += 1
+        # 习近平总书记多次深入…考察调研: a retrospective, no name read before the title (同奥巴马总统两次成功会晤,
+        # 与梅德韦杰夫总理两次通电话 name a foreign person), unless joined to a name before its title
+        # (…和阮富仲总书记两次实现互访)
         retrospective = text.startswith(("两次", "多次"), match.end(1)) and title not in lex.foreign_titles \
-            and spelt < 3  # 习近平总书记多次深入…考察调研: a retrospective (同奥巴马总统两次成功会晤, 与梅德韦杰夫总理
-        # 两次通电话 name a foreign person)
+            and spelt < 3
         for length in (8, 7, 6, 5, 4, 3, 2):
             start = t_start - length
             name = text[max(start, 0) : t_start]
