@@ -25,6 +25,7 @@ from kg.extract.names import (
     _joined_ending_at,
     _list_name,
     _ordinary_word,
+    _spelt_first_part,
     best_reading,
     is_han_name,
     is_japanese_name,
@@ -402,17 +403,12 @@ def _spelt_joined_name_ending_at(text: str, end: int, lex: Lexicon) -> str | Non
     """菲德尔·卡斯特罗 before ``end``: a joined name whose first part is a run of transliteration characters, with
     nothing before it but an edge a name may follow (不负菲德尔·…, 沉痛悼念司马义·…: a verb, no name read)."""
     token = _joined_ending_at(text, end)
-    if not token:
+    # the longest tail of the run whose first part is spelt in transliteration characters
+    start = next((i for i in range(end - len(token), end) if _spelt_first_part(text[i:end], lex)), None) \
+        if token else None
+    if start is None or not (start == 0 or text[start - 1] in _COMRADE_LEFT or not _is_cjk(text[start - 1])):
         return None
-    first = re.split(f"[{re.escape(JOINERS)}]", token)[0]
-    spelt = 0  # the transliteration characters that end the first part
-    while spelt < len(first) and first[-spelt - 1] in lex.transliteration:
-        spelt += 1
-    start = end - len(token) + len(first) - spelt
-    if spelt < 2 or not (start == 0 or text[start - 1] in _COMRADE_LEFT or not _is_cjk(text[start - 1])):
-        return None
-    name = text[start:end]
-    return name if is_joined_name(name) else None
+    return text[start:end] if is_joined_name(text[start:end]) else None
 
 
 _COUNT = f"[{COUNT_DIGITS}]+[位名]"
