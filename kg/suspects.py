@@ -3,7 +3,8 @@
 - names: an official's label (or alias) that fails the name checks: a known name with a character swallowed from
   the text after it (习近平给, where 习近平 is another node), a dictionary word (两年来), a function character inside;
 - posts: a post label that is not title-shaped (no title at its end, a verb or 的 inside, sentence-long);
-- split: one name held by several officials (namesakes, or one person split apart);
+- split: one name held by several officials (namesakes, or one person split apart), unless each holds posts of
+  another state (拉马 of 阿尔巴尼亚 and of 几内亚: kept apart on purpose, listed in the review);
 - thin merges: name variants merged on evidence a reader should confirm (one article, a post several hold).
 
 Nothing is hidden: the lists are complete, the summary counts them.
@@ -21,6 +22,7 @@ import networkx as nx
 from kg.extract.common import matches_as_words
 from kg.extract.names import is_han_name, is_japanese_name, is_joined_name, is_syllabic_name, is_transliteration
 from kg.lexicon import alternation, lexicon_lines, load
+from kg.resolve.people import state_of_post
 
 # characters a name swallows from what follows it (李强陪, 汪洋和, 习近平给): function words and verbs of the genre
 SWALLOWED = set("在和与同及给陪将也就对向为是的了等率赴到说讲主出参会致向率并还又")
@@ -131,7 +133,7 @@ def find_suspects(graph: nx.MultiDiGraph, merged: list[dict] | None = None) -> S
                 found.posts.append({"summary": f"{data['label']}: {problem}", "node": node,
                                     "evidence": [f"held by {'、'.join(holders[:5])}"]})
     for label, nodes in sorted(by_label.items()):
-        if len(nodes) > 1:
+        if len(nodes) > 1 and not _namesakes_of_states(graph, nodes):
             found.split.append({"summary": f"{label}: {len(nodes)} officials", "nodes": nodes,
                                 "evidence": [f"{'、'.join(sorted(graph.nodes[n].get('posts') or [])[:4]) or 'no post'}"
                                              for n in nodes]})
@@ -142,6 +144,20 @@ def find_suspects(graph: nx.MultiDiGraph, merged: list[dict] | None = None) -> S
         if entry.get("rule") and _thin(entry):
             found.thin_merges.append({"summary": entry["summary"], "evidence": entry.get("evidence", [])})
     return found
+
+
+def _namesakes_of_states(graph: nx.MultiDiGraph, nodes: list[str]) -> bool:
+    """Each official holds posts of one state, a different one each (阿尔巴尼亚总理拉马, 几内亚卫生部长拉马): namesakes
+    that resolution kept apart on purpose, not one person split."""
+    states = []
+    for node in nodes:
+        held = {state_of_post(post["label"], post.get("title", ""), post.get("body"))
+                for _, target, rel in graph.out_edges(node, keys=True) if rel == "holds"
+                for post in [graph.nodes[target]]} - {None}
+        if len(held) != 1:
+            return False
+        states.append(held.pop())
+    return len(set(states)) == len(states)
 
 
 def _thin(entry: dict) -> bool:

@@ -3281,3 +3281,13 @@ def test_attended_and_chaired_and_heads_of_state_as_a_group_word():
                  day=date(2015, 9, 27))
     assert edges(ex, "chaired") == {"由中国和联合国共同举办的南南合作圆桌会": ["罗振川"]}
     assert edges(ex, "attended")["由中国和联合国共同举办的南南合作圆桌会"][1:] == ["祖马", "塞西", "潘基文"]
+
+
+def test_a_verb_of_wishing_deferring_or_respecting_ends_a_post_run_but_a_party_s_name_keeps_it():
+    """推迟, 希望, 尊重, 知会 are sentence words (卡塔尔尊重科威特埃米尔 is no post); 希望之党 is a party's name."""
+    ex = extract("卡塔尔外交大臣阿米尔5日表示，卡塔尔尊重科威特埃米尔贾比尔的调停行动。"
+                 "日本希望之党党首玉木雄一郎表示反对。")
+    found = posts(ex)
+    assert found["贾比尔"] == ["科威特埃米尔"]
+    assert found["玉木雄一郎"] == ["日本希望之党党首"]
+    assert post_problem("英国推迟脱欧欧洲理事会主席") and not post_problem("日本希望之党党首")

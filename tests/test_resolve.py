@@ -837,3 +837,85 @@ def test_a_term_written_into_a_body_s_name_makes_a_post_of_that_term_only() -> N
     today = resolved.post_key(now.article.id, "全国人大常委会委员长")
     assert resolved.post_key(past.article.id, f"{eighth}委员长") != today
     assert resolved.post_label[today] == "全国人大常委会委员长"
+
+
+# --------------------------------------------------------------------------- namesakes of two states
+
+
+def _officials_by_posts(tmp_path: Path, lines: list[dict]) -> list[tuple[str, tuple[str, ...]]]:
+    """(label, posts) of every official of a build of ``lines``, sorted."""
+    graph = _built(tmp_path, lines).graph
+    return sorted((d["label"], tuple(sorted(d.get("posts") or []))) for _, d in graph.nodes(data=True)
+                  if d["type"] == "Official")
+
+
+def test_one_foreign_name_holding_posts_of_two_states_is_two_people(tmp_path: Path) -> None:
+    """A foreign official serves one state: the Albanian premier and the Guinean health minister named 拉莫斯 are two
+    nodes. Neither is a suspect split: each holds posts of his own state. A mention with no state's post (拉莫斯部长),
+    on the day the health minister is in the news, goes to him."""
+    lines = [
+        {"id": "a", "date": "2016-03-01", "title": "李华会见阿尔巴尼亚总理",
+         "text": "国务院副总理李华1日在人民大会堂会见阿尔巴尼亚总理拉莫斯。\n"},
+        {"id": "b", "date": "2017-05-10", "title": "几内亚卫生部长访华",
+         "text": "国家卫生健康委员会主任罗振川10日在北京会见几内亚卫生部长拉莫斯。\n"},
+        {"id": "c", "date": "2017-05-10", "title": "中几卫生合作座谈会举行",
+         "text": "中几卫生合作座谈会10日在北京举行。罗振川和拉莫斯部长出席座谈会。\n"},
+        {"id": "d", "date": "2018-06-01", "title": "阿尔巴尼亚总理访华",
+         "text": "国务院副总理李华1日在北京会见阿尔巴尼亚总理拉莫斯。\n"},
+    ]
+    result = _built(tmp_path, lines)
+    ramos = sorted((n, d) for n, d in result.graph.nodes(data=True) if d.get("label") == "拉莫斯")
+    assert sorted(tuple(d["posts"]) for _, d in ramos) == [("几内亚卫生部长", "部长"), ("阿尔巴尼亚总理",)]
+    minister = next(n for n, d in ramos if "部长" in d["posts"])
+    meetings = {result.graph.nodes[m]["label"] for _, m, rel in result.graph.out_edges(minister, keys=True)
+                if rel == "attended"}
+    assert "中几卫生合作座谈会" in meetings
+    assert any(e["summary"].startswith("拉莫斯 (") and "2 people kept apart — posts of different states" in e["summary"]
+               for e in result.report["duplicates"])
+    assert not any(s["summary"].startswith("拉莫斯:") for s in result.report["suspect_split"])
+
+
+def test_an_organisation_s_post_and_an_envoy_s_host_state_never_split_a_person(tmp_path: Path) -> None:
+    """欧洲理事会主席 names no state; 美国驻利比亚大使 is the United States' envoy, and 利比亚问题特别代表 names an
+    issue: each of these people is one node."""
+    lines = [
+        {"id": "a", "date": "2013-03-19", "title": "李华会见波兰总理",
+         "text": "国务院副总理李华19日在北京会见波兰总理图斯卡。\n"},
+        {"id": "b", "date": "2015-06-29", "title": "中欧领导人会晤举行",
+         "text": "国务院总理钟华29日在布鲁塞尔同欧洲理事会主席图斯卡举行会晤。\n"},
+        {"id": "c", "date": "2012-09-12", "title": "美国驻利比亚大使遇袭身亡",
+         "text": "美国驻利比亚大使斯蒂文森11日在班加西遇袭身亡。\n"},
+        {"id": "d", "date": "2014-06-18", "title": "联合国安理会举行会议",
+         "text": "联合国安理会18日举行会议，利比亚问题特别代表斯蒂文森出席会议。\n"},
+    ]
+    officials = _officials_by_posts(tmp_path, lines)
+    assert [label for label, _ in officials].count("图斯卡") == 1
+    assert [label for label, _ in officials].count("斯蒂文森") == 1
+
+
+def test_two_states_whose_holders_share_an_organisation_s_post_are_one_person() -> None:
+    """A misread post may give a person a second state (英国推迟脱欧欧洲理事会主席); the post he holds in both articles
+    (欧洲理事会主席) says they are one person."""
+    council = post("欧洲理事会主席", "主席", "欧洲理事会")
+    a = extraction([person("图斯卡", post("波兰总理", "总理", "波兰"), council)], paper="新闻联播",
+                   day=date(2015, 6, 29))
+    b = extraction([person("图斯卡", post("英国推迟脱欧欧洲理事会主席", "主席", "英国推迟脱欧欧洲理事会"), council)],
+                   paper="新闻联播", day=date(2019, 3, 21))
+    c = extraction([person("拉莫斯", post("阿尔巴尼亚总理", "总理", "阿尔巴尼亚"))], paper="新闻联播")
+    d = extraction([person("拉莫斯", post("几内亚卫生部长", "卫生部长", "几内亚"))], paper="新闻联播")
+    resolved = resolve([a, b, c, d])
+    assert key_of(resolved, a, "图斯卡") == key_of(resolved, b, "图斯卡")
+    assert key_of(resolved, c, "拉莫斯") != key_of(resolved, d, "拉莫斯")
+
+
+def test_a_post_naming_a_second_state_is_a_sentence_and_splits_no_one(tmp_path: Path) -> None:
+    """卡塔尔尊重科威特埃米尔 is sentence material, not a Qatari post: the Kuwaiti emir stays one node."""
+    lines = [
+        {"id": "a", "date": "2016-11-24", "title": "李华会见科威特埃米尔",
+         "text": "国务院副总理李华24日在科威特城会见科威特埃米尔贾比尔。\n"},
+        {"id": "b", "date": "2017-06-07", "title": "海湾局势",
+         "text": "卡塔尔外交大臣阿米尔5日表示，卡塔尔尊重科威特埃米尔贾比尔的调停行动。\n"},
+    ]
+    officials = _officials_by_posts(tmp_path, lines)
+    assert ("贾比尔", ("科威特埃米尔",)) in officials
+    assert [label for label, _ in officials].count("贾比尔") == 1

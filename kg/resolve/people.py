@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -13,7 +14,7 @@ from networkx.utils import UnionFind
 
 from kg.extract.common import _patterns
 from kg.extract.names import JOINERS
-from kg.extract.people import _country_of
+from kg.extract.people import _country_of, _country_start
 from kg.lexicon import load
 from kg.model import ArticleExtraction
 from kg.normalise import CJK
@@ -238,6 +239,9 @@ def split_cluster(cluster: _Cluster, curation: Curation, table: _BodyTable,
         return _curated_split(cluster, curation.splits[cluster.name]), []
     if cluster.name in curation.one_person:
         return [cluster], []
+    by_state = _split_by_state(cluster)
+    if by_state:
+        return by_state
     parts = [c for c in _components(list(cluster.mentions)) if _local_only(c, locality)]
     if len(parts) < 2:
         return [cluster], []
@@ -263,6 +267,112 @@ def split_cluster(cluster: _Cluster, curation: Curation, table: _BodyTable,
                    "at the same time",
         "evidence": [f"{c.name} #{i + 1}: {'、'.join(c.post_labels()) or 'no post'}, seen {_span(c.dates)}, "
                      f"{len(c.articles)} article(s)" for i, c in enumerate(result)],
+        "undo": f"merge: [{{into: {cluster.name}, names: [{cluster.name}]}}]",
+    }]
+    return result, review
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    """Every name of a sovereign state -> the one kg uses (kg/lexicons/states.txt)."""
+    text = resources.files("kg.lexicons").joinpath("states.txt").read_text(encoding="utf-8")
+    return {form: names[0] for line in text.splitlines() if line.strip() and not line.startswith("#")
+            for names in [line.split()] for form in names}
+
+
+def _state_of(body_key: str) -> str | None:
+    """The state a foreign body belongs to (阿尔巴尼亚政府 -> 阿尔巴尼亚); None for organisations and China's own."""
+    name = body_key.partition("\x1f")[0]
+    found = _country_start().match(name) if not name.startswith(("中国", "中华")) else None
+    return _state_names().get(found.group(0)) if found else None
+
+
+@lru_cache(maxsize=1)
+def _posts_abroad() -> frozenset[str]:
+    """Envoys' titles (kg/lexicons/posts_abroad.txt): their state is their own only when written with 驻."""
+    text = resources.files("kg.lexicons").joinpath("posts_abroad.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=4096)
+def _names_another_state(label: str, state: str) -> bool:
+    """A post label naming a second state is a sentence, not a post (朝鲜此前希望韩国能派统一部部长); the state after
+    驻 is where an envoy serves (美国驻利比亚大使), and a state's full form (阿曼苏丹国) is one state."""
+    found = _country_start().match(label)
+    rest = label[found.end():] if found else label
+    rest = rest.removeprefix(next((f for f in load().state_forms if rest.startswith(f)), ""))
+    names = _state_names()
+    return any(names.get(m.group(0), state) != state and not rest[:m.start()].endswith("驻")
+               for m in _country_start().finditer(rest))
+
+
+def state_of_post(label: str, title: str, body: str | None) -> str | None:
+    """The state whose post this is; None for an organisation's, China's, an envoy's without 驻 and a sentence's."""
+    state = _state_of(body) if body else None
+    if not state or (title in _posts_abroad() and "驻" not in label):
+        return None
+    return None if _names_another_state(label, state) else state
+
+
+def _states(mention: _Mention) -> frozenset[str]:
+    posts = mention.posts.values()
+    return frozenset(state for post in posts if (state := state_of_post(post.label, post.title, post.body_key)))
+
+
+def _state_links(states: set[str], shared: Iterable[set[str]]) -> dict[str, str]:
+    """Each state -> the first (by name) of the states joined to it by a shared post: one person's states."""
+    root = {state: state for state in states}
+
+    def find(state: str) -> str:
+        while root[state] != state:
+            state = root[state]
+        return state
+
+    for group in shared:
+        tops = sorted({find(state) for state in group})
+        for other in tops[1:]:
+            root[other] = tops[0]
+    return {state: find(state) for state in states}
+
+
+def _split_by_state(cluster: _Cluster) -> tuple[list[_Cluster], list[dict]] | None:
+    """One name with posts of two states is two people (几内亚卫生部长拉马, 阿尔巴尼亚总理拉马): a foreign official
+    serves one state. States whose holders share another post are one person (波兰总理 and 欧洲理事会主席 图斯克). A
+    mention with no state's post goes to the person named in the same article, else on the same day, else the one named
+    in most articles."""
+    state_of: dict[int, str] = {}
+    holders: dict[str, set[str]] = defaultdict(set)  # post key -> states of the mentions holding it
+    for m in cluster.mentions:
+        states = _states(m)
+        if len(states) == 1:
+            state_of[id(m)] = state = next(iter(states))
+            for key in m.posts:
+                holders[key].add(state)
+    links = _state_links(set(state_of.values()), holders.values())
+    by_state: dict[str, list[_Mention]] = defaultdict(list)
+    for m in cluster.mentions:
+        if id(m) in state_of:
+            by_state[links[state_of[id(m)]]].append(m)
+    if len(by_state) < 2:
+        return None
+    order = sorted(by_state, key=lambda state: (-len({m.article for m in by_state[state]}), state))
+    articles = [{m.article for m in by_state[state]} for state in order]
+    days = [{m.when for m in by_state[state] if m.when} for state in order]
+    members: list[list[_Mention]] = [[] for _ in order]
+    for m in cluster.mentions:
+        if id(m) in state_of:
+            members[order.index(links[state_of[id(m)]])].append(m)
+            continue
+        same = [i for i, seen in enumerate(articles) if m.article in seen]
+        same = same or [i for i, seen in enumerate(days) if m.when in seen]
+        members[same[0] if len(same) == 1 else 0].append(m)
+    names = [sorted(s for s in set(state_of.values()) if links[s] == state) for state in order]
+    result = [_Cluster(cluster.name, cluster.scope, "" if i == 0 else names[i][0], tuple(found))
+              for i, found in enumerate(members)]
+    review = [{
+        "summary": f"{cluster.name} ({cluster.scope}): {len(result)} people kept apart — posts of different states",
+        "evidence": [f"{c.name} #{i + 1} ({'、'.join(names[i])}): {'、'.join(c.post_labels()) or 'no post'}, "
+                     f"seen {_span(c.dates)}, {len(c.articles)} article(s)" for i, c in enumerate(result)],
         "undo": f"merge: [{{into: {cluster.name}, names: [{cluster.name}]}}]",
     }]
     return result, review
